@@ -1,1 +1,15 @@
+"""Data for nnviz: synthetic and shipped data sets, CSV import, splits and batches.
 
+Pure numpy and the standard library: nothing here imports Qt, so sessions and
+tests use it without a display.
+
+    ds = make_dataset("spiral", n=200, noise=0.1, seed=0)
+    train, test = split(ds, test_ratio=0.2, seed=0)
+    scaler = Standardizer().fit(train.X)
+    for idx in minibatches(len(train), batch_size=10, rng=rng):
+        ...  # scaler.transform(train.X[idx]), train.y[idx]
+"""
+
+from .dataset import TASKS, Dataset
+
+__all__ = ["TASKS", "Dataset"]
