@@ -11,5 +11,11 @@ tests use it without a display.
 """
 
 from .dataset import TASKS, Dataset
+from .features import FEATURES, expand_features
+from .split import Standardizer, minibatches, split
 
-__all__ = ["TASKS", "Dataset"]
+__all__ = [
+    "TASKS", "Dataset",
+    "FEATURES", "expand_features",
+    "Standardizer", "minibatches", "split",
+]
