@@ -102,8 +102,9 @@ class Dataset:
 
     def _check_label(self, label):
         if self.is_classification:
-            if isinstance(label, bool) or not isinstance(label, Integral) or not 0 <= label < self.n_classes:
-                raise ValueError(f"label must be a class index 0..{self.n_classes - 1}, not {label!r}")
+            k = self.n_classes
+            if isinstance(label, bool) or not isinstance(label, Integral) or not 0 <= label < k:
+                raise ValueError(f"label must be a class index 0..{k - 1}, not {label!r}")
             return int(label)
         if isinstance(label, bool) or not isinstance(label, Real) or not np.isfinite(label):
             raise ValueError(f"label must be a finite number, not {label!r}")
@@ -136,7 +137,8 @@ def _as_point(x, d: int) -> np.ndarray:
         arr = np.asarray(x)
     except (TypeError, ValueError):
         arr = None
-    if arr is None or arr.shape != (d,) or arr.dtype.kind not in "iuf" or not np.all(np.isfinite(arr)):
+    numeric = arr is not None and arr.shape == (d,) and arr.dtype.kind in "iuf"
+    if not numeric or not np.all(np.isfinite(arr)):
         raise ValueError(f"x must be {d} finite numbers, not {x!r}")
     return arr.astype(np.float64)
 

@@ -1,0 +1,332 @@
+"""Read a user's CSV file into a ``Dataset``, with errors a student can act on.
+
+Every problem raises ``CsvError`` whose message names the place: the 1-based
+row as a spreadsheet numbers it (the header is row 1, blank lines count) and,
+where there is one, the column name, e.g.
+``row 7, column 'x2': 'abc' is not a number``.
+
+Format: UTF-8 text (a byte-order mark is fine), a header row of unique column
+names, then one row per sample. The delimiter is a comma unless the header
+has more semicolons or tabs than commas (spreadsheets in many locales save
+with semicolons). Fully blank rows are skipped. Feature columns must hold
+finite numbers; the target column may hold numbers or text labels.
+"""
+
+import contextlib
+import csv
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .dataset import Dataset
+
+MAX_INFERRED_CLASSES = 20
+"""A target with at most this many distinct integers or texts is read as class labels."""
+
+MAX_CLASSES = 100
+"""More classes than this is refused even when classification is asked for."""
+
+FORCED_TASKS = ("regression", "classification", "binary", "multiclass")
+
+
+class CsvError(ValueError):
+    """A CSV file that cannot become a Dataset; the message says where and why."""
+
+
+@dataclass
+class _Table:
+    """The raw cells of a file: stripped header names, data rows, and each row's file row number."""
+
+    header: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]
+
+
+# --- reading records -------------------------------------------------------------------------
+
+def _open(path):
+    """Open ``path`` for binary reading, turning OS errors into one clear CsvError."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise CsvError(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise CsvError(f"cannot read {path}: it is a folder, not a file") from None
+    except PermissionError:
+        raise CsvError(f"cannot read {path}: permission denied") from None
+    except OSError as e:
+        raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
+
+
+class _NotUtf8(Exception):
+    """Raised inside the line decoder; turned into a CsvError with the row number."""
+
+
+def _decoded_lines(f):
+    """Yield the lines of the binary file ``f`` as text, dropping a UTF-8 byte-order mark.
+
+    Decoding line by line (not the whole file at once) keeps memory flat and
+    lets a bad byte be reported with its row.
+    """
+    for number, raw in enumerate(f, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            message = f"byte 0x{raw[e.start]:02x} is not UTF-8 text; save the file as UTF-8 CSV"
+            raise _NotUtf8(message) from None
+        yield line.removeprefix("\ufeff") if number == 1 else line
+
+
+def _delimiter(first_line: str) -> str:
+    """',' unless the header line holds more ';' or tabs than commas."""
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > counts[","] else ","
+
+
+def _records(path):
+    """Yield (row_number, cells) for every non-blank row of the file, header included."""
+    with _open(path) as f:
+        lines = _decoded_lines(f)
+        try:
+            first = next(lines, None)
+        except _NotUtf8 as e:
+            raise CsvError(f"row 1: {e}") from None
+        except OSError as e:
+            raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
+        if first is None:
+            return
+        reader = csv.reader(itertools.chain([first], lines),
+                            delimiter=_delimiter(first), skipinitialspace=True)
+        number = 0
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except (_NotUtf8, csv.Error) as e:
+                raise CsvError(f"row {number + 1}: {e}") from None
+            except OSError as e:
+                raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
+            number += 1
+            if any(c.strip() for c in cells):
+                yield number, cells
+
+
+def _first_record(records) -> tuple[int, list[str]]:
+    """The header record: (row number, stripped names); CsvError if the file has no rows."""
+    first = next(records, None)
+    if first is None:
+        raise CsvError("the file is empty: it needs a header row and data rows")
+    number, cells = first
+    return number, [c.strip() for c in cells]
+
+
+def _read_header(records, max_cols: int) -> tuple[int, list[str]]:
+    """The header as a checked list of non-empty, unique column names."""
+    number, header = _first_record(records)
+    if len(header) > max_cols:
+        raise CsvError(f"row {number}: {len(header)} columns; the limit is {max_cols}")
+    for j, name in enumerate(header):
+        if not name:
+            raise CsvError(f"row {number}, column {j + 1}: the column has no name")
+        if name in header[:j]:
+            raise CsvError(f"row {number}: the column name {name!r} appears twice "
+                           f"(columns {header.index(name) + 1} and {j + 1})")
+    return number, header
+
+
+def _read_table(path, max_rows: int, max_cols: int) -> _Table:
+    """Read and shape-check the whole file: header, then rows of exactly len(header) cells."""
+    with contextlib.closing(_records(path)) as records:
+        header_row, header = _read_header(records, max_cols)
+        if len(header) < 2:
+            raise CsvError(f"row {header_row}: only one column ({header[0]!r}); a data file needs "
+                           "at least one input column and a target column")
+        table = _Table(header, [], [])
+        for number, cells in records:
+            _check_width(number, cells, header)
+            if len(table.rows) == max_rows:
+                raise CsvError(f"row {number}: more than {max_rows} data rows; "
+                               f"the limit is {max_rows}")
+            table.rows.append(cells)
+            table.row_numbers.append(number)
+    if not table.rows:
+        raise CsvError(f"the file has a header row but no data rows after row {header_row}")
+    return table
+
+
+def _check_width(number: int, cells: list[str], header: list[str]) -> None:
+    if len(cells) < len(header):
+        raise CsvError(f"row {number}, column {header[len(cells)]!r}: missing cell "
+                       f"(the row has {len(cells)} cells, the header {len(header)} columns)")
+    if len(cells) > len(header):
+        raise CsvError(f"row {number}: {len(cells)} cells but the header has {len(header)} columns "
+                       f"(an extra cell after column {header[-1]!r})")
+
+
+# --- numbers and labels ----------------------------------------------------------------------
+
+def _cell_problem(cell: str) -> str | None:
+    """Why ``cell`` is not a usable number, or None if it is one."""
+    text = cell.strip()
+    if not text:
+        return "empty cell"
+    try:
+        value = float(text)
+    except ValueError:
+        return f"{text!r} is not a number"
+    return None if np.isfinite(value) else f"{text!r} is not a finite number"
+
+
+def _raise_first_bad_cell(table: _Table, columns: list[int]) -> None:
+    """Scan row by row and raise a CsvError for the first unusable cell among ``columns``."""
+    for number, row in zip(table.row_numbers, table.rows):
+        for j in columns:
+            problem = _cell_problem(row[j])
+            if problem:
+                raise CsvError(f"row {number}, column {table.header[j]!r}: {problem}")
+
+
+def _column_floats(table: _Table, j: int) -> np.ndarray | None:
+    """Column j as float64 (n,), or None if any cell is not a finite number."""
+    try:
+        cells = (row[j] for row in table.rows)
+        values = np.fromiter(map(float, cells), np.float64, len(table.rows))
+    except ValueError:
+        return None
+    return values if np.all(np.isfinite(values)) else None
+
+
+def _features(table: _Table, columns: list[int]) -> np.ndarray:
+    """The feature columns as a float64 (n, len(columns)) matrix; CsvError at the first bad cell."""
+    X = np.empty((len(table.rows), len(columns)))
+    for k, j in enumerate(columns):
+        values = _column_floats(table, j)
+        if values is None:
+            _raise_first_bad_cell(table, columns)
+        X[:, k] = values
+    return X
+
+
+def _target_index(header: list[str], target: str | None) -> int:
+    if target is None:
+        return len(header) - 1
+    if target not in header:
+        raise CsvError(f"no column named {target!r}; the columns are: {', '.join(header)}")
+    return header.index(target)
+
+
+def _class_name(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _encode_classes(values: np.ndarray | None, texts: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Map labels to 0..k-1: numbers in numeric order, otherwise texts in sorted order."""
+    if values is not None:
+        distinct, y = np.unique(values, return_inverse=True)
+        return y.astype(np.int64), [_class_name(v) for v in distinct]
+    names = sorted(set(texts))
+    index = {name: i for i, name in enumerate(names)}
+    return np.fromiter((index[t] for t in texts), np.int64, len(texts)), names
+
+
+def _infer_task(table: _Table, t: int, values, texts) -> str:
+    """"classification" for few distinct integers or texts, else "regression"."""
+    if values is not None:
+        few = len(np.unique(values)) <= MAX_INFERRED_CLASSES
+        return "classification" if few and np.all(values == np.round(values)) else "regression"
+    n_distinct = len(set(texts))
+    if n_distinct <= MAX_INFERRED_CLASSES:
+        return "classification"
+    number, text = next((r, s) for r, s in zip(table.row_numbers, texts) if _cell_problem(s))
+    raise CsvError(f"row {number}, column {table.header[t]!r}: {text!r} is not a number, and "
+                   f"{n_distinct} distinct values are too many to be class labels "
+                   f"(at most {MAX_INFERRED_CLASSES})")
+
+
+def _parses_to_non_finite(text: str) -> bool:
+    try:
+        return not np.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def _target(table: _Table, t: int, task: str | None) -> tuple[np.ndarray, str, list[str]]:
+    """Parse the target column: (y, task, class_names)."""
+    name = table.header[t]
+    texts = [row[t].strip() for row in table.rows]
+    values = _column_floats(table, t)
+    if values is None:  # text labels, or a bad cell: find empty and nan/inf cells first
+        for number, text in zip(table.row_numbers, texts):
+            if not text or _parses_to_non_finite(text):
+                raise CsvError(f"row {number}, column {name!r}: {_cell_problem(text)}")
+    if task is None:
+        task = _infer_task(table, t, values, texts)
+    if task == "regression":
+        if values is None:
+            _raise_first_bad_cell(table, [t])
+        return values, "regression", []
+    y, class_names = _encode_classes(values, texts)
+    return y, _classification_task(name, class_names, task), class_names
+
+
+def _classification_task(name: str, class_names: list[str], task: str) -> str:
+    """"binary" or "multiclass" from the class count, checked against the task asked for."""
+    k = len(class_names)
+    if k < 2:
+        raise CsvError(f"column {name!r} has a single class ({class_names[0]!r}); "
+                       "classification needs at least two")
+    if k > MAX_CLASSES:
+        raise CsvError(f"column {name!r} has {k} distinct values; "
+                       f"the limit is {MAX_CLASSES} classes")
+    if task == "binary" and k != 2:
+        raise CsvError(f"column {name!r} has {k} classes, not the 2 of a binary task")
+    if task == "multiclass" and k < 3:
+        raise CsvError(f"column {name!r} has 2 classes: that is a binary task, not multiclass")
+    return "binary" if k == 2 else "multiclass"
+
+
+# --- public ---------------------------------------------------------------------------------
+
+def load_csv(path, target: str | None = None, task: str | None = None,
+             max_rows: int = 100_000, max_cols: int = 1_000) -> Dataset:
+    """Read the CSV file ``path`` into a Dataset; CsvError (a ValueError) says what and where.
+
+    ``target``: name of the target column (default: the last column); every
+    other column is a numeric feature. ``task``: None infers it — a target of
+    integers or of texts with at most 20 distinct values is classification,
+    anything else numeric is regression. "regression", "binary" (exactly 2
+    classes), "multiclass" (3 or more) or "classification" (either) force it.
+    Class labels map to 0..k-1 in numeric order for numbers, sorted order for
+    texts; ``class_names`` keeps the originals. Files with more than
+    ``max_rows`` data rows or ``max_cols`` columns are refused.
+    """
+    if task is not None and task not in FORCED_TASKS:
+        raise ValueError(f"task must be None or one of {', '.join(FORCED_TASKS)}, not {task!r}")
+    table = _read_table(path, max_rows, max_cols)
+    t = _target_index(table.header, target)
+    columns = [j for j in range(len(table.header)) if j != t]
+    X = _features(table, columns)
+    y, task, class_names = _target(table, t, task)
+    return Dataset(
+        X=X, y=y, task=task, n_classes=len(class_names),
+        feature_names=[table.header[j] for j in columns], target_name=table.header[t],
+        class_names=class_names, name=Path(path).stem,
+    )
+
+
+def preview_csv(path, rows: int = 10) -> tuple[list[str], list[list[str]]]:
+    """The header and up to ``rows`` data rows, as text, for an import dialog.
+
+    Header names are stripped; other cells are returned as they are (rows may
+    be ragged, names may repeat, cells need not be numbers). Unreadable,
+    empty or non-UTF-8 files raise CsvError as in load_csv.
+    """
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
+        raise ValueError(f"rows must be a non-negative integer, not {rows!r}")
+    with contextlib.closing(_records(path)) as records:
+        _, header = _first_record(records)
+        return header, [cells for _, cells in itertools.islice(records, rows)]
