@@ -5,7 +5,7 @@ import pytest
 from PySide6 import QtCore, QtGui
 
 from nnviz.ui.boundary_view import BoundaryView, grid_points
-from nnviz.ui.theme import CLASS_COLORS, THEME_NAMES, hex_to_rgb
+from nnviz.ui.theme import THEME_NAMES, hex_to_rgb
 
 
 @pytest.fixture
@@ -51,12 +51,13 @@ def test_points_train_filled_test_hollow(view):
     np.testing.assert_array_equal(ys, X[:, 1])
     assert len(view.test_scatter.getData()[0]) == 10
     # train points filled with their class color, test points hollow and ringed in it
+    colors = view.theme().class_colors()
     brushes = view.train_scatter.data["brush"]
     for label, brush in zip(y, brushes):
-        assert brush.color().name() == CLASS_COLORS[label]
+        assert brush.color().name() == colors[label]
     pens = view.test_scatter.data["pen"]
     for label, pen in zip(yt, pens):
-        assert pen.color().name() == CLASS_COLORS[label]
+        assert pen.color().name() == colors[label]
     assert view.test_scatter.opts["brush"].color().name() == view.theme().background
 
 
@@ -116,7 +117,7 @@ def test_multiclass_surface_blends_class_colors(view):
     bg = hex_to_rgb(view.theme().background)
     s = view.theme().surface_strength
     for col, cls in ((0, 0), (5, 2)):
-        expected = bg + s * (hex_to_rgb(CLASS_COLORS[cls]) - bg)
+        expected = bg + s * (hex_to_rgb(view.theme().class_colors()[cls]) - bg)
         np.testing.assert_allclose(rgb[3, col], expected, atol=1.0)
     expected_mid = bg + s * (hex_to_rgb(view.theme().surface_mid) - bg)
     np.testing.assert_allclose(rgb[3, 10], expected_mid, atol=1.0)

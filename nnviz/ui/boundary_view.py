@@ -32,7 +32,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.plot_base import PlotView, run_demo
-from nnviz.ui.theme import CLASS_COLORS, blend, diverging_lut, hex_to_rgb
+from nnviz.ui.theme import blend, diverging_lut, hex_to_rgb
 
 TASKS = ("binary", "multiclass", "regression")
 _N_VALUE_BRUSHES = 64  # regression points: target values quantized to this many colors
@@ -239,10 +239,11 @@ class BoundaryView(PlotView):
         self._lut = diverging_lut(t)
         self._point_lut = diverging_lut(t, strength=1.0)
         self._bg_rgb = hex_to_rgb(t.background)
-        self._class_rgb = np.array([hex_to_rgb(c) for c in CLASS_COLORS])
+        colors = t.class_colors()
+        self._class_rgb = np.array([hex_to_rgb(c) for c in colors])
         # Fixed palettes: one brush / pen object per class (and per value level).
-        self._class_brushes = [pg.mkBrush(c) for c in CLASS_COLORS]
-        self._class_pens = [pg.mkPen(c, width=2.0 * s) for c in CLASS_COLORS]
+        self._class_brushes = [pg.mkBrush(c) for c in colors]
+        self._class_pens = [pg.mkPen(c, width=2.0 * s) for c in colors]
         levels = np.linspace(0, 255, _N_VALUE_BRUSHES).astype(int)
         self._value_brushes = [pg.mkBrush(*self._point_lut[i]) for i in levels]
         self._value_pens = [pg.mkPen(tuple(self._point_lut[i]), width=2.0 * s) for i in levels]
@@ -253,12 +254,7 @@ class BoundaryView(PlotView):
                                    size=self.POINT_SIZE * s)
         self._legend_test.setData([0], [0], brush=self._hollow_brush, pen=pg.mkPen(grey, width=2.0 * s),
                                   size=self.POINT_SIZE * s)
-        self._legend.setBrush(pg.mkBrush(_with_alpha(t.background, 210)))
-        self._legend.setPen(pg.mkPen(t.muted, width=1))
-        self._legend.setLabelTextColor(t.foreground)
-        self._legend.setLabelTextSize(f"{self.font_pt():.1f}pt")
-        for _sample, label in self._legend.items:
-            label.setText(label.text)  # LabelItem applies new attributes on the next setText
+        self._style_legend(self._legend)
         if hasattr(self, "_data"):
             self._draw_points()
             if self._grid is not None:
@@ -270,7 +266,7 @@ class BoundaryView(PlotView):
             lo, hi = self._value_levels or (0.0, 1.0)
             t = np.clip((np.nan_to_num(y, nan=0.5 * (lo + hi)) - lo) / (hi - lo), 0.0, 1.0)
             return np.rint(t * (_N_VALUE_BRUSHES - 1)).astype(int)
-        return np.nan_to_num(np.rint(y), nan=0).astype(int) % len(CLASS_COLORS)
+        return np.nan_to_num(np.rint(y), nan=0).astype(int) % len(self._class_brushes)
 
     def _draw_points(self) -> None:
         size = self.POINT_SIZE * self._scale
@@ -336,12 +332,6 @@ def _levels(values: np.ndarray) -> tuple[float, float]:
     if hi - lo < 1e-12:
         lo, hi = lo - 0.5, hi + 0.5
     return lo, hi
-
-
-def _with_alpha(color: str, alpha: int):
-    c = pg.mkColor(color)
-    c.setAlpha(alpha)
-    return c
 
 
 # -- standalone demo -----------------------------------------------------------------

@@ -53,6 +53,8 @@ class PlotView(QtWidgets.QWidget):
         self.plot_widget = pg.PlotWidget(viewBox=view_box)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot_item.hideButtons()  # the little "A" auto-range button confuses students
+        for side in ("left", "bottom"):
+            self.plot_item.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)" on plain numbers
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
@@ -127,6 +129,14 @@ class PlotView(QtWidgets.QWidget):
                           tickTextOffset=int(round(3 * self._scale)))
         for side in self._axis_labels:
             self._style_axis_label(side)
+        # Axes learn their tick-text size only while painting, one frame late; size them
+        # for the new font now so the first grab after a style change has its labels.
+        metrics = QtGui.QFontMetrics(tick_font)
+        bottom, left = self.plot_item.getAxis("bottom"), self.plot_item.getAxis("left")
+        bottom.textHeight = metrics.height()
+        left.textWidth = max(metrics.horizontalAdvance("-0.000"), left.textWidth if self._scale >= 1 else 0)
+        bottom._adjustSize()
+        left._adjustSize()
         for curve, alpha in zip(self._grid_curves, (t.grid_alpha, 0.45 * t.grid_alpha)):
             color = pg.mkColor(t.foreground)
             color.setAlphaF(alpha)
@@ -149,6 +159,33 @@ class PlotView(QtWidgets.QWidget):
 
     def _restyle(self) -> None:
         """Recolor the subclass's own items after a theme or scale change."""
+
+    def _add_side_legend(self) -> pg.LegendItem:
+        """A legend in its own column right of the plot, so it never covers data."""
+        self._legend_box = pg.GraphicsWidget()
+        self.plot_item.layout.addItem(self._legend_box, 2, 3)
+        legend = pg.LegendItem(offset=(2, 4), verSpacing=-4)
+        legend.setParentItem(self._legend_box)
+        self._side_legend = legend
+        return legend
+
+    def _style_legend(self, legend: pg.LegendItem, boxed: bool = True) -> None:
+        """Theme colors and font size for ``legend``; call after adding or restyling entries."""
+        t = self._theme
+        if boxed:
+            color = pg.mkColor(t.background)
+            color.setAlpha(210)
+            legend.setBrush(pg.mkBrush(color))
+            legend.setPen(pg.mkPen(t.muted, width=1))
+        legend.setLabelTextColor(t.foreground)
+        legend.setLabelTextSize(f"{self.font_pt():.1f}pt")
+        for _sample, label in legend.items:
+            label.setText(label.text)  # LabelItem applies new attributes on the next setText
+        legend.updateSize()
+        if legend is getattr(self, "_side_legend", None):
+            width = legend.width() + 6 if legend.items else 0
+            self._legend_box.setMinimumWidth(width)
+            self._legend_box.setMaximumWidth(width)
 
     def _update_grid(self, *_args) -> None:
         """Rebuild the grid lines from the axes' current tick values (view coordinates)."""

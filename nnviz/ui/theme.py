@@ -1,7 +1,7 @@
 """Colors and palettes shared by the plot views (boundary, curves, gradients, health).
 
-Three themes: ``light`` (default, paper-like), ``dark`` and ``contrast`` (black
-background, white text, saturated colors; for projectors).  Colors are hex
+Three themes: ``light`` (default, paper-like), ``dark`` and ``contrast`` (white
+background, black text, saturated colors and thicker grid; for projectors).  Colors are hex
 strings so this module stays free of Qt and numpy-free callers can use it; the
 few helpers that build lookup tables return plain numpy arrays.
 
@@ -18,11 +18,11 @@ import numpy as np
 
 THEME_NAMES = ("light", "dark", "contrast")
 
-# Class colors: orange and blue first (binary), then colors that stay distinct
-# from both and from each other, loosely after the Okabe–Ito palette.
+# Class colors 2 and up (classes 0 and 1 take the theme's orange and blue):
+# colors that stay distinct from both and from each other.
 CLASS_COLORS = (
-    "#f59322",  # orange
-    "#0877bd",  # blue
+    "#f59322",  # orange (class 0 in the light theme)
+    "#0877bd",  # blue (class 1 in the light theme)
     "#2ca02c",  # green
     "#c51b7d",  # magenta
     "#8c564b",  # brown
@@ -40,48 +40,60 @@ HEALTH_COLORS = {
     "exploding": "#d62728",
     "dead": "#3a3a3a",
     "saturated": "#f28e2b",
-    "diverged": "#c2189b",
+    "diverged": "#c2188f",
 }
 UNKNOWN_HEALTH_COLOR = "#9a9a9a"
 
 
 @dataclass(frozen=True)
 class Theme:
-    """Colors of one theme.  All values are ``#rrggbb`` strings."""
+    """Colors of one theme.  All values are ``#rrggbb`` strings.
+
+    Background, text, the orange/blue pair, the neutral midpoint and the
+    divergence color agree with the network view's themes
+    (``nnviz.ui.colors``) so the window looks like one piece.
+    """
 
     name: str
     background: str
     foreground: str          # axes, tick labels, titles
     muted: str               # secondary text, the y = x diagonal
     grid_alpha: float        # 0..1, opacity of grid lines
-    point_outline: str       # outline of filled (training) points
+    negative: str            # class 0, low values: orange
+    positive: str            # class 1, high values: blue
     surface_mid: str         # color of an undecided 0.5 on the diverging map
     surface_strength: float  # 0..1, how strongly the surface is tinted over the background
+    point_outline: str       # outline of filled (training) points
     train: str               # train loss line
     test: str                # test loss line
     best: str                # early-stopping marker
     diverged: str            # divergence marker and banner
     extra: tuple[str, ...] = field(default=("#2ca02c", "#9467bd", "#8c564b", "#17becf"))
 
+    def class_colors(self) -> tuple[str, ...]:
+        """Colors of classes 0, 1, 2, ... (cycle with ``k % len``)."""
+        return (self.negative, self.positive) + CLASS_COLORS[2:]
+
 
 THEMES = {
     "light": Theme(
-        name="light", background="#ffffff", foreground="#262626", muted="#7a7a7a",
-        grid_alpha=0.25, point_outline="#ffffff", surface_mid="#eceeef",
-        surface_strength=0.75, train="#1f5fa8", test="#e8731a", best="#2e8b3e",
-        diverged=HEALTH_COLORS["diverged"],
+        name="light", background="#ffffff", foreground="#303030", muted="#707070",
+        grid_alpha=0.25, negative="#f59322", positive="#0877bd", surface_mid="#e8eaeb",
+        surface_strength=0.75, point_outline="#ffffff", train="#1f5fa8", test="#e8731a",
+        best="#2e8b3e", diverged="#c2188f",
     ),
     "dark": Theme(
-        name="dark", background="#1e1f22", foreground="#dcdcdc", muted="#9a9a9a",
-        grid_alpha=0.22, point_outline="#101010", surface_mid="#34373b",
-        surface_strength=0.8, train="#5aa9f0", test="#f5a347", best="#5ccf6c",
-        diverged="#ff4fd0", extra=("#7fd67f", "#c6a3ff", "#e0a07a", "#5fe0ee"),
+        name="dark", background="#1b1d21", foreground="#e4e4e4", muted="#a0a0a0",
+        grid_alpha=0.22, negative="#ff9d3b", positive="#3ea6f2", surface_mid="#3a3e44",
+        surface_strength=0.8, point_outline="#101010", train="#5aa9f0", test="#f5a347",
+        best="#5ccf6c", diverged="#ff4fd8", extra=("#7fd67f", "#c6a3ff", "#e0a07a", "#5fe0ee"),
     ),
+    # For projectors: white background, black text, saturated Okabe-Ito orange/blue.
     "contrast": Theme(
-        name="contrast", background="#000000", foreground="#ffffff", muted="#c8c8c8",
-        grid_alpha=0.35, point_outline="#000000", surface_mid="#202020",
-        surface_strength=1.0, train="#4db8ff", test="#ffb000", best="#00ff66",
-        diverged="#ff33ee", extra=("#66ff66", "#d9a6ff", "#ff8c66", "#66ffff"),
+        name="contrast", background="#ffffff", foreground="#000000", muted="#303030",
+        grid_alpha=0.35, negative="#d55e00", positive="#0050a0", surface_mid="#dcdcdc",
+        surface_strength=0.85, point_outline="#000000", train="#0050a0", test="#d55e00",
+        best="#009e73", diverged="#cc0099", extra=("#009e73", "#7030a0", "#8c564b", "#0090b0"),
     ),
 }
 
@@ -98,11 +110,6 @@ def hex_to_rgb(color: str) -> np.ndarray:
     """``"#rrggbb"`` -> float array (3,) in 0..255."""
     c = color.lstrip("#")
     return np.array([int(c[i:i + 2], 16) for i in (0, 2, 4)], dtype=float)
-
-
-def class_color(k: int) -> str:
-    """Color of class ``k`` (cycles after ten classes)."""
-    return CLASS_COLORS[k % len(CLASS_COLORS)]
 
 
 def readable_text_color(background: str) -> str:
@@ -127,7 +134,7 @@ def diverging_lut(theme: Theme, n: int = 256, strength: float | None = None) -> 
     """
     s = theme.surface_strength if strength is None else strength
     t = np.linspace(-1.0, 1.0, n)
-    lo, mid, hi = hex_to_rgb(CLASS_COLORS[0]), hex_to_rgb(theme.surface_mid), hex_to_rgb(CLASS_COLORS[1])
+    lo, mid, hi = hex_to_rgb(theme.negative), hex_to_rgb(theme.surface_mid), hex_to_rgb(theme.positive)
     w = np.abs(t)[:, None]
     end = np.where(t[:, None] < 0, lo, hi)
     rgb = mid + w * (end - mid)
