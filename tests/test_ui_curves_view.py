@@ -1,0 +1,122 @@
+"""LossCurvesView: curve data, log axis, best-step and divergence markers."""
+
+import numpy as np
+import pytest
+from PySide6 import QtCore
+
+from nnviz.ui.curves_view import LossCurvesView, demo_series, first_non_finite
+from nnviz.ui.theme import THEME_NAMES
+
+
+@pytest.fixture
+def view(qtbot):
+    v = LossCurvesView()
+    qtbot.addWidget(v)
+    v.resize(500, 300)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_curves_hold_the_series(view):
+    steps, train, test, best = demo_series(200)
+    view.set_series(steps, train, test, best_step=best)
+    x, y = view.train_curve.getOriginalDataset()
+    np.testing.assert_array_equal(x, steps)
+    np.testing.assert_array_equal(y, train)
+    np.testing.assert_array_equal(view.test_curve.getOriginalDataset()[1], test)
+    # train solid, test dashed
+    assert view.train_curve.opts["pen"].style() == QtCore.Qt.PenStyle.SolidLine
+    assert view.test_curve.opts["pen"].style() == QtCore.Qt.PenStyle.DashLine
+    assert view.diverged_step() is None
+    assert not view.diverged_line.isVisible()
+
+
+def test_best_step_marker(view):
+    steps, train, test, best = demo_series(200)
+    view.set_series(steps, train, test, best_step=best)
+    assert view.best_line.isVisible()
+    assert view.best_line.value() == pytest.approx(best)
+    assert view.best_step() == best
+    assert str(best) in view.best_line.label.toPlainText()
+    bx, by = view.best_point.getOriginalDataset()
+    np.testing.assert_allclose([bx[0], by[0]], [best, test[best]])
+    view.set_series(steps, train, test, best_step=None)
+    assert not view.best_line.isVisible()
+    assert view.best_step() is None
+
+
+def test_log_axis_mode(view):
+    steps, train, test, best = demo_series(100)
+    view.set_series(steps, train, test, best_step=best)
+    view.set_log(True)
+    assert view.is_log()
+    assert view.plot_item.getAxis("left").logMode
+    assert view.train_curve.opts["logMode"][1]
+    # displayed data are log10 of the input; the original data stay untouched
+    np.testing.assert_allclose(view.train_curve.getData()[1], np.log10(train))
+    np.testing.assert_array_equal(view.train_curve.getOriginalDataset()[1], train)
+    view.set_log(False)
+    assert not view.plot_item.getAxis("left").logMode
+
+
+@pytest.mark.parametrize("log", [False, True])
+def test_non_finite_values_mark_divergence(qtbot, view, log):
+    steps, train, test, best = demo_series(300, diverge_at=250)
+    train[10] = 0.0  # a zero has no logarithm either
+    view.set_log(log)
+    view.set_series(steps, train, test, best_step=best)
+    qtbot.wait(10)
+    image = view.grab().toImage()
+    assert view.diverged_step() == 250
+    assert view.diverged_line.isVisible()
+    assert view.diverged_line.value() == pytest.approx(250)
+    assert view.diverged_line.label.toPlainText() == "diverged"
+    assert image.width() > 0
+    # every finite point before divergence is still drawn
+    y = view.train_curve.getData()[1]
+    assert np.isfinite(y[:250]).sum() >= 249
+
+
+def test_all_nan_and_empty_do_not_raise(view):
+    view.set_series(np.arange(5), np.full(5, np.nan), np.full(5, np.inf))
+    assert view.diverged_step() == 0
+    view.grab()
+    view.clear()
+    assert view.diverged_step() is None
+    view.grab()
+
+
+def test_length_mismatch_is_an_error(view):
+    with pytest.raises(ValueError, match="train_loss"):
+        view.set_series(np.arange(5), np.ones(4), np.ones(5))
+
+
+def test_extra_series_added_and_removed(view):
+    steps, train, test, best = demo_series(50)
+    acc = np.linspace(0.5, 0.9, 50)
+    view.set_series(steps, train, test, best, extra={"train acc": acc})
+    assert [label.text for _s, label in view.legend.items] == ["train loss", "test loss", "train acc"]
+    np.testing.assert_array_equal(view._extra["train acc"].getOriginalDataset()[1], acc)
+    view.set_series(steps, train, test, best)
+    assert [label.text for _s, label in view.legend.items] == ["train loss", "test loss"]
+
+
+def test_first_non_finite():
+    assert first_non_finite(np.array([1.0, 2.0]), None) is None
+    assert first_non_finite(np.array([1.0, np.inf, np.nan]), np.array([1.0, 1.0, 1.0])) == 1
+    assert first_non_finite(np.array([1.0, 1.0, 1.0]), np.array([1.0, 1.0, np.nan])) == 2
+
+
+@pytest.mark.parametrize("theme", THEME_NAMES)
+def test_theme_scale_and_grab(qtbot, view, theme):
+    steps, train, test, best = demo_series(120)
+    view.set_series(steps, train, test, best)
+    view.set_theme(theme)
+    view.set_line_scale(2.0)
+    assert view.train_curve.opts["pen"].widthF() == pytest.approx(4.0)
+    qtbot.wait(10)
+    image = view.grab().toImage()
+    assert image.pixelColor(2, 2).name() == view.theme().background
+    colors = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
+    assert len(colors) > 5
