@@ -10,12 +10,14 @@ tests use it without a display.
         ...  # scaler.transform(train.X[idx]), train.y[idx]
 """
 
+from .catalog import DATASETS, DatasetInfo, make_dataset
 from .csv_import import CsvError, load_csv, preview_csv
 from .dataset import TASKS, Dataset
 from .features import FEATURES, expand_features
 from .split import Standardizer, minibatches, split
 
 __all__ = [
+    "DATASETS", "DatasetInfo", "make_dataset",
     "CsvError", "load_csv", "preview_csv",
     "TASKS", "Dataset",
     "FEATURES", "expand_features",
