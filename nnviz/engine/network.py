@@ -1,0 +1,255 @@
+"""The multilayer perceptron: parameters, a recording forward pass, and backward.
+
+Per layer, in order (DESIGN section 1):
+``z = inp @ W (+ b)``; with batch norm ``xhat = (z - mean) / sqrt(var + eps)``,
+``u = gamma * xhat + beta``, else ``u = z``; ``act = f(u)``; in training with
+dropout p > 0 ``a = act * mask / (1 - p)``, else ``a = act``; with a residual
+connection ``a = a + inp``. Backward walks the same steps in reverse, each rule
+written next to the forward step it undoes.
+
+NaN and inf are passed through untouched: the session detects divergence and
+reports it; the engine neither raises nor clips.
+"""
+
+import copy
+
+import numpy as np
+
+from .activations import PRELU_INIT, activate, activate_back, prelu_alpha_grad
+from .batchnorm import bn_backward, bn_forward
+from .initializers import init_weights
+from .losses import loss_and_grad, output_grad
+from .penalty import penalty_grad, penalty_value
+from .spec import validate_spec
+from .trace import LayerTrace, Trace
+
+
+class Network:
+    """A recording MLP built from a validated spec.
+
+    params: list (one dict per layer) of live arrays: "W" (fan_in, fan_out);
+        "b" (fan_out,) unless batch norm; "gamma", "beta" with batch norm;
+        "alpha" (fan_out,) for prelu.
+    buffers: list of dicts, "running_mean"/"running_var" with batch norm, else {}.
+    rng: the generator that draws dropout masks (seeded from the spec's seed).
+    """
+
+    def __init__(self, spec):
+        self.spec = validate_spec(spec)
+        self.dtype = np.dtype(self.spec["dtype"])
+        self.layers = self.spec["layers"]
+        self.sizes = [self.spec["input_size"]] + [layer["size"] for layer in self.layers]
+        init_rng = np.random.default_rng(self.spec["seed"])
+        self.params = [self._init_layer(init_rng, i) for i in range(len(self.layers))]
+        self.flat = self._flatten(self.params)
+        self.buffers = [self._init_buffers(layer) for layer in self.layers]
+        # Dropout draws from its own stream so changing the dropout rate never
+        # changes the initial weights.
+        self.rng = np.random.default_rng([self.spec["seed"], 1])
+
+    @classmethod
+    def from_spec(cls, spec):
+        """Validate ``spec`` and build the network (ValueError names a bad field)."""
+        return cls(spec)
+
+    def _init_layer(self, rng, i):
+        layer = self.layers[i]
+        fan_in, fan_out = self.sizes[i], self.sizes[i + 1]
+        W = init_weights(self.spec["init"], rng, fan_in, fan_out, self.spec["init_gain"], self.dtype)
+        params = {"W": W}
+        if layer["batch_norm"]:
+            params["gamma"] = np.ones(fan_out, self.dtype)
+            params["beta"] = np.zeros(fan_out, self.dtype)
+        else:
+            params["b"] = np.zeros(fan_out, self.dtype)
+        if layer["activation"] == "prelu":
+            params["alpha"] = np.full(fan_out, PRELU_INIT, self.dtype)
+        return params
+
+    @staticmethod
+    def _flatten(params):
+        """Move every parameter into one contiguous vector and make the dicts hold views of it.
+
+        The optimizer then updates all parameters with a handful of vector
+        operations instead of a dozen per parameter: on a playground-size net
+        Python overhead per numpy call, not arithmetic, is the cost.
+        """
+        flat = np.concatenate([p.ravel() for layer in params for p in layer.values()])
+        offset = 0
+        for layer in params:
+            for key, p in layer.items():
+                layer[key] = flat[offset:offset + p.size].reshape(p.shape)
+                offset += p.size
+        return flat
+
+    def _init_buffers(self, layer):
+        if not layer["batch_norm"]:
+            return {}
+        return {"running_mean": np.zeros(layer["size"], self.dtype),
+                "running_var": np.ones(layer["size"], self.dtype)}
+
+    # ----------------------------------------------------------------- forward
+    def forward(self, X, training=True, masks=None, update_buffers=True):
+        """Run and record a forward pass.
+
+        X: (batch, input_size). training: dropout masks and batch statistics
+        (and running-statistics updates) happen only when True. masks: optional
+        list, one per layer, of fixed 0/1 dropout masks (None entries draw from
+        ``rng``); gradient checks pass the masks of the pass they check.
+        update_buffers: False leaves batch-norm running statistics untouched.
+        """
+        X = np.asarray(X, dtype=self.dtype)
+        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
+            raise ValueError(f"X must have shape (batch, {self.sizes[0]}), got {X.shape}")
+        trace = Trace(X=X, training=training)
+        a = X
+        with np.errstate(over="ignore", invalid="ignore"):
+            for i in range(len(self.layers)):
+                mask = masks[i] if masks is not None else None
+                trace.layers.append(self.forward_layer(i, a, training, mask, update_buffers))
+                a = trace.layers[-1].a
+        return trace
+
+    def forward_layer(self, i, inp, training=True, mask=None, update_buffers=True):
+        """One layer's forward step, returning its LayerTrace. inp: (batch, fan_in).
+
+        Callers silence overflow warnings (``forward`` does): a diverging run
+        overflows on purpose and the session reports it.
+        """
+        layer, p = self.layers[i], self.params[i]
+        z = inp @ p["W"]
+        if "b" in p:
+            z += p["b"]
+        xhat = mean = var = inv_std = None
+        if layer["batch_norm"]:
+            xhat, u, mean, var, inv_std = bn_forward(
+                z, p["gamma"], p["beta"], self.buffers[i], training, update_buffers)
+        else:
+            u = z
+        act = activate(layer["activation"], u, p.get("alpha"))
+        a, used_mask = act, None
+        rate = layer["dropout"]
+        if training and rate > 0.0:
+            used_mask = mask if mask is not None else self._draw_mask(act.shape, rate)
+            a = act * used_mask / (1.0 - rate)
+        if layer["residual"]:
+            a = a + inp
+        return LayerTrace(inp=inp, z=z, xhat=xhat, u=u, act=act, dropout_mask=used_mask, a=a,
+                          mean=mean, var=var, inv_std=inv_std)
+
+    def _draw_mask(self, shape, rate):
+        return (self.rng.random(shape) >= rate).astype(self.dtype)
+
+    # ----------------------------------------------------------------- loss
+    def loss_terms(self, trace, y):
+        """Return (data_loss, penalty, dL/du of the output layer) for targets y."""
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            return self._loss_terms(trace, self._targets(y, trace.output.shape))
+
+    def _loss_terms(self, trace, y):
+        out = trace.layers[-1]
+        data_loss, grad_u = loss_and_grad(self.spec["loss"], out.u, out.act, y,
+                                          self.layers[-1]["activation"], self.params[-1].get("alpha"))
+        reg = self.spec["regularization"]
+        penalty = penalty_value(reg["kind"], reg["rate"], [p["W"] for p in self.params])
+        return float(data_loss), penalty, grad_u
+
+    def _targets(self, y, out_shape):
+        y = np.asarray(y)
+        if self.spec["loss"] == "cross_entropy":
+            if y.shape != (out_shape[0],) or not np.issubdtype(y.dtype, np.integer):
+                raise ValueError(f"cross_entropy needs integer labels of shape ({out_shape[0]},), got {y.dtype} {y.shape}")
+            if y.size and (y.min() < 0 or y.max() >= out_shape[1]):
+                raise ValueError(f"labels must be in 0..{out_shape[1] - 1}")
+            return y
+        y = np.asarray(y, dtype=self.dtype)
+        if y.ndim == 1 and out_shape[1] == 1:
+            y = y[:, None]
+        if y.shape != out_shape:
+            raise ValueError(f"{self.spec['loss']} needs targets of shape {out_shape}, got {y.shape}")
+        return y
+
+    # ----------------------------------------------------------------- backward
+    def backward(self, trace, y, layers_down_to=0):
+        """Backpropagate the loss of ``trace`` against targets ``y``.
+
+        Sets trace.loss (data loss + penalty), trace.data_loss, trace.penalty
+        and each layer's grad_a, grad_u, grad_z; returns a list of gradient
+        dicts with exactly the keys of ``params``. ``layers_down_to`` stops the
+        walk early (the stepper's backward(layer k) phase); the returned list
+        then holds None for layers not yet reached.
+        """
+        y = self._targets(y, trace.output.shape)
+        grads = [None] * len(self.layers)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            data_loss, penalty, grad_u = self._loss_terms(trace, y)
+            trace.data_loss, trace.penalty, trace.loss = data_loss, penalty, data_loss + penalty
+            trace.y = y
+            out = trace.layers[-1]
+            out.grad_a = output_grad(self.spec["loss"], out.act, y)
+            for i in range(len(self.layers) - 1, layers_down_to - 1, -1):
+                grads[i], grad_inp = self.backward_layer(i, trace.layers[i], trace.training, grad_u)
+                grad_u = None
+                if i > 0:
+                    trace.layers[i - 1].grad_a = grad_inp
+        return grads
+
+    def backward_layer(self, i, lt, training, grad_u=None):
+        """One layer's backward step. Uses lt.grad_a unless grad_u is given
+        (the output layer, whose dL/du comes straight from the loss).
+        Returns (param grads dict, dL/dinp). Callers silence overflow warnings."""
+        layer, p = self.layers[i], self.params[i]
+        grads = {}
+        if grad_u is None:
+            grad_act = lt.grad_a
+            if lt.dropout_mask is not None:                 # a = act * mask / (1 - p)
+                grad_act = grad_act * lt.dropout_mask / (1.0 - layer["dropout"])
+            grad_u = activate_back(layer["activation"], grad_act, lt.u, lt.act, p.get("alpha"))
+        else:
+            grad_act = lt.grad_a                            # the output layer: dL/du from the loss
+        if "alpha" in p:                                    # act = max(0, u) + alpha * min(0, u)
+            grads["alpha"] = prelu_alpha_grad(grad_act, lt.u)
+        lt.grad_u = grad_u
+        if layer["batch_norm"]:                             # u = gamma * xhat + beta
+            grad_z, grads["gamma"], grads["beta"] = bn_backward(
+                grad_u, lt.xhat, p["gamma"], lt.inv_std, training)
+        else:                                               # z = inp @ W + b
+            grad_z = grad_u
+            grads["b"] = grad_z.sum(axis=0)
+        lt.grad_z = grad_z
+        grads["W"] = lt.inp.T @ grad_z
+        reg = self.spec["regularization"]
+        extra = penalty_grad(reg["kind"], reg["rate"], p["W"])
+        if extra is not None:
+            grads["W"] += extra
+        grad_inp = grad_z @ p["W"].T
+        if layer["residual"]:                               # a = ... + inp
+            grad_inp += lt.grad_a
+        return {key: grads[key] for key in p}, grad_inp
+
+    # ----------------------------------------------------------------- helpers
+    def predict(self, X):
+        """Output in evaluation mode (no dropout, running BN statistics)."""
+        return self.forward(X, training=False).output
+
+    def loss(self, X, y, training=False, masks=None):
+        """Total loss (data + penalty) of one forward pass, without touching buffers."""
+        trace = self.forward(X, training=training, masks=masks, update_buffers=False)
+        data_loss, penalty, _ = self.loss_terms(trace, y)
+        return data_loss + penalty
+
+    @property
+    def n_layers(self):
+        return len(self.layers)
+
+    def state_dict(self):
+        """Deep copies of params, buffers and the dropout RNG state (for rewind)."""
+        return {"params": copy.deepcopy(self.params), "buffers": copy.deepcopy(self.buffers),
+                "rng": copy.deepcopy(self.rng.bit_generator.state)}
+
+    def load_state_dict(self, state):
+        """Restore a state_dict in place (arrays keep their identity)."""
+        for live, saved in zip(self.params + self.buffers, state["params"] + state["buffers"]):
+            for key, value in saved.items():
+                live[key][...] = value
+        self.rng.bit_generator.state = copy.deepcopy(state["rng"])
