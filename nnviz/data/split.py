@@ -5,7 +5,7 @@ function of its inputs and an explicit seed or generator, so a run replays
 exactly.
 """
 
-from numbers import Integral
+from numbers import Integral, Real
 
 import numpy as np
 
@@ -21,7 +21,8 @@ def split(ds: Dataset, test_ratio: float, seed) -> tuple[Dataset, Dataset]:
     at least one row in train whenever it has any, so the network can see
     every class. Both parts come out in shuffled order.
     """
-    if not isinstance(test_ratio, (int, float, np.floating)) or not 0.0 <= test_ratio <= 0.9:
+    valid = isinstance(test_ratio, Real) and not isinstance(test_ratio, bool)
+    if not valid or not 0.0 <= test_ratio <= 0.9:
         raise ValueError(f"test_ratio must be a number from 0.0 to 0.9, not {test_ratio!r}")
     rng = np.random.default_rng(seed)
     n_test = int(round(len(ds) * test_ratio))
