@@ -44,13 +44,14 @@ class PlotView(QtWidgets.QWidget):
     """
 
     def __init__(self, parent: QtWidgets.QWidget | None = None, *,
-                 view_box: pg.ViewBox | None = None, title: str = "") -> None:
+                 view_box: pg.ViewBox | None = None, axis_items: dict[str, pg.AxisItem] | None = None,
+                 title: str = "") -> None:
         super().__init__(parent)
         self._theme: Theme = get_theme("light")
         self._scale = 1.0
         self._title = title
         self._axis_labels: dict[str, str] = {}
-        self.plot_widget = pg.PlotWidget(viewBox=view_box)
+        self.plot_widget = pg.PlotWidget(viewBox=view_box, axisItems=axis_items)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot_item.hideButtons()  # the little "A" auto-range button confuses students
         for side in ("left", "bottom"):
