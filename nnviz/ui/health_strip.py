@@ -1,0 +1,170 @@
+"""One colored chip per layer naming its gradient health, and a divergence banner.
+
+Labels (from the session's diagnostics): ``healthy`` green, ``vanishing``
+blue-grey, ``exploding`` red, ``dead`` dark grey, ``saturated`` orange,
+``diverged`` magenta.  Each chip's tooltip explains its label; the window
+passes the session's text with the actual thresholds, and
+``DEFAULT_TOOLTIPS`` is the fallback.
+
+Notes on performance: chips are ``QLabel`` widgets kept between calls; a chip's
+style sheet (the expensive part: Qt re-polishes the widget) is set only when
+its label, theme or scale changes, so calling ``set_health`` every frame costs
+next to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.ui.plot_base import BASE_FONT_PT, check_line_scale, run_demo
+from nnviz.ui.theme import HEALTH_COLORS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color
+
+HEALTH_LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated", "diverged")
+
+DEFAULT_TOOLTIPS = {
+    "healthy": "healthy: this layer's gradients are in a useful range, neither tiny nor huge "
+               "compared with its weights, so its weights keep learning.",
+    "vanishing": "vanishing: this layer's gradient norm is orders of magnitude smaller than the "
+                 "layers nearer the output, so its weights barely change. Typical of deep "
+                 "sigmoid/tanh nets; ReLU with He init, batch norm or residual connections help.",
+    "exploding": "exploding: this layer's gradient norm is orders of magnitude larger than "
+                 "the layers nearer the output (or huge in absolute terms), so each update "
+                 "overshoots. Lower the learning rate or the init gain, or clip gradients.",
+    "dead": "dead: most of this layer's ReLU units output 0 for every input, so no gradient "
+            "flows through them and they never recover. Lower the learning rate, use "
+            "leaky ReLU or He initialization.",
+    "saturated": "saturated: most of this layer's sigmoid/tanh units sit on the flat ends of "
+                 "the curve, where the derivative is nearly 0. Smaller initial weights or "
+                 "batch norm keep them in the steep middle.",
+    "diverged": "diverged: a NaN or infinite value appeared in this layer; training cannot "
+                "continue from here. Rewind and lower the learning rate.",
+}
+
+BANNER_TEXT = "Training diverged (NaN/inf) — rewind to go back"
+
+
+class HealthStrip(QtWidgets.QWidget):
+    """A row of chips "L1 healthy", "L2 vanishing", ... and a hidden divergence banner."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme: Theme = get_theme("light")
+        self._scale = 1.0
+        self._labels: list[str] = []
+        self._chips: list[QtWidgets.QLabel] = []
+        self._chip_keys: list[tuple] = []
+        self.setAutoFillBackground(True)
+
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setSpacing(4)
+        self.banner = QtWidgets.QLabel(BANNER_TEXT)
+        self.banner.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.banner.setVisible(False)
+        outer.addWidget(self.banner)
+        self._row = QtWidgets.QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(4)
+        self._row.addStretch(1)
+        outer.addLayout(self._row)
+        self._apply_style()
+
+    # -- public API ------------------------------------------------------------
+    def set_health(self, labels: Sequence[str], tooltips: Sequence[str] | None = None) -> None:
+        """One chip per layer, layer 1 first; ``tooltips`` (same length) replaces the defaults."""
+        labels = [str(label).strip().lower() for label in labels]
+        if tooltips is not None and len(tooltips) != len(labels):
+            raise ValueError(f"got {len(tooltips)} tooltips for {len(labels)} labels")
+        while len(self._chips) > len(labels):
+            chip = self._chips.pop()
+            self._chip_keys.pop()
+            self._row.removeWidget(chip)
+            chip.deleteLater()
+        while len(self._chips) < len(labels):
+            chip = QtWidgets.QLabel()
+            chip.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+            self._row.insertWidget(len(self._chips), chip)
+            self._chips.append(chip)
+            self._chip_keys.append(())
+        self._labels = labels
+        for i, (chip, label) in enumerate(zip(self._chips, labels)):
+            text = f"L{i + 1} {label}"
+            if chip.text() != text:
+                chip.setText(text)
+            tip = tooltips[i] if tooltips is not None else DEFAULT_TOOLTIPS.get(label, label)
+            if chip.toolTip() != tip:
+                chip.setToolTip(tip)
+            self._style_chip(i)
+
+    def set_diverged(self, diverged: bool) -> None:
+        """Show or hide the banner "Training diverged (NaN/inf) — rewind to go back"."""
+        self.banner.setVisible(bool(diverged))
+
+    def is_diverged(self) -> bool:
+        return not self.banner.isHidden()
+
+    def chips(self) -> list[QtWidgets.QLabel]:
+        return list(self._chips)
+
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    @staticmethod
+    def chip_color(label: str) -> str:
+        """Background color of a chip with ``label`` (grey for unknown labels)."""
+        return HEALTH_COLORS.get(label, UNKNOWN_HEALTH_COLOR)
+
+    def set_theme(self, name: str) -> None:
+        self._theme = get_theme(name)
+        self._apply_style()
+
+    def set_line_scale(self, scale: float) -> None:
+        self._scale = check_line_scale(scale)
+        self._apply_style()
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    # -- styling -------------------------------------------------------------------
+    def _apply_style(self) -> None:
+        t, s = self._theme, self._scale
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), t.background)
+        palette.setColor(self.foregroundRole(), t.foreground)
+        self.setPalette(palette)
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {t.diverged}; color: {readable_text_color(t.diverged)};"
+            f" font-weight: bold; font-size: {BASE_FONT_PT * 1.15 * s:.1f}pt;"
+            f" border-radius: {4 * s:.0f}px; padding: {4 * s:.0f}px {10 * s:.0f}px; }}")
+        for i in range(len(self._chips)):
+            self._style_chip(i)
+
+    def _style_chip(self, i: int) -> None:
+        label = self._labels[i]
+        key = (label, self._theme.name, self._scale)
+        if self._chip_keys[i] == key:
+            return
+        self._chip_keys[i] = key
+        bg = self.chip_color(label)
+        s = self._scale
+        # A rim in the text color keeps dark chips visible on a dark background.
+        rim = self._theme.muted if self._theme.name == "dark" else bg
+        self._chips[i].setStyleSheet(
+            f"QLabel {{ background: {bg}; color: {readable_text_color(bg)};"
+            f" border: {max(1, round(s))}px solid {rim}; border-radius: {5 * s:.0f}px;"
+            f" padding: {2 * s:.0f}px {7 * s:.0f}px; font-size: {BASE_FONT_PT * s:.1f}pt; }}")
+
+
+# -- standalone demo -----------------------------------------------------------------
+def _demo_widget() -> HealthStrip:
+    strip = HealthStrip()
+    strip.set_health(["vanishing", "vanishing", "saturated", "healthy", "healthy", "dead",
+                      "exploding", "diverged"])
+    strip.set_diverged(True)
+    return strip
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_demo(_demo_widget, size=(760, 90), title="nnviz gradient health"))
