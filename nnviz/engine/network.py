@@ -82,6 +82,12 @@ class Network:
                 offset += p.size
         return flat
 
+    def flat_slice(self, layer, key):
+        """Where params[layer][key] lives in ``flat`` (for diffs of whole-vector snapshots)."""
+        p = self.params[layer][key]
+        start = (p.__array_interface__["data"][0] - self.flat.__array_interface__["data"][0]) // p.itemsize
+        return slice(start, start + p.size)
+
     def _init_buffers(self, layer):
         if not layer["batch_norm"]:
             return {}

@@ -1,0 +1,478 @@
+"""The training session: one experiment's data, network, optimizer, stepper and history.
+
+Everything a user can do in the window is a method here first, so it can be
+tested without Qt and driven from the command line.
+
+The stepper shows one training step as phases (see phases.py). When a step
+begins, its forward and backward passes are computed at once with the
+parameters of that moment; the phases then reveal the recorded quantities in
+lecture order (``trace`` holds only what the current phase knows), and the
+update is applied when the "update" phase is reached. Rewind restores a
+step-boundary snapshot and replays, so stepping back and forth reproduces the
+same numbers bit for bit.
+"""
+
+import dataclasses
+import math
+
+import numpy as np
+
+from nnviz.engine import Network, clip_grad_norm, global_norm, make_optimizer
+from nnviz.engine.trace import Trace
+
+from . import health as health_mod
+from .config import STRUCTURAL, validate_config
+from .history import History, restore_snapshot, take_snapshot
+from .metrics import Metrics, eval_loss_and_acc, layer_gradient_stats, unit_shares
+from .phases import Phase, phase_list
+from .pipeline import network_spec, prepare
+from .schedule import scheduled_lr
+
+DATA_KEYS = ("dataset", "n_samples", "noise", "seed", "points", "csv")
+
+
+@dataclasses.dataclass
+class StepRecord:
+    """What one step computed: its batch, full trace and gradients (before clipping)."""
+
+    index: int
+    batch: np.ndarray
+    trace: Trace
+    grads: list
+    applied_grads: list
+    global_norm: float
+    lr: float
+    before_flat: np.ndarray
+
+
+class Session:
+    """One experiment. ``Session(config)`` validates the config (ValueError names the field)."""
+
+    def __init__(self, config=None):
+        self._listeners = []
+        self._build(validate_config(config or {}))
+
+    @classmethod
+    def from_lesson(cls, lesson_id):
+        from .lessons import LESSONS
+        if lesson_id not in LESSONS:
+            raise ValueError(f"unknown lesson {lesson_id!r}; lessons: {', '.join(LESSONS)}")
+        session = cls(LESSONS[lesson_id].config)
+        session.lesson = LESSONS[lesson_id]
+        return session
+
+    # ------------------------------------------------------------ building
+    def _build(self, config, dataset=None):
+        """(Re)build data, network and optimizer for a validated config; step 0."""
+        _check_combination(config)
+        prep = prepare(config, dataset)
+        try:
+            net = Network.from_spec(network_spec(config, prep))
+        except ValueError as err:
+            raise ValueError("config." + str(err).replace("layers[", "hidden[", 1)) from None
+        opt = make_optimizer(config["optimizer"], net, lr=config["lr"], **config["optimizer_options"])
+        self.config, self.prep, self.network, self.optimizer = config, prep, net, opt
+        self.lesson = getattr(self, "lesson", None)
+        self._batch_rng = np.random.default_rng([config["seed"], 2])
+        self._order, self._pos, self.epoch = None, 0, 0
+        self.history = History(config["history_steps"], config["history_mb"] * 2**20)
+        self.metrics = Metrics()
+        self._record, self._index, self._steps_done = None, -1, 0
+        self._phases = phase_list(net.n_layers)
+        self._visible = None
+        self.diverged, self.stopped_early, self.message = False, False, ""
+        self._notify("rebuild")
+
+    def configure(self, **changes):
+        """Change knobs. Structural ones rebuild (step 0); rates apply at the next step.
+
+        Returns True when the network was rebuilt. On a bad value nothing changes.
+        """
+        new = validate_config({**self.config, **changes})
+        old = self.config
+        if _needs_rebuild(old, new):
+            reuse = self.prep.dataset if all(old[k] == new[k] for k in DATA_KEYS) else None
+            self._build(new, reuse)
+            return True
+        _check_combination(new)
+        if new["optimizer"] != old["optimizer"] or new["optimizer_options"] != old["optimizer_options"]:
+            opt = make_optimizer(new["optimizer"], self.network, lr=new["lr"], **new["optimizer_options"])
+            if new["optimizer"] == old["optimizer"]:
+                opt.t, opt.state = self.optimizer.t, self.optimizer.state
+            self.optimizer = opt
+        self.network.spec["regularization"].update(kind=new["regularization"], rate=new["reg_rate"])
+        for layer, hidden in zip(self.network.layers, new["hidden"]):
+            layer["dropout"] = hidden["dropout"]
+        self.history.max_steps, self.history.max_bytes = new["history_steps"], new["history_mb"] * 2**20
+        self.config = new
+        self._notify("config")
+        return False
+
+    def reset(self):
+        """Back to step 0 with freshly initialised weights (same seed: same weights)."""
+        self._build(self.config, self.prep.dataset)
+
+    # ------------------------------------------------------------ listeners
+    def subscribe(self, callback):
+        """callback(event) after every change; event is "phase", "rebuild" or "config"."""
+        self._listeners.append(callback)
+
+    def unsubscribe(self, callback):
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
+    def _notify(self, event):
+        for callback in list(self._listeners):
+            callback(event)
+
+    # ------------------------------------------------------------ state
+    @property
+    def phase(self):
+        if self._index < 0:
+            return Phase("ready", None, self._steps_done, -1)
+        kind, layer = self._phases[self._index]
+        return Phase(kind, layer, self._record.index, self._index)
+
+    @property
+    def step(self):
+        """Number of updates applied so far."""
+        return self._steps_done
+
+    @property
+    def n_layers(self):
+        return self.network.n_layers
+
+    @property
+    def batch(self):
+        """Indices into the training set of the shown step's mini-batch (None when ready)."""
+        return None if self._record is None else self._record.batch
+
+    @property
+    def trace(self):
+        """The shown step's trace, holding only what the current phase knows (None when ready)."""
+        if self._record is None:
+            return None
+        if self._visible is None:
+            self._visible = self._visible_trace()
+        return self._visible
+
+    @property
+    def grads(self):
+        """Gradient dicts per layer as far as backward has reached (None entries before)."""
+        if self._record is None:
+            return None
+        kind, layer = self._phases[self._index]
+        L = self.n_layers
+        if kind in ("forward", "loss"):
+            return [None] * L
+        if kind == "backward":
+            return [g if i + 1 >= layer else None for i, g in enumerate(self._record.grads)]
+        return list(self._record.grads)
+
+    @property
+    def update_delta(self):
+        """At the update phase: per layer, new minus old value of every parameter."""
+        if self._record is None or self._phases[self._index][0] != "update":
+            return None
+        net, before = self.network, self._record.before_flat
+        return [{k: net.params[i][k] - before[net.flat_slice(i, k)].reshape(net.params[i][k].shape)
+                 for k in net.params[i]} for i in range(self.n_layers)]
+
+    @property
+    def record(self):
+        """The shown step's full StepRecord (for the inspector), or None."""
+        return self._record
+
+    def _visible_trace(self):
+        full = self._record.trace
+        kind, layer = self._phases[self._index]
+        strip = dict(grad_a=None, grad_u=None, grad_z=None)
+        if kind == "forward":
+            layers = [dataclasses.replace(lt, **strip) for lt in full.layers[:layer]]
+            return Trace(X=full.X, training=full.training, layers=layers)
+        if kind == "update":
+            return full
+        if kind == "loss":
+            layers = [dataclasses.replace(lt, **strip) for lt in full.layers]
+        else:
+            layers = [lt if i + 1 >= layer else dataclasses.replace(lt, **strip)
+                      for i, lt in enumerate(full.layers)]
+        return Trace(X=full.X, training=full.training, layers=layers, loss=full.loss,
+                     data_loss=full.data_loss, penalty=full.penalty, y=full.y)
+
+    # ------------------------------------------------------------ stepping
+    def advance(self, unit="phase"):
+        """Move forward by "phase", "step" (one mini-batch) or "epoch"; returns the new phase.
+
+        A diverged run does not move: rewind first.
+        """
+        if unit not in ("phase", "step", "epoch"):
+            raise ValueError(f"advance: unit must be phase, step or epoch, not {unit!r}")
+        if self.diverged:
+            return self.phase
+        if unit == "phase":
+            self._advance_phase()
+        elif unit == "step":
+            self._finish_step()
+        else:
+            start_epoch = self._epoch_of_next_batch()
+            self._finish_step()
+            while not self.diverged and self._epoch_of_next_batch() == start_epoch:
+                self._finish_step()
+        self._changed()
+        return self.phase
+
+    def run(self, steps, metrics=True):
+        """Train ``steps`` steps without per-phase stops (finishing a shown step counts as one).
+
+        Stops early on divergence, or on early stopping when that is on.
+        metrics=False skips the whole-set evaluations (losses, accuracies, unit shares are NaN).
+        Returns the number of steps done.
+        """
+        done = 0
+        while done < steps and not self.diverged and not self.stopped_early:
+            self._finish_step(metrics)
+            done += 1
+        self._changed()
+        return done
+
+    def _advance_phase(self):
+        last = len(self._phases) - 1
+        if self._index in (-1, last):
+            self._begin_step()
+            self._index = 0
+        elif self._index == last - 1:
+            self._apply_update()
+            self._index = last
+        else:
+            self._index += 1
+
+    def _finish_step(self, metrics=True):
+        last = len(self._phases) - 1
+        if self._index in (-1, last):
+            self._begin_step()
+        self._apply_update(metrics)
+        self._index = last
+
+    def _epoch_of_next_batch(self):
+        n = len(self.prep.X_train)
+        return self.epoch + 1 if self._order is not None and self._pos >= n else self.epoch
+
+    def _next_batch(self):
+        n = len(self.prep.X_train)
+        if self._order is None or self._pos >= n:
+            if self._order is not None:
+                self.epoch += 1
+            self._order, self._pos = self._batch_rng.permutation(n), 0
+        end = min(self._pos + self.config["batch_size"], n)
+        if any(h["batch_norm"] for h in self.config["hidden"]) and n - end == 1:
+            end = n                 # a batch of one cannot be batch-normalised: join it to this one
+        batch = self._order[self._pos:end]
+        self._pos = end
+        return batch
+
+    def _begin_step(self):
+        """Snapshot the boundary, draw the batch, run forward and backward (no update yet)."""
+        n = self._steps_done
+        snap = take_snapshot(n, self.network, self.optimizer, self._batch_rng, self._order, self._pos, self.epoch)
+        self.history.push(snap)
+        batch = self._next_batch()
+        trace = self.network.forward(self.prep.X_train[batch], training=True)
+        grads = self.network.backward(trace, self.prep.y_train[batch])
+        norm = global_norm(grads)
+        applied = grads
+        if self.config["clip_norm"] > 0:
+            applied = [{k: g.copy() for k, g in layer.items()} for layer in grads]
+            clip_grad_norm(applied, self.config["clip_norm"])
+        self._record = StepRecord(n, batch, trace, grads, applied, norm,
+                                  scheduled_lr(self.config, n), snap.flat)
+        self._visible = None
+
+    def _apply_update(self, with_metrics=True):
+        rec = self._record
+        self.optimizer.lr = rec.lr
+        self.optimizer.step(rec.applied_grads)
+        self._steps_done = rec.index + 1
+        self._visible = None
+        self.metrics.append(self._metrics_row(rec, with_metrics))
+        self._check_divergence(rec)
+        if self.config["early_stopping"]:
+            best = self.metrics.best_step()
+            if best is not None and rec.index - best >= self.config["patience"]:
+                self.stopped_early = True
+                self.message = (f"Early stopping: the test loss has not improved for "
+                                f"{self.config['patience']} steps; best at step {best + 1}.")
+
+    def _metrics_row(self, rec, with_metrics):
+        net, prep = self.network, self.prep
+        norm, rms, delta, ratio = layer_gradient_stats(net, rec.trace, rec.grads, rec.before_flat)
+        row = {"batch_loss": rec.trace.loss, "lr": rec.lr, "global_norm": rec.global_norm,
+               "grad_norm": norm, "grad_rms": rms, "mean_abs_delta": delta, "update_ratio": ratio}
+        nan_layers = [math.nan] * net.n_layers
+        if with_metrics:
+            row["train_loss"], row["train_acc"], train_trace = eval_loss_and_acc(
+                net, prep, prep.X_train, prep.y_train, prep.train)
+            row["test_loss"], row["test_acc"], _ = eval_loss_and_acc(net, prep, prep.X_test, prep.y_test, prep.test)
+            row["dead_share"], row["saturated_share"] = unit_shares(
+                net, train_trace, self.config["health"]["saturation_level"])
+        else:
+            row.update(train_loss=math.nan, train_acc=math.nan, test_loss=math.nan, test_acc=math.nan,
+                       dead_share=nan_layers, saturated_share=nan_layers)
+        return row
+
+    def _check_divergence(self, rec):
+        bad = None
+        if not math.isfinite(rec.trace.loss):
+            bad = "the loss"
+        elif not math.isfinite(rec.global_norm):
+            bad = "a gradient"
+        elif not np.isfinite(self.network.flat).all():
+            bad = "a weight"
+        if bad:
+            self.diverged = True
+            self.message = (f"Training diverged at step {rec.index + 1}: {bad} became NaN or infinite. "
+                            "Rewind, then lower the learning rate, clip gradients or shrink the initial weights.")
+
+    def _changed(self):
+        self._visible = None
+        self._notify("phase")
+
+    # ------------------------------------------------------------ rewind
+    def rewind(self, unit="phase"):
+        """Step back one "phase", or to the previous step boundary ("step"). Returns the new phase.
+
+        Going back past the oldest kept snapshot is not possible; the session
+        then stays where it is and says so in ``message``.
+        """
+        if unit not in ("phase", "step"):
+            raise ValueError(f"rewind: unit must be phase or step, not {unit!r}")
+        last = len(self._phases) - 1
+        if self._index == -1:
+            self._rewind_from_ready()
+        elif unit == "phase" and self._index == last:
+            self._replay_to(self._record.index, apply=False)
+            self._index = last - 1
+        elif unit == "phase" and self._index > 0:
+            self._index -= 1
+        else:                               # to the end of the previous step
+            self._goto_after(self._record.index - 1)
+        self._changed()
+        return self.phase
+
+    def _rewind_from_ready(self):
+        if self._steps_done > 0:
+            self._goto_after(self._steps_done - 1)
+
+    def _goto_after(self, step):
+        """Show the update phase of ``step`` (state after it), or ready at step 0 if step < 0."""
+        if step < 0:
+            self._restore(0)
+            self._record, self._index = None, -1
+            return
+        if self.history.get(step) is None:
+            if self.history.get(step + 1) is not None:
+                self._restore(step + 1)
+                self._record, self._index = None, -1
+            self.message = "Cannot rewind further: older steps are beyond the history limit."
+            return
+        self._replay_to(step, apply=True)
+        self._index = len(self._phases) - 1
+
+    def _replay_to(self, step, apply):
+        self._restore(step)
+        self._begin_step()
+        if apply:
+            self._apply_update()
+
+    def _restore(self, step):
+        snap = self.history.get(step)
+        self._order, self._pos, self.epoch = restore_snapshot(snap, self.network, self.optimizer, self._batch_rng)
+        self._steps_done = step
+        self.metrics.truncate(step)
+        self.diverged = self.stopped_early = False
+        self.message = ""
+        self._visible = None
+
+    # ------------------------------------------------------------ questions
+    def health(self):
+        """One label per layer (healthy|vanishing|exploding|dead|saturated) from the latest step."""
+        if not len(self.metrics):
+            return ["healthy"] * self.n_layers
+        m = self.metrics
+        return health_mod.layer_labels([layer["activation"] for layer in self.network.layers],
+                                       m.last("grad_rms"), _nan0(m.last("dead_share")),
+                                       _nan0(m.last("saturated_share")), self.config["health"])
+
+    def health_text(self):
+        return health_mod.describe_thresholds(self.config["health"])
+
+    @property
+    def best_step(self):
+        return self.metrics.best_step()
+
+    def predict(self, X_raw):
+        """Network output (evaluation mode) for raw points, in the target's units."""
+        X = self.prep.inputs(X_raw)
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self.prep.outputs_to_units(self.network.predict(X))
+
+    def grid_output(self, extent, resolution=100):
+        """The model over a grid of the raw input plane (2-D data only).
+
+        extent = (xmin, xmax, ymin, ymax). Returns (resolution, resolution) for
+        one output (probability of class 1, or the regression value) or
+        (resolution, resolution, k) class probabilities; rows run along y.
+        """
+        points = _grid(extent, resolution)
+        out = self.predict(points)
+        shape = (resolution, resolution)
+        return out.reshape(shape) if out.shape[1] == 1 else out.reshape(shape + (out.shape[1],))
+
+    def neuron_grids(self, extent, resolution=24):
+        """Each neuron's output ``a`` over the raw input plane: list per layer of (units, res, res)."""
+        trace = self.network.forward(self.prep.inputs(_grid(extent, resolution)), training=False)
+        return [lt.a.T.reshape(-1, resolution, resolution) for lt in trace.layers]
+
+    def data_extent(self, margin=0.1):
+        """A square-ish (xmin, xmax, ymin, ymax) around the raw 2-D data."""
+        X = self.prep.dataset.X
+        lo, hi = X.min(axis=0), X.max(axis=0)
+        pad = (hi - lo) * margin + 1e-9
+        return (float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1]))
+
+    # ------------------------------------------------------------ files
+    def save(self, path, weights=True):
+        """Write an experiment file atomically (weights and training state included by default)."""
+        from .files import save_session
+        save_session(self, path, weights)
+
+    @classmethod
+    def load(cls, path):
+        """Open an experiment file; a bad file raises ValueError naming the field."""
+        from .files import load_session
+        return load_session(cls, path)
+
+
+def _grid(extent, resolution):
+    xmin, xmax, ymin, ymax = extent
+    xs, ys = np.linspace(xmin, xmax, resolution), np.linspace(ymin, ymax, resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    return np.column_stack([gx.ravel(), gy.ravel()])
+
+
+def _nan0(values):
+    return [0.0 if v is None or not math.isfinite(v) else v for v in values]
+
+
+def _needs_rebuild(old, new):
+    if any(old[k] != new[k] for k in STRUCTURAL):
+        return True
+    if len(old["hidden"]) != len(new["hidden"]):
+        return True
+    keys = ("size", "activation", "batch_norm", "residual")
+    return any(a[k] != b[k] for a, b in zip(old["hidden"], new["hidden"]) for k in keys)
+
+
+def _check_combination(config):
+    if config["batch_size"] == 1 and any(h["batch_norm"] for h in config["hidden"]):
+        raise ValueError("config.batch_size: batch norm needs mini-batches of at least 2 samples")
