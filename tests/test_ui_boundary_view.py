@@ -111,6 +111,7 @@ def test_multiclass_surface_blends_class_colors(view):
     grid[:, :4, 0] = 1.0          # certain: class 0
     grid[:, 4:8, 2] = 1.0         # certain: class 2
     grid[:, 8:, :] = 1.0 / k      # undecided
+    grid[9, 11, 1] = np.nan       # a diverged pixel
     view.set_surface(grid, (-1, 1, -1, 1))
     rgb = view.surface_rgb().astype(float)
     assert rgb.shape == (10, 12, 3)
@@ -121,6 +122,7 @@ def test_multiclass_surface_blends_class_colors(view):
         np.testing.assert_allclose(rgb[3, col], expected, atol=1.0)
     expected_mid = bg + s * (hex_to_rgb(view.theme().surface_mid) - bg)
     np.testing.assert_allclose(rgb[3, 10], expected_mid, atol=1.0)
+    np.testing.assert_array_equal(rgb[9, 11], bg)
     # task "classification" picks multiclass from n_classes
     view.set_data(X, y, task="classification", n_classes=3)
     assert view.task() == "multiclass"

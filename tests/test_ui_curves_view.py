@@ -114,7 +114,7 @@ def test_theme_scale_and_grab(qtbot, view, theme):
     view.set_series(steps, train, test, best)
     view.set_theme(theme)
     view.set_line_scale(2.0)
-    assert view.train_curve.opts["pen"].widthF() == pytest.approx(4.0)
+    assert view.train_curve.opts["pen"].widthF() == pytest.approx(2.0)
     qtbot.wait(10)
     image = view.grab().toImage()
     assert image.pixelColor(2, 2).name() == view.theme().background

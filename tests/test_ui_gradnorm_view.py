@@ -86,7 +86,7 @@ def test_theme_and_grab(qtbot, view, theme):
     view.set_series(*demo_norms(100, 4))
     view.set_theme(theme)
     view.set_line_scale(1.5)
-    assert view.curves[0].opts["pen"].widthF() == pytest.approx(3.0)
+    assert view.curves[0].opts["pen"].widthF() == pytest.approx(1.5)
     qtbot.wait(10)
     image = view.grab().toImage()
     assert image.pixelColor(2, 2).name() == view.theme().background

@@ -10,6 +10,9 @@ mode and clip-to-view keep the drawn points near the plot's pixel width, so a
 history of 10⁵ steps still redraws in a few milliseconds.  Non-finite losses
 (a diverged run) are left to pyqtgraph's finite check, which breaks the line
 at them instead of producing an empty path; the first one is marked.
+Series pens are 1 px wide at line scale 1: Qt strokes wider lines as filled
+outlines, measured here at 5.3 ms against 2.9 ms per repaint for two
+1 000-point curves (one dashed); presenter mode pays that for visibility.
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ class LossCurvesView(PlotView):
             self.plot_item.addItem(line, ignoreBounds=True)
         self._extra: dict[str, pg.PlotDataItem] = {}
         self._best_step: float | None = None
+        self._best_xy: tuple[float, float] | None = None
         self._diverged_step: float | None = None
         self.set_axis_labels("step", "loss")
         self._apply_style()
@@ -131,10 +135,10 @@ class LossCurvesView(PlotView):
         self._best_step = None if best_step is None else float(best_step)
         self._show_marker(self.best_line, self._best_step, steps)
         hit = np.flatnonzero(steps == self._best_step) if self._best_step is not None else []
-        if len(hit) and np.isfinite(ref[hit[0]]):
-            self.best_point.setData([self._best_step], [ref[hit[0]]])
-        else:
-            self.best_point.setData([], [])
+        point = (self._best_step, float(ref[hit[0]])) if len(hit) and np.isfinite(ref[hit[0]]) else None
+        if point != self._best_xy:  # unchanged on most frames: skip the scatter rebuild
+            self._best_xy = point
+            self.best_point.setData(*(([point[0]], [point[1]]) if point else ([], [])))
 
     def _show_marker(self, line: pg.InfiniteLine, x: float | None, steps: np.ndarray) -> None:
         if x is None or not np.isfinite(x):
@@ -168,12 +172,12 @@ class LossCurvesView(PlotView):
     def _style_extra(self) -> None:
         t = self._theme
         for i, item in enumerate(self._extra.values()):
-            item.setPen(self.pen(t.extra[i % len(t.extra)], 1.5, QtCore.Qt.PenStyle.DashDotLine))
+            item.setPen(self.pen(t.extra[i % len(t.extra)], 1.0, QtCore.Qt.PenStyle.DashDotLine))
 
     def _restyle(self) -> None:
         t = self._theme
-        self.train_curve.setPen(self.pen(t.train, 2.0))
-        self.test_curve.setPen(self.pen(t.test, 2.0, QtCore.Qt.PenStyle.DashLine))
+        self.train_curve.setPen(self.pen(t.train, 1.0))
+        self.test_curve.setPen(self.pen(t.test, 1.0, QtCore.Qt.PenStyle.DashLine))
         self.best_point.setSymbolBrush(t.best)
         self.best_point.setSymbolPen(pg.mkPen(t.background, width=1.5 * self._scale))
         self.best_point.setSymbolSize(10 * self._scale)
