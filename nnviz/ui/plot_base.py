@@ -165,8 +165,11 @@ class PlotView(QtWidgets.QWidget):
         """A legend in its own column right of the plot, so it never covers data."""
         self._legend_box = pg.GraphicsWidget()
         self.plot_item.layout.addItem(self._legend_box, 2, 3)
-        legend = pg.LegendItem(offset=(2, 4), verSpacing=-4)
+        # No offset: an anchored legend follows its parent's geometry through a signal
+        # that can fire after the box is deleted at exit; a fixed position needs none.
+        legend = pg.LegendItem(offset=None, verSpacing=-4)
         legend.setParentItem(self._legend_box)
+        legend.setPos(2, 4)
         self._side_legend = legend
         return legend
 

@@ -152,7 +152,7 @@ def sample_layer_colors(n: int, theme: Theme) -> list[str]:
     stops = np.array([  # viridis at 0, 0.125, ..., 1
         [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
         [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37]], dtype=float)
-    lo, hi = (0.0, 0.82) if theme.name == "light" else (0.22, 1.0)
+    lo, hi = (0.0, 0.75) if theme.name != "dark" else (0.22, 1.0)
     ts = np.array([0.5 * (lo + hi)]) if n == 1 else np.linspace(lo, hi, n)
     pos = ts * (len(stops) - 1)
     i = np.minimum(pos.astype(int), len(stops) - 2)
