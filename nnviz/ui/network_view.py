@@ -706,6 +706,16 @@ class NetworkView(pg.GraphicsView):
 
     # ------------------------------------------------------------------ clicks
 
+    def mousePressEvent(self, ev):
+        super().mousePressEvent(ev)
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            ev.accept()         # clicks are this view's business, not its parent's
+
+    def mouseReleaseEvent(self, ev):
+        super().mouseReleaseEvent(ev)
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            ev.accept()
+
     def _on_scene_click(self, ev) -> None:
         if ev.button() != QtCore.Qt.MouseButton.LeftButton:
             return
@@ -884,6 +894,7 @@ def main(argv=None) -> int:
     parser.add_argument("--quit-after-ms", type=int,
                         default=int(os.environ.get("NNVIZ_QUIT_AFTER_MS", "0") or 0),
                         help="close after this long (0: run until closed; env NNVIZ_QUIT_AFTER_MS)")
+    parser.add_argument("--screenshot", default="", help="with --quit-after-ms: save a PNG of the view before quitting")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -906,8 +917,13 @@ def main(argv=None) -> int:
     timer = QtCore.QTimer(view)
     timer.timeout.connect(advance)
     timer.start(max(16, args.interval_ms))
+    def quit_():
+        if args.screenshot:
+            view.grab().save(args.screenshot)
+        app.quit()
+
     if args.quit_after_ms > 0:
-        QtCore.QTimer.singleShot(args.quit_after_ms, app.quit)
+        QtCore.QTimer.singleShot(args.quit_after_ms, quit_)
     code = app.exec()
     timer.stop()
     return code
