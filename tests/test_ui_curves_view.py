@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore
 
-from nnviz.ui.curves_view import LossCurvesView, demo_series, first_non_finite
+from nnviz.ui.curves_view import LossCurvesView, demo_series, first_infinite
 from nnviz.ui.theme import THEME_NAMES
 
 
@@ -61,21 +61,49 @@ def test_log_axis_mode(view):
 
 
 @pytest.mark.parametrize("log", [False, True])
-def test_non_finite_values_mark_divergence(qtbot, view, log):
-    steps, train, test, best = demo_series(300, diverge_at=250)
+def test_infinite_loss_marks_divergence(qtbot, view, log):
+    steps, train, test, best = demo_series(300, diverge_at=250)  # train NaN, test inf from 250
     train[10] = 0.0  # a zero has no logarithm either
     view.set_log(log)
     view.set_series(steps, train, test, best_step=best)
     qtbot.wait(10)
     image = view.grab().toImage()
+    assert image.width() > 0
     assert view.diverged_step() == 250
     assert view.diverged_line.isVisible()
     assert view.diverged_line.value() == pytest.approx(250)
     assert view.diverged_line.label.toPlainText() == "diverged"
-    assert image.width() > 0
-    # every finite point before divergence is still drawn
-    y = view.train_curve.getData()[1]
-    assert np.isfinite(y[:250]).sum() >= 249
+    # the lines keep every finite point before the divergence, none after
+    x, y = view.train_curve.getOriginalDataset()
+    np.testing.assert_array_equal(x, steps[:250])
+    np.testing.assert_array_equal(y, train[:250])
+    assert np.isfinite(view.test_curve.getOriginalDataset()[1]).all()
+
+
+def test_nan_is_missing_not_diverged(qtbot, view):
+    """The session writes NaN for losses it did not evaluate: the line connects across them."""
+    steps = np.arange(20)
+    train = np.full(20, np.nan)
+    train[::5] = [1.0, 0.8, 0.6, 0.5]
+    view.set_series(steps, train, np.full(20, np.nan), best_step=15)  # no test set
+    qtbot.wait(10)
+    view.grab()
+    np.testing.assert_array_equal(view.train_curve.getOriginalDataset()[0], [0, 5, 10, 15])
+    assert len(view.train_curve.curve.getData()[0]) == 4  # one connected polyline
+    assert view.diverged_step() is None
+    assert not view.diverged_line.isVisible()
+    # with no test loss the best-step dot sits on the train curve
+    np.testing.assert_allclose(view.best_point.getOriginalDataset()[1], [0.5])
+
+
+def test_explicit_diverged_step(view):
+    steps, train, test, best = demo_series(100)
+    train[60:] = np.nan
+    test[60:] = np.nan
+    view.set_series(steps, train, test, best_step=best, diverged_step=60)
+    assert view.diverged_step() == 60
+    assert view.diverged_line.isVisible()
+    assert view.diverged_line.value() == pytest.approx(60)
 
 
 def test_all_nan_and_empty_do_not_raise(view):
@@ -102,10 +130,9 @@ def test_extra_series_added_and_removed(view):
     assert [label.text for _s, label in view.legend.items] == ["train loss", "test loss"]
 
 
-def test_first_non_finite():
-    assert first_non_finite(np.array([1.0, 2.0]), None) is None
-    assert first_non_finite(np.array([1.0, np.inf, np.nan]), np.array([1.0, 1.0, 1.0])) == 1
-    assert first_non_finite(np.array([1.0, 1.0, 1.0]), np.array([1.0, 1.0, np.nan])) == 2
+def test_first_infinite():
+    assert first_infinite(np.array([1.0, np.nan]), None) is None
+    assert first_infinite(np.array([1.0, np.nan, -np.inf]), np.array([1.0, np.inf, 1.0])) == 1
 
 
 @pytest.mark.parametrize("theme", THEME_NAMES)

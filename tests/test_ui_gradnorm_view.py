@@ -70,6 +70,9 @@ def test_non_finite_and_zero(qtbot, view):
     view.set_series(steps[:50], norms[:50])
     assert view.diverged_step() is None
     assert not view.diverged_line.isVisible()
+    view.set_series(steps[:50], norms[:50], diverged_step=49)
+    assert view.diverged_line.isVisible()
+    assert view.diverged_line.value() == pytest.approx(49)
 
 
 def test_bad_shape_and_empty(view):

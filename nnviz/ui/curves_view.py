@@ -4,12 +4,16 @@
 keeps it as arrays); the view keeps one ``PlotDataItem`` per series and only
 calls ``setData``.
 
-Notes on performance: a call costs O(number of steps) for the copy, the
-finite check and (in log mode) the ``log10``.  Auto-downsampling in "peak"
-mode and clip-to-view keep the drawn points near the plot's pixel width, so a
-history of 10⁵ steps still redraws in a few milliseconds.  Non-finite losses
-(a diverged run) are left to pyqtgraph's finite check, which breaks the line
-at them instead of producing an empty path; the first one is marked.
+Missing and non-finite values: the session writes NaN for a loss it did not
+evaluate (no test set, or fast runs without metrics), so NaN cannot mean
+"diverged" by itself.  Each series is drawn through its finite points only,
+and the "diverged" marker goes at the ``diverged_step`` the window passes
+(the session knows), or else at the first ±inf loss.
+
+Notes on performance: a call costs O(number of steps) for the finite mask,
+the copy and (in log mode) the ``log10``.  Auto-downsampling in "peak" mode
+and clip-to-view keep the drawn points near the plot's pixel width, so a
+history of 10⁵ steps still redraws in a few milliseconds.
 Series pens are 1 px wide at line scale 1: Qt strokes wider lines as filled
 outlines, measured here at 5.3 ms against 2.9 ms per repaint for two
 1 000-point curves (one dashed); presenter mode pays that for visibility.
@@ -26,17 +30,17 @@ from PySide6 import QtCore, QtWidgets
 from nnviz.ui.plot_base import PlotView, run_demo
 
 
-def first_non_finite(*series: np.ndarray | None) -> int | None:
-    """Index of the first position where any of ``series`` is NaN or ±inf, or None."""
-    bad = None
-    for s in series:
-        if s is None:
-            continue
-        b = ~np.isfinite(s)
-        bad = b if bad is None else bad | b
-    if bad is None or not bad.any():
-        return None
-    return int(np.argmax(bad))
+def first_infinite(*series: np.ndarray | None) -> int | None:
+    """Index of the first position where any of ``series`` is +inf or -inf, or None."""
+    hits = [int(np.argmax(np.isinf(s))) for s in series if s is not None and np.isinf(s).any()]
+    return min(hits) if hits else None
+
+
+def _finite_xy(steps: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    keep = np.isfinite(values)
+    if keep.all():
+        return steps, values
+    return steps[keep], values[keep]
 
 
 def _as_series(name: str, values, n: int) -> np.ndarray:
@@ -87,27 +91,31 @@ class LossCurvesView(PlotView):
 
     # -- public API ------------------------------------------------------------
     def set_series(self, steps, train_loss, test_loss=None, best_step: float | None = None,
-                   extra: Mapping[str, object] | None = None) -> None:
+                   extra: Mapping[str, object] | None = None, diverged_step: float | None = None) -> None:
         """Show the loss history.
 
         ``steps``: (n,) step numbers; ``train_loss``, ``test_loss``: (n,) values
         (``test_loss`` may be None); ``best_step``: the early-stopping step or
         None; ``extra``: optional further named series of length n drawn on the
-        same axis (e.g. ``{"train acc": acc}``).  NaN and ±inf are allowed.
+        same axis (e.g. ``{"train acc": acc}``); ``diverged_step``: the step at
+        which the run diverged, if the caller knows it, else the first ±inf
+        loss is marked.  NaN (not evaluated) and ±inf points are left out of
+        the lines.
         """
         steps = np.asarray(steps, dtype=float).reshape(-1)
         n = len(steps)
         train = _as_series("train_loss", train_loss, n)
         test = None if test_loss is None else _as_series("test_loss", test_loss, n)
-        self.train_curve.setData(steps, train)
-        if test is None:
-            self.test_curve.setData([], [])
-        else:
-            self.test_curve.setData(steps, test)
+        self.train_curve.setData(*_finite_xy(steps, train))
+        self.test_curve.setData(*(_finite_xy(steps, test) if test is not None else ([], [])))
         self._set_extra(steps, extra or {})
-        self._set_best(steps, test if test is not None else train, best_step)
-        bad = first_non_finite(train, test)
-        self._diverged_step = None if bad is None else float(steps[bad])
+        has_test = test is not None and bool(np.isfinite(test).any())
+        self._set_best(steps, test if has_test else train, best_step)
+        if diverged_step is None:
+            bad = first_infinite(train, test)
+            self._diverged_step = None if bad is None else float(steps[bad])
+        else:
+            self._diverged_step = float(diverged_step)
         self._show_marker(self.diverged_line, self._diverged_step, steps)
 
     def clear(self) -> None:
@@ -127,7 +135,7 @@ class LossCurvesView(PlotView):
         return self._best_step
 
     def diverged_step(self) -> float | None:
-        """The first step with a non-finite loss, or None."""
+        """The step of the "diverged" marker, or None when it is hidden."""
         return self._diverged_step
 
     # -- internals -------------------------------------------------------------------
@@ -167,7 +175,7 @@ class LossCurvesView(PlotView):
                 self._extra[name] = item
                 self._style_extra()
                 self._style_legend(self.legend)
-            item.setData(steps, _as_series(name, values, len(steps)))
+            item.setData(*_finite_xy(steps, _as_series(name, values, len(steps))))
 
     def _style_extra(self) -> None:
         t = self._theme

@@ -41,8 +41,13 @@ class GradNormView(PlotView):
         self.set_axis_labels("step", "‖∇W‖ (log scale)")
         self._apply_style()
 
-    def set_series(self, steps, norms) -> None:
-        """``steps``: (n,); ``norms``: (n, n_layers), column 0 = layer 1 (input side)."""
+    def set_series(self, steps, norms, diverged_step: float | None = None) -> None:
+        """``steps``: (n,); ``norms``: (n, n_layers), column 0 = layer 1 (input side).
+
+        The "diverged" marker goes at ``diverged_step`` when given, else at the
+        first step with a NaN or infinite norm (norms are computed every step,
+        so a NaN here is a real one).
+        """
         steps = np.asarray(steps, dtype=float).reshape(-1)
         norms = np.asarray(norms, dtype=float)
         if norms.ndim == 1:
@@ -53,13 +58,15 @@ class GradNormView(PlotView):
         for j, curve in enumerate(self.curves):
             curve.setData(steps, norms[:, j])
         bad = ~np.isfinite(norms).all(axis=1) if norms.size else np.zeros(0, bool)
-        if bad.any():
-            self._diverged_step = float(steps[np.argmax(bad)])
+        if diverged_step is not None:
+            self._diverged_step = float(diverged_step)
+        else:
+            self._diverged_step = float(steps[np.argmax(bad)]) if bad.any() else None
+        if self._diverged_step is not None:
             self.diverged_line.setVisible(True)  # first: the label ignores changes while hidden
             self.diverged_line.setValue(self._diverged_step)
             self.diverged_line.label.valueChanged()
         else:
-            self._diverged_step = None
             self.diverged_line.setVisible(False)
 
     def clear(self) -> None:
@@ -69,7 +76,7 @@ class GradNormView(PlotView):
         return len(self.curves)
 
     def diverged_step(self) -> float | None:
-        """The first step with a non-finite norm in any layer, or None."""
+        """The step of the "diverged" marker, or None when it is hidden."""
         return self._diverged_step
 
     # -- internals -------------------------------------------------------------------
