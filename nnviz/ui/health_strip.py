@@ -23,22 +23,24 @@ from nnviz.ui.theme import HEALTH_COLORS, UNKNOWN_HEALTH_COLOR, Theme, get_theme
 
 HEALTH_LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated", "diverged")
 
+# Fallback texts; the numbers are the session's default thresholds.  A
+# layer's gradient size is its RMS |dL/dW| (norm / sqrt(size)), compared with
+# the output layer's so that it does not depend on the layer's width.
 DEFAULT_TOOLTIPS = {
-    "healthy": "healthy: this layer's gradients are in a useful range, neither tiny nor huge "
-               "compared with its weights, so its weights keep learning.",
-    "vanishing": "vanishing: this layer's gradient norm is orders of magnitude smaller than the "
-                 "layers nearer the output, so its weights barely change. Typical of deep "
-                 "sigmoid/tanh nets; ReLU with He init, batch norm or residual connections help.",
-    "exploding": "exploding: this layer's gradient norm is orders of magnitude larger than "
-                 "the layers nearer the output (or huge in absolute terms), so each update "
-                 "overshoots. Lower the learning rate or the init gain, or clip gradients.",
-    "dead": "dead: most of this layer's ReLU units output 0 for every input, so no gradient "
-            "flows through them and they never recover. Lower the learning rate, use "
-            "leaky ReLU or He initialization.",
-    "saturated": "saturated: most of this layer's sigmoid/tanh units sit on the flat ends of "
-                 "the curve, where the derivative is nearly 0. Smaller initial weights or "
-                 "batch norm keep them in the steep middle.",
-    "diverged": "diverged: a NaN or infinite value appeared in this layer; training cannot "
+    "healthy": "healthy: this layer's gradients are neither tiny nor huge compared with the "
+               "output layer's, and its units are neither dead nor saturated, so it keeps learning.",
+    "vanishing": "vanishing: RMS |dL/dW| below 1/100 of the output layer's (or below 1e-7), so "
+                 "this layer's weights barely change. Typical of deep sigmoid/tanh nets; ReLU "
+                 "with He init, batch norm or residual connections help.",
+    "exploding": "exploding: RMS |dL/dW| above 100x the output layer's (or above 100), so "
+                 "updates overshoot. Lower the learning rate or the init gain, or clip gradients.",
+    "dead": "dead: half or more of this ReLU layer's units are never active on the training "
+            "set, so no gradient flows through them and they cannot recover. Lower the "
+            "learning rate, use leaky ReLU or He initialization.",
+    "saturated": "saturated: half or more of this layer's sigmoid/tanh units sit beyond 0.99 "
+                 "(the flat ends of the curve, where the derivative is nearly 0) on 90% of the "
+                 "samples. Smaller initial weights or batch norm keep them in the steep middle.",
+    "diverged": "diverged: a loss, gradient or weight became NaN or infinite; training cannot "
                 "continue from here. Rewind and lower the learning rate.",
 }
 
