@@ -137,6 +137,10 @@ def test_regression_points_and_surface_share_scale(view):
     lo, hi = np.argmin(t), np.argmax(t)
     c_lo, c_hi = brushes[lo].color(), brushes[hi].color()
     assert c_lo.red() > c_lo.blue() and c_hi.blue() > c_hi.red()  # low = orange, high = blue
+    # test points: value-colored too, told apart by a heavy ring in the text color
+    view.set_data(X[:40], t[:40], X[40:], t[40:], task="regression")
+    assert view.test_scatter.opts["pen"].color().name() == view.theme().foreground
+    assert len({b.color().name() for b in view.test_scatter.data["brush"]}) > 3
     extent = (-1, 1, -1, 1)
     P = grid_points(extent, 40)
     view.set_surface((P[:, 0] * 3.0).reshape(40, 40), extent)

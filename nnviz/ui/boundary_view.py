@@ -246,19 +246,15 @@ class BoundaryView(PlotView):
         self._class_pens = [pg.mkPen(c, width=2.0 * s) for c in colors]
         levels = np.linspace(0, 255, _N_VALUE_BRUSHES).astype(int)
         self._value_brushes = [pg.mkBrush(*self._point_lut[i]) for i in levels]
-        self._value_pens = [pg.mkPen(tuple(self._point_lut[i]), width=2.0 * s) for i in levels]
         self._outline_pen = pg.mkPen(t.point_outline, width=1.0 * s)
         self._hollow_brush = pg.mkBrush(t.background)
-        grey = t.muted
-        self._legend_train.setData([0], [0], brush=pg.mkBrush(grey), pen=self._outline_pen,
-                                   size=self.POINT_SIZE * s)
-        self._legend_test.setData([0], [0], brush=self._hollow_brush, pen=pg.mkPen(grey, width=2.0 * s),
-                                  size=self.POINT_SIZE * s)
-        self._style_legend(self._legend)
-        if hasattr(self, "_data"):
-            self._draw_points()
-            if self._grid is not None:
-                self._draw_surface()
+        # Regression points take their color from the surface's own map, so a
+        # mid value would vanish in a light rim: rims there are in text colors.
+        self._value_outline_pen = pg.mkPen(t.muted, width=1.0 * s)
+        self._value_ring_pen = pg.mkPen(t.foreground, width=2.0 * s)
+        self._draw_points()
+        if self._grid is not None:
+            self._draw_surface()
 
     def _color_index(self, y: np.ndarray) -> np.ndarray:
         """Per point, an index into the brush/pen palette of the current task."""
@@ -269,22 +265,41 @@ class BoundaryView(PlotView):
         return np.nan_to_num(np.rint(y), nan=0).astype(int) % len(self._class_brushes)
 
     def _draw_points(self) -> None:
+        """Classes: train filled with the class color, test hollow with a ring of it.
+        Regression: both filled with the value's color; test with a heavy dark ring."""
         size = self.POINT_SIZE * self._scale
-        brushes = self._value_brushes if self._task == "regression" else self._class_brushes
-        pens = self._value_pens if self._task == "regression" else self._class_pens
+        regression = self._task == "regression"
         for name, item in (("train", self.train_scatter), ("test", self.test_scatter)):
             X = self._data.get(name + "_X")
             if X is None or len(X) == 0:
                 item.clear()
                 continue
             idx = self._color_index(self._data[name + "_y"])
-            if name == "train":
+            if regression:
+                pen = self._value_outline_pen if name == "train" else self._value_ring_pen
+                item.setData(x=X[:, 0], y=X[:, 1], size=size, pen=pen,
+                             brush=[self._value_brushes[i] for i in idx])
+            elif name == "train":
                 item.setData(x=X[:, 0], y=X[:, 1], size=size, pen=self._outline_pen,
-                             brush=[brushes[i] for i in idx])
+                             brush=[self._class_brushes[i] for i in idx])
             else:
                 item.setData(x=X[:, 0], y=X[:, 1], size=size, brush=self._hollow_brush,
-                             pen=[pens[i] for i in idx])
+                             pen=[self._class_pens[i] for i in idx])
+        self._style_legend_samples()
         self._legend.setVisible("test_X" in self._data and len(self._data["test_X"]) > 0)
+
+    def _style_legend_samples(self) -> None:
+        """Grey stand-ins drawn like the current task's train and test points."""
+        s, grey = self._scale, pg.mkBrush(self._theme.muted)
+        size = self.POINT_SIZE * s
+        if self._task == "regression":
+            self._legend_train.setData([0], [0], brush=grey, pen=self._value_outline_pen, size=size)
+            self._legend_test.setData([0], [0], brush=grey, pen=self._value_ring_pen, size=size)
+        else:
+            self._legend_train.setData([0], [0], brush=grey, pen=self._outline_pen, size=size)
+            self._legend_test.setData([0], [0], brush=self._hollow_brush,
+                                      pen=pg.mkPen(self._theme.muted, width=2.0 * s), size=size)
+        self._style_legend(self._legend)
 
     def _draw_surface(self) -> None:
         self.surface_item.setImage(self._surface_to_rgb(self._grid), autoLevels=False)
