@@ -6,8 +6,6 @@ net (``--help`` for options).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -101,6 +99,8 @@ class NetworkView(pg.GraphicsView):
         super().__init__(parent)
         self.setCentralItem(None)
         self.setMinimumSize(160, 120)
+        if not line_scale > 0:
+            raise ValueError(f"line scale must be positive, got {line_scale!r}")
         self._theme: Theme = get_theme(theme)
         self._line_scale = float(line_scale)
         self._decades = (float(decades[0]), float(decades[1]))
@@ -110,6 +110,7 @@ class NetworkView(pg.GraphicsView):
         self._seg = self._offsets = None
         self._bins: np.ndarray | None = None
         self._pen_key = None
+        self._halo_pens: dict[int, QtGui.QPen] = {}
         self._vmax = 0.0
 
         scene = self.scene()
@@ -459,13 +460,15 @@ class NetworkView(pg.GraphicsView):
             item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.scene().addItem(item)
             self._headers.append(item)
-        _, gap = column_positions(ncol, width)
-        tw = float(min(max(gap - 8.0, 40.0), 240.0)) if ncol > 1 else min(width - 16.0, 240.0)
+        col_x, gap = column_positions(ncol, width)
         tallest = 0.0
         for c, item in enumerate(self._headers):
             if c >= ncol:
                 item.hide()
                 continue
+            # as wide as the column gap allows, centred, and inside the widget
+            tw = min(gap - 8.0, 240.0) if ncol > 1 else min(width - 16.0, 240.0)
+            tw = float(max(min(tw, 2.0 * min(col_x[c], width - col_x[c]) - 4.0), 30.0))
             text = str(f.headers[c])
             if item.toPlainText() != text:
                 item.setPlainText(text)
