@@ -133,8 +133,11 @@ def load_session(cls, path):
     if doc.get("state") is not None:
         try:
             _restore_state(session, doc["state"])
-        except (KeyError, TypeError, ValueError) as err:
-            raise ValueError(f"{Path(path).name}: state: {err}") from None
+        except KeyError as err:
+            raise ValueError(f"{Path(path).name}: state: missing field {err}") from None
+        except (TypeError, ValueError) as err:
+            message = str(err) if str(err).startswith("state") else f"state: {err}"
+            raise ValueError(f"{Path(path).name}: {message}") from None
     return session
 
 
@@ -142,11 +145,11 @@ def _restore_state(session, state):
     net, opt = session.network, session.optimizer
     flat = decode_array(state["params"], "state.params")
     if flat.shape != net.flat.shape:
-        raise ValueError(f"params: {flat.size} numbers stored, the network has {net.flat.size}")
+        raise ValueError(f"state.params: {flat.size} numbers stored, the network has {net.flat.size}")
     buffers = [{k: decode_array(v, f"state.buffers[{i}].{k}") for k, v in b.items()}
                for i, b in enumerate(state["buffers"])]
     if [set(b) for b in buffers] != [set(b) for b in net.buffers]:
-        raise ValueError("buffers: do not match the network's batch-norm layers")
+        raise ValueError("state.buffers: do not match the network's batch-norm layers")
     opt_doc = state["optimizer"]
     opt_state = {k: decode_array(v, f"state.optimizer.state.{k}") if isinstance(v, dict) else v
                  for k, v in opt_doc["state"].items()}

@@ -19,7 +19,8 @@ PER_LAYER = ("grad_norm", "grad_rms", "mean_abs_delta", "update_ratio", "dead_sh
 class Metrics:
     """Series by name: ``metrics.train_loss`` or ``metrics["train_loss"]`` give numpy arrays."""
 
-    def __init__(self):
+    def __init__(self, n_layers=0):
+        self.n_layers = n_layers
         self._series = {name: [] for name in SCALARS + PER_LAYER}
 
     def append(self, row):
@@ -39,7 +40,7 @@ class Metrics:
             return np.arange(len(self))
         values = self._series[name]
         if name in PER_LAYER:
-            return np.array(values, dtype=float).reshape(len(values), -1)
+            return np.array(values, dtype=float).reshape(len(values), self.n_layers)
         return np.array(values, dtype=float)
 
     def __getattr__(self, name):

@@ -76,7 +76,7 @@ class Session:
         self._batch_rng = np.random.default_rng([config["seed"], 2])
         self._order, self._pos, self.epoch = None, 0, 0
         self.history = History(config["history_steps"], config["history_mb"] * 2**20)
-        self.metrics = Metrics()
+        self.metrics = Metrics(net.n_layers)
         self._record, self._index, self._steps_done = None, -1, 0
         self._phases = phase_list(net.n_layers)
         self._visible = None
@@ -107,6 +107,35 @@ class Session:
         self.config = new
         self._notify("config")
         return False
+
+    def add_point(self, x1, x2, label):
+        """Add a hand-placed point to a 2-D data set (it becomes a "custom" set); rebuilds."""
+        ds = self.prep.dataset
+        if ds.task != "regression" and label not in range(ds.n_classes):
+            raise ValueError(f"config.points: label must be a class from 0 to {ds.n_classes - 1}, got {label!r}")
+        points = self._points()
+        points.append([float(x1), float(x2), label])
+        self.configure(dataset="custom", points=points)
+
+    def remove_point_near(self, x1, x2, radius):
+        """Remove the data point nearest to (x1, x2) within radius; returns True if one was removed."""
+        ds = self.prep.dataset
+        index = ds.nearest_point([x1, x2], radius)
+        if index is None:
+            return False
+        points = self._points()
+        if len(points) <= 2:
+            raise ValueError("config.points: a data set needs at least 2 points")
+        del points[index]
+        self.configure(dataset="custom", points=points)
+        return True
+
+    def _points(self):
+        ds = self.prep.dataset
+        if ds.n_inputs != 2:
+            raise ValueError("config.points: points can be placed by hand on 2-D data sets only")
+        labels = ds.y.tolist() if ds.task != "regression" else ds.y.astype(float).tolist()
+        return [[float(x[0]), float(x[1]), label] for x, label in zip(ds.X, labels)]
 
     def reset(self):
         """Back to step 0 with freshly initialised weights (same seed: same weights)."""
