@@ -1,9 +1,9 @@
 """Colors and palettes shared by the plot views (boundary, curves, gradients, health).
 
-Three themes: ``light`` (default, paper-like), ``dark`` and ``contrast`` (white
-background, black text, saturated colors and thicker grid; for projectors).  Colors are hex
-strings so this module stays free of Qt and numpy-free callers can use it; the
-few helpers that build lookup tables return plain numpy arrays.
+Three themes: ``light`` (default, paper-like), ``dark`` and ``contrast``
+(white background, black text, saturated colors, a stronger grid; for
+projectors).  Colors are ``#rrggbb`` strings and this module does not import
+Qt; the helpers that build lookup tables return numpy arrays.
 
 The binary surface uses the diverging orange ↔ blue map made familiar by
 TensorFlow Playground: class 0 / negative is orange, class 1 / positive is
