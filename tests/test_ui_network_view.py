@@ -443,3 +443,19 @@ def test_standalone_demo_runs(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert shot.stat().st_size > 5000
+
+
+def test_svg_and_png_export_draw_the_edges(view, tmp_path):
+    import pyqtgraph.exporters
+
+    f = demo_frame([2, 6, 6, 1], lit=1, edge_mode="gradient", decades_per_layer=-1.2)
+    f.edges[1][0, 0] = np.nan
+    view.set_frame(f)
+    svg = tmp_path / "net.svg"
+    pyqtgraph.exporters.SVGExporter(view.scene()).export(str(svg))
+    text = svg.read_text()
+    assert text.count("<polyline") >= 10          # edge bins as vector lines
+    assert text.count("<image") >= 14             # one per heatmap
+    png = tmp_path / "net.png"
+    pyqtgraph.exporters.ImageExporter(view.scene()).export(str(png))
+    assert png.stat().st_size > 5000
