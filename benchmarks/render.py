@@ -133,8 +133,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     args.size = tuple(int(v) for v in args.size.lower().split("x"))
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
     print(f"platform {app.platformName()}, {args.size[0]}x{args.size[1]}, "
-          f"median of {args.repeats}, budget {FRAME_BUDGET_S * 1e3:.1f} ms")
+          f"median of {args.repeats}, budget {FRAME_BUDGET_S * 1e3:.1f} ms, "
+          f"load average {load} on {os.cpu_count()} cores")
     print(f"{'measurement':<36} {'edges':>7} {'ms':>8} {'/budget':>8}")
     for measure in MEASUREMENTS:
         for name, edges, seconds in measure(args):

@@ -42,7 +42,7 @@ class NetworkFrame:
     direction: ``"forward"``, ``"backward"`` or ``"update"``: the lit band's
         color and arrow.
     known: columns whose values are known at this phase; the others are drawn
-        neutral grey.  In gradient mode the edges of layer ``l`` count as known
+        neutral grey, without heatmaps.  In gradient mode the edges of layer ``l`` count as known
         when column ``l + 1`` is (``dL/dW`` needs that column's delta).  None
         means everything is known.
     dropped: per column, bool mask of neurons dropped out this step.
@@ -51,6 +51,9 @@ class NetworkFrame:
         neuron's output over the 2-D input plane, rows from top to bottom as
         in an image.
     selected: ``("node", col, i)`` or ``("edge", layer, i, j)`` to highlight.
+    edge_label: what the edge values are, for the legend (e.g. ``"Δw"`` when
+        gradient mode shows the update instead of ``dL/dW``); None for the
+        mode's default ("weights" / "dL/dW").
 
     NaN and inf are allowed anywhere in the values; they are drawn as
     "diverged".
@@ -69,6 +72,7 @@ class NetworkFrame:
     disabled: list[np.ndarray] | None = None
     heatmaps: list[np.ndarray | None] | None = None
     selected: tuple | None = None
+    edge_label: str | None = None
 
     @property
     def n_columns(self) -> int:

@@ -757,7 +757,7 @@ class _Legend(QtWidgets.QGraphicsItem):
         th = view.theme()
         font = view._legend_font()
         key = (th.name, f.edge_mode, f.node_mode, view.gradient_range(), view._pen_key,
-               font.pointSizeF(), f"{view._vmax:.3g}" if f.edge_mode == "weight" else "")
+               font.pointSizeF(), f"{view._vmax:.3g}" if f.edge_mode == "weight" else "", f.edge_label)
         if key == getattr(self, "_key", None):
             return
         self._key = key
@@ -789,7 +789,7 @@ class _Legend(QtWidgets.QGraphicsItem):
         y = row / 2.0
         x = 0.0
         if f.edge_mode == "weight":
-            x = text(x, y, "weights ") + 4
+            x = text(x, y, (f.edge_label or "weights") + " ") + 4
             for b in (bin_of(0, 1), bin_of(0, 4), bin_of(0, N_LEVELS - 1)):
                 x = line(x, y, b) + 4
             x = text(x, y, "−   ") + 2
@@ -799,14 +799,14 @@ class _Legend(QtWidgets.QGraphicsItem):
             vmax = view._vmax
             x = text(x, y, f"color = sign, width ∝ |w|  (max |w| = {vmax:.3g})", faint_c)
         else:
-            x = text(x, y, "dL/dW ") + 4
+            x = text(x, y, (f.edge_label or "dL/dW") + " ") + 4
             step = max(1, N_LEVELS // 4)
             for level in list(range(0, N_LEVELS, step)) + [OVER]:
                 x = line(x, y, bin_of(1, level), 14.0) + 3
                 k = lo + (hi - lo) * level / N_LEVELS
                 label = "≥" + decade_label(hi) if level == OVER else decade_label(k)
                 x = text(x, y, label, faint_c) + 8
-            x = text(x, y, f"width, brightness = log10 |g|; orange −, blue +", faint_c)
+            x = text(x, y, "width, brightness = log10 |dL/dW|; orange −, blue +", faint_c)
         x_end = max(x_end, x)
 
         y = row * 1.5
