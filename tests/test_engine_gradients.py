@@ -111,3 +111,28 @@ def test_backward_can_stop_at_a_layer():
     assert partial[0] is None and partial[1] is None and partial[2] is not None
     full = net.backward(net.forward(X), y)
     np.testing.assert_array_equal(partial[3]["W"], full[3]["W"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(specs(), st.integers(0, 1000), st.data())
+def test_switched_off_neurons_output_zero_and_gradients_still_match(drawn, data_seed, data):
+    spec, batch = drawn
+    assume(len(spec["layers"]) > 1)
+    net = Network.from_spec(spec)
+    layer = data.draw(st.integers(0, len(spec["layers"]) - 2))
+    size = spec["layers"][layer]["size"]
+    off = data.draw(st.lists(st.integers(0, size - 1), min_size=1, max_size=size, unique=True))
+    net.set_disabled(layer, off)
+    X, y = make_data(spec, batch, data_seed)
+    trace = net.forward(X, training=True)
+    assume(_away_from_kinks(net, trace))
+    lt = trace.layers[layer]
+    expected = lt.inp[:, off] if spec["layers"][layer]["residual"] else 0.0
+    np.testing.assert_array_equal(lt.a[:, off], expected)
+    grads = net.backward(trace, y)
+    masks = masks_of(trace)
+    for i, layer_grads in enumerate(grads):
+        for key, g in layer_grads.items():
+            assert_close_grad(g, numeric_grad(net, X, y, i, key, masks=masks), f"layer {i} {key}")
+    if spec["regularization"]["kind"] == "none":       # only the penalty moves a silenced neuron's weights
+        assert np.all(grads[layer]["W"][:, off] == 0)

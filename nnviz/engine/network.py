@@ -46,6 +46,9 @@ class Network:
         # Dropout draws from its own stream so changing the dropout rate never
         # changes the initial weights.
         self.rng = np.random.default_rng([self.spec["seed"], 1])
+        # Neurons switched off by hand (the manual cousin of dropout): per layer
+        # None, or a 0/1 vector of shape (fan_out,) multiplying the layer's output.
+        self.keep = [None] * len(self.layers)
 
     @classmethod
     def from_spec(cls, spec):
@@ -138,6 +141,8 @@ class Network:
         if training and rate > 0.0:
             used_mask = mask if mask is not None else self._draw_mask(act.shape, rate)
             a = act * used_mask / (1.0 - rate)
+        if self.keep[i] is not None:                      # neurons switched off output 0
+            a = a * self.keep[i]
         if layer["residual"]:
             a = a + inp
         return LayerTrace(inp=inp, z=z, xhat=xhat, u=u, act=act, dropout_mask=used_mask, a=a,
@@ -208,6 +213,8 @@ class Network:
         grads = {}
         if grad_u is None:
             grad_act = lt.grad_a
+            if self.keep[i] is not None:                    # a = ... * keep
+                grad_act = grad_act * self.keep[i]
             if lt.dropout_mask is not None:                 # a = act * mask / (1 - p)
                 grad_act = grad_act * lt.dropout_mask / (1.0 - layer["dropout"])
             grad_u = activate_back(layer["activation"], grad_act, lt.u, lt.act, p.get("alpha"))
@@ -247,6 +254,20 @@ class Network:
     @property
     def n_layers(self):
         return len(self.layers)
+
+    def set_disabled(self, layer, indices):
+        """Switch off the given neurons of a hidden layer (0-based); an empty list re-enables all."""
+        if not 0 <= layer < len(self.layers) - 1:
+            raise ValueError(f"layer {layer}: only hidden layers' neurons can be switched off")
+        size = self.sizes[layer + 1]
+        if any(not 0 <= j < size for j in indices):
+            raise ValueError(f"layer {layer} has neurons 0..{size - 1}")
+        if not indices:
+            self.keep[layer] = None
+            return
+        keep = np.ones(size, self.dtype)
+        keep[list(indices)] = 0.0
+        self.keep[layer] = keep
 
     def state_dict(self):
         """Deep copies of params, buffers and the dropout RNG state (for rewind)."""

@@ -69,6 +69,7 @@ DEFAULT_CONFIG = {
     "history_steps": 1000,       # steps kept for rewind
     "history_mb": 256,           # and at most this much memory
     "health": dict(HEALTH_DEFAULTS),
+    "disabled_neurons": [],      # [layer, neuron] pairs switched off by hand (layers 1..L-1, neurons 0-based)
     "classroom": {"hidden_controls": [], "locked_knobs": []},
 }
 
@@ -240,4 +241,18 @@ def validate_config(config):
     c["history_mb"] = _real("history_mb", c["history_mb"], 0.0, 1e5, low_open=True)
     c["health"] = _check_health(c["health"])
     c["classroom"] = _check_classroom(c["classroom"])
+    c["disabled_neurons"] = _check_disabled(c["disabled_neurons"], c["hidden"])
     return c
+
+
+def _check_disabled(pairs, hidden):
+    if not isinstance(pairs, list):
+        _fail("disabled_neurons", "must be a list of [layer, neuron] pairs")
+    out = []
+    for k, pair in enumerate(pairs):
+        ok = (isinstance(pair, (list, tuple)) and len(pair) == 2
+              and all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in pair))
+        if not ok or not 1 <= pair[0] <= len(hidden) or not 0 <= pair[1] < hidden[pair[0] - 1]["size"]:
+            _fail(f"disabled_neurons[{k}]", f"{pair!r} is not [hidden layer 1..{len(hidden)}, neuron index]")
+        out.append([int(pair[0]), int(pair[1])])
+    return sorted(out)

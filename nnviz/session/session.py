@@ -29,6 +29,7 @@ from .pipeline import network_spec, prepare
 from .schedule import scheduled_lr
 
 DATA_KEYS = ("dataset", "n_samples", "noise", "seed", "points", "csv")
+UNDO_DEPTH = 50
 
 
 @dataclasses.dataclass
@@ -81,18 +82,30 @@ class Session:
         self._phases = phase_list(net.n_layers)
         self._visible = None
         self.diverged, self.stopped_early, self.message = False, False, ""
+        self._undo = []
+        self._apply_disabled()
         self._notify("rebuild")
 
-    def configure(self, **changes):
+    def configure(self, _record_undo=True, **changes):
         """Change knobs. Structural ones rebuild (step 0); rates apply at the next step.
 
         Returns True when the network was rebuilt. On a bad value nothing changes.
+        Each change can be undone with ``undo_config``.
         """
+        if "hidden" in changes and "disabled_neurons" not in changes and isinstance(changes["hidden"], list):
+            sizes = [h.get("size", 0) if isinstance(h, dict) else 0 for h in changes["hidden"]]
+            changes["disabled_neurons"] = [p for p in self.config["disabled_neurons"]
+                                           if p[0] <= len(sizes) and p[1] < sizes[p[0] - 1]]
         new = validate_config({**self.config, **changes})
         old = self.config
+        if new == old:
+            return False
         if _needs_rebuild(old, new):
             reuse = self.prep.dataset if all(old[k] == new[k] for k in DATA_KEYS) else None
+            undo = self._undo
             self._build(new, reuse)
+            self._undo = undo
+            self._push_undo(old, _record_undo)
             return True
         _check_combination(new)
         if new["optimizer"] != old["optimizer"] or new["optimizer_options"] != old["optimizer_options"]:
@@ -105,8 +118,15 @@ class Session:
             layer["dropout"] = hidden["dropout"]
         self.history.max_steps, self.history.max_bytes = new["history_steps"], new["history_mb"] * 2**20
         self.config = new
+        self._apply_disabled()
+        self._push_undo(old, _record_undo)
         self._notify("config")
         return False
+
+    def _push_undo(self, old, record):
+        if record:
+            self._undo.append(old)
+            del self._undo[:-UNDO_DEPTH]
 
     def add_point(self, x1, x2, label):
         """Add a hand-placed point to a 2-D data set (it becomes a "custom" set); rebuilds."""
@@ -136,6 +156,83 @@ class Session:
             raise ValueError("config.points: points can be placed by hand on 2-D data sets only")
         labels = ds.y.tolist() if ds.task != "regression" else ds.y.astype(float).tolist()
         return [[float(x[0]), float(x[1]), label] for x, label in zip(ds.X, labels)]
+
+    # ------------------------------------------------------------ hands on
+    def set_param(self, layer, key, index, value):
+        """Set one parameter by hand: params[layer - 1][key][index] = value (layer 1..L).
+
+        A step already shown but not applied is cancelled (its numbers used the
+        old value): the session returns to the step boundary, ready to step
+        with the new value. Snapshots after that boundary are dropped.
+        """
+        value = float(value)
+        if not np.isfinite(value):
+            raise ValueError(f"a weight must be a finite number, got {value!r}")
+        net = self.network
+        if not 1 <= layer <= net.n_layers or key not in net.params[layer - 1]:
+            raise ValueError(f"layer {layer} has no parameter {key!r}")
+        target = net.params[layer - 1][key]
+        try:
+            target[index]
+        except IndexError:
+            raise ValueError(f"index {index} is outside {key} of shape {target.shape}") from None
+        self._to_boundary()
+        target[index] = value
+        self._changed()
+
+    def _to_boundary(self):
+        last = len(self._phases) - 1
+        if self._record is not None and self._index != last:
+            self._restore(self._record.index)
+        self.history.drop_from(self._steps_done)
+        self._record, self._index = None, -1
+
+    def set_neuron_enabled(self, layer, j, enabled):
+        """Switch hidden neuron j (0-based) of layer (1..L-1) off or on; kept in the config."""
+        if not 1 <= layer < self.network.n_layers or not 0 <= j < self.network.sizes[layer]:
+            raise ValueError(f"no hidden neuron {j} in layer {layer}")
+        off = {tuple(p) for p in self.config["disabled_neurons"]}
+        off.discard((layer, j)) if enabled else off.add((layer, j))
+        self.configure(disabled_neurons=sorted([list(p) for p in off]))
+
+    def _apply_disabled(self):
+        by_layer = {}
+        for layer, j in self.config["disabled_neurons"]:
+            by_layer.setdefault(layer, []).append(j)
+        for layer in range(1, self.network.n_layers):
+            self.network.set_disabled(layer - 1, by_layer.get(layer, []))
+
+    def inspect_neuron(self, layer, j, sample=0):
+        from .inspect import inspect_neuron
+        return inspect_neuron(self, layer, j, sample)
+
+    def inspect_edge(self, layer, i, j):
+        from .inspect import inspect_edge
+        return inspect_edge(self, layer, i, j)
+
+    def gradient_check(self, layer, key="W", indices=None, eps=1e-6):
+        from .inspect import gradient_check
+        return gradient_check(self, layer, key, indices, eps)
+
+    def confusion_matrix(self, split="test"):
+        from .inspect import confusion_matrix
+        return confusion_matrix(self, split)
+
+    def hidden_features(self, layer, j1, j2, split="train"):
+        from .inspect import hidden_features
+        return hidden_features(self, layer, j1, j2, split)
+
+    def undo_config(self):
+        """Undo the last knob change; returns False when there is nothing to undo."""
+        if not self._undo:
+            return False
+        previous = self._undo.pop()
+        self.configure(_record_undo=False, **previous)
+        return True
+
+    @property
+    def can_undo(self):
+        return bool(self._undo)
 
     def reset(self):
         """Back to step 0 with freshly initialised weights (same seed: same weights)."""

@@ -1,0 +1,125 @@
+"""The inspector's numbers equal the engine's; the chain-rule product equals the gradient;
+hands-on edits behave as promised."""
+
+import numpy as np
+import pytest
+
+from nnviz.session import Session
+
+CONFIG = {"dataset": "circle", "n_samples": 40, "batch_size": 6, "seed": 7, "optimizer": "adam", "lr": 0.05,
+          "hidden": [{"size": 4, "activation": "tanh", "batch_norm": True},
+                     {"size": 3, "activation": "relu", "dropout": 0.3}],
+          "regularization": "l2", "reg_rate": 0.01}
+
+
+def _at(kind, layer=None, config=CONFIG):
+    s = Session(config)
+    while not (s.phase.kind == kind and (layer is None or s.phase.layer == layer)):
+        s.advance("phase")
+    return s
+
+
+def test_neuron_numbers_equal_the_trace():
+    s = _at("backward", 1)
+    info = s.inspect_neuron(1, 2, sample=3)
+    lt = s.trace.layers[0]
+    assert info["z"] == lt.z[3, 2] and info["xhat"] == lt.xhat[3, 2] and info["a"] == lt.a[3, 2]
+    assert info["mean"] == lt.mean[2] and info["var"] == lt.var[2]
+    assert info["gamma"] == s.network.params[0]["gamma"][2] and info["delta"] == lt.grad_z[3, 2]
+    assert info["bias"] is None                              # batch norm replaces the bias
+
+
+def test_neuron_before_its_layer_is_reached():
+    s = _at("forward", 1)
+    assert s.inspect_neuron(2, 0)["known"] is False
+    assert "delta" not in s.inspect_neuron(1, 0)
+
+
+def test_edge_chain_rule_sums_to_the_gradient():
+    s = _at("backward", 2)
+    info = s.inspect_edge(2, 1, 2)
+    lt = s.record.trace.layers[1]
+    np.testing.assert_allclose(info["terms"], lt.grad_z[:, 2] * lt.inp[:, 1])
+    assert info["data_grad"] + info["penalty_grad"] == pytest.approx(info["grad"], rel=1e-12, abs=1e-15)
+    assert info["grad"] == s.grads[1]["W"][1, 2]
+    assert s.inspect_edge(1, 0, 0)["known"] is False         # backward has not reached layer 1
+
+
+def test_edge_update_shows_adams_moments_and_the_step():
+    s = _at("update")
+    info = s.inspect_edge(3, 2, 0)
+    w0 = info["w_before"]
+    assert info["w_after"] == pytest.approx(w0 + info["step"])
+    m_hat, v_hat = info["m_hat"], info["v_hat"]
+    assert info["step"] == pytest.approx(-0.05 * m_hat / (np.sqrt(v_hat) + 1e-8), rel=1e-9)
+    assert info["optimizer"] == "adam" and info["t"] == 1
+
+
+def test_gradient_check_agrees_with_backprop():
+    s = _at("update")
+    for layer, key in ((1, "W"), (1, "gamma"), (2, "W"), (3, "b")):
+        result = s.gradient_check(layer, key)
+        assert result["relative_error"] < 1e-6, (layer, key, result)
+    flat = s.network.flat.copy()
+    s.gradient_check(2, "W", indices=[0, 5])
+    np.testing.assert_array_equal(s.network.flat, flat)      # the check leaves the weights alone
+    with pytest.raises(ValueError, match="take a step first"):
+        Session(CONFIG).gradient_check(1)
+
+
+def test_softmax_example_of_the_lecture():
+    s = Session({"dataset": "blobs3", "hidden": [], "seed": 0})
+    s.network.params[0]["W"][...] = 0.0
+    s.network.params[0]["b"][...] = [-0.21, 0.47, 1.72]
+    s.advance("phase")
+    probs = s.trace.output[0]
+    np.testing.assert_allclose(probs, [0.1, 0.2, 0.7], atol=0.01)
+
+
+def test_set_weight_by_hand_cancels_the_shown_step():
+    s = _at("backward", 2)
+    s.set_param(1, "W", (0, 1), 3.0)
+    assert s.phase.kind == "ready" and s.step == 0
+    assert s.network.params[0]["W"][0, 1] == 3.0
+    s.advance("phase")
+    np.testing.assert_allclose(s.trace.layers[0].z[:, 1], (s.trace.X @ s.network.params[0]["W"])[:, 1])
+    with pytest.raises(ValueError, match="finite"):
+        s.set_param(1, "W", (0, 0), float("inf"))
+    with pytest.raises(ValueError, match="outside"):
+        s.set_param(1, "W", (9, 9), 1.0)
+
+
+def test_switching_a_neuron_off_and_on():
+    s = Session(CONFIG)
+    s.set_neuron_enabled(2, 1, False)
+    assert s.config["disabled_neurons"] == [[2, 1]]
+    s.advance("step")
+    assert np.all(s.trace.layers[1].a[:, 1] == 0)
+    s.set_neuron_enabled(2, 1, True)
+    assert s.config["disabled_neurons"] == [] and s.network.keep[1] is None
+    with pytest.raises(ValueError, match="no hidden neuron"):
+        s.set_neuron_enabled(3, 0, False)
+    s.set_neuron_enabled(2, 2, False)
+    s.configure(hidden=CONFIG["hidden"][:1])                 # the layer is gone: so is the switch
+    assert s.config["disabled_neurons"] == []
+
+
+def test_confusion_matrix_and_feature_space():
+    s = Session({"dataset": "blobs3", "hidden": [{"size": 4, "activation": "tanh"}], "seed": 0})
+    s.run(50)
+    m = s.confusion_matrix("test")
+    assert m.shape == (3, 3) and m.sum() == len(s.prep.test)
+    np.testing.assert_array_equal(m.sum(axis=1), np.bincount(s.prep.test.y, minlength=3))
+    feats = s.hidden_features(1, 0, 3)
+    assert feats.shape == (len(s.prep.train), 2)
+    with pytest.raises(ValueError, match="classification data set"):
+        Session({"dataset": "sine", "hidden": []}).confusion_matrix()
+
+
+def test_undo_a_knob_change():
+    s = Session(CONFIG)
+    s.configure(lr=0.5)
+    s.configure(seed=3)
+    assert s.undo_config() and s.config["seed"] == 7
+    assert s.undo_config() and s.config["lr"] == 0.05
+    assert not s.undo_config() and not s.can_undo
