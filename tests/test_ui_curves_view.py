@@ -147,3 +147,12 @@ def test_theme_scale_and_grab(qtbot, view, theme):
     assert image.pixelColor(2, 2).name() == view.theme().background
     colors = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
     assert len(colors) > 5
+
+
+def test_long_history_is_decimated(view):
+    steps, train, test, best = demo_series(60_000)
+    view.set_series(steps, train, test, best_step=best)
+    x, y = view.train_curve.getOriginalDataset()
+    assert len(x) < 2500
+    assert y.min() == train.min() and y.max() == train.max()
+    assert view.best_line.value() == best

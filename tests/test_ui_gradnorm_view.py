@@ -95,3 +95,13 @@ def test_theme_and_grab(qtbot, view, theme):
     assert image.pixelColor(2, 2).name() == view.theme().background
     colors = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
     assert len(colors) > 5
+
+
+def test_long_history_is_decimated_but_keeps_spikes(view):
+    steps, norms = demo_norms(50_000, 3)
+    norms[12_345, 0] = 1e3
+    view.set_series(steps, norms)
+    x, y = view.curves[0].getOriginalDataset()
+    assert len(x) < 2500
+    assert y.max() == 1e3
+    assert x[-1] == steps[-1]

@@ -8,8 +8,9 @@ lines that shoot up and stop where the norm became NaN/inf (marked).
 Notes on performance: ``set_series`` is called every frame while training
 plays.  It reuses one ``PlotDataItem`` per layer and only calls ``setData``;
 items are created or removed only when the number of layers changes.  Cost is
-O(steps × layers) for the copy and the ``log10``; peak downsampling and
-clip-to-view bound the drawn points by the plot width.  Zeros (a dead layer)
+O(steps × layers): histories longer than ``MAX_POINTS`` are first reduced to
+bucket minima and maxima with numpy (:func:`decimate_peaks`), then pyqtgraph's
+peak downsampling and clip-to-view bound the drawn points by the plot width.  Zeros (a dead layer)
 have no logarithm and leave a gap, as do NaN and inf.  Pens are 1 px wide at
 line scale 1: Qt strokes wider lines as filled outlines, measured here at
 8 ms against 1.4 ms per repaint for 8 layers × 1 000 steps.
@@ -21,7 +22,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.ui.plot_base import PlotView, run_demo
+from nnviz.ui.plot_base import PlotView, decimate_peaks, run_demo
+
+MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
 from nnviz.ui.theme import sample_layer_colors
 
 
@@ -55,8 +58,9 @@ class GradNormView(PlotView):
         if norms.ndim != 2 or norms.shape[0] != len(steps):
             raise ValueError(f"norms must have shape (len(steps), n_layers) = ({len(steps)}, L), got {norms.shape}")
         self._ensure_layers(norms.shape[1])
+        xs, ys = decimate_peaks(steps, norms, MAX_POINTS)
         for j, curve in enumerate(self.curves):
-            curve.setData(steps, norms[:, j])
+            curve.setData(xs, ys[:, j])
         bad = ~np.isfinite(norms).all(axis=1) if norms.size else np.zeros(0, bool)
         if diverged_step is not None:
             self._diverged_step = float(diverged_step)
