@@ -38,6 +38,8 @@ from nnviz.ui.regression_view import RegressionView, curve_points  # noqa: E402
 
 def median_ms(frame, repeats: int) -> tuple[float, float]:
     """Median ms of ``frame(i)`` alone and of ``frame(i)`` followed by the repaint."""
+    for i in range(5):  # warm-up: symbol atlases, first layouts
+        frame(i).grab()
     alone, total = [], []
     for i in range(repeats):
         t0 = time.perf_counter()
