@@ -1,0 +1,508 @@
+"""The inspector: the numbers behind the picture for one neuron, edge or layer.
+
+``InspectorPanel`` shows what ``Session.inspect_neuron`` / ``inspect_edge``
+return as readable rich text in lecture symbols (z, a, δ, W): for a neuron its
+forward values, batch-norm statistics and δ = ∂L/∂z; for an edge the weight,
+the chain-rule sum ∂L/∂W = Σₙ δⱼ · aᵢ with each factor's number, the penalty
+term, the total and, at the update phase, the optimizer's step and the new
+weight.  Quantities the shown phase does not know yet read "not computed yet
+in this phase".
+
+Hands on: the selected weight or bias can be typed in (``Session.set_param``),
+a hidden neuron switched off and on (``Session.set_neuron_enabled``), and a
+gradient check run on the selection (``Session.gradient_check``).  Bad input
+and refused edits are shown in a red line inside the panel, never raised.
+
+The panel holds no training math and does not subscribe to the session: the
+window calls :meth:`InspectorPanel.refresh` on every phase change.  For tests,
+``last_info`` is the dict last rendered and ``last_check`` the last gradient
+check.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from nnviz.engine import relative_error
+from nnviz.ui import inspector_text as text
+from nnviz.ui.plot_base import BASE_FONT_PT, check_line_scale
+from nnviz.ui.theme import Theme, get_theme
+
+EMPTY_TEXT = "Click a neuron or an edge in the network to see its numbers."
+PARAM_SYMBOLS = {"b": "b", "beta": "β", "gamma": "γ", "W": "W"}
+
+
+class InspectorPanel(QtWidgets.QWidget):
+    """Numbers of the selected neuron, edge or layer; edits and a gradient check.
+
+    Signals:
+        edited(): after a successful edit (a parameter typed in, a neuron
+        switched); the session has already notified its own listeners.
+    """
+
+    edited = QtCore.Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme: Theme = get_theme("light")
+        self._scale = 1.0
+        self.session = None
+        self._selection: tuple | None = None
+        self._check_record = None
+        self.last_info: dict | None = None
+        self.last_check: dict | None = None
+        self.last_html = ""
+        self.setAutoFillBackground(True)
+
+        self.browser = QtWidgets.QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.browser.setToolTip("The numbers of the selected neuron, edge or layer at the shown phase. "
+                                "δ = ∂L/∂z, a = the neuron's output, W = weight.")
+
+        self.sample_label = QtWidgets.QLabel("sample n:")
+        self.sample_spin = QtWidgets.QSpinBox()
+        self.sample_spin.setToolTip("Which sample of the mini-batch the neuron's forward and backward "
+                                    "values are shown for (0 = the first).")
+        self.sample_label.setToolTip(self.sample_spin.toolTip())
+        self.sample_spin.valueChanged.connect(self._on_sample)
+
+        self.param_label = QtWidgets.QLabel("W =")
+        self.value_edit = QtWidgets.QLineEdit()
+        self.value_edit.setPlaceholderText("a number, e.g. 0.5")
+        self.value_edit.setToolTip("Type a new value and press Enter (or Set). The shown step is "
+                                   "cancelled and the next step uses the new value.")
+        self.param_label.setToolTip(self.value_edit.toolTip())
+        self.value_edit.returnPressed.connect(self.apply_edit)
+        self.set_button = QtWidgets.QPushButton("Set")
+        self.set_button.setToolTip("Write the typed value into the network.")
+        self.set_button.clicked.connect(self.apply_edit)
+
+        self.enabled_check = QtWidgets.QCheckBox("neuron on")
+        self.enabled_check.setToolTip("Untick to switch this hidden neuron off: its output a becomes 0 "
+                                      "and no gradient flows through it, until ticked again.")
+        self.enabled_check.toggled.connect(self._on_enabled)
+
+        self.check_button = QtWidgets.QPushButton("Gradient check")
+        self.check_button.setToolTip("Compare backprop's gradient of the selection with a numeric "
+                                     "estimate (central differences, ε = 1e-6) on the shown mini-batch. "
+                                     "Neuron: its incoming weights and bias; layer: up to 64 weights.")
+        self.check_button.clicked.connect(self.run_gradient_check)
+
+        self.error_label = QtWidgets.QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setToolTip("Why the last edit or check did not happen.")
+        self.error_label.setVisible(False)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.browser, 1)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.sample_label)
+        row.addWidget(self.sample_spin)
+        row.addStretch(1)
+        row.addWidget(self.enabled_check)
+        layout.addLayout(row)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.param_label)
+        row.addWidget(self.value_edit, 1)
+        row.addWidget(self.set_button)
+        row.addWidget(self.check_button)
+        layout.addLayout(row)
+        layout.addWidget(self.error_label)
+        self._apply_style()
+        self._render()
+
+    # -- public API --------------------------------------------------------------------------
+    def set_session(self, session) -> None:
+        """Inspect ``session`` from now on; the selection is kept if it still exists."""
+        self.session = session
+        self.refresh()
+
+    def show_neuron(self, session, layer: int, j: int, sample: int = 0) -> None:
+        """Select neuron j (0-based) of layer (1..L) for sample ``sample`` of the mini-batch."""
+        self._select(session, ("neuron", int(layer), int(j), int(sample)))
+
+    def show_edge(self, session, layer: int, i: int, j: int) -> None:
+        """Select weight W[i, j] of layer (1..L): from unit i of layer-1 to neuron j."""
+        self._select(session, ("edge", int(layer), int(i), int(j)))
+
+    def show_layer(self, session, layer: int) -> None:
+        """Select a whole layer (1..L): its shapes, health and a gradient check of its weights."""
+        self._select(session, ("layer", int(layer)))
+
+    def clear(self) -> None:
+        """Nothing selected."""
+        self._selection = None
+        self.last_check = None
+        self._clear_error()
+        self._render()
+
+    def selection(self) -> tuple | None:
+        """("neuron", layer, j, sample), ("edge", layer, i, j), ("layer", layer) or None."""
+        return self._selection
+
+    def refresh(self) -> None:
+        """Re-render the selection from the session (call on every phase change)."""
+        if self.session is not None and self._check_record is not None \
+                and self.session.record is not self._check_record:
+            self.last_check = None          # a check belongs to the step it was run on
+            self._check_record = None
+        self._render()
+
+    def text(self) -> str:
+        """The shown page as plain text."""
+        return self.browser.toPlainText()
+
+    def set_theme(self, name: str) -> None:
+        self._theme = get_theme(name)
+        self._apply_style()
+        self._render()
+
+    def set_line_scale(self, scale: float) -> None:
+        """Font size factor (presenter mode)."""
+        self._scale = check_line_scale(scale)
+        self._apply_style()
+        self._render()
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    # -- actions -----------------------------------------------------------------------------
+    def apply_edit(self, value: str | None = None) -> bool:
+        """Write the typed value (or ``value``) into the selected parameter; False on an error."""
+        target = self._edit_target()
+        if target is None:
+            return False
+        raw = self.value_edit.text() if value is None or isinstance(value, bool) else str(value)
+        raw = raw.strip().replace("−", "-")
+        try:
+            number = float(raw)
+        except ValueError:
+            self._show_error(f"{raw!r} is not a number" if raw else "type a number first")
+            return False
+        layer, key, index = target
+        try:
+            self.session.set_param(layer, key, index, number)
+        except ValueError as err:
+            self._show_error(str(err))
+            return False
+        self._clear_error()
+        self.value_edit.clearFocus()
+        self.refresh()
+        self.edited.emit()
+        return True
+
+    def run_gradient_check(self) -> dict | None:
+        """Gradient check of the selection; the result is shown and kept in ``last_check``."""
+        if self.session is None or self._selection is None:
+            return None
+        try:
+            check = self._gradient_check()
+        except ValueError as err:
+            self._show_error(str(err))
+            return None
+        self._clear_error()
+        self.last_check = check
+        self._check_record = self.session.record
+        self._render()
+        return check
+
+    # -- internals ---------------------------------------------------------------------------
+    def _select(self, session, selection: tuple) -> None:
+        if session is not self.session or selection != self._selection:
+            self.last_check = None
+            self._check_record = None
+            self._clear_error()
+            self.value_edit.clear()
+        self.session = session
+        self._selection = selection
+        self._render()
+
+    def _gradient_check(self) -> dict:
+        s, sel = self.session, self._selection
+        kind, layer = sel[0], sel[1]
+        net = s.network
+        if not 1 <= layer <= net.n_layers:
+            raise ValueError(f"layer {layer} no longer exists")
+        parts = []                          # (key, flat indices, labels)
+        W = net.params[layer - 1]["W"]
+        if kind == "edge":
+            i, j = sel[2], sel[3]
+            parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape))], [f"W[{i}, {j}]"]))
+        elif kind == "neuron":
+            j = sel[2]
+            rows = range(W.shape[0])
+            parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape)) for i in rows],
+                          [f"W[{i}, {j}]" for i in rows]))
+            for key in net.params[layer - 1]:
+                if key != "W":
+                    parts.append((key, [j], [f"{key}[{j}]"]))
+        else:
+            limit = min(W.size, 64)
+            parts.append(("W", None, [f"W[{k // W.shape[1]}, {k % W.shape[1]}]" for k in range(limit)]))
+        labels, backprop, numeric, total = [], [], [], 0
+        for key, indices, names in parts:
+            result = s.gradient_check(layer, key, indices)
+            labels += names[:len(result["indices"])]
+            backprop += [float(v) for v in result["backprop"]]
+            numeric += [float(v) for v in result["numeric"]]
+            total += net.params[layer - 1][key].size if indices is None else len(indices)
+        worst = relative_error(np.array(backprop), np.array(numeric))
+        return {"labels": labels, "backprop": backprop, "numeric": numeric,
+                "relative_error": worst, "total": total, "layer": layer}
+
+    def _edit_target(self) -> tuple | None:
+        """(layer, key, index) the edit box writes to, or None."""
+        if self.session is None or self._selection is None:
+            return None
+        kind, layer = self._selection[0], self._selection[1]
+        if kind == "edge":
+            return layer, "W", (self._selection[2], self._selection[3])
+        if kind == "neuron":
+            p = self.session.network.params[layer - 1] if layer <= self.session.network.n_layers else {}
+            for key in ("b", "beta"):
+                if key in p:
+                    return layer, key, self._selection[2]
+        return None
+
+    def _context(self) -> dict:
+        s = self.session
+        phase = s.phase
+        ctx = {"n_layers": s.network.n_layers, "phase": phase.label(), "step": phase.step,
+               "batch_size": None if s.batch is None else len(s.batch),
+               "reg_kind": s.network.spec["regularization"]["kind"],
+               "reg_rate": s.network.spec["regularization"]["rate"],
+               "clip_norm": s.config.get("clip_norm"), "hyper": dict(s.optimizer.hyper)}
+        layer = self._selection[1] if self._selection else None
+        if layer is not None and 1 <= layer <= s.network.n_layers:
+            spec = s.network.layers[layer - 1]
+            ctx.update(batch_norm=spec.get("batch_norm", False), dropout=spec.get("dropout", 0.0),
+                       residual=spec.get("residual", False))
+        return ctx
+
+    def _layer_summary(self, layer: int) -> dict:
+        s = self.session
+        net = s.network
+        if not 1 <= layer <= net.n_layers:
+            raise ValueError(f"layer {layer} no longer exists")
+        spec = net.layers[layer - 1]
+        summary = {"layer": layer, "size": net.sizes[layer], "fan_in": net.sizes[layer - 1],
+                   "activation": spec["activation"],
+                   "params": {k: v.shape for k, v in net.params[layer - 1].items()},
+                   "batch_norm": spec.get("batch_norm"), "dropout": spec.get("dropout"),
+                   "residual": spec.get("residual")}
+        if len(s.metrics):
+            norms = s.metrics.last("grad_norm")
+            if norms is not None and len(norms) >= layer:
+                summary["grad_norm"] = float(norms[layer - 1])
+            summary["health"] = s.health()[layer - 1]
+        return summary
+
+    def _render(self) -> None:
+        t = self._theme
+        sel, s = self._selection, self.session
+        info, page = None, ""
+        if sel is None or s is None:
+            page = f'<p style="color:{t.muted}">{EMPTY_TEXT}</p>'
+        else:
+            ctx = self._context()
+            try:
+                if sel[0] == "neuron":
+                    info = s.inspect_neuron(sel[1], sel[2], sel[3])
+                    page = text.neuron_html(info, ctx, t, self._scale)
+                elif sel[0] == "edge":
+                    info = s.inspect_edge(sel[1], sel[2], sel[3])
+                    page = text.edge_html(info, ctx, t, self._scale)
+                else:
+                    info = self._layer_summary(sel[1])
+                    page = text.layer_html(info, ctx, t, self._scale)
+            except ValueError as err:       # the network was rebuilt without this unit
+                info, page = None, (f'<p style="color:{text.error_color(t)}">The selection no longer '
+                                    f"exists: {text._esc(err)}</p>")
+            if self.last_check is not None and info is not None:
+                page = page.replace("</body></html>", text.check_html(self.last_check, t, self._scale)
+                                    + "</body></html>")
+        self.last_info = info
+        self.last_html = page
+        bar = self.browser.verticalScrollBar()
+        keep = bar.value()
+        self.browser.setHtml(page)
+        bar.setValue(keep)
+        self._sync_controls(info)
+
+    def _sync_controls(self, info: dict | None) -> None:
+        sel = self._selection
+        kind = sel[0] if sel and info is not None else None
+        neuron = kind == "neuron"
+        batch = None if self.session is None or self.session.batch is None else len(self.session.batch)
+        self.sample_label.setVisible(neuron)
+        self.sample_spin.setVisible(neuron)
+        if neuron:
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setRange(0, max(0, (batch or 1) - 1))
+            self.sample_spin.setValue(min(sel[3], max(0, (batch or 1) - 1)))
+            self.sample_spin.setEnabled(bool(batch))
+            self.sample_spin.blockSignals(False)
+
+        target = self._edit_target() if kind else None
+        for w in (self.param_label, self.value_edit, self.set_button):
+            w.setVisible(target is not None)
+        if target is not None:
+            layer, key, index = target
+            idx = ", ".join(str(k) for k in index) if isinstance(index, tuple) else str(index)
+            self.param_label.setText(f"{PARAM_SYMBOLS.get(key, key)}[{idx}] =")
+            if not self.value_edit.hasFocus():
+                value = self.session.network.params[layer - 1][key][index]
+                self.value_edit.setText(text.fmt_full(value))
+                self.value_edit.setCursorPosition(0)
+
+        hidden = neuron and sel[1] < self.session.network.n_layers
+        self.enabled_check.setVisible(hidden)
+        if hidden:
+            off = {tuple(p) for p in self.session.config.get("disabled_neurons", [])}
+            self.enabled_check.blockSignals(True)
+            self.enabled_check.setChecked((sel[1], sel[2]) not in off)
+            self.enabled_check.blockSignals(False)
+        self.check_button.setVisible(kind is not None)
+
+    def _on_sample(self, value: int) -> None:
+        if self._selection and self._selection[0] == "neuron":
+            self._selection = self._selection[:3] + (int(value),)
+            self._render()
+
+    def _on_enabled(self, checked: bool) -> None:
+        sel = self._selection
+        if not sel or sel[0] != "neuron":
+            return
+        try:
+            self.session.set_neuron_enabled(sel[1], sel[2], bool(checked))
+        except ValueError as err:
+            self._show_error(str(err))
+            self._render()
+            return
+        self._clear_error()
+        self.refresh()
+        self.edited.emit()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+
+    def _clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.setVisible(False)
+
+    def error_text(self) -> str:
+        """The inline error shown, or "" when there is none."""
+        return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    def _apply_style(self) -> None:
+        t, s = self._theme, self._scale
+        palette = self.palette()
+        for role, color in ((QtGui.QPalette.ColorRole.Window, t.background),
+                            (QtGui.QPalette.ColorRole.WindowText, t.foreground),
+                            (QtGui.QPalette.ColorRole.Base, t.background),
+                            (QtGui.QPalette.ColorRole.Text, t.foreground),
+                            (QtGui.QPalette.ColorRole.ButtonText, t.foreground),
+                            (QtGui.QPalette.ColorRole.PlaceholderText, t.muted)):
+            palette.setColor(role, QtGui.QColor(color))
+        if t.name == "dark":
+            palette.setColor(QtGui.QPalette.ColorRole.Button, QtGui.QColor("#2c2f34"))
+        else:
+            palette.setColor(QtGui.QPalette.ColorRole.Button, QtGui.QColor("#f0f0f0"))
+        self.setPalette(palette)
+        font = QtGui.QFont(self.font())
+        font.setPointSizeF(BASE_FONT_PT * 1.05 * s)
+        self.setFont(font)
+        self.browser.setFont(font)
+        self.error_label.setStyleSheet(f"QLabel {{ color: {text.error_color(t)}; font-weight: bold;"
+                                       f" font-size: {BASE_FONT_PT * 1.05 * s:.1f}pt; }}")
+
+
+# -- standalone demo -----------------------------------------------------------------
+class _Demo(QtWidgets.QWidget):
+    """The panel beside buttons that step the session and pick what to inspect."""
+
+    def __init__(self, session) -> None:
+        super().__init__()
+        self.session = session
+        self.panel = InspectorPanel()
+        self.what = QtWidgets.QComboBox()
+        self.what.setToolTip("What to inspect.")
+        self._choices = []
+        net = session.network
+        for layer in range(1, net.n_layers + 1):
+            self._choices.append(("edge", layer, 0, 0))
+        self._choices += [("neuron", 1, 0, 0), ("neuron", net.n_layers, 0, 0), ("layer", 1)]
+        for choice in self._choices:
+            label = {"edge": "edge W[{2}, {3}] of layer {1}", "neuron": "neuron {2} of layer {1}",
+                     "layer": "layer {1}"}[choice[0]].format(*choice)
+            self.what.addItem(label)
+        self.what.currentIndexChanged.connect(self._pick)
+        back = QtWidgets.QPushButton("◀ phase")
+        back.setToolTip("Rewind one phase.")
+        back.clicked.connect(lambda: self._move(self.session.rewind))
+        forward = QtWidgets.QPushButton("phase ▶")
+        forward.setToolTip("Advance one phase.")
+        forward.clicked.connect(lambda: self._move(self.session.advance))
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.what, 1)
+        row.addWidget(back)
+        row.addWidget(forward)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.panel, 1)
+        self._pick(0)
+
+    def _pick(self, index: int) -> None:
+        kind, *args = self._choices[index]
+        getattr(self.panel, "show_" + kind)(self.session, *args)
+
+    def _move(self, action) -> None:
+        action("phase")
+        self.panel.refresh()
+
+    def set_theme(self, name: str) -> None:
+        self.panel.set_theme(name)
+
+    def set_line_scale(self, scale: float) -> None:
+        self.panel.set_line_scale(scale)
+
+
+def demo_session(lesson: str = "xor", steps: int = 20):
+    """A session of ``lesson`` trained ``steps`` steps, then shown at the next update phase."""
+    from nnviz.session import Session
+
+    s = Session.from_lesson(lesson)
+    s.run(steps)
+    while s.phase.kind != "update" or s.step == steps:
+        s.advance("phase")
+    return s
+
+
+def _demo_widget(lesson: str) -> _Demo:
+    s = demo_session(lesson)
+    demo = _Demo(s)
+    demo.what.setCurrentIndex(s.network.n_layers - 1)   # an edge into the output layer
+    return demo
+
+
+if __name__ == "__main__":
+    import sys
+
+    from nnviz.ui.plot_base import run_demo
+
+    argv = sys.argv[1:]
+    lesson = "xor"
+    if "--lesson" in argv:
+        k = argv.index("--lesson")
+        lesson = argv[k + 1]
+        del argv[k:k + 2]
+    raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(440, 640),
+                              title="nnviz inspector"))

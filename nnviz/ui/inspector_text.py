@@ -1,0 +1,371 @@
+"""Rich text of the inspector: one neuron's, edge's or layer's numbers in lecture symbols.
+
+Qt-free.  Each function takes a dict the session produced
+(``Session.inspect_neuron``, ``inspect_edge``, ``gradient_check``) plus a
+little context read from the session (the layer's settings, the optimizer's
+hyper-parameters, the phase) and returns HTML for a ``QTextBrowser``.  Nothing
+here computes a training quantity: every value printed is one the session
+handed over.  The only arithmetic is bookkeeping for the reader — the sum of
+the chain-rule terms not listed, and a pair's relative error with the
+engine's own ``relative_error``.
+
+Numbers are printed by :func:`fmt` (five significant digits, ``-`` for a
+minus sign, so a value can be copied back into the edit box); tests look for
+``fmt(value)`` in the text.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from nnviz.engine import relative_error
+from nnviz.ui.theme import Theme
+
+DIGITS = 5
+FEW_TERMS = 5
+"""Chain-rule terms listed one by one; the rest are summed in one "… + N more" row."""
+
+CHECK_ROWS = 10
+"""Gradient-check entries listed one by one; the verdict covers all of them."""
+
+CHECK_TOLERANCE = 1e-6
+"""A relative error below this counts as agreement (green)."""
+
+ERROR_COLORS = {"light": "#c62828", "dark": "#ff6b6b", "contrast": "#c00000"}
+OK_COLORS = {"light": "#2e7d32", "dark": "#5ccf6c", "contrast": "#006b3c"}
+
+NOT_YET = "not computed yet in this phase"
+
+
+def fmt(x: float | None) -> str:
+    """A number as the inspector prints it: 5 significant digits; ``—`` for unknown."""
+    if x is None:
+        return "—"
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    text = f"{x:.{DIGITS}g}"
+    return "0" if text == "-0" else text
+
+
+def fmt_full(x: float) -> str:
+    """A number with ten significant digits (for the edit box)."""
+    return f"{float(x):.10g}"
+
+
+def error_color(theme: Theme) -> str:
+    return ERROR_COLORS.get(theme.name, ERROR_COLORS["light"])
+
+
+def ok_color(theme: Theme) -> str:
+    return OK_COLORS.get(theme.name, OK_COLORS["light"])
+
+
+# -- small HTML helpers ----------------------------------------------------------------------
+def _esc(text: str) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _sub(symbol: str, index) -> str:
+    return f"{symbol}<sub>{index}</sub>"
+
+
+def _hat(symbol: str) -> str:
+    """``symbol`` with a circumflex, in italics: upright letters with a combining
+    circumflex are misplaced by some fonts (DejaVu Sans among them), italics are not."""
+    return f"<i>{symbol}&#770;</i>"
+
+
+def _paren(x: float | None) -> str:
+    """``fmt(x)``, in parentheses when negative (for products written out)."""
+    s = fmt(x)
+    return f"({s})" if s.startswith("-") else s
+
+
+class _Doc:
+    """Collects the HTML of one inspector page with the theme's colors."""
+
+    def __init__(self, theme: Theme, scale: float = 1.0) -> None:
+        self.t = theme
+        self.scale = scale
+        self.parts: list[str] = []
+
+    def title(self, text: str, note: str = "") -> None:
+        extra = f' &nbsp;<span style="color:{self.t.muted}">{note}</span>' if note else ""
+        self.parts.append(f'<p style="margin-bottom:2px"><span style="font-size:large">'
+                          f'<b>{text}</b></span>{extra}</p>')
+
+    def line(self, text: str, muted: bool = False, color: str | None = None) -> None:
+        c = self.t.muted if muted else color
+        style = f' style="color:{c}"' if c else ""
+        self.parts.append(f'<p style="margin-top:2px; margin-bottom:2px"><span{style}>{text}</span></p>')
+
+    def section(self, text: str) -> None:
+        self.parts.append(f'<p style="margin-top:8px; margin-bottom:2px"><b>{text}</b></p>')
+
+    def table(self, rows: list[tuple[str, str, str]], header: tuple[str, ...] | None = None,
+              emphasize: set[int] | None = None) -> None:
+        """Rows of (symbol, formula or note, value); values right-aligned."""
+        emphasize = emphasize or set()
+        out = ['<table cellspacing="0" cellpadding="2">']
+        if header:
+            cells = "".join(f'<td align="{"right" if k else "left"}" style="color:{self.t.muted}">'
+                            f"{h}</td>" for k, h in enumerate(header))
+            out.append(f"<tr>{cells}</tr>")
+        for n, row in enumerate(rows):
+            bold = ("<b>", "</b>") if n in emphasize else ("", "")
+            cells = []
+            for k, cell in enumerate(row):
+                align = "right" if k == len(row) - 1 or (header and k > 0) else "left"
+                color = f' style="color:{self.t.muted}"' if (k == 1 and not header) else ""
+                cells.append(f'<td align="{align}"{color}>{bold[0]}{cell}{bold[1]}&nbsp;</td>')
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
+        self.parts.append("".join(out))
+
+    def html(self) -> str:
+        return ('<html><body style="color:%s">%s</body></html>'
+                % (self.t.foreground, "".join(self.parts)))
+
+
+def _phase_note(context: dict) -> str:
+    step = context.get("step")
+    phase = context.get("phase", "")
+    return f"step {step + 1} · {phase}" if step is not None and phase and phase != "ready" else (
+        "ready: no step shown yet" if phase == "ready" else phase)
+
+
+def _layer_role(layer: int, n_layers: int) -> str:
+    return "output layer" if layer == n_layers else "hidden layer"
+
+
+# -- neuron ----------------------------------------------------------------------------------
+def neuron_html(info: dict, context: dict, theme: Theme, scale: float = 1.0) -> str:
+    """Page for ``Session.inspect_neuron``'s dict.
+
+    ``context``: ``n_layers``, ``batch_size`` (None before a step), ``phase``
+    (a label), ``step``, and the layer's ``batch_norm``, ``dropout``,
+    ``residual`` settings.
+    """
+    d = _Doc(theme, scale)
+    layer, j = info["layer"], info["neuron"]
+    act = info["activation"]
+    output = layer == context["n_layers"]
+    d.title(f"Neuron {j} of layer {layer}", f"{_layer_role(layer, context['n_layers'])} · {_esc(act)}")
+    note = _phase_note(context)
+    batch = context.get("batch_size")
+    if info["known"] and batch:
+        note = f"sample n = {info['sample']} of the mini-batch ({batch} samples) · " + note
+    d.line(note, muted=True)
+
+    params = []
+    if info.get("bias") is not None:
+        params.append((_sub("b", j), "bias", fmt(info["bias"])))
+    if info.get("gamma") is not None:
+        params.append((_sub("γ", j), "batch-norm scale", fmt(info["gamma"])))
+    if info.get("beta") is not None:
+        params.append((_sub("β", j), "batch-norm shift", fmt(info["beta"])))
+    if info.get("alpha") is not None:
+        params.append((_sub("α", j), "PReLU slope for u &lt; 0", fmt(info["alpha"])))
+
+    d.section("Forward")
+    if not info["known"]:
+        d.line(f"z, a: {NOT_YET} (the forward pass has not reached layer {layer}).",
+               color=theme.muted)
+        if params:
+            d.table(params)
+        return d.html()
+
+    bn = info.get("xhat") is not None
+    z_formula = f"= Σ<sub>i</sub> a<sub>i</sub> W<sub>i,{j}</sub>" + ("" if bn else f" + b<sub>{j}</sub>")
+    rows = [(_sub("z", j), z_formula, fmt(info["z"]))]
+    if bn:
+        rows += [(_sub("μ", j), "batch mean of z", fmt(info["mean"])),
+                 (f"σ<sub>{j}</sub>²", "batch variance of z", fmt(info["var"])),
+                 (_sub(_hat("x"), j), "= (z − μ) / √(σ² + ε)", fmt(info["xhat"]))]
+    rows += params                                  # b, or γ and β, and α for PReLU
+    if bn:
+        rows.append((_sub("u", j), f"= γ {_hat('x')} + β", fmt(info["u"])))
+    arg = "u" if bn else "z"
+    plain = not (context.get("dropout") or context.get("residual") or info.get("switched_off"))
+    if plain:
+        rows.append((_sub("a", j), f"= {_esc(act)}({arg}<sub>{j}</sub>)", fmt(info["a"])))
+    else:
+        rows.append((f"{_esc(act)}({arg}<sub>{j}</sub>)", "the activation", fmt(info["act"])))
+        how = []
+        if info.get("dropped") is True:
+            how.append(f"dropped in this sample (rate {fmt(context.get('dropout'))})")
+        elif info.get("dropped") is False:
+            how.append(f"kept by dropout, × 1/(1 − {fmt(context.get('dropout'))})")
+        if info.get("switched_off"):
+            how.append("neuron switched off: × 0")
+        if context.get("residual"):
+            how.append("+ the layer's input (residual)")
+        rows.append((_sub("a", j), "; ".join(how) or "output", fmt(info["a"])))
+    d.table(rows, emphasize={0, len(rows) - 1})
+
+    d.section("Backward")
+    if info.get("delta") is None:
+        d.line(f"∂L/∂a, δ: {NOT_YET} (backward has not reached layer {layer}).", color=theme.muted)
+        return d.html()
+    rows = [(f"∂L/∂a<sub>{j}</sub>", "from the loss" if output else "from the layer above (Σ<sub>k</sub> δ<sub>k</sub> W<sub>" + f"{j},k</sub>)",
+             fmt(info["grad_a"]))]
+    if bn:
+        rows.append((f"∂L/∂u<sub>{j}</sub>", f"= ∂L/∂a · {_esc(act)}′(u)", fmt(info["grad_u"])))
+        rows.append((f"δ<sub>{j}</sub> = ∂L/∂z<sub>{j}</sub>", "back through batch norm", fmt(info["delta"])))
+    elif output:
+        rows.append((f"δ<sub>{j}</sub> = ∂L/∂z<sub>{j}</sub>", f"loss and {_esc(act)} together", fmt(info["delta"])))
+    else:
+        rows.append((f"δ<sub>{j}</sub> = ∂L/∂z<sub>{j}</sub>", f"= ∂L/∂a · {_esc(act)}′(z)", fmt(info["delta"])))
+    d.table(rows, emphasize={len(rows) - 1})
+    d.line("δ includes the 1/N of the mean loss over the mini-batch.", muted=True)
+    if bn:
+        d.line("Batch norm mixes the samples: δ of this sample depends on ∂L/∂u of the whole "
+               "mini-batch, so it can be nonzero where ∂L/∂u is 0.", muted=True)
+    return d.html()
+
+
+# -- edge ------------------------------------------------------------------------------------
+def edge_html(info: dict, context: dict, theme: Theme, scale: float = 1.0) -> str:
+    """Page for ``Session.inspect_edge``'s dict.
+
+    ``context``: ``n_layers``, ``phase``, ``step``, ``reg_kind``, ``reg_rate``,
+    ``clip_norm``, ``hyper`` (the optimizer's hyper-parameters).
+    """
+    d = _Doc(theme, scale)
+    layer, i, j = info["layer"], info["source"], info["target"]
+    src = f"input x<sub>{i}</sub>" if layer == 1 else f"neuron {i} of layer {layer - 1}"
+    d.title(f"Weight W[{i}, {j}] of layer {layer}")
+    d.line(f"from {src} to neuron {j} of layer {layer} · {_phase_note(context)}", muted=True)
+    a_sym = f"x<sub>{i}</sub>" if layer == 1 else f"a<sub>{i}</sub>"
+    d.table([(f"W<sub>{i},{j}</sub>", "the weight now", fmt(info["w"]))], emphasize={0})
+
+    d.section("Gradient: the chain rule")
+    if not info["known"]:
+        d.line(f"∂L/∂W: {NOT_YET} (backward has not reached layer {layer}).", color=theme.muted)
+        return d.html()
+    d.line(f"∂L/∂W<sub>{i},{j}</sub> = Σ<sub>n</sub> δ<sub>{j}</sub><sup>(n)</sup> · "
+           f"{a_sym}<sup>(n)</sup> + penalty &nbsp;<span style=\"color:{theme.muted}\">"
+           f"(one term per sample n)</span>")
+    terms, n_terms = info["terms"], info["n_terms"]
+    shown = terms[:FEW_TERMS]
+    rows = [(str(n), fmt(info["delta"][n]), fmt(info["source_a"][n]), fmt(t)) for n, t in enumerate(shown)]
+    if n_terms > len(shown):
+        rest = info["data_grad"] - math.fsum(shown)
+        rows.append(("…", "", f"+ {n_terms - len(shown)} more", fmt(rest)))
+    d.table(rows, header=("n", f"δ<sub>{j}</sub>", a_sym, f"δ<sub>{j}</sub> · {a_sym}"))
+    reg = context.get("reg_kind", "none")
+    lam = context.get("reg_rate", 0.0)
+    penalty_formula = {"l2": f"2λ·W = 2·{fmt(lam)}·{fmt(info['w_before'])}",
+                       "l1": f"λ·sign(W) = {fmt(lam)}·sign({fmt(info['w_before'])})"}.get(reg, "no L1/L2 penalty")
+    total = [(f"Σ<sub>n</sub> δ<sub>{j}</sub> {a_sym}", "from the data", fmt(info["data_grad"])),
+             ("+ penalty", penalty_formula, fmt(info["penalty_grad"])),
+             (f"= ∂L/∂W<sub>{i},{j}</sub>", "the gradient", fmt(info["grad"]))]
+    if info["applied_grad"] != info["grad"]:
+        total.append(("g", f"after clipping to global norm ≤ {fmt(context.get('clip_norm'))}",
+                      fmt(info["applied_grad"])))
+    d.table(total, emphasize={2})
+    d.line("δ includes the 1/N of the mean loss over the mini-batch.", muted=True)
+
+    if "w_after" not in info:
+        d.section("Update")
+        d.line(f"The optimizer step is shown at the update phase.", muted=True)
+        return d.html()
+    _update_section(d, info, context)
+    return d.html()
+
+
+def _update_section(d: _Doc, info: dict, context: dict) -> None:
+    name = info["optimizer"]
+    hyper = context.get("hyper", {})
+    lr, state = info["lr"], info.get("state", {})
+    d.section(f"Update ({_esc(name)}, lr = {fmt(lr)}, t = {info['t']})")
+    g = "g" if info["applied_grad"] == info["grad"] else "g (clipped)"
+    rows = [("g", "the gradient used", fmt(info["applied_grad"]))]
+    if name in ("adam", "adamw", "nadam") and "m_hat" in info:
+        b1, b2 = hyper.get("betas", (0.9, 0.999))
+        eps = hyper.get("eps", 1e-8)
+        rows += [("m", f"= {fmt(b1)}·m + {fmt(1 - b1)}·g", fmt(state.get("exp_avg"))),
+                 ("v", f"= {fmt(b2)}·v + {fmt(1 - b2)}·g²", fmt(state.get("exp_avg_sq"))),
+                 (_hat("m"), f"= m / (1 − {fmt(b1)}<sup>{info['t']}</sup>)", fmt(info["m_hat"])),
+                 (_hat("v"), f"= v / (1 − {fmt(b2)}<sup>{info['t']}</sup>)", fmt(info["v_hat"]))]
+        m_hat, v_hat = _hat("m"), _hat("v")
+        formula = {"adam": f"= −lr · {m_hat} / (√{v_hat} + ε), ε = {fmt(eps)}",
+                   "adamw": f"= −lr · {m_hat} / (√{v_hat} + ε) − lr·λ·W (decoupled decay)",
+                   "nadam": f"Nesterov-corrected −lr · {m_hat} / (√{v_hat} + ε)"}[name]
+        rows.append(("Δw", formula, fmt(info["step"])))
+    elif name == "sgd" and "momentum_buffer" in state:
+        rows.append(("buf", f"= {fmt(hyper.get('momentum'))}·buf + {g}", fmt(state["momentum_buffer"])))
+        rows.append(("Δw", "= −lr · buf" + (" (Nesterov)" if hyper.get("nesterov") else ""), fmt(info["step"])))
+    elif name == "sgd":
+        extra = " (+ weight decay)" if hyper.get("weight_decay") else ""
+        rows.append(("Δw", f"= −lr · g = −{fmt(lr)} · {_paren(info['applied_grad'])}{extra}", fmt(info["step"])))
+    else:
+        for key, value in state.items():
+            rows.append((_esc(key), "optimizer state", fmt(value)))
+        rows.append(("Δw", "the optimizer's step", fmt(info["step"])))
+    rows += [("W before", "", fmt(info["w_before"])),
+             ("W new", "= W before + Δw", fmt(info["w_after"]))]
+    d.table(rows, emphasize={len(rows) - 3, len(rows) - 1})
+
+
+# -- layer -----------------------------------------------------------------------------------
+def layer_html(summary: dict, context: dict, theme: Theme, scale: float = 1.0) -> str:
+    """Page for a whole layer.  ``summary``: ``layer``, ``size``, ``fan_in``,
+    ``activation``, ``params`` (name -> shape), ``batch_norm``, ``dropout``,
+    ``residual``, optional ``health`` and ``grad_norm`` (latest step)."""
+    d = _Doc(theme, scale)
+    layer = summary["layer"]
+    d.title(f"Layer {layer}", f"{_layer_role(layer, context['n_layers'])} · {summary['size']} neurons · "
+            f"{_esc(summary['activation'])}")
+    d.line(_phase_note(context), muted=True)
+    rows = [(_esc(name), "×".join(str(s) for s in shape), str(math.prod(shape)))
+            for name, shape in summary["params"].items()]
+    d.table(rows, header=("parameter", "shape", "entries"))
+    extras = []
+    if summary.get("batch_norm"):
+        extras.append("batch norm")
+    if summary.get("dropout"):
+        extras.append(f"dropout {fmt(summary['dropout'])}")
+    if summary.get("residual"):
+        extras.append("residual connection")
+    if extras:
+        d.line(", ".join(extras), muted=True)
+    rows = []
+    if summary.get("grad_norm") is not None:
+        rows.append(("‖∂L/∂W‖", "latest step", fmt(summary["grad_norm"])))
+    if summary.get("health"):
+        rows.append(("health", "latest step", _esc(summary["health"])))
+    if rows:
+        d.table(rows)
+    return d.html()
+
+
+# -- gradient check --------------------------------------------------------------------------
+def check_html(check: dict, theme: Theme, scale: float = 1.0) -> str:
+    """Rows of backprop against numeric gradients and the verdict.
+
+    ``check``: ``labels`` (one per entry), ``backprop``, ``numeric``,
+    ``relative_error`` (the worst), ``total`` (entries of the selection).
+    """
+    d = _Doc(theme, scale)
+    worst = check["relative_error"]
+    good = worst < CHECK_TOLERANCE
+    color = ok_color(theme) if good else error_color(theme)
+    d.section("Gradient check on the shown mini-batch")
+    rows = []
+    for label, b, n in list(zip(check["labels"], check["backprop"], check["numeric"]))[:CHECK_ROWS]:
+        rows.append((label, fmt(b), fmt(n), f"{relative_error(b, n):.1e}"))
+    d.table(rows, header=("", "backprop", "numeric", "rel. error"))
+    count = len(check["labels"])
+    more = f" ({count - CHECK_ROWS} more not listed)" if count > CHECK_ROWS else ""
+    partial = f" of {check['total']}" if check.get("total", count) > count else ""
+    verdict = "agree" if good else "disagree"
+    entries = "entry" if count == 1 else "entries"
+    d.line(f"<b>max relative error {worst:.1e}: backprop and numeric gradients {verdict}</b> "
+           f"({count}{partial} {entries}{more}; numeric = central differences, "
+           f"agreement means &lt; {CHECK_TOLERANCE:.0e})", color=color)
+    return "".join(d.parts)
