@@ -11,8 +11,9 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import Session
-from nnviz.ui.inspector_panel import InspectorPanel, demo_session
+from nnviz.ui.inspector_panel import InspectorPanel
 from nnviz.ui.inspector_text import NOT_YET, error_color, fmt, ok_color
+from nnviz.ui.lesson_demo import demo_session
 from nnviz.ui.theme import THEME_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -267,7 +268,7 @@ def test_gradient_check_of_a_neuron_covers_its_weights_and_bias(panel):
 
 
 def test_gradient_check_of_a_layer_stops_at_64(panel):
-    s = demo_session("digits-features", steps=2)
+    s = demo_session("digits-features", steps=2, metrics=False)
     panel.show_layer(s, 1)
     check = panel.run_gradient_check()
     assert len(check["labels"]) == 64 and check["total"] == 64 * 32

@@ -475,19 +475,10 @@ class _Demo(QtWidgets.QWidget):
         self.panel.set_line_scale(scale)
 
 
-def demo_session(lesson: str = "xor", steps: int = 20):
-    """A session of ``lesson`` trained ``steps`` steps, then shown at the next update phase."""
-    from nnviz.session import Session
-
-    s = Session.from_lesson(lesson)
-    s.run(steps)
-    while s.phase.kind != "update" or s.step == steps:
-        s.advance("phase")
-    return s
-
-
 def _demo_widget(lesson: str) -> _Demo:
-    s = demo_session(lesson)
+    from nnviz.ui.lesson_demo import demo_session
+
+    s = demo_session(lesson, steps=20, phase="update")
     demo = _Demo(s)
     demo.what.setCurrentIndex(s.network.n_layers - 1)   # an edge into the output layer
     return demo
@@ -496,13 +487,9 @@ def _demo_widget(lesson: str) -> _Demo:
 if __name__ == "__main__":
     import sys
 
+    from nnviz.ui.lesson_demo import pop_lesson
     from nnviz.ui.plot_base import run_demo
 
-    argv = sys.argv[1:]
-    lesson = "xor"
-    if "--lesson" in argv:
-        k = argv.index("--lesson")
-        lesson = argv[k + 1]
-        del argv[k:k + 2]
+    lesson, argv = pop_lesson(sys.argv[1:], "xor")
     raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(440, 640),
                               title="nnviz inspector"))
