@@ -1,0 +1,160 @@
+"""The lesson picker: each built-in lesson's explanation and what to watch.
+
+Selecting a lesson in the list shows its text; "Load lesson" (or a double
+click, or Enter) asks the window to set everything up for it
+(``lessonChosen(id)``).  A lesson with a comparison ("compare with: no hidden
+layer") gets a toggle that applies the comparison's settings to the current
+session and takes them back, so a class can flip between the two runs.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.session import DEFAULT_CONFIG, LESSONS
+from nnviz.ui.session_adapter import SessionAdapter
+
+
+def lesson_html(lesson) -> str:
+    """The lesson's explanation as rich text for the panel."""
+    parts = [f"<h3 style='margin:0 0 6px 0'>{html.escape(lesson.title)}</h3>",
+             f"<p>{html.escape(lesson.text)}</p>",
+             f"<p><b>Watch:</b> {html.escape(lesson.watch)}</p>",
+             f"<p style='color:#707070'>Shows its effect within about {lesson.steps} steps "
+             f"(lesson id <code>{html.escape(lesson.id)}</code>).</p>"]
+    if lesson.compare:
+        parts.append(f"<p style='color:#707070'>Compare with: {html.escape(lesson.compare_label)}.</p>")
+    return "".join(parts)
+
+
+class LessonPanel(QtWidgets.QWidget):
+    """List of lessons, the selected one's text, Load and Compare buttons."""
+
+    lessonChosen = QtCore.Signal(str)
+    problem = QtCore.Signal(str)
+
+    def __init__(self, adapter: SessionAdapter, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._adapter = adapter
+        self.list = QtWidgets.QListWidget()
+        self.list.setToolTip("Built-in lessons: select one to read it, double-click or Load to set it up")
+        for lesson in LESSONS.values():
+            item = QtWidgets.QListWidgetItem(lesson.title)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, lesson.id)
+            item.setToolTip(f"{lesson.id}: {lesson.watch}")
+            self.list.addItem(item)
+        self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.list.itemActivated.connect(lambda item: self.choose(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        self.text = QtWidgets.QTextBrowser()
+        self.text.setOpenExternalLinks(False)
+        self.text.setToolTip("What the lesson shows and what to watch while it runs")
+        self.load = QtWidgets.QPushButton("Load lesson")
+        self.load.setToolTip("Set up data, network and training for the selected lesson (step 0)")
+        self.load.clicked.connect(lambda: self.choose(self.selected_id()))
+        self.compare = QtWidgets.QPushButton("Compare")
+        self.compare.setCheckable(True)
+        self.compare.setToolTip("Switch the current lesson to its comparison run and back")
+        self.compare.clicked.connect(self._toggle_compare)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.load)
+        buttons.addWidget(self.compare)
+        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(self.text)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        adapter.changed.connect(self._on_session_event)
+        self._on_session_event("session")
+
+    # ------------------------------------------------------------------ API
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(QtCore.Qt.ItemDataRole.UserRole)
+
+    def select(self, lesson_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(QtCore.Qt.ItemDataRole.UserRole) == lesson_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def choose(self, lesson_id: str | None) -> None:
+        if lesson_id in LESSONS:
+            self.lessonChosen.emit(lesson_id)
+
+    def comparing(self) -> bool:
+        return self.compare.isChecked()
+
+    # ------------------------------------------------------------------ internals
+    def _current_lesson(self):
+        return self._adapter.session.lesson
+
+    def _on_session_event(self, event: str) -> None:
+        if event == "session":
+            lesson = self._current_lesson()
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                font = item.font()
+                font.setBold(lesson is not None and item.data(QtCore.Qt.ItemDataRole.UserRole) == lesson.id)
+                item.setFont(font)
+            if lesson is not None:
+                self.select(lesson.id)
+            elif self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
+            self.compare.setChecked(False)
+        self._update_compare()
+
+    def _show_selected(self) -> None:
+        lesson_id = self.selected_id()
+        if lesson_id in LESSONS:
+            self.text.setHtml(lesson_html(LESSONS[lesson_id]))
+        self._update_compare()
+
+    def _update_compare(self) -> None:
+        lesson = self._current_lesson()
+        ok = lesson is not None and bool(lesson.compare) and self.selected_id() == lesson.id
+        self.compare.setEnabled(ok)
+        if lesson is not None and lesson.compare:
+            self.compare.setText(f"Compare: {lesson.compare_label}")
+        else:
+            self.compare.setText("Compare")
+
+    def _toggle_compare(self, on: bool) -> None:
+        lesson = self._current_lesson()
+        if lesson is None or not lesson.compare:
+            self.compare.setChecked(False)
+            return
+        if on:
+            changes = dict(lesson.compare)
+        else:
+            changes = {k: lesson.config.get(k, DEFAULT_CONFIG[k]) for k in lesson.compare}
+        try:
+            self._adapter.session.configure(**changes)
+        except ValueError as err:
+            self.compare.setChecked(not on)
+            self.problem.emit(str(err))
+
+
+def _demo() -> QtWidgets.QWidget:
+    from nnviz.session import Session
+
+    adapter = SessionAdapter(Session.from_lesson("vanishing-sigmoid"))
+    panel = LessonPanel(adapter)
+    panel._demo_adapter = adapter
+    panel.lessonChosen.connect(lambda lid: adapter.set_session(Session.from_lesson(lid)))
+    return panel
+
+
+def main(argv=None) -> int:
+    from nnviz.ui.demo_runner import run_widget
+    return run_widget(_demo, argv, size=(360, 560), title="nnviz lessons")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
