@@ -1,0 +1,1003 @@
+"""The nnviz main window: the network in the centre, data, curves and gradients around it.
+
+The window draws session state and turns user actions into session calls; it
+holds no training math.  Layout:
+
+* centre: a one-line explanation of the current phase, the network view
+  (:mod:`nnviz.ui.network_view`, fed by :mod:`nnviz.ui.frame_builder`), the
+  gradient-health strip, and below them the per-layer gradient-norm plot and
+  the current step's gradient distributions;
+* left docks: lessons and the knobs panel (Data / Network / Training);
+* right docks: the data with the decision boundary (or the fitted curve), and
+  the train/test loss curves;
+* toolbar and Run menu: the step controls; status bar: messages, losses.
+
+Playing is a QTimer: each tick advances one phase (animation on) or trains
+whole steps for at most ``TRAIN_BUDGET_S`` (animation off), then redraws once,
+so the window stays responsive at any speed.  Views redraw only what changed:
+the boundary and heatmaps when the weights changed, the curves when a step was
+added or removed.  A diverged run pauses play and offers to rewind.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from nnviz import __version__
+from nnviz.session import LESSONS, Session
+from nnviz.ui.boundary_view import BoundaryView
+from nnviz.ui.controls import SPEEDS, StepControls, shortcut_table
+from nnviz.ui.curves_view import LossCurvesView
+from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane
+from nnviz.ui.graddist_view import GradDistributionView
+from nnviz.ui.gradnorm_view import GradNormView
+from nnviz.ui.health_strip import HealthStrip
+from nnviz.ui.knobs_panel import KnobsPanel
+from nnviz.ui.lesson_panel import LessonPanel
+from nnviz.ui.network_view import NetworkView
+from nnviz.ui.regression_view import RegressionView, curve_points
+from nnviz.ui.session_adapter import SessionAdapter
+
+DEMO_LESSON = "xor"
+TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off
+BOUNDARY_RESOLUTION = 100
+FILE_FILTER = "nnviz experiments (*.json);;All files (*)"
+THEMES = ("light", "dark", "contrast")
+
+
+def _fmt(v, digits=4) -> str:
+    if v is None:
+        return "–"
+    v = float(v)
+    if math.isnan(v):
+        return "–"
+    if math.isinf(v):
+        return "inf"
+    return f"{v:.{digits}g}"
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """The application window over one session (replaced when a file or lesson is opened).
+
+    ``settings`` is the QSettings the window remembers its geometry, dock
+    layout and preferences in; tests pass one on a temporary file.
+    """
+
+    def __init__(self, session: Session | None = None, *, settings: QtCore.QSettings | None = None,
+                 path: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("nnviz_main_window")
+        self.settings = settings if settings is not None else QtCore.QSettings("nnviz", "nnviz")
+        self.adapter = SessionAdapter(session or Session.from_lesson(DEMO_LESSON), self)
+        self.path: str | None = path
+        self.frames = FrameBuilder()
+        self.frame_options = FrameOptions()
+        self.error_box: QtWidgets.QMessageBox | None = None
+        self.divergence_box: QtWidgets.QMessageBox | None = None
+        self.layer_menu: QtWidgets.QMenu | None = None
+        self._last_unit = "phase"
+        self._drawn: dict = {}
+        self._divergence_reported = False
+        self._stop_reported = False
+        self._theme = "light"
+        self._closing = False
+
+        self.controls = StepControls(self)
+        self._build_views()
+        self._build_docks()
+        self.addToolBar(self.controls.toolbar(self))
+        self._build_menus()
+        self._build_status_bar()
+
+        self.play_timer = QtCore.QTimer(self)
+        self.play_timer.timeout.connect(self._tick)
+        self._connect()
+        self._restore_settings()
+        self._on_session_event("session")
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def session(self) -> Session:
+        return self.adapter.session
+
+    @property
+    def playing(self) -> bool:
+        return self.play_timer.isActive()
+
+    # ------------------------------------------------------------------ building
+    def _build_views(self) -> None:
+        self.phase_label = QtWidgets.QLabel()
+        self.phase_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.phase_label.setWordWrap(True)
+        self.phase_label.setMinimumHeight(40)
+        self.phase_label.setContentsMargins(8, 4, 8, 4)
+        self.phase_label.setToolTip("What the current phase computes")
+        self.network_view = NetworkView()
+        self.network_view.setToolTip("")
+        self.health_strip = HealthStrip()
+        self.health_strip.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
+                                        QtWidgets.QSizePolicy.Policy.Fixed)
+        self.health_strip.setToolTip("Gradient health of each layer from the latest step; hover a chip "
+                                     "for the thresholds")
+        self.gradnorm_view = GradNormView()
+        self.gradnorm_view.set_title("gradient norm per layer")
+        self.gradnorm_view.setToolTip("‖dL/dW‖ of each layer at every step, log scale: vanishing "
+                                      "gradients put the first layers' lines far below the last")
+        self.graddist_view = GradDistributionView()
+        self.graddist_view.set_title("this step's gradients")
+        self.graddist_view.setToolTip("Histogram of log10 |dL/dW| per layer for the step shown "
+                                      "(layers appear as backward reaches them)")
+
+        top = QtWidgets.QWidget()
+        vbox = QtWidgets.QVBoxLayout(top)
+        vbox.setContentsMargins(0, 0, 0, 0)
+        vbox.setSpacing(0)
+        vbox.addWidget(self.phase_label)
+        vbox.addWidget(self.network_view, 1)
+        vbox.addWidget(self.health_strip)
+        bottom = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        bottom.addWidget(self.gradnorm_view)
+        bottom.addWidget(self.graddist_view)
+        bottom.setChildrenCollapsible(False)
+        self.centre_split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.centre_split.setObjectName("centre_split")
+        self.centre_split.addWidget(top)
+        self.centre_split.addWidget(bottom)
+        self.centre_split.setStretchFactor(0, 3)
+        self.centre_split.setStretchFactor(1, 1)
+        self.centre_split.setChildrenCollapsible(False)
+        self.centre_split.setSizes([640, 250])
+        self.setCentralWidget(self.centre_split)
+
+        self.boundary_view = BoundaryView()
+        self.boundary_view.setToolTip("The data (train filled, test hollow) over the model's output: "
+                                      "the decision boundary, or the regression surface")
+        self.regression_view = RegressionView()
+        self.regression_view.setToolTip("The data and the network's prediction")
+        self.no_plane = QtWidgets.QLabel()
+        self.no_plane.setWordWrap(True)
+        self.no_plane.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.no_plane.setContentsMargins(12, 12, 12, 12)
+        self.data_stack = QtWidgets.QStackedWidget()
+        for w in (self.boundary_view, self.regression_view, self.no_plane):
+            self.data_stack.addWidget(w)
+        self.curves_view = LossCurvesView()
+        self.curves_view.setToolTip("Train (solid) and test (dashed) loss after every step; the "
+                                    "marker is the best test loss (early stopping)")
+        self.knobs = KnobsPanel(self.adapter)
+        self.lessons = LessonPanel(self.adapter)
+
+    def _dock(self, title: str, name: str, widget: QtWidgets.QWidget,
+              area: QtCore.Qt.DockWidgetArea) -> QtWidgets.QDockWidget:
+        dock = QtWidgets.QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAllowedAreas(QtCore.Qt.DockWidgetArea.AllDockWidgetAreas)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left, right = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+        self.lessons_dock = self._dock("Lessons", "lessons_dock", self.lessons, left)
+        self.knobs_dock = self._dock("Settings", "knobs_dock", self.knobs, left)
+        self.data_dock = self._dock("Data and output", "data_dock", self.data_stack, right)
+        self.curves_dock = self._dock("Loss", "curves_dock", self.curves_view, right)
+        self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(QtCore.Qt.Corner.BottomRightCorner, right)
+        self._default_state = None
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        self.open_action = self._action(m, "&Open…", self.open_dialog, QtGui.QKeySequence.StandardKey.Open,
+                                        "Open an experiment file (config, weights and training state)")
+        self.save_action = self._action(m, "&Save", self.save, QtGui.QKeySequence.StandardKey.Save,
+                                        "Save the experiment (config, weights, training state)")
+        self.save_as_action = self._action(m, "Save &As…", self.save_as_dialog,
+                                           QtGui.QKeySequence("Ctrl+Shift+S"),
+                                           "Save the experiment under a new name")
+        m.addSeparator()
+        self._action(m, "Export window &image…", self.export_image_dialog, None,
+                     "Save a PNG picture of the window (for slides)")
+        m.addSeparator()
+        self.quit_action = self._action(m, "&Quit", self.close, QtGui.QKeySequence("Ctrl+Q"), "Quit nnviz")
+
+        m = bar.addMenu("&Edit")
+        self.undo_action = self._action(m, "&Undo setting change", self.undo_setting,
+                                        QtGui.QKeySequence.StandardKey.Undo,
+                                        "Take back the last change of a setting")
+
+        m = bar.addMenu("&Run")
+        for act in self.controls.run_menu_actions():
+            if act is None:
+                m.addSeparator()
+            else:
+                m.addAction(act)
+
+        m = bar.addMenu("&Lessons")
+        self.lesson_actions = {}
+        for lesson in LESSONS.values():
+            act = self._action(m, lesson.title, lambda _=False, lid=lesson.id: self.load_lesson(lid), None,
+                               lesson.watch)
+            self.lesson_actions[lesson.id] = act
+        m.addSeparator()
+        m.addAction(self.lessons_dock.toggleViewAction())
+
+        m = bar.addMenu("&View")
+        for dock, tip in ((self.lessons_dock, "Show the lesson picker"), (self.knobs_dock, "Show the settings"),
+                          (self.data_dock, "Show the data and decision boundary"),
+                          (self.curves_dock, "Show the loss curves")):
+            act = dock.toggleViewAction()
+            act.setStatusTip(tip)
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(self.controls.batch_mean)
+        self.heatmaps_action = self._action(m, "Neuron &heatmaps", self._redraw_network, QtGui.QKeySequence("H"),
+                                            "For 2-D data: each neuron shows its output over the input plane",
+                                            checkable=True, checked=True)
+        self.delta_action = self._action(m, "Update phase shows Δw", self._redraw_network, None,
+                                         "At the update phase the edges show the change of each weight "
+                                         "(log scale) instead of the new weights", checkable=True, checked=True)
+        self.log_loss_action = self._action(m, "&Log-scale loss axis",
+                                            lambda on: self.curves_view.set_log(on), None,
+                                            "Loss curves on a log axis, where the slow tail of training shows",
+                                            checkable=True)
+        m.addSeparator()
+        theme_menu = m.addMenu("&Theme")
+        group = QtGui.QActionGroup(self)
+        self.theme_actions = {}
+        for name in THEMES:
+            act = self._action(theme_menu, name, lambda on, n=name: self.set_theme(n) if on else None, None,
+                               f"Draw the views in the {name} theme" +
+                               (" (for projectors)" if name == "contrast" else ""), checkable=True,
+                               checked=name == "light")
+            group.addAction(act)
+            self.theme_actions[name] = act
+        self._action(m, "Restore default &layout", self.restore_default_layout, None,
+                     "Put every panel back where it started")
+
+        m = bar.addMenu("&Help")
+        self._action(m, "&Keyboard shortcuts", self.show_shortcuts, QtGui.QKeySequence("F1"),
+                     "List the keyboard shortcuts")
+        self._action(m, "&About nnviz", self.show_about, None, "Version and what nnviz is")
+
+    def _action(self, menu, text, slot, keys, tip, checkable=False, checked=False) -> QtGui.QAction:
+        act = QtGui.QAction(text, self)
+        if keys is not None:
+            act.setShortcut(keys)
+            tip = f"{tip} ({act.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)})"
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        act.setCheckable(checkable)
+        if checkable:
+            act.setChecked(checked)
+            act.toggled.connect(slot)
+        else:
+            act.triggered.connect(lambda _=False: slot())
+        menu.addAction(act)
+        self.addAction(act)
+        return act
+
+    def _build_status_bar(self) -> None:
+        self.metrics_label = QtWidgets.QLabel()
+        self.metrics_label.setToolTip("Loss and accuracy on the whole training and test sets after the "
+                                      "latest update (evaluation mode)")
+        self.statusBar().addPermanentWidget(self.metrics_label)
+        self.statusBar().setSizeGripEnabled(True)
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.step_phase.triggered.connect(lambda: self.step("phase"))
+        c.step_batch.triggered.connect(lambda: self.step("step"))
+        c.step_epoch.triggered.connect(lambda: self.step("epoch"))
+        c.back_phase.triggered.connect(lambda: self.rewind("phase"))
+        c.back_step.triggered.connect(lambda: self.rewind("step"))
+        c.reset.triggered.connect(self.reset)
+        c.play.toggled.connect(self._on_play_toggled)
+        c.speedChanged.connect(lambda _v: self._update_timer())
+        c.animate.toggled.connect(lambda _on: self._update_timer())
+        c.sampleChanged.connect(self._on_sample)
+        c.batch_mean.toggled.connect(lambda _on: self._on_sample(self.frame_options.sample))
+        self.adapter.changed.connect(self._on_session_event)
+        self.knobs.problem.connect(self._on_problem)
+        self.lessons.problem.connect(self._on_problem)
+        self.lessons.lessonChosen.connect(self.load_lesson)
+        self.network_view.nodeClicked.connect(self._on_node_clicked)
+        self.network_view.edgeClicked.connect(self._on_edge_clicked)
+        self.network_view.headerClicked.connect(self._on_header_clicked)
+
+    # ------------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        s = self.settings
+        self.resize(1500, 940)
+        self._default_state = self.saveState()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QtCore.QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QtCore.QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.lessons_dock, self.knobs_dock], [360, 360], QtCore.Qt.Orientation.Horizontal)
+            self.resizeDocks([self.data_dock, self.curves_dock], [420, 420], QtCore.Qt.Orientation.Horizontal)
+            self.resizeDocks([self.lessons_dock, self.knobs_dock], [300, 560], QtCore.Qt.Orientation.Vertical)
+            self.resizeDocks([self.data_dock, self.curves_dock], [480, 380], QtCore.Qt.Orientation.Vertical)
+        split = s.value("window/centre_split")
+        if isinstance(split, QtCore.QByteArray) and not split.isEmpty():
+            self.centre_split.restoreState(split)
+        self.controls.speed.setValue(_int_setting(s.value("play/speed"), self.controls.speed.value(),
+                                                  0, len(SPEEDS) - 1))
+        self.controls.animate.setChecked(_bool_setting(s.value("play/animate"), True))
+        self.heatmaps_action.setChecked(_bool_setting(s.value("view/heatmaps"), True))
+        self.delta_action.setChecked(_bool_setting(s.value("view/update_delta"), True))
+        self.log_loss_action.setChecked(_bool_setting(s.value("view/log_loss"), False))
+        theme = s.value("view/theme")
+        if theme in THEMES:
+            self.set_theme(theme)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/centre_split", self.centre_split.saveState())
+        s.setValue("play/speed", self.controls.speed.value())
+        s.setValue("play/animate", self.controls.animate.isChecked())
+        s.setValue("view/heatmaps", self.heatmaps_action.isChecked())
+        s.setValue("view/update_delta", self.delta_action.isChecked())
+        s.setValue("view/log_loss", self.log_loss_action.isChecked())
+        s.setValue("view/theme", self._theme)
+        s.sync()
+
+    def restore_default_layout(self) -> None:
+        if self._default_state is not None:
+            self.restoreState(self._default_state)
+        for dock in (self.lessons_dock, self.knobs_dock, self.data_dock, self.curves_dock):
+            dock.show()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.pause()
+        self._closing = True
+        self.save_settings()
+        self.adapter.detach()
+        for box in (self.error_box, self.divergence_box):
+            if box is not None:
+                box.close()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ user actions
+    def step(self, unit: str) -> None:
+        """Advance by "phase", "step" or "epoch" (what the step buttons do)."""
+        s = self.session
+        if s.diverged:
+            self._report_divergence()
+            return
+        self._last_unit = unit
+        with self.adapter.hold():
+            s.advance(unit)
+        self._after_step()
+
+    def rewind(self, unit: str) -> None:
+        """Step back one "phase" or to the previous step boundary ("step")."""
+        self.pause()
+        s = self.session
+        self._last_unit = "phase" if unit == "phase" else self._last_unit
+        with self.adapter.hold():
+            s.rewind(unit)
+        if s.message and not s.diverged:
+            self.statusBar().showMessage(s.message, 5000)
+        self._after_step()
+
+    def reset(self) -> None:
+        self.pause()
+        self.session.reset()
+        self.statusBar().showMessage("Reset: fresh weights from the seed, step 0", 4000)
+
+    def undo_setting(self) -> None:
+        s = self.session
+        if not s.can_undo:
+            self.statusBar().showMessage("Nothing to undo", 3000)
+            return
+        try:
+            s.undo_config()
+        except ValueError as err:
+            self.show_error("Could not undo", str(err))
+            return
+        self.statusBar().showMessage("Undid the last setting change", 3000)
+
+    def play(self) -> None:
+        self.controls.set_playing(True)
+
+    def pause(self) -> None:
+        self.controls.set_playing(False)
+
+    def load_lesson(self, lesson_id: str) -> None:
+        self.pause()
+        try:
+            session = Session.from_lesson(lesson_id)
+        except ValueError as err:
+            self.show_error("Could not load the lesson", str(err))
+            return
+        self.path = None
+        self.adapter.set_session(session)
+        self.statusBar().showMessage(f"Lesson: {session.lesson.title}. {session.lesson.watch}", 8000)
+
+    def open_dialog(self) -> None:
+        start = str(self.settings.value("files/last_dir", str(Path.home())))
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open experiment", start, FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open an experiment file; a bad file shows an error and keeps the current session."""
+        self.pause()
+        try:
+            session = Session.load(path)
+        except (ValueError, OSError) as err:
+            self.show_error("Could not open the experiment", f"{path}\n\n{err}")
+            return False
+        self.path = str(path)
+        self.settings.setValue("files/last_dir", str(Path(path).parent))
+        self.adapter.set_session(session)
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def save(self) -> bool:
+        if not self.path:
+            return self.save_as_dialog()
+        return self.save_to(self.path)
+
+    def save_as_dialog(self) -> bool:
+        start = self.path or str(Path(str(self.settings.value("files/last_dir", str(Path.home()))))
+                                 / "experiment.json")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save experiment", start, FILE_FILTER)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".json"
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        try:
+            self.session.save(path)
+        except (ValueError, OSError) as err:
+            self.show_error("Could not save the experiment", f"{path}\n\n{err}")
+            return False
+        self.path = str(path)
+        self.settings.setValue("files/last_dir", str(Path(path).parent))
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def export_image_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export window image", "nnviz.png",
+                                                        "PNG images (*.png)")
+        if path:
+            self.export_image(path)
+
+    def export_image(self, path: str) -> bool:
+        if not self.grab().save(path):
+            self.show_error("Could not export the image", f"{path}: could not write a PNG there")
+            return False
+        self.statusBar().showMessage(f"Saved a picture of the window to {path}", 5000)
+        return True
+
+    def set_theme(self, name: str) -> None:
+        self._theme = name
+        self.network_view.set_theme(name)
+        for view in (self.boundary_view, self.regression_view, self.curves_view, self.gradnorm_view,
+                     self.graddist_view, self.health_strip):
+            view.set_theme(name)
+        act = self.theme_actions.get(name)
+        if act is not None and not act.isChecked():
+            act.setChecked(True)
+
+    def show_error(self, title: str, text: str) -> None:
+        """A non-blocking error dialog; the window stays usable."""
+        if self.error_box is not None:
+            self.error_box.close()
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title, text,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        self.error_box = box
+        box.open()
+        self.statusBar().showMessage(f"{title}: {text.splitlines()[-1]}", 8000)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td style='padding-right:14px'><b>{html.escape(k)}</b></td>"
+                       f"<td>{html.escape(v)}</td></tr>" for k, v in shortcut_table())
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+                                    f"<table>{rows}</table>", QtWidgets.QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.shortcuts_box = box
+        box.open()
+
+    def show_about(self) -> None:
+        text = (f"<h3>nnviz {__version__}</h3><p>See backpropagation: a multilayer perceptron drawn live, "
+                "the forward pass and the gradient animated layer by layer, every weight update stepped "
+                "through and back.</p><p>Every number comes from a small numpy engine with PyTorch's "
+                "semantics.</p>")
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "About nnviz", text,
+                                    QtWidgets.QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.about_box = box
+        box.open()
+
+    # ------------------------------------------------------------------ play
+    def _on_play_toggled(self, on: bool) -> None:
+        if on:
+            s = self.session
+            if s.diverged:
+                self.controls.set_playing(False)
+                self._report_divergence()
+                return
+            self._stop_reported = s.stopped_early
+            self._update_timer(start=True)
+            self.statusBar().showMessage("Playing (Space pauses)", 2000)
+        else:
+            self.play_timer.stop()
+
+    def _update_timer(self, start: bool = False) -> None:
+        speed = self.controls.current_speed()
+        interval = speed.animated_ms if self.controls.animate.isChecked() else 16
+        self.play_timer.setInterval(interval)
+        if start:
+            self.play_timer.start()
+        if not self.controls.animate.isChecked() and self._last_unit == "phase" and not self.playing:
+            return
+        self._redraw_network()
+
+    def _tick(self) -> None:
+        """One play frame: a phase, or whole steps for a bounded time; then one redraw."""
+        s = self.session
+        if s.diverged or self._closing:
+            self.pause()
+            return
+        try:
+            with self.adapter.hold():
+                if self.controls.animate.isChecked():
+                    self._last_unit = "phase"
+                    s.advance("phase")
+                else:
+                    self._last_unit = "step"
+                    steps = self.controls.current_speed().steps
+                    deadline = time.perf_counter() + TRAIN_BUDGET_S
+                    done = 0
+                    while done < steps and not s.diverged and not s.stopped_early:
+                        done += s.run(1)
+                        if time.perf_counter() > deadline:
+                            break
+                    if done == 0:
+                        s.advance("step")
+        except Exception:
+            self.pause()
+            raise
+        self._after_step()
+
+    def train_steps(self, steps: int) -> int:
+        """Train ``steps`` whole steps at once (as play does with the animation off)."""
+        self._last_unit = "step"
+        with self.adapter.hold():
+            done = self.session.run(steps)
+        self._after_step()
+        return done
+
+    def _after_step(self) -> None:
+        s = self.session
+        if s.diverged:
+            self._report_divergence()
+        else:
+            self._divergence_reported = False
+            self.health_strip.set_diverged(False)
+            if s.stopped_early and not self._stop_reported:
+                self._stop_reported = True
+                self.pause()
+                self.statusBar().showMessage(s.message + " Switch early stopping off to go on.", 10000)
+            elif not s.stopped_early:
+                self._stop_reported = False
+
+    def _report_divergence(self) -> None:
+        s = self.session
+        self.pause()
+        self.health_strip.set_diverged(True)
+        self.statusBar().showMessage(s.message or "Training diverged.", 10000)
+        if self._divergence_reported:
+            return
+        self._divergence_reported = True
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Training diverged",
+                                    s.message or "Training diverged: a value became NaN or infinite.",
+                                    QtWidgets.QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("Play is paused. Rewind to the last good step, then change a setting "
+                               "(learning rate, clipping, init gain) and go on.")
+        self.rewind_button = box.addButton("Rewind one step", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Stay here", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.rewind_button)
+        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r, b=box: self._divergence_answered(b))
+        if self.divergence_box is not None:
+            self.divergence_box.close()
+        self.divergence_box = box
+        box.open()
+
+    def _divergence_answered(self, box: QtWidgets.QMessageBox) -> None:
+        if box.clickedButton() is self.rewind_button and self.session.diverged and not self._closing:
+            self.rewind("step")
+
+    # ------------------------------------------------------------------ drawing
+    def _on_session_event(self, event: str) -> None:
+        s = self.session
+        if event in ("session", "rebuild"):
+            self._drawn = {}
+            self.frames.clear_cache()
+            self._divergence_reported = False
+            self._stop_reported = False
+            self._set_data()
+            self._update_title()
+            if event == "session":
+                self.health_strip.set_diverged(s.diverged)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        s = self.session
+        self._redraw_network()
+        phase = s.phase
+        batch = s.batch
+        self.controls.set_batch_size(len(batch) if batch is not None else min(s.config["batch_size"],
+                                                                             len(s.prep.train)))
+        note = ""
+        if s.diverged:
+            note = "<span style='color:#c2188f'><b>diverged</b></span>"
+        elif s.stopped_early:
+            note = "<b>stopped early</b>"
+        self.controls.set_counters(s.step, s.epoch, phase.label(), note)
+        self.phase_label.setText(self._phase_text())
+        m = s.metrics
+        n = len(m)
+        key = (n, m.last("batch_loss"), s.n_layers)
+        if self._drawn.get("metrics") != key:
+            self._drawn["metrics"] = key
+            self._draw_metrics()
+        params_key = (id(s.network), s.step)
+        if self._drawn.get("params") != params_key:
+            self._drawn["params"] = params_key
+            self._draw_output()
+        grads = s.grads
+        if grads is not None and any(g is not None for g in grads):
+            gkey = (phase.step, phase.index, id(s.network))
+            if self._drawn.get("grads") != gkey:
+                self._drawn["grads"] = gkey
+                self.graddist_view.set_layers([g["W"] if g is not None else np.empty(0) for g in grads])
+        elif "grads" not in self._drawn:
+            self._drawn["grads"] = None
+            self.graddist_view.set_layers([np.empty(0)] * s.n_layers)
+
+    def _redraw_network(self, *_args) -> None:
+        s = self.session
+        opt = self.frame_options
+        opt.batch_mean = self.controls.batch_mean.isChecked()
+        opt.heatmaps = self.heatmaps_action.isChecked()
+        opt.update_as_delta = self.delta_action.isChecked() and self._last_unit == "phase"
+        frame = self.frames.build(s, opt)
+        self.network_view.set_frame(frame)
+
+    def current_frame(self):
+        return self.network_view.current_frame()
+
+    def _draw_metrics(self) -> None:
+        s = self.session
+        m = s.metrics
+        n = len(m)
+        steps = np.arange(1, n + 1)
+        train, test = m.train_loss, m.test_loss
+        has_test = len(s.prep.test) > 0
+        best = s.best_step
+        self.curves_view.set_series(steps, train, test if has_test else None,
+                                    best_step=None if best is None else best + 1)
+        norms = m.grad_norm if n else np.zeros((0, s.n_layers))
+        self.gradnorm_view.set_series(steps, norms)
+        tips = s.health_text()
+        if n:
+            labels = s.health()
+        else:
+            labels = ["—"] * s.n_layers
+        self.health_strip.set_health(labels, [f"Layer {i + 1}: {label}\n\n{tips}"
+                                              for i, label in enumerate(labels)])
+        if n:
+            parts = [f"train loss {_fmt(train[-1])}"]
+            if has_test:
+                parts.append(f"test loss {_fmt(test[-1])}")
+            if s.prep.task != "regression":
+                parts.append(f"train acc {_pct(m.train_acc[-1])}")
+                if has_test:
+                    parts.append(f"test acc {_pct(m.test_acc[-1])}")
+            self.metrics_label.setText("   ".join(parts))
+        else:
+            self.metrics_label.setText("no steps yet")
+
+    def _set_data(self) -> None:
+        """Point the data dock at the right view for the session's data (after a rebuild)."""
+        s = self.session
+        ds = s.prep.dataset
+        train, test = s.prep.train, s.prep.test
+        self._extent = None
+        if has_plane(s):
+            self.boundary_view.clear_surface()
+            self.boundary_view.set_data(train.X, train.y, test.X, test.y, task=ds.task,
+                                        n_classes=max(ds.n_classes, 2))
+            self._extent = s.data_extent()
+            self.data_stack.setCurrentWidget(self.boundary_view)
+        elif ds.n_inputs == 1:
+            names = ds.feature_names or ["x"]
+            self.regression_view.set_axis_names(names[0], ds.target_name or "y")
+            self.regression_view.set_data(train.X[:, 0], train.y, test.X[:, 0], test.y)
+            self.data_stack.setCurrentWidget(self.regression_view)
+        elif ds.task == "regression":
+            self.regression_view.set_axis_names("x", ds.target_name or "y")
+            self.data_stack.setCurrentWidget(self.regression_view)
+        else:
+            self.data_stack.setCurrentWidget(self.no_plane)
+
+    def _draw_output(self) -> None:
+        """The model's output over the data: boundary, fitted curve or predicted vs true."""
+        s = self.session
+        ds = s.prep.dataset
+        with np.errstate(all="ignore"):
+            if has_plane(s):
+                grid = s.grid_output(self._extent, BOUNDARY_RESOLUTION)
+                self.boundary_view.set_surface(grid, self._extent)
+            elif ds.n_inputs == 1:
+                lo, hi = float(np.min(ds.X)), float(np.max(ds.X))
+                pad = 0.05 * (hi - lo) + 1e-9
+                xs = curve_points((lo - pad, hi + pad), 200)
+                ys = s.predict(xs)[:, 0]
+                self.regression_view.set_curve(xs[:, 0], ys)
+            elif ds.task == "regression":
+                tr, te = s.prep.train, s.prep.test
+                self.regression_view.set_predicted_vs_true(tr.y, s.predict(tr.X)[:, 0], te.y,
+                                                           s.predict(te.X)[:, 0] if len(te) else None)
+            else:
+                m = s.metrics
+                acc = "" if not len(m) else (f"<br>train accuracy {_pct(m.train_acc[-1])}, "
+                                             f"test accuracy {_pct(m.test_acc[-1])}")
+                self.no_plane.setText(f"<p>{ds.n_inputs} inputs: there is no input plane to draw."
+                                      f"</p><p>Watch the loss curves and the network.{acc}</p>")
+
+    def _update_title(self) -> None:
+        s = self.session
+        parts = ["nnviz"]
+        if s.lesson is not None:
+            parts.append(s.lesson.title)
+        if self.path:
+            parts.append(Path(self.path).name)
+        self.setWindowTitle(" — ".join(parts))
+
+    def _phase_text(self) -> str:
+        s = self.session
+        ph = s.phase
+        L = s.n_layers
+        layers = s.network.layers
+        if ph.kind == "ready":
+            return ("<b>Ready.</b> Press <b>→</b> to step through the first training step phase by "
+                    "phase, <b>Shift+→</b> for a whole step, <b>Space</b> to play.")
+        sample = ("the batch mean" if self.controls.batch_mean.isChecked() else
+                  f"sample {self.frames.focus_index(s, self.frame_options) + 1} of {len(s.batch)}")
+        if ph.kind == "forward":
+            k = ph.layer
+            spec = layers[k - 1]
+            f = spec["activation"]
+            prev = "x" if k == 1 else f"a<sub>{k - 1}</sub>"
+            what = "output layer" if k == L else f"layer {k}"
+            z = f"z<sub>{k}</sub> = {prev}·W<sub>{k}</sub>" + ("" if spec.get("batch_norm") else f" + b<sub>{k}</sub>")
+            extra = ""
+            if spec.get("batch_norm"):
+                extra += f", normalised over the batch, × γ + β"
+            act = f"a<sub>{k}</sub> = {f}(z<sub>{k}</sub>)" if k < L else f"ŷ = {f}(z<sub>{k}</sub>)"
+            if spec.get("dropout", 0) > 0:
+                extra += f"; dropout silences {spec['dropout']:.0%} of the units (greyed)"
+            if spec.get("residual"):
+                act += f" + {prev}"
+            return (f"<b>Forward, {what}</b>: {z}{extra}; {act}. "
+                    f"<span style='color:#707070'>Neurons show {sample}.</span>")
+        if ph.kind == "loss":
+            t = s.trace
+            pen = ""
+            if t.penalty:
+                pen = f" (data {_fmt(t.data_loss)} + penalty {_fmt(t.penalty)})"
+            return (f"<b>Loss</b> = {s.prep.loss}(ŷ, y) = <b>{_fmt(t.loss)}</b>{pen}, the mean over the "
+                    f"mini-batch of {len(s.batch)} samples. Next, backward computes its gradient.")
+        if ph.kind == "backward":
+            k = ph.layer
+            g = s.grads[k - 1]
+            norm = float(np.sqrt(np.sum(g["W"] ** 2))) if g is not None else float("nan")
+            if k == L:
+                delta = f"δ<sub>{k}</sub> = dL/dz<sub>{k}</sub> from the loss"
+            else:
+                delta = (f"δ<sub>{k}</sub> = (δ<sub>{k + 1}</sub>·W<sub>{k + 1}</sub>ᵀ) ⊙ "
+                         f"{layers[k - 1]['activation']}′(z<sub>{k}</sub>)")
+            prev = "x" if k == 1 else f"a<sub>{k - 1}</sub>"
+            return (f"<b>Backward, {'output layer' if k == L else f'layer {k}'}</b>: {delta}; "
+                    f"dL/dW<sub>{k}</sub> = {prev}ᵀ·δ<sub>{k}</sub>, ‖dL/dW<sub>{k}</sub>‖ = <b>{_fmt(norm, 3)}</b>. "
+                    "<span style='color:#707070'>Edges: |dL/dW| on a log scale; neurons: δ.</span>")
+        c = s.config
+        rec = s.record
+        lr = rec.lr if rec is not None else c["lr"]
+        shows = ("the change Δw of each weight (log scale)" if self.frame_options.update_as_delta
+                 else "the new weights")
+        clip = f", gradient clipped to norm {c['clip_norm']:g}" if c["clip_norm"] > 0 else ""
+        return (f"<b>Update</b>: W ← W − lr·dL/dW with {c['optimizer']}, lr {lr:.3g}{clip}. "
+                f"<span style='color:#707070'>Edges show {shows}.</span>")
+
+    # ------------------------------------------------------------------ clicks
+    def _on_sample(self, index: int) -> None:
+        self.frame_options.sample = index
+        self._redraw_network()
+        self.phase_label.setText(self._phase_text())
+
+    def _on_node_clicked(self, col: int, i: int) -> None:
+        s = self.session
+        self.frame_options.selected = ("node", col, i)
+        self._redraw_network()
+        t = s.trace
+        k = self.frames.focus_index(s, self.frame_options)
+        if col == 0:
+            name = s.prep.input_names[i] if i < len(s.prep.input_names) else f"x{i + 1}"
+            text = f"input {name}"
+            if t is not None:
+                text += f" = {_fmt(t.X[k, i])} (sample {k + 1}, standardized)"
+        else:
+            text = f"layer {col} neuron {i + 1}" if col < s.n_layers else f"output neuron {i + 1}"
+            if t is not None and col - 1 < len(t.layers):
+                lt = t.layers[col - 1]
+                text += f": z = {_fmt(lt.z[k, i])}, a = {_fmt(lt.a[k, i])}"
+                if lt.grad_z is not None:
+                    text += f", δ = dL/dz = {_fmt(lt.grad_z[k, i])}"
+                if lt.dropout_mask is not None and lt.dropout_mask[k, i] == 0:
+                    text += " (dropped out this step)"
+                text += f"  (sample {k + 1})"
+        self.statusBar().showMessage(text, 15000)
+
+    def _on_edge_clicked(self, layer: int, i: int, j: int) -> None:
+        s = self.session
+        self.frame_options.selected = ("edge", layer, i, j)
+        self._redraw_network()
+        w = s.network.params[layer]["W"][i, j]
+        text = f"W{layer + 1}[{i + 1},{j + 1}] = {_fmt(w)}"
+        grads = s.grads
+        if grads is not None and grads[layer] is not None:
+            text += f", dL/dw = {_fmt(grads[layer]['W'][i, j])}"
+        delta = s.update_delta
+        if delta is not None:
+            text += f", Δw = {_fmt(delta[layer]['W'][i, j])}"
+        self.statusBar().showMessage(text, 15000)
+
+    def _on_header_clicked(self, col: int) -> None:
+        s = self.session
+        if col == 0:
+            self.knobs_dock.show()
+            self.knobs.tabs.setCurrentIndex(0)
+            self.statusBar().showMessage("Inputs: choose the input features in Settings → Data", 5000)
+            return
+        if col == s.n_layers:
+            self.knobs_dock.show()
+            self.knobs.tabs.setCurrentIndex(1)
+            self.statusBar().showMessage("The output layer follows from the data; its activation and the "
+                                         "loss are in Settings", 5000)
+            return
+        menu = self.layer_menu_for(col - 1)
+        menu.popup(QtGui.QCursor.pos())
+
+    def layer_menu_for(self, index: int) -> QtWidgets.QMenu:
+        """The menu of hidden layer ``index`` (0-based), as a click on its header opens it."""
+        s = self.session
+        spec = s.config["hidden"][index]
+        fan_in = s.prep.n_inputs if index == 0 else s.config["hidden"][index - 1]["size"]
+        knobs = self.knobs
+        menu = QtWidgets.QMenu(self)
+        menu.setToolTipsVisible(True)
+        title = menu.addAction(f"Layer {index + 1}: {spec['size']} × {spec['activation']}")
+        title.setEnabled(False)
+        act_menu = menu.addMenu("Activation")
+        for name in ("linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu"):
+            a = act_menu.addAction(name)
+            a.setCheckable(True)
+            a.setChecked(name == spec["activation"])
+            a.triggered.connect(lambda _=False, n=name: knobs.set_layer(index, activation=n))
+        bn = menu.addAction("Batch norm")
+        bn.setCheckable(True)
+        bn.setChecked(spec["batch_norm"])
+        bn.setToolTip("Normalize this layer's pre-activations over the mini-batch (rebuilds the network)")
+        bn.triggered.connect(lambda on: knobs.set_layer(index, batch_norm=bool(on)))
+        drop_menu = menu.addMenu("Dropout")
+        for rate in (0.0, 0.1, 0.2, 0.3, 0.5):
+            a = drop_menu.addAction("off" if rate == 0 else f"{rate:g}")
+            a.setCheckable(True)
+            a.setChecked(abs(spec["dropout"] - rate) < 1e-9)
+            a.triggered.connect(lambda _=False, r=rate: knobs.set_layer(index, dropout=r))
+        res = menu.addAction("Residual connection")
+        res.setCheckable(True)
+        res.setChecked(spec["residual"])
+        res.setEnabled(spec["size"] == fan_in or spec["residual"])
+        res.setToolTip("a = f(z) + input; needs as many units as inputs "
+                       f"({spec['size']} units, {fan_in} inputs)")
+        res.triggered.connect(lambda on: knobs.set_layer(index, residual=bool(on)))
+        menu.addSeparator()
+        more = menu.addAction("Add a neuron")
+        more.triggered.connect(lambda: knobs.set_layer(index, size=spec["size"] + 1))
+        fewer = menu.addAction("Remove a neuron")
+        fewer.setEnabled(spec["size"] > 1)
+        fewer.triggered.connect(lambda: knobs.set_layer(index, size=spec["size"] - 1))
+        menu.addSeparator()
+        add = menu.addAction("Insert a layer after this one")
+        add.triggered.connect(lambda: knobs.add_layer(index))
+        rem = menu.addAction("Remove this layer")
+        rem.triggered.connect(lambda: knobs.remove_layer(index))
+        if self.layer_menu is not None:
+            self.layer_menu.deleteLater()
+        self.layer_menu = menu
+        return menu
+
+    def _on_problem(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 10000)
+
+
+def _pct(v) -> str:
+    v = float(v)
+    return "–" if not math.isfinite(v) else f"{100 * v:.1f}%"
+
+
+def _bool_setting(value, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).lower() in ("1", "true", "yes")
+
+
+def _int_setting(value, default: int, lo: int, hi: int) -> int:
+    try:
+        return min(max(int(value), lo), hi)
+    except (TypeError, ValueError):
+        return default
+
+
+def main(argv=None) -> int:
+    """Run the window on a lesson (``--lesson ID``, default xor); for a quick look and smoke tests."""
+    import argparse
+    import sys
+    import tempfile
+
+    parser = argparse.ArgumentParser(description="nnviz main window")
+    parser.add_argument("--lesson", default=DEMO_LESSON, choices=list(LESSONS))
+    parser.add_argument("--quit-after-ms", type=int, default=None, metavar="N")
+    parser.add_argument("--screenshot", default=None, metavar="FILE")
+    parser.add_argument("--steps", type=int, default=0, help="train this many steps first")
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
+    scratch = tempfile.TemporaryDirectory()        # the preview leaves the user's settings alone
+    settings = QtCore.QSettings(str(Path(scratch.name) / "preview.ini"), QtCore.QSettings.Format.IniFormat)
+    window = MainWindow(Session.from_lesson(args.lesson), settings=settings)
+    if args.steps:
+        window.train_steps(args.steps)
+    window.show()
+
+    def finish() -> None:
+        if args.screenshot:
+            window.grab().save(args.screenshot)
+        window.close()
+        app.quit()
+
+    if args.quit_after_ms is not None:
+        QtCore.QTimer.singleShot(max(0, args.quit_after_ms), finish)
+    app.exec()
+    scratch.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
