@@ -276,9 +276,10 @@ def _torch_header(s, weights):
         "",
     ]
     if s.dtype == "float64":
-        lines.append("# nnviz computed in float64. Every tensor below is made with DTYPE;")
-        lines.append("# torch.set_default_dtype(torch.float64) would do the same for the whole program.")
+        lines.append("# nnviz computed in float64. The default dtype matters beyond the tensors made here: torch's")
+        lines.append("# optimizers keep some state in it (NAdam's running momentum product, for one).")
         lines.append("DTYPE = torch.float64")
+        lines.append("torch.set_default_dtype(DTYPE)")
     else:
         lines.append("DTYPE = torch.float32             # nnviz computed in float32")
     lines += [
@@ -1097,15 +1098,13 @@ def _keras_training(s):
     metrics = ", metrics=['accuracy']" if s.task != "regression" else ""
     func, args = optimizer
     rest = f"loss='{KERAS_LOSSES[s.loss]}'{metrics})"
-    inline = f"model.compile(optimizer={func}({', '.join(args)}), {rest}"
-    if len(inline) <= LINE_WIDTH:
-        lines.append(inline)
+    head = f"model.compile(optimizer={func}({', '.join(args)}),"
+    if len(head) <= LINE_WIDTH:
+        lines += [head, " " * len("model.compile(") + rest]
     else:
         lines += _call("optimizer = ", func, args)
         lines.append(f"model.compile(optimizer=optimizer, {rest}")
     validation = ", validation_data=(X_test, y_test)" if s.n_test else ""
-    if not s.embed_data:
-        lines.append("# Fill in the data lists above first.")
     lines.append(f"model.fit(X_train, y_train, batch_size={s.batch_size}, epochs={s.epochs}{validation})")
     return lines
 
@@ -1122,11 +1121,10 @@ def keras_code(session, weights=False):
     lines = _keras_header(s)
     lines += _keras_inputs(s)
     lines += _data_section(s)
-    if s.embed_data:
-        lines += ["X_train, y_train = prepare_inputs(TRAIN_POINTS), prepare_targets(TRAIN_LABELS)"]
-        if s.n_test:
-            lines += ["X_test, y_test = prepare_inputs(TEST_POINTS), prepare_targets(TEST_LABELS)"]
-        lines += ["", ""]
+    lines += ["X_train, y_train = prepare_inputs(TRAIN_POINTS), prepare_targets(TRAIN_LABELS)"]
+    if s.n_test:
+        lines += ["X_test, y_test = prepare_inputs(TEST_POINTS), prepare_targets(TEST_LABELS)"]
+    lines += ["", ""]
     lines += _keras_model(s)
     if weights:
         lines += _keras_weights(s)
