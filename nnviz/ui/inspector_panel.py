@@ -30,6 +30,7 @@ from nnviz.engine import relative_error
 from nnviz.ui import inspector_text as text
 from nnviz.ui.plot_base import BASE_FONT_PT, check_line_scale
 from nnviz.ui.theme import Theme, get_theme
+from nnviz.ui.widget_style import apply_palette
 
 EMPTY_TEXT = "Click a neuron or an edge in the network to see its numbers."
 PARAM_SYMBOLS = {"b": "b", "beta": "β", "gamma": "γ", "W": "W"}
@@ -403,19 +404,7 @@ class InspectorPanel(QtWidgets.QWidget):
 
     def _apply_style(self) -> None:
         t, s = self._theme, self._scale
-        palette = self.palette()
-        for role, color in ((QtGui.QPalette.ColorRole.Window, t.background),
-                            (QtGui.QPalette.ColorRole.WindowText, t.foreground),
-                            (QtGui.QPalette.ColorRole.Base, t.background),
-                            (QtGui.QPalette.ColorRole.Text, t.foreground),
-                            (QtGui.QPalette.ColorRole.ButtonText, t.foreground),
-                            (QtGui.QPalette.ColorRole.PlaceholderText, t.muted)):
-            palette.setColor(role, QtGui.QColor(color))
-        if t.name == "dark":
-            palette.setColor(QtGui.QPalette.ColorRole.Button, QtGui.QColor("#2c2f34"))
-        else:
-            palette.setColor(QtGui.QPalette.ColorRole.Button, QtGui.QColor("#f0f0f0"))
-        self.setPalette(palette)
+        apply_palette(self, t)
         font = QtGui.QFont(self.font())
         font.setPointSizeF(BASE_FONT_PT * 1.05 * s)
         self.setFont(font)

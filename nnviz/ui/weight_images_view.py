@@ -1,0 +1,212 @@
+"""A layer's incoming weights drawn as images: one small picture per neuron.
+
+For the digits lesson each first-layer neuron j has 64 weights W[:, j], one
+per pixel of the 8×8 input; reshaped to 8×8 they show the strokes the neuron
+responds to.  Colors follow the diverging map of the other views: orange for
+negative, blue for positive, the background color at 0.  All images share
+one scale, ±max|W|, so a brighter image really has larger weights; the title
+states the scale.
+
+Notes on performance: the view updates while training, so the ``ImageItem``
+and label objects are created once per neuron and reused; ``set_weights``
+maps all columns to RGB in one numpy lookup and calls ``setImage`` on each
+item.  Positions are recomputed only when the number of neurons or the image
+shape changes.  Pixels are drawn without smoothing, as the blocks they are.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+from nnviz.ui.plot_base import PlotView, run_demo
+from nnviz.ui.theme import diverging_lut, hex_to_rgb
+
+GAP = 0.35
+"""Space between images, in pixels of the images."""
+
+TOOLTIP = ("Each picture is one neuron's incoming weights W[:, j], laid out like the input image.\n"
+           "Blue pixels excite the neuron (positive weights), orange ones inhibit it;\n"
+           "all pictures share the color scale given in the title.")
+
+
+class WeightImagesView(PlotView):
+    """``set_weights(W, shape)`` draws each column of W (fan_in, n) as a ``shape`` image."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._W: np.ndarray | None = None
+        self._shape: tuple[int, int] = (8, 8)
+        self._limit = 0.0
+        self._layout_key: tuple | None = None
+        self._images: list[pg.ImageItem] = []
+        self._labels: list[pg.TextItem] = []
+        self._what = "weights"
+        self._extent: tuple[float, float] | None = None
+        vb = self.plot_item.getViewBox()
+        vb.sigResized.connect(self._fit)
+        vb.invertY(True)                    # image rows top-down, like the digit
+        vb.setAspectLocked(True)
+        vb.setMouseEnabled(False, False)
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideAxis("left")
+        self.plot_item.hideAxis("bottom")
+        self.set_grid(False, False)
+        self.plot_widget.setToolTip(TOOLTIP)
+        self._apply_style()
+
+    # -- public API ------------------------------------------------------------
+    def set_weights(self, W, shape: tuple[int, int] = (8, 8), what: str = "Layer 1 weights") -> None:
+        """Draw each column W[:, j] (W: (fan_in, n), fan_in = rows × cols of ``shape``).
+
+        ``what`` starts the title.  Non-finite weights are drawn in the theme's
+        divergence color.
+        """
+        W = np.asarray(W, dtype=float)
+        if W.ndim != 2:
+            raise ValueError(f"W must be (fan_in, n), got shape {W.shape}")
+        rows, cols = (int(v) for v in shape)
+        if rows < 1 or cols < 1 or rows * cols != W.shape[0]:
+            raise ValueError(f"shape {shape} does not hold the {W.shape[0]} weights of a column")
+        self._W, self._shape, self._what = W, (rows, cols), what
+        finite = W[np.isfinite(W)]
+        self._limit = float(np.abs(finite).max()) if finite.size else 0.0
+        self._draw()
+
+    def set_session(self, session, layer: int = 1, shape: tuple[int, int] | None = None) -> None:
+        """Show ``session.network.params[layer - 1]["W"]``; ``shape`` defaults to a square."""
+        W = session.network.params[layer - 1]["W"]
+        if shape is None:
+            side = math.isqrt(W.shape[0])
+            if side * side != W.shape[0]:
+                raise ValueError(f"layer {layer} has {W.shape[0]} inputs: give the image shape")
+            shape = (side, side)
+        self.set_weights(W, shape, what=f"Layer {layer} weights")
+
+    def images(self) -> list[pg.ImageItem]:
+        """The image items in use, one per neuron (column of W)."""
+        n = 0 if self._W is None else self._W.shape[1]
+        return self._images[:n]
+
+    def color_limit(self) -> float:
+        """The shared scale: colors run from -limit (orange) to +limit (blue)."""
+        return self._limit
+
+    def title(self) -> str:
+        return self._title
+
+    # -- drawing -------------------------------------------------------------------
+    def _restyle(self) -> None:
+        t = self._theme
+        self._lut = diverging_lut(t, strength=1.0)
+        self._bad_rgb = hex_to_rgb(t.diverged).astype(np.uint8)
+        self._layout_key = None             # label fonts and colors follow the style
+        self._draw()
+
+    def _rgb(self) -> np.ndarray:
+        """All columns as (n, rows, cols, 3) uint8."""
+        W = self._W
+        n = W.shape[1]
+        scale = self._limit if self._limit > 0 else 1.0
+        v = W.T.reshape(n, *self._shape) / scale
+        bad = ~np.isfinite(v)
+        idx = np.rint((np.clip(np.where(bad, 0.0, v), -1.0, 1.0) + 1.0) * (0.5 * (len(self._lut) - 1)))
+        rgb = self._lut[idx.astype(np.intp)]
+        if bad.any():
+            rgb[bad] = self._bad_rgb
+        return rgb
+
+    def _draw(self) -> None:
+        if not hasattr(self, "_lut"):
+            return
+        if self._W is None:
+            self._title = "Weights as images"
+            self._style_title()
+            return
+        n = self._W.shape[1]
+        self._title = f"{self._what} W[:, j] · colors ±{self._limit:.3g}"
+        self._style_title()
+        self._ensure_items(n)
+        rgb = self._rgb()
+        for j in range(n):
+            self._images[j].setImage(rgb[j], autoLevels=False)
+        key = (n, self._shape, self._theme.name, self._scale)
+        if key != self._layout_key:
+            self._place(n)
+            self._layout_key = key
+
+    def _grid(self, n: int) -> tuple[int, int]:
+        cols = max(1, math.ceil(math.sqrt(n * 1.25)))
+        return cols, math.ceil(n / cols)
+
+    def _place(self, n: int) -> None:
+        rows, cols = self._shape
+        grid_cols, grid_rows = self._grid(n)
+        label_h = 1.4                       # room above each image for its number
+        font = self.qfont(0.85)
+        for j in range(n):
+            gx, gy = j % grid_cols, j // grid_cols
+            x = gx * (cols + GAP * cols)
+            y = gy * (rows + GAP * rows + label_h) + label_h
+            self._images[j].setRect(QtCore.QRectF(x, y, cols, rows))
+            label = self._labels[j]
+            label.setText(str(j), color=self._theme.muted)
+            label.setFont(font)
+            label.setPos(x + cols / 2, y)
+        for k, item in enumerate(self._images):
+            item.setVisible(k < n)
+            self._labels[k].setVisible(k < n)
+        width = grid_cols * cols * (1 + GAP) - GAP * cols
+        height = grid_rows * (rows * (1 + GAP) + label_h) - GAP * rows
+        self._extent = (width, height)
+        self._fit()
+
+    def _fit(self, *_args) -> None:
+        """Show the whole grid (again after a resize: the aspect lock would crop it)."""
+        if self._extent is not None:
+            width, height = self._extent
+            self.plot_item.getViewBox().setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+
+    def _ensure_items(self, n: int) -> None:
+        while len(self._images) < n:
+            image = pg.ImageItem(axisOrder="row-major")
+            image.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
+            label = pg.TextItem(anchor=(0.5, 1.0))
+            label.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
+            self.plot_item.addItem(image)
+            self.plot_item.addItem(label)
+            self._images.append(image)
+            self._labels.append(label)
+            self._layout_key = None
+
+
+# -- standalone demo -----------------------------------------------------------------
+def _demo_widget(lesson: str) -> WeightImagesView:
+    """The digits lesson training live: the images update every 40 ms."""
+    from nnviz.ui.lesson_demo import demo_session
+
+    s = demo_session(lesson, steps=0, phase=None, metrics=False)
+    view = WeightImagesView()
+    view.set_session(s, 1)
+
+    def train() -> None:
+        s.run(3, metrics=False)
+        view.set_session(s, 1)
+
+    view._timer = QtCore.QTimer(view)   # owned by the view: stops when it goes away
+    view._timer.timeout.connect(train)
+    view._timer.start(40)
+    return view
+
+
+if __name__ == "__main__":
+    import sys
+
+    from nnviz.ui.lesson_demo import pop_lesson
+
+    lesson, argv = pop_lesson(sys.argv[1:], "digits-features")
+    raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(640, 560),
+                              title="nnviz weight images"))
