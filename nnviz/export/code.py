@@ -167,6 +167,8 @@ class _Setup:
         self.any_residual = any(layer["residual"] for layer in self.layers)
         self.task = prep.task
         self.n_outputs = prep.n_outputs
+        self.features = prep.features            # None: the raw columns are the inputs
+        self.input_scaler, self.target_scaler = prep.input_scaler, prep.target_scaler
         self.n_train, self.n_test = len(prep.train.y), len(prep.test.y)
         raw_dims = prep.dataset.X.shape[1]
         values = (self.n_train + self.n_test) * (raw_dims + 1)
@@ -193,8 +195,10 @@ class _Setup:
             source = f"the {c['dataset']} data set ({len(ds.y)} samples)"
         else:
             source = f"the {c['dataset']} data set ({c['n_samples']} points, noise {c['noise']:g}, seed {c['seed']})"
-        return (f"{source}, {self.task}; split with test ratio {c['test_ratio']:g} into "
+        text = (f"{source}, {self.task}; split with test ratio {c['test_ratio']:g} into "
                 f"{self.n_train} training and {self.n_test} test samples")
+        # The text goes into the script's docstring: no backslash escapes, no closing quotes.
+        return text.replace("\\", "/").replace('"', "'")
 
     def arch_text(self):
         parts = [f"{self.sizes[0]} inputs"]
@@ -205,28 +209,12 @@ class _Setup:
             parts.append(f"{layer['size']} {layer['activation']}" + (f" ({', '.join(extras)})" if extras else ""))
         return " -> ".join(parts)
 
-    def optimizer_kwargs(self):
-        """The torch keyword options nnviz uses, defaults left out."""
-        return {key: value for key, value in self.options.items()}
-
     def penalty_text(self):
         if self.reg_kind == "l2":
             return f"{self.reg_rate!r} * sum of W^2"
         if self.reg_kind == "l1":
             return f"{self.reg_rate!r} * sum of |W|"
         return "none"
-
-    def features(self):
-        return self.prep.features
-
-    def input_scaler(self):
-        return self.prep.input_scaler
-
-    def target_scaler(self):
-        return self.prep.target_scaler
-
-    def output_activation(self):
-        return self.layers[-1]["activation"]
 
 
 def _option_literal(value):
@@ -293,7 +281,7 @@ def _torch_header(s, weights):
 
 def _torch_inputs(s):
     lines = ["", "# " + "-" * 70 + " inputs", ""]
-    features, scaler = s.features(), s.input_scaler()
+    features, scaler = s.features, s.input_scaler
     d_raw = s.prep.dataset.X.shape[1]
     steps = []
     if features:
@@ -326,7 +314,7 @@ def _torch_inputs(s):
 
 
 def _torch_targets(s):
-    t = s.target_scaler()
+    t = s.target_scaler
     lines = []
     if t is not None:
         lines.append("# Regression targets are standardised with the training set's statistics too.")
@@ -445,12 +433,11 @@ def _torch_block(s, i, layer):
         parts.append(f"bn=nn.BatchNorm1d({size}, eps=1e-05, momentum=0.1)")
     act = layer["activation"]
     if is_output and s.loss == "bce":
-        out.append("        # returns the logit: BCEWithLogitsLoss applies the sigmoid inside, which is "
-                   "stabler; the")
-        out.append("        # probability of class 1 is torch.sigmoid(logit) (see predict)")
+        out.append("        # returns the logit: BCEWithLogitsLoss applies the sigmoid inside (the stable form);")
+        out.append("        # the probability of class 1 is torch.sigmoid(logit), see predict()")
     elif is_output and s.loss == "cross_entropy":
-        out.append("        # returns the logits: CrossEntropyLoss applies the (log-)softmax inside; the class")
-        out.append("        # probabilities are torch.softmax(logits, dim=1) (see predict)")
+        out.append("        # returns the logits: CrossEntropyLoss applies the log-softmax inside (the stable form);")
+        out.append("        # the class probabilities are torch.softmax(logits, dim=1), see predict()")
     elif act == "linear":
         out.append("        # linear activation: f(u) = u")
         if not is_output:
@@ -507,7 +494,7 @@ def _torch_init(s):
 
 
 def _torch_predict(s):
-    act, loss = s.output_activation(), s.loss
+    act, loss = s.layers[-1]["activation"], s.loss
     if loss == "bce":
         expr, what = "torch.sigmoid(model(inputs))", "the probability of class 1, sigmoid of the logit"
     elif loss == "cross_entropy":
@@ -596,7 +583,7 @@ def _torch_training(s):
             "",
             "",
         ]
-    kwargs = [f"lr={s.lr!r}"] + [f"{k}={_option_literal(v)}" for k, v in s.optimizer_kwargs().items()]
+    kwargs = [f"lr={s.lr!r}"] + [f"{k}={_option_literal(v)}" for k, v in s.options.items()]
     opt = f"torch.optim.{TORCH_OPTIMIZERS[s.optimizer]}"
     lines += ["def make_optimizer(model):",
               f'    """{opt} with nnviz\'s options (nnviz follows torch.optim\'s rules and defaults)."""',
@@ -727,6 +714,8 @@ def _torch_main(s, weights):
         "        for batch in batches(len(X_train), generator):",
         "            batch_loss = train_step(model, loss_fn, optimizer, X_train[batch], y_train[batch])",
         "            scheduler.step()",
+        "        if (epoch + 1) % max(1, epochs // 20) and epoch + 1 != epochs:",
+        "            continue                         # report about 20 times",
         "        report = f'epoch {epoch + 1}: batch loss {batch_loss:.4f}'",
         "        report += f', train loss {evaluate(model, loss_fn, X_train, y_train):.4f}'",
     ]
@@ -737,8 +726,7 @@ def _torch_main(s, weights):
     if classify:
         lines.append("            report += f', test accuracy {accuracy(model, X_test, TEST_LABELS):.3f}'")
     lines += [
-        "        if (epoch + 1) % max(1, epochs // 20) == 0 or epoch + 1 == epochs:",
-        "            print(report)",
+        "        print(report)",
         "    return model",
         "",
         "",
@@ -809,14 +797,14 @@ def _keras_header(s):
 
 def _keras_inputs(s):
     lines = ["", "# " + "-" * 70 + " inputs", ""]
-    features, scaler = s.features(), s.input_scaler()
+    features, scaler = s.features, s.input_scaler
     if features:
         lines.append(f"FEATURES = {features!r}")
     if scaler is not None:
         lines.append("# Standardisation with the training set's statistics (after the features).")
         lines.append(f"INPUT_MEAN = np.array({_array_literal(scaler.mean, 0)})")
         lines.append(f"INPUT_STD = np.array({_array_literal(scaler.std, 0)})")
-    t = s.target_scaler()
+    t = s.target_scaler
     if t is not None:
         lines.append("# Regression targets are standardised with the training set's statistics too.")
         lines.append(f"TARGET_MEAN = {_num(t.mean[0])}")
