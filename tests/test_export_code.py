@@ -536,3 +536,37 @@ def test_a_script_without_data_says_so(monkeypatch):
     ns = _load_script(pytorch_code(_session("tanh-sgd", steps=0)))
     with pytest.raises(SystemExit, match="TRAIN_POINTS"):
         ns["main"](epochs=1)
+
+
+@pytest.fixture
+def csv_session(tmp_path):
+    """A regression session on a 3-column CSV file whose name holds double quotes."""
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(30, 3))
+    path = tmp_path / 'prices "2024".csv'
+    rows = ["a,b,c,price"] + [",".join(repr(float(v)) for v in (*x, x.sum() * 3 + 1)) for x in X]
+    path.write_text("\n".join(rows) + "\n")
+    session = Session({"dataset": "csv", "csv": {"path": str(path), "target": "price", "task": "regression"},
+                       "hidden": _hidden((4, "tanh", "bn")), "batch_size": 5})
+    session.run(2)
+    return session
+
+
+def test_csv_sessions_use_their_raw_columns_and_a_safe_docstring(csv_session, monkeypatch):
+    code = pytorch_code(csv_session)
+    compile(code, "<pytorch csv>", "exec")
+    assert "FEATURES" not in code and "TARGET_MEAN" in code
+    assert np.array_equal(_assigned(code, "TRAIN_POINTS"), csv_session.prep.train.X)
+    _, ns = _run_keras(keras_code(csv_session), monkeypatch)
+    np.testing.assert_array_equal(ns["X_train"], csv_session.prep.X_train)
+    np.testing.assert_array_equal(ns["y_train"], csv_session.prep.y_train)
+
+
+def test_torch_forward_matches_the_engine_on_a_csv_file(csv_session):
+    pytest.importorskip("torch")
+    ns = _load_script(pytorch_code(csv_session))
+    model = ns["build_model"]()
+    ns["load_weights"](model)
+    raw = csv_session.prep.dataset.X
+    got = ns["to_units"](ns["predict"](model, ns["prepare_inputs"](raw))).numpy()
+    np.testing.assert_allclose(got, csv_session.predict(raw), rtol=1e-12, atol=1e-12)
