@@ -1,6 +1,7 @@
-"""Exports of a session: framework code now (``code_for``), files for slides later.
+"""Exports of a session for use outside the window.
 
-No Qt and no deep-learning framework is imported here; code export returns text.
+``code_for(session, "pytorch" | "keras")`` writes the network and its training
+set-up as framework code (text only: no framework is imported here).
 """
 
 from .code import FRAMEWORKS, code_for, keras_code, pytorch_code
