@@ -25,12 +25,13 @@ MAX_HIDDEN_LAYERS = 16
 MAX_SAMPLES = 100_000
 
 HEALTH_DEFAULTS = {
-    # A layer's gradient is compared by its RMS (norm / sqrt(size)) with the
-    # output layer's, so the label does not depend on layer width.
-    "vanishing_ratio": 1e-2,     # RMS grad below 1/100 of the output layer's
-    "vanishing_abs": 1e-7,       # or below this absolute RMS
-    "exploding_ratio": 1e2,      # RMS grad above 100x the output layer's
-    "exploding_abs": 1e2,        # or above this absolute RMS
+    # A layer's mean |delta| (dL/dz) and RMS |dL/dW| (norm / sqrt(size)) are
+    # compared with the output layer's, so the label depends neither on the
+    # loss scale nor on layer width. See health.py for the rules.
+    "vanishing_ratio": 1e-2,     # both below 1/100 of the output layer's
+    "vanishing_abs": 1e-7,       # or RMS |dL/dW| below this
+    "exploding_ratio": 1e2,      # either above 100x the output layer's
+    "exploding_abs": 1e2,        # or RMS |dL/dW| above this
     "dead_share": 0.5,           # half or more of a ReLU layer's units never active on the training set
     "saturated_share": 0.5,      # half or more of sigmoid/tanh units saturated on >= 90% of samples
     "saturation_level": 0.99,    # |tanh| > 0.99, sigmoid < 0.01 or > 0.99 counts as saturated

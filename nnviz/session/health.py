@@ -1,16 +1,40 @@
 """Gradient health: one label per layer, from the step's metrics.
 
+Two per-layer measures of the backward pass are compared with the output
+layer's, so the labels do not depend on the scale of the loss:
+
+- the error signal, mean |delta| = mean |dL/dz| over the batch and the
+  layer's units. Backprop hands it from layer to layer, multiplying by W^T
+  and by f'(u) each time; the window shows it on the nodes during backward.
+- the weight gradient, RMS |dL/dW| = ||dL/dW|| / sqrt(fan_in * fan_out), so
+  that wide and narrow layers compare fairly.
+
+They can disagree. dL/dW = a^T delta also scales with the activations coming
+in: with large initial weights the activations grow forward as fast as the
+deltas grow backward, so every layer's weight gradient is equally (and
+hugely) large while the deltas grow toward the input. So:
+
 Labels, checked in this order (the first that applies wins):
 
+- exploding: a delta or weight gradient is NaN or infinite, or either ratio
+  (mean |delta| or RMS |dL/dW|, over the output layer's) is above
+  ``exploding_ratio``, or RMS |dL/dW| is above ``exploding_abs``. One huge
+  signal is enough to throw the weights far away; it comes first because
+  it is the most urgent, and a layer passing such a gradient is not silent.
 - dead: a ReLU-family layer (relu, leaky_relu, prelu) with at least
   ``dead_share`` of its units inactive (u <= 0) on every training sample.
-- exploding: the layer's RMS gradient (|dL/dW| / sqrt(size)) is more than
-  ``exploding_ratio`` times the output layer's, or above ``exploding_abs``.
-- vanishing: less than ``vanishing_ratio`` times the output layer's, or
-  below ``vanishing_abs``.
+  Dead units pass no gradient, so this names the cause before its symptom.
+- vanishing: both ratios are below ``vanishing_ratio`` (the layer receives
+  almost no error signal and its weights almost no gradient), or RMS |dL/dW|
+  is below ``vanishing_abs``.
 - saturated: a sigmoid/tanh layer with at least ``saturated_share`` of its
   units saturated (beyond ``saturation_level``) on 90% or more of the samples.
 - healthy otherwise.
+
+The output layer is the reference, so it is never exploding or vanishing by
+ratio. When its own value is zero or not finite, ratios say nothing and only
+the absolute and finiteness tests apply. Without deltas (``mean_abs_delta``
+None) the ratios use the weight gradient alone.
 
 The run as a whole is "diverged" once a loss, gradient or weight is NaN/inf.
 Thresholds live in the config's "health" mapping (defaults in config.py).
@@ -23,21 +47,40 @@ RELU_FAMILY = ("relu", "leaky_relu", "prelu")
 SATURATING = ("sigmoid", "tanh")
 
 
-def layer_labels(activations, grad_rms, dead, saturated, thresholds):
-    """One label per layer. activations: names; the other lists: the step's per-layer values."""
+def _ratios(values):
+    """Each value over the last (the output layer's); None where that says nothing."""
+    ref = values[-1]
+    if not math.isfinite(ref) or ref <= 0:
+        return [None] * len(values)
+    return [v / ref if math.isfinite(v) else None for v in values]
+
+
+def layer_labels(activations, grad_rms, dead, saturated, thresholds, mean_abs_delta=None):
+    """One label per layer, from one step's per-layer values (first hidden layer first).
+
+    activations: activation names; grad_rms: RMS |dL/dW|; dead, saturated:
+    shares of dead and saturated units; thresholds: the config's "health"
+    mapping; mean_abs_delta: mean |dL/dz|, or None to judge by dL/dW alone.
+    """
     if not grad_rms:
         return []
-    ref = grad_rms[-1]
+    series = [list(grad_rms)] + ([list(mean_abs_delta)] if mean_abs_delta is not None else [])
+    ratios = [_ratios(values) for values in series]
     labels = []
-    for act, rms, dead_share, sat_share in zip(activations, grad_rms, dead, saturated):
-        ratio = rms / ref if ref > 0 and math.isfinite(ref) else math.inf if rms > 0 else 1.0
-        if act in RELU_FAMILY and dead_share >= thresholds["dead_share"]:
-            labels.append("dead")
-        elif not math.isfinite(rms) or ratio > thresholds["exploding_ratio"] or rms > thresholds["exploding_abs"]:
+    for i, act in enumerate(activations):
+        own = [values[i] for values in series]
+        rel = [r[i] for r in ratios]
+        known = [r for r in rel if r is not None]
+        rms = grad_rms[i]
+        if (not all(math.isfinite(v) for v in own) or rms > thresholds["exploding_abs"]
+                or any(r > thresholds["exploding_ratio"] for r in known)):
             labels.append("exploding")
-        elif ratio < thresholds["vanishing_ratio"] or rms < thresholds["vanishing_abs"]:
+        elif act in RELU_FAMILY and dead[i] >= thresholds["dead_share"]:
+            labels.append("dead")
+        elif rms < thresholds["vanishing_abs"] or (
+                len(known) == len(rel) and all(r < thresholds["vanishing_ratio"] for r in known)):
             labels.append("vanishing")
-        elif act in SATURATING and sat_share >= thresholds["saturated_share"]:
+        elif act in SATURATING and saturated[i] >= thresholds["saturated_share"]:
             labels.append("saturated")
         else:
             labels.append("healthy")
@@ -46,9 +89,11 @@ def layer_labels(activations, grad_rms, dead, saturated, thresholds):
 
 def describe_thresholds(t):
     """Text for the window's tooltips."""
-    return (f"dead: >= {t['dead_share']:.0%} of ReLU units never active on the training set\n"
-            f"exploding: RMS |dL/dW| > {t['exploding_ratio']:g}x the output layer's, or > {t['exploding_abs']:g}\n"
-            f"vanishing: RMS |dL/dW| < {t['vanishing_ratio']:g}x the output layer's, or < {t['vanishing_abs']:g}\n"
+    return (f"exploding: mean |dL/dz| or RMS |dL/dW| > {t['exploding_ratio']:g}x the output layer's, "
+            f"or RMS |dL/dW| > {t['exploding_abs']:g}, or NaN/infinite\n"
+            f"dead: >= {t['dead_share']:.0%} of ReLU units never active on the training set\n"
+            f"vanishing: mean |dL/dz| and RMS |dL/dW| both < {t['vanishing_ratio']:g}x the output layer's, "
+            f"or RMS |dL/dW| < {t['vanishing_abs']:g}\n"
             f"saturated: >= {t['saturated_share']:.0%} of sigmoid/tanh units beyond {t['saturation_level']:g} "
             "on 90% of samples\n"
             "diverged: a loss, gradient or weight became NaN or infinite")

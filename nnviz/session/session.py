@@ -527,7 +527,8 @@ class Session:
         m = self.metrics
         return health_mod.layer_labels([layer["activation"] for layer in self.network.layers],
                                        m.last("grad_rms"), _nan0(m.last("dead_share")),
-                                       _nan0(m.last("saturated_share")), self.config["health"])
+                                       _nan0(m.last("saturated_share")), self.config["health"],
+                                       mean_abs_delta=m.last("mean_abs_delta"))
 
     def health_text(self):
         return health_mod.describe_thresholds(self.config["health"])
