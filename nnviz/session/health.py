@@ -1,32 +1,34 @@
 """Gradient health: one label per layer, from the step's metrics.
 
 Two per-layer measures of the backward pass are compared with the output
-layer's, so the labels do not depend on the scale of the loss:
+layer's, so the labels depend neither on the scale of the loss nor on the
+width of the layer:
 
 - the error signal, mean |delta| = mean |dL/dz| over the batch and the
   layer's units. Backprop hands it from layer to layer, multiplying by W^T
   and by f'(u) each time; the window shows it on the nodes during backward.
-- the weight gradient, RMS |dL/dW| = ||dL/dW|| / sqrt(fan_in * fan_out), so
-  that wide and narrow layers compare fairly.
+- the weight gradient, RMS |dL/dW| = ||dL/dW|| / sqrt(fan_in * fan_out).
 
-They can disagree. dL/dW = a^T delta also scales with the activations coming
-in: with large initial weights the activations grow forward as fast as the
-deltas grow backward, so every layer's weight gradient is equally (and
-hugely) large while the deltas grow toward the input. So:
+The two can disagree, because dL/dW = a^T delta also scales with the
+activations coming in. With large initial weights the activations grow
+forward as fast as the deltas grow backward: every layer's weight gradient
+is equally (and hugely) large, while the deltas grow toward the input. So
+one huge measure is enough to call a layer exploding (the next update will
+overshoot), while a vanishing layer needs both tiny: only then does it learn
+almost nothing and pass almost nothing down.
 
 Labels, checked in this order (the first that applies wins):
 
 - exploding: a delta or weight gradient is NaN or infinite, or either ratio
   (mean |delta| or RMS |dL/dW|, over the output layer's) is above
-  ``exploding_ratio``, or RMS |dL/dW| is above ``exploding_abs``. One huge
-  signal is enough to throw the weights far away; it comes first because
-  it is the most urgent, and a layer passing such a gradient is not silent.
+  ``exploding_ratio``, or RMS |dL/dW| is above ``exploding_abs``. It comes
+  first because it is the most urgent, and a layer passing such a gradient
+  is not silent.
 - dead: a ReLU-family layer (relu, leaky_relu, prelu) with at least
   ``dead_share`` of its units inactive (u <= 0) on every training sample.
-  Dead units pass no gradient, so this names the cause before its symptom.
-- vanishing: both ratios are below ``vanishing_ratio`` (the layer receives
-  almost no error signal and its weights almost no gradient), or RMS |dL/dW|
-  is below ``vanishing_abs``.
+  Dead units pass (almost) no gradient: this names the cause before its symptom.
+- vanishing: both ratios are below ``vanishing_ratio``, or RMS |dL/dW| is
+  below ``vanishing_abs``.
 - saturated: a sigmoid/tanh layer with at least ``saturated_share`` of its
   units saturated (beyond ``saturation_level``) on 90% or more of the samples.
 - healthy otherwise.
