@@ -331,3 +331,31 @@ def test_demo_runs_standalone(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert shot.stat().st_size > 1000
+
+
+# -- the text alone -------------------------------------------------------------------------
+def test_number_format():
+    assert fmt(None) == "—" and fmt(float("nan")) == "NaN" and fmt(float("-inf")) == "-inf"
+    assert fmt(-0.0) == "0" and fmt(0.0022512920590525196) == "0.0022513" and fmt(1.5e-12) == "1.5e-12"
+
+
+def test_diverged_numbers_are_printed_not_raised():
+    from nnviz.ui.inspector_text import edge_html
+    from nnviz.ui.theme import get_theme
+
+    nan = float("nan")
+    info = {"layer": 1, "source": 0, "target": 0, "w": nan, "known": True, "w_before": 1.0,
+            "delta": [nan, 1.0], "source_a": [2.0, 3.0], "terms": [nan, 3.0], "n_terms": 2,
+            "data_grad": nan, "penalty_grad": 0.0, "grad": nan, "applied_grad": nan,
+            "optimizer": "sgd", "lr": 0.1, "t": 3, "state": {}, "w_after": nan, "step": nan}
+    page = edge_html(info, {"n_layers": 2, "phase": "update", "step": 2, "hyper": {}}, get_theme("light"))
+    assert "NaN" in page and "after clipping" not in page      # NaN == NaN here: nothing was clipped
+
+
+def test_tiny_gradients_explain_a_large_relative_error():
+    from nnviz.ui.inspector_text import check_html
+    from nnviz.ui.theme import get_theme
+
+    check = {"labels": ["W[0, 0]"], "backprop": [2e-13], "numeric": [3e-13], "relative_error": 0.2, "total": 1}
+    page = check_html(check, get_theme("light"))
+    assert "disagree" in page and "tiny" in page and error_color(get_theme("light")) in page

@@ -315,18 +315,18 @@ class InspectorPanel(QtWidgets.QWidget):
             try:
                 if sel[0] == "neuron":
                     info = s.inspect_neuron(sel[1], sel[2], sel[3])
-                    page = text.neuron_html(info, ctx, t, self._scale)
+                    page = text.neuron_html(info, ctx, t)
                 elif sel[0] == "edge":
                     info = s.inspect_edge(sel[1], sel[2], sel[3])
-                    page = text.edge_html(info, ctx, t, self._scale)
+                    page = text.edge_html(info, ctx, t)
                 else:
                     info = self._layer_summary(sel[1])
-                    page = text.layer_html(info, ctx, t, self._scale)
+                    page = text.layer_html(info, ctx, t)
             except ValueError as err:       # the network was rebuilt without this unit
                 info, page = None, (f'<p style="color:{text.error_color(t)}">The selection no longer '
                                     f"exists: {text._esc(err)}</p>")
             if self.last_check is not None and info is not None:
-                page = page.replace("</body></html>", text.check_html(self.last_check, t, self._scale)
+                page = page.replace("</body></html>", text.check_html(self.last_check, t)
                                     + "</body></html>")
         self.last_info = info
         self.last_html = page
