@@ -149,7 +149,7 @@ def test_exploding_init_is_flagged_then_diverges():
     assert first[0] > first[2] > first[4] > first[6]
     clipped = compare_run("exploding-init")
     assert not clipped.diverged and np.isfinite(clipped.network.flat).all()
-    assert final(clipped, "test_acc") >= 0.85
+    assert final(clipped, "test_acc") >= 0.8                     # learning, in half the steps of fix-clipping
 
 
 @pytest.mark.parametrize("lesson_id", ["fix-relu-he", "fix-batchnorm", "fix-residual"])
@@ -218,7 +218,7 @@ def test_softmax_three_classes():
 def test_housing_regression():
     s = lesson_run("housing-regression")
     assert s.prep.loss == "mse" and s.n_layers == 1
-    assert final(s, "test_loss") < 0.1 * s.metrics.test_loss[0] or final(s, "test_loss") < 0.1
+    assert final(s, "test_loss") < 0.1 * s.metrics.test_loss[0] and final(s, "test_loss") < 0.1
     predicted = s.predict(s.prep.test.X)[:, 0]
     assert np.corrcoef(predicted, s.prep.test.y)[0, 1] > 0.9
 

@@ -184,7 +184,7 @@ _LESSONS = [
     Lesson("digits-features", "Handwritten digits: what the first layer learns",
            "Each first-layer neuron has 64 weights, one per pixel of an 8x8 digit: drawn as an image "
            "they show the strokes the neuron responds to. One hidden layer of 32 tanh units reaches "
-           "about 96% test accuracy on the ten digits.",
+           "over 95% test accuracy on the ten digits.",
            "The first-layer weight images turning from noise into stroke detectors; the confusion matrix.",
            {"dataset": "digits", "test_ratio": 0.25, "hidden": _hidden(1, 32, "tanh"), "optimizer": "adam",
             "lr": 0.01, "batch_size": 32, "seed": 0},
