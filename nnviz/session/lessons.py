@@ -134,7 +134,7 @@ _LESSONS = [
            steps=200, compare={"hidden": _hidden(8, 8, "sigmoid")}, compare_label="without residuals"),
     Lesson("fix-clipping", "Fix: gradient clipping",
            "Clipping rescales the whole gradient whenever its global norm exceeds a limit (here 2), "
-           "so one huge gradient cannot throw the weights far away. The exploding net of the previous "
+           "so one huge gradient cannot throw the weights far away. The net of the exploding-init "
            "lesson starts with the same huge gradients, but its capped steps bring them down, and it "
            "trains instead of diverging.",
            "The global gradient norm starting far above the limit and falling below it; the loss "
