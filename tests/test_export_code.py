@@ -173,7 +173,8 @@ def test_pytorch_script_compiles_and_names_every_layer(name, weights):
     for key, value in session.config["optimizer_options"].items():
         assert _kwarg(opt_call, key) == value, key
     clip = _calls(code, "torch.nn.utils.clip_grad_norm_")
-    assert [_kwarg(c, "max_norm") for c in clip] == ([session.config["clip_norm"]] if session.config["clip_norm"] else [])
+    clip_norm = session.config["clip_norm"]
+    assert [_kwarg(c, "max_norm") for c in clip] == ([clip_norm] if clip_norm else [])
     schedule = session.config["schedule"]
     assert len(_calls(code, "torch.optim.lr_scheduler.StepLR")) == (schedule == "step")
     float64 = session.config["dtype"] == "float64"

@@ -37,9 +37,9 @@ TORCH_FEATURES = {"x1": "x1", "x2": "x2", "x1^2": "x1 ** 2", "x2^2": "x2 ** 2", 
 NUMPY_FEATURES = {**TORCH_FEATURES, "sin(x1)": "np.sin(x1)", "sin(x2)": "np.sin(x2)"}
 
 TORCH_LOSSES = {
-    "mse": ("nn.MSELoss()", "mean over all elements of (output - y)^2"),
-    "bce": ("nn.BCEWithLogitsLoss()", "binary cross-entropy computed stably from the logit"),
-    "cross_entropy": ("nn.CrossEntropyLoss()", "mean of -log softmax(logits)[label]"),
+    "mse": ("nn.MSELoss()", "(output - y)^2, averaged over every element of the batch."),
+    "bce": ("nn.BCEWithLogitsLoss()", "Binary cross-entropy from the logit (stable), averaged over the batch."),
+    "cross_entropy": ("nn.CrossEntropyLoss()", "-log softmax(logits)[label], averaged over the batch."),
 }
 KERAS_LOSSES = {"mse": "mse", "bce": "binary_crossentropy", "cross_entropy": "sparse_categorical_crossentropy"}
 
@@ -385,7 +385,7 @@ def _torch_model(s):
             "",
         ]
     lines += [
-        "def layer(residual=False, **parts):",
+        "def layer(residual=False, **parts):" if s.any_residual else "def layer(**parts):",
         '    """One nnviz layer: named parts applied in order (linear, [bn], act, [dropout])."""',
         "    return (Residual if residual else nn.Sequential)(OrderedDict(parts))" if s.any_residual
         else "    return nn.Sequential(OrderedDict(parts))",
@@ -557,7 +557,7 @@ def _torch_training(s):
     loss_expr, loss_text = TORCH_LOSSES[s.loss]
     lines = ["# " + "-" * 70 + " training", "",
              "def make_loss():",
-             f'    """{loss_text[0].upper() + loss_text[1:]}, averaged over the batch."""',
+             f'    """{loss_text}"""',
              f"    return {loss_expr}", "", ""]
     if s.reg_kind != "none":
         term = "weight.pow(2).sum()" if s.reg_kind == "l2" else "weight.abs().sum()"
