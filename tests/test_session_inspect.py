@@ -99,6 +99,13 @@ def test_switching_a_neuron_off_and_on():
     assert s.config["disabled_neurons"] == [] and s.network.keep[1] is None
     with pytest.raises(ValueError, match="no hidden neuron"):
         s.set_neuron_enabled(3, 0, False)
+    s.advance("phase")
+    s.advance("phase")
+    s.set_neuron_enabled(1, 0, False)                        # a shown step is cancelled, as for weights
+    assert s.phase.kind == "ready"
+    s.advance("phase")
+    assert s.inspect_neuron(1, 0)["switched_off"] is True and s.inspect_neuron(1, 0)["a"] == 0.0
+    s.set_neuron_enabled(1, 0, True)
     s.set_neuron_enabled(2, 2, False)
     s.configure(hidden=CONFIG["hidden"][:1])                 # the layer is gone: so is the switch
     assert s.config["disabled_neurons"] == []

@@ -38,7 +38,7 @@ def inspect_neuron(session, layer, j, sample=0):
     info.update(known=True, sample=sample, z=_f(lt.z[sample, j]), u=_f(lt.u[sample, j]),
                 act=_f(lt.act[sample, j]), a=_f(lt.a[sample, j]),
                 dropped=None if lt.dropout_mask is None else bool(lt.dropout_mask[sample, j] == 0),
-                switched_off=net.keep[layer - 1] is not None and net.keep[layer - 1][j] == 0)
+                switched_off=bool(net.keep[layer - 1] is not None and net.keep[layer - 1][j] == 0))
     if lt.xhat is not None:
         info.update(mean=_f(lt.mean[j]), var=_f(lt.var[j]), xhat=_f(lt.xhat[sample, j]))
     if lt.grad_z is not None:

@@ -193,7 +193,9 @@ class Session:
             raise ValueError(f"no hidden neuron {j} in layer {layer}")
         off = {tuple(p) for p in self.config["disabled_neurons"]}
         off.discard((layer, j)) if enabled else off.add((layer, j))
+        self._to_boundary()             # a step already shown was computed with the old switch
         self.configure(disabled_neurons=sorted([list(p) for p in off]))
+        self._changed()
 
     def _apply_disabled(self):
         by_layer = {}
