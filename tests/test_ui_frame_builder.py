@@ -45,7 +45,7 @@ def test_every_phase_of_a_step():
                 else:
                     assert not f.edges[l].any()
             np.testing.assert_array_equal(f.nodes[k], s.trace.layers[k - 1].grad_z[0])
-            assert f.node_mode == "delta"
+            assert f.node_mode == "delta" and f.heatmaps is None
         elif ph.kind == "loss":
             assert "loss" in f.headers[L]
         elif ph.kind == "update":

@@ -19,8 +19,9 @@ update      ``Δw = new - old`` (log)  ``a`` of all columns  none
 Neuron values are those of the focused sample of the mini-batch (by default
 the first), or the batch mean.  Neurons that dropout silenced for the focused
 sample are marked dropped.  For 2-D data each neuron of a narrow enough column
-gets a heatmap of its output over the input plane; heatmaps only change when
-the weights do, so they are cached by (network, step).
+gets a heatmap of its output over the input plane, except during backward,
+where the neuron's color is its delta; heatmaps only change when the weights
+do, so they are cached by (network, step).
 
 Everything is read from the session; nothing here trains.
 """
@@ -188,6 +189,7 @@ class FrameBuilder:
                            for g, p in zip(session.grads, net.params)]
             frame.node_mode = "delta"
             frame.nodes = self._deltas(trace, sizes, k, opt.batch_mean)
+            frame.heatmaps = None       # the neurons' own color is the delta now
             hdr[L] += f"\nloss {_fmt(trace.loss)}"
         else:                                    # update
             frame.direction = "update"

@@ -133,6 +133,7 @@ class _LayerRow(QtCore.QObject):
         self.size = QtWidgets.QSpinBox()
         self.size.setRange(1, MAX_LAYER_SIZE)
         self.size.setKeyboardTracking(False)
+        self.size.setMaximumWidth(64)
         self.size.setToolTip(f"Neurons in hidden layer {index + 1}")
         self.activation = QtWidgets.QComboBox()
         for name in HIDDEN_ACTIVATIONS:
@@ -140,6 +141,8 @@ class _LayerRow(QtCore.QObject):
             self.activation.setItemData(self.activation.count() - 1, ACTIVATION_TIPS.get(name, name),
                                         QtCore.Qt.ItemDataRole.ToolTipRole)
         self.activation.setToolTip(f"Activation of hidden layer {index + 1}")
+        self.activation.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.activation.setMinimumContentsLength(5)
         self.batch_norm = QtWidgets.QCheckBox()
         self.batch_norm.setToolTip(f"Batch normalization in layer {index + 1} (rebuilds the network)")
         self.dropout = QtWidgets.QDoubleSpinBox()
@@ -147,6 +150,7 @@ class _LayerRow(QtCore.QObject):
         self.dropout.setSingleStep(0.1)
         self.dropout.setDecimals(2)
         self.dropout.setKeyboardTracking(False)
+        self.dropout.setMaximumWidth(64)
         self.dropout.setToolTip(f"Dropout rate of layer {index + 1}: share of its neurons silenced in "
                                 "each training step (0 = off); applies at the next step")
         self.residual = QtWidgets.QCheckBox()
@@ -190,6 +194,9 @@ class KnobsPanel(QtWidgets.QWidget):
         self.tabs.setTabToolTip(1, "Layers and neurons, activations, batch norm, dropout, residuals, init")
         self.tabs.setTabToolTip(2, "Optimizer, learning rate and schedule, batch size, loss, "
                                    "regularization, clipping, early stopping")
+        for combo in self.findChildren(QtWidgets.QComboBox):
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("QLabel { color: #b00020; }")
@@ -212,7 +219,6 @@ class KnobsPanel(QtWidgets.QWidget):
         area = QtWidgets.QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setWidget(widget)
         return area
 
@@ -463,10 +469,10 @@ class KnobsPanel(QtWidgets.QWidget):
         self.schedule_every.setPrefix("every ")
         self.schedule_every.setToolTip("Steps between two factors (step size or decay steps)")
         self.schedule_every.valueChanged.connect(self._schedule_changed)
-        row.addWidget(self.schedule)
+        form.addRow("Schedule", self.schedule)
         row.addWidget(self.schedule_factor)
         row.addWidget(self.schedule_every)
-        form.addRow("Schedule", row)
+        form.addRow("Decay", row)
         self._knob("schedule", self.schedule, self.schedule_factor, self.schedule_every)
 
         self.batch_size = QtWidgets.QSpinBox()
