@@ -6,7 +6,8 @@ Each measurement is the wall time of one redraw: the median, compared with the
 16 ms of one 60 Hz frame (DESIGN.md section 4), and the best run (on a shared
 machine the best is closer to the cost of the code itself).  Measurements are
 plain functions listed in MEASUREMENTS at the bottom; each returns rows of
-``(name, size, [seconds per run])``.  Add window-level measurements there.
+``(name, size, [seconds per run])`` and optionally the row's own budget in
+seconds (default: one 60 Hz frame).
 """
 
 from __future__ import annotations
@@ -117,6 +118,141 @@ def network_view_lit_only(args) -> list[tuple[str, int, float]]:
 
 # ---------------------------------------------------------------------- window level
 # Measurements of the whole window (training while drawing, start-up) go here.
+#
+# A window frame is what one tick of the play timer costs: the session call(s),
+# the views' refresh, and processEvents() -- which paints what changed into the
+# offscreen backing store, as a real frame would.  Rows carry their own budget:
+# 16 ms for the TensorFlow-Playground tick, 33 ms (30 frames per second) for
+# playing.
+
+WINDOW_SIZE = (1500, 940)
+FPS_BUDGET_S = 1 / 30
+
+# TensorFlow Playground's default spiral set-up, 6 hidden layers of 8.
+SPIRAL_6X8 = {"dataset": "spiral", "n_samples": 500, "test_ratio": 0.5, "noise": 0.0, "batch_size": 10,
+              "lr": 0.03, "hidden": [{"size": 8, "activation": "tanh"} for _ in range(6)]}
+DEEP_8X64 = {"dataset": "spiral", "n_samples": 500, "test_ratio": 0.5, "noise": 0.0, "batch_size": 10,
+             "lr": 0.01, "init": "he_normal", "hidden": [{"size": 64, "activation": "relu"} for _ in range(8)]}
+
+
+def _window(session):
+    import tempfile
+
+    from PySide6 import QtCore
+
+    from nnviz.ui.main_window import MainWindow
+
+    folder = tempfile.mkdtemp(prefix="nnviz-bench-")
+    settings = QtCore.QSettings(os.path.join(folder, "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    window = MainWindow(session, settings=settings)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    QtWidgets.QApplication.processEvents()
+    return window
+
+
+def _frame(window, action):
+    def run():
+        action()
+        QtWidgets.QApplication.processEvents()
+    return run
+
+
+def _play_frames(window, frames: int) -> tuple[list[float], int]:
+    """Play for ``frames`` timer ticks; (time between consecutive ticks, steps trained)."""
+    from PySide6 import QtCore
+
+    stamps = []
+    loop = QtCore.QEventLoop()
+
+    def count():
+        stamps.append(time.perf_counter())
+        if len(stamps) > frames:
+            window.pause()
+            loop.quit()
+
+    window.play_timer.timeout.connect(count)
+    steps = window.session.step
+    window.play()
+    QtCore.QTimer.singleShot(60_000, loop.quit)         # a safety net, never reached normally
+    loop.exec()
+    window.pause()
+    window.play_timer.timeout.disconnect(count)
+    return [b - a for a, b in zip(stamps[:-1], stamps[1:])], window.session.step - steps
+
+
+def window_play(args) -> list:
+    """Frames per second while playing, timer-driven as in use.
+
+    A playground-size lesson (xor) and 8 hidden layers of 64 (on the spiral),
+    with the animation on (one phase a frame) and off (as many training steps
+    as fit in a 30 fps frame, plots around the network at 10 Hz); the fastest
+    speed, so the timer never waits.
+    """
+    from nnviz.session import Session
+    from nnviz.ui.controls import SPEEDS
+
+    rows = []
+    for label, make in (("xor lesson", lambda: Session.from_lesson("xor")),
+                        ("8x64 relu", lambda: Session(DEEP_8X64))):
+        window = _window(make())
+        edges = window.network_view.current_frame().n_edges
+        for animate in (True, False):
+            window.controls.animate.setChecked(animate)
+            window.controls.speed.setValue(len(SPEEDS) - 1)
+            window.session.reset()
+            gaps, steps = _play_frames(window, args.repeats + 1)
+            gaps = gaps[1:]
+            mode = "phase/frame" if animate else f"{steps / (len(gaps) + 1):.0f} steps/frame"
+            rows.append((f"play {label}, {mode}", edges, gaps, FPS_BUDGET_S))
+        window.close()
+    return rows
+
+
+def spiral_tick(args) -> list:
+    """One TensorFlow-Playground visual tick on the spiral with 6 hidden layers of 8.
+
+    One epoch of training (train and test loss are evaluated after every
+    step), the 100×100 decision boundary, every neuron's heatmap and the
+    redraw, as the window does it; then the parts on their own.
+    """
+    import numpy as np
+
+    from nnviz.session import Session
+
+    session = Session(SPIRAL_6X8)
+    window = _window(session)
+    window.heatmaps_action.setChecked(True)
+    n_train = len(session.prep.train)
+    per_epoch = -(-n_train // session.config["batch_size"])
+    edges = window.network_view.current_frame().n_edges
+    rows = [("spiral 6x8 full tick (epoch+all views)", edges,
+             _times(_frame(window, lambda: window.train_steps(per_epoch)), args.repeats), FRAME_BUDGET_S)]
+    rows.append((f"  one epoch, {per_epoch} steps + losses", edges,
+                 _times(lambda: session.run(per_epoch), args.repeats), FRAME_BUDGET_S))
+    rows.append(("  decision boundary 100x100", 10_000,
+                 _times(lambda: window.boundary_view.set_surface(window.boundary_grid(100), window._extent),
+                        args.repeats), FRAME_BUDGET_S))
+    frames = window.frames
+    extent = session.data_extent()
+
+    def heatmaps():
+        frames.clear_cache()
+        frames.heatmaps(session, window.frame_options)
+
+    rows.append(("  neuron heatmaps (all neurons)", sum(session.network.sizes), _times(heatmaps, args.repeats),
+                 FRAME_BUDGET_S))
+
+    def redraw():
+        window._drawn.clear()
+        frames.clear_cache()
+        window._refresh()
+        QtWidgets.QApplication.processEvents()
+
+    rows.append(("  refresh + repaint of every view", edges, _times(redraw, args.repeats), FRAME_BUDGET_S))
+    del extent, np
+    window.close()
+    return rows
 
 
 # ---------------------------------------------------------------------- runner
@@ -124,6 +260,8 @@ def network_view_lit_only(args) -> list[tuple[str, int, float]]:
 MEASUREMENTS = [
     network_view_redraw,
     network_view_lit_only,
+    window_play,
+    spiral_tick,
 ]
 
 
@@ -138,12 +276,14 @@ def main(argv=None) -> int:
     print(f"platform {app.platformName()}, {args.size[0]}x{args.size[1]}, "
           f"median of {args.repeats}, budget {FRAME_BUDGET_S * 1e3:.1f} ms, "
           f"load average {load} on {os.cpu_count()} cores")
-    print(f"{'measurement':<36} {'edges':>7} {'median ms':>10} {'best ms':>8} {'/budget':>8}")
+    print(f"{'measurement':<40} {'edges':>7} {'median ms':>10} {'best ms':>8} {'fps':>6} "
+          f"{'budget ms':>9} {'/budget':>8}")
     for measure in MEASUREMENTS:
-        for name, size, times in measure(args):
+        for name, size, times, *budget in measure(args):
             med = statistics.median(times)
-            print(f"{name:<36} {size:>7} {med * 1e3:>10.2f} {min(times) * 1e3:>8.2f} "
-                  f"{med / FRAME_BUDGET_S:>8.2f}")
+            limit = budget[0] if budget else FRAME_BUDGET_S
+            print(f"{name:<40} {size:>7} {med * 1e3:>10.2f} {min(times) * 1e3:>8.2f} {1 / med:>6.0f} "
+                  f"{limit * 1e3:>9.1f} {med / limit:>8.2f}")
     return 0
 
 
