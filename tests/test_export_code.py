@@ -318,11 +318,14 @@ def test_keras_lecture_style():
     code = keras_code(session)
     assert "model = tf.keras.Sequential([" in code
     assert "    tf.keras.layers.Input(shape=(2,))," in code
-    assert "    tf.keras.layers.Dense(8, activation='tanh', name='hidden1')," in code
-    assert "    tf.keras.layers.Dense(1, activation='sigmoid', name='output')," in code
+    assert "    tf.keras.layers.Dense(8, activation='tanh')," in code
+    assert "    tf.keras.layers.Dense(1, activation='sigmoid')," in code
     assert ("model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=0.1),\n"
             "              loss='binary_crossentropy', metrics=['accuracy'])") in code
     assert "model.fit(X_train, y_train, batch_size=8, epochs=" in code
+    named = keras_code(session, weights=True)
+    assert "    tf.keras.layers.Dense(8, activation='tanh', name='hidden1')," in named
+    assert "model.get_layer(name).set_weights(" in named and "get_layer" not in code
 
 
 @pytest.mark.parametrize("init, expected", [

@@ -866,8 +866,11 @@ def _keras_initializer(s):
         "kernel_init()"
 
 
-def _keras_layers(s, init_arg):
-    """Per nnviz layer: (comment lines, list of Keras layer constructor expressions)."""
+def _keras_layers(s, init_arg, named):
+    """Per nnviz layer: (comment lines, [(Keras layer class, arguments)], residual).
+
+    named: give every layer a name (set_weights finds them by it); lecture code leaves them out.
+    """
     reg = ""
     if s.reg_kind != "none":
         reg = f"kernel_regularizer=tf.keras.regularizers.{s.reg_kind}({s.reg_rate!r})"
@@ -911,13 +914,15 @@ def _keras_layers(s, init_arg):
             comments.append("nnviz and torch use the stabler logit form, which in Keras is a linear output with")
             kind = "Binary" if s.loss == "bce" else "SparseCategorical"
             comments.append(f"loss=tf.keras.losses.{kind}Crossentropy(from_logits=True)")
+        if not named:
+            calls = [(func, [a for a in args if not a.startswith("name=")]) for func, args in calls]
         label = "output layer" if is_output else f"hidden layer {i + 1}"
         out.append(([f"{label}: {size} {act} unit{'s' if size != 1 else ''}"] + comments, calls,
                     layer["residual"]))
     return out
 
 
-def _keras_model(s):
+def _keras_model(s, named):
     lines = ["# " + "-" * 70 + " model", ""]
     if any(layer["activation"] == "step" for layer in s.layers):
         lines += [
@@ -943,7 +948,7 @@ def _keras_model(s):
             "# torch and nnviz with the unbiased one. The Dense before it has use_bias=False: beta is the",
             "# bias, as in nnviz.",
         ]
-    layers = _keras_layers(s, init_arg)
+    layers = _keras_layers(s, init_arg, named)
     if not s.any_residual:
         lines.append("model = tf.keras.Sequential([")
         lines.append(f"    tf.keras.layers.Input(shape=({s.sizes[0]},)),")
@@ -1113,7 +1118,7 @@ def keras_code(session, weights=False):
     if s.n_test:
         lines += ["X_test, y_test = prepare_inputs(TEST_POINTS), prepare_targets(TEST_LABELS)"]
     lines += ["", ""]
-    lines += _keras_model(s)
+    lines += _keras_model(s, named=weights)
     if weights:
         lines += _keras_weights(s)
     lines += _keras_training(s)
