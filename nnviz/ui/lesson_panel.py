@@ -40,10 +40,13 @@ class LessonPanel(QtWidgets.QWidget):
         self._adapter = adapter
         self.list = QtWidgets.QListWidget()
         self.list.setToolTip("Built-in lessons: select one to read it, double-click or Load to set it up")
+        self.list.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         for lesson in LESSONS.values():
             item = QtWidgets.QListWidgetItem(lesson.title)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, lesson.id)
-            item.setToolTip(f"{lesson.id}: {lesson.watch}")
+            item.setToolTip(f"{lesson.title} ({lesson.id})\n\nWatch: {lesson.watch}")
             self.list.addItem(item)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         self.list.itemActivated.connect(lambda item: self.choose(item.data(QtCore.Qt.ItemDataRole.UserRole)))

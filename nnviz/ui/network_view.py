@@ -806,7 +806,7 @@ class _Legend(QtWidgets.QGraphicsItem):
                 k = lo + (hi - lo) * level / N_LEVELS
                 label = "≥" + decade_label(hi) if level == OVER else decade_label(k)
                 x = text(x, y, label, faint_c) + 8
-            x = text(x, y, "width, brightness = log10 |dL/dW|; orange −, blue +", faint_c)
+            x = text(x, y, f"width, brightness = log10 |{f.edge_label or 'dL/dW'}|; orange −, blue +", faint_c)
         x_end = max(x_end, x)
 
         y = row * 1.5
