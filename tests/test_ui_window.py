@@ -137,8 +137,30 @@ def test_clicks_show_numbers_in_the_status_bar(make_window):
     w._on_node_clicked(2, 1)
     assert "δ = dL/dz" in w.statusBar().currentMessage()
     assert w.network_view.current_frame().selected == ("node", 2, 1)
+    assert w.inspector.selection() == ("neuron", 2, 1, 0) and w.inspector_dock.isVisible()
+    assert "δ" in w.inspector.text()
     w._on_edge_clicked(2, 1, 0)
     assert "dL/dw" in w.statusBar().currentMessage()
+    assert w.inspector.selection() == ("edge", 3, 1, 0)
+    w.step("phase")
+    assert w.inspector.selection() == ("edge", 3, 1, 0)      # follows the phases
+    next(a for a in w.layer_menu_for(0).actions() if a.text() == "Inspect this layer").trigger()
+    assert w.inspector.selection() == ("layer", 1)
+
+
+def test_digits_show_weight_images_and_confusion(make_window):
+    w = make_window(Session.from_lesson("digits-features"))
+    assert w.data_stack.currentWidget() is w.no_plane
+    assert w.weight_images_view.isVisibleTo(w)
+    w.step("step")
+    assert len(w.weight_images_view.images()) == w.session.network.sizes[1]
+    assert w.confusion_view.matrix().shape == (10, 10)
+    w.load_lesson("fix-batchnorm")
+    w.knobs.dataset.setCurrentIndex(w.knobs.dataset.findData("iris"))
+    w.knobs.dataset.activated.emit(w.knobs.dataset.currentIndex())
+    assert w.data_stack.currentWidget() is w.no_plane
+    assert not w.weight_images_view.isVisibleTo(w)
+    assert w.confusion_view.matrix().shape == (3, 3)
 
 
 # ---------------------------------------------------------------- knobs

@@ -41,16 +41,19 @@ from nnviz import __version__
 from nnviz.session import LESSONS, Session
 from nnviz.ui.boundary_view import BoundaryView, grid_points
 from nnviz.ui.controls import SPEEDS, StepControls, shortcut_table
+from nnviz.ui.confusion_view import ConfusionView
 from nnviz.ui.curves_view import LossCurvesView
 from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane
 from nnviz.ui.graddist_view import GradDistributionView
 from nnviz.ui.gradnorm_view import GradNormView
 from nnviz.ui.health_strip import HealthStrip
+from nnviz.ui.inspector_panel import InspectorPanel
 from nnviz.ui.knobs_panel import KnobsPanel
 from nnviz.ui.lesson_panel import LessonPanel
 from nnviz.ui.network_view import NetworkView
 from nnviz.ui.regression_view import RegressionView, curve_points
 from nnviz.ui.session_adapter import SessionAdapter
+from nnviz.ui.weight_images_view import WeightImagesView
 
 DEMO_LESSON = "xor"
 TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off ...
@@ -180,10 +183,14 @@ class MainWindow(QtWidgets.QMainWindow):
                                       "the decision boundary, or the regression surface")
         self.regression_view = RegressionView()
         self.regression_view.setToolTip("The data and the network's prediction")
-        self.no_plane = QtWidgets.QLabel()
-        self.no_plane.setWordWrap(True)
-        self.no_plane.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.no_plane.setContentsMargins(12, 12, 12, 12)
+        # Classification without an input plane (digits, iris): the confusion
+        # matrix, and the first layer's weights as images when its inputs are.
+        self.confusion_view = ConfusionView()
+        self.weight_images_view = WeightImagesView()
+        self.no_plane = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.no_plane.addWidget(self.weight_images_view)
+        self.no_plane.addWidget(self.confusion_view)
+        self.no_plane.setChildrenCollapsible(False)
         self.data_stack = QtWidgets.QStackedWidget()
         for w in (self.boundary_view, self.regression_view, self.no_plane):
             self.data_stack.addWidget(w)
@@ -192,6 +199,7 @@ class MainWindow(QtWidgets.QMainWindow):
                                     "marker is the best test loss (early stopping)")
         self.knobs = KnobsPanel(self.adapter)
         self.lessons = LessonPanel(self.adapter)
+        self.inspector = InspectorPanel()
 
     def _dock(self, title: str, name: str, widget: QtWidgets.QWidget,
               area: QtCore.Qt.DockWidgetArea) -> QtWidgets.QDockWidget:
@@ -205,6 +213,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_docks(self) -> None:
         left, right = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
         self.lessons_dock = self._dock("Lessons", "lessons_dock", self.lessons, left)
+        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, left)
+        self.tabifyDockWidget(self.lessons_dock, self.inspector_dock)
+        self.lessons_dock.raise_()
         self.knobs_dock = self._dock("Settings", "knobs_dock", self.knobs, left)
         self.data_dock = self._dock("Data and output", "data_dock", self.data_stack, right)
         self.curves_dock = self._dock("Loss", "curves_dock", self.curves_view, right)
@@ -250,7 +261,9 @@ class MainWindow(QtWidgets.QMainWindow):
         m.addAction(self.lessons_dock.toggleViewAction())
 
         m = bar.addMenu("&View")
-        for dock, tip in ((self.lessons_dock, "Show the lesson picker"), (self.knobs_dock, "Show the settings"),
+        for dock, tip in ((self.lessons_dock, "Show the lesson picker"),
+                          (self.inspector_dock, "Show the numbers of the neuron, edge or layer clicked"),
+                          (self.knobs_dock, "Show the settings"),
                           (self.data_dock, "Show the data and decision boundary"),
                           (self.curves_dock, "Show the loss curves")):
             act = dock.toggleViewAction()
@@ -374,8 +387,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def restore_default_layout(self) -> None:
         if self._default_state is not None:
             self.restoreState(self._default_state)
-        for dock in (self.lessons_dock, self.knobs_dock, self.data_dock, self.curves_dock):
+        for dock in (self.lessons_dock, self.inspector_dock, self.knobs_dock, self.data_dock, self.curves_dock):
             dock.show()
+        self.lessons_dock.raise_()
         self._default_sizes()
 
     def _default_sizes(self) -> None:
@@ -524,7 +538,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._theme = name
         self.network_view.set_theme(name)
         for view in (self.boundary_view, self.regression_view, self.curves_view, self.gradnorm_view,
-                     self.graddist_view, self.health_strip):
+                     self.graddist_view, self.health_strip, self.confusion_view, self.weight_images_view,
+                     self.inspector):
             view.set_theme(name)
         act = self.theme_actions.get(name)
         if act is not None and not act.isChecked():
@@ -685,7 +700,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self._update_title()
             if event == "session":
                 self.health_strip.set_diverged(s.diverged)
+            self.inspector.set_session(s)
         self._refresh()
+        self.inspector.refresh()
 
     def _refresh(self) -> None:
         s = self.session
@@ -777,6 +794,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ds = s.prep.dataset
         train, test = s.prep.train, s.prep.test
         self._extent = None
+        self._weight_image_shape = None
         if has_plane(s):
             self.boundary_view.clear_surface()
             self.boundary_view.set_data(train.X, train.y, test.X, test.y, task=ds.task,
@@ -792,6 +810,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.regression_view.set_axis_names("x", ds.target_name or "y")
             self.data_stack.setCurrentWidget(self.regression_view)
         else:
+            side = math.isqrt(ds.n_inputs)
+            square = side * side == ds.n_inputs and side >= 4 and s.n_layers > 1
+            self._weight_image_shape = (side, side) if square else None
+            self.weight_images_view.setVisible(square)
             self.data_stack.setCurrentWidget(self.no_plane)
 
     def _draw_output(self) -> None:
@@ -812,11 +834,10 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.regression_view.set_predicted_vs_true(tr.y, s.predict(tr.X)[:, 0], te.y,
                                                            s.predict(te.X)[:, 0] if len(te) else None)
             else:
-                m = s.metrics
-                acc = "" if not len(m) else (f"<br>train accuracy {_pct(m.train_acc[-1])}, "
-                                             f"test accuracy {_pct(m.test_acc[-1])}")
-                self.no_plane.setText(f"<p>{ds.n_inputs} inputs: there is no input plane to draw."
-                                      f"</p><p>Watch the loss curves and the network.{acc}</p>")
+                self.confusion_view.set_session(s, "test" if len(s.prep.test) else "train")
+                if self._weight_image_shape is not None:
+                    self.weight_images_view.set_weights(s.network.params[0]["W"], self._weight_image_shape,
+                                                        what="Layer 1 weights")
 
     def _boundary_resolution(self) -> int:
         """100×100 normally; while training fast, fewer points for wide nets.
@@ -922,6 +943,9 @@ class MainWindow(QtWidgets.QMainWindow):
         s = self.session
         self.frame_options.selected = ("node", col, i)
         self._redraw_network()
+        if col > 0:
+            self.inspector.show_neuron(s, col, i, self.frames.focus_index(s, self.frame_options))
+            self._show_inspector()
         t = s.trace
         k = self.frames.focus_index(s, self.frame_options)
         if col == 0:
@@ -945,6 +969,8 @@ class MainWindow(QtWidgets.QMainWindow):
         s = self.session
         self.frame_options.selected = ("edge", layer, i, j)
         self._redraw_network()
+        self.inspector.show_edge(s, layer + 1, i, j)
+        self._show_inspector()
         w = s.network.params[layer]["W"][i, j]
         text = f"W{layer + 1}[{i + 1},{j + 1}] = {_fmt(w)}"
         grads = s.grads
@@ -963,6 +989,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.statusBar().showMessage("Inputs: choose the input features in Settings → Data", 5000)
             return
         if col == s.n_layers:
+            self.inspector.show_layer(s, col)
+            self._show_inspector()
             self.knobs_dock.show()
             self.knobs.tabs.setCurrentIndex(1)
             self.statusBar().showMessage("The output layer follows from the data; its activation and the "
@@ -981,6 +1009,10 @@ class MainWindow(QtWidgets.QMainWindow):
         menu.setToolTipsVisible(True)
         title = menu.addAction(f"Layer {index + 1}: {spec['size']} × {spec['activation']}")
         title.setEnabled(False)
+        inspect = menu.addAction("Inspect this layer")
+        inspect.setToolTip("Shapes, health and a gradient check of this layer in the inspector")
+        inspect.triggered.connect(lambda: (self.inspector.show_layer(self.session, index + 1),
+                                           self._show_inspector()))
         act_menu = menu.addMenu("Activation")
         for name in ("linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu"):
             a = act_menu.addAction(name)
@@ -1020,6 +1052,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.layer_menu.deleteLater()
         self.layer_menu = menu
         return menu
+
+    def _show_inspector(self) -> None:
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
 
     def _on_problem(self, text: str) -> None:
         if text:
