@@ -124,6 +124,20 @@ def network_view_lit_only(args) -> list[tuple[str, int, float]]:
 # offscreen backing store, as a real frame would.  Rows carry their own budget:
 # 16 ms for the TensorFlow-Playground tick, 33 ms (30 frames per second) for
 # playing.
+#
+# Measured on the 2-core machines of DESIGN.md (offscreen, 1500x940 window,
+# load average ~0.5), medians:
+#   play xor, one phase a frame          18 ms  57 fps  (timer interval 16 ms)
+#   play xor, animation off              33 ms  30 fps  (~25 steps a frame)
+#   play 8x64 relu, one phase a frame    21 ms  48 fps
+#   play 8x64 relu, animation off        72 ms  14 fps  -- the network view
+#       redraws all 28 864 edges every frame (~75 ms, see the network rows)
+#   spiral 6x8 full tick                104 ms  10 ticks/s against 16 ms:
+#       the epoch alone is ~65 ms (25 steps, each followed by the session's
+#       train and test loss on all 500 points, ~1.7 ms of it), the 100x100
+#       boundary ~10 ms (6x8 tanh forward of 10 000 points), the refresh and
+#       repaint of every view ~40 ms.  Playground evaluates the losses once
+#       per epoch; doing the same would save most of the epoch's time.
 
 WINDOW_SIZE = (1500, 940)
 FPS_BUDGET_S = 1 / 30
