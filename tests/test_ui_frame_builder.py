@@ -142,3 +142,11 @@ def test_wide_columns_and_non_planar_data_get_no_heatmaps():
 ])
 def test_scale_heatmap(act, values, expected):
     np.testing.assert_allclose(scale_heatmap(np.array(values), act), expected)
+
+
+def test_a_selection_outside_the_net_is_dropped():
+    s = Session(DEEP)
+    fb = FrameBuilder()
+    assert fb.build(s, FrameOptions(selected=("edge", 2, 2, 4))).selected == ("edge", 2, 2, 4)
+    assert fb.build(s, FrameOptions(selected=("edge", 4, 0, 0))).selected is None
+    assert fb.build(s, FrameOptions(selected=("node", 1, 9))).selected is None

@@ -499,3 +499,45 @@ def test_theme_switch_and_export_image(make_window, tmp_path):
     out = tmp_path / "shot.png"
     assert w.export_image(str(out))
     assert out.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("seed", [7, 11])
+def test_random_user_actions_never_raise(make_window, qtbot, seed):
+    """A seeded stream of clicks and keys: pytest-qt fails the test if any slot raises."""
+    rng = np.random.default_rng(seed)
+    w = make_window()
+    datasets = ["xor", "circle", "spiral3", "housing", "iris", "plane", "moons"]
+
+    def pick_dataset():
+        i = w.knobs.dataset.findData(datasets[rng.integers(len(datasets))])
+        w.knobs.dataset.setCurrentIndex(i)
+        w.knobs.dataset.activated.emit(i)
+
+    def layer_action():
+        hidden = w.session.config["hidden"]
+        if not hidden:
+            w.knobs.add_layer_button.click()
+            return
+        menu = w.layer_menu_for(int(rng.integers(len(hidden))))
+        actions = [a for a in menu.actions() if a.isEnabled() and a.text() and a.menu() is None]
+        actions[int(rng.integers(len(actions)))].trigger()
+
+    actions = [
+        lambda: w.step("phase"), lambda: w.step("phase"), lambda: w.step("step"), lambda: w.step("epoch"),
+        lambda: w.rewind("phase"), lambda: w.rewind("step"), w.reset, pick_dataset, layer_action,
+        lambda: w.knobs.batch_size.setValue(int(rng.integers(1, 40))),
+        lambda: w.knobs.batch_norm.click(), lambda: w.knobs.dropout.click(),
+        lambda: w.knobs.lr.setValue(float(10 ** rng.uniform(-4, 1.5))),
+        lambda: w.knobs.remove_layer_button.click(), lambda: w.knobs.add_layer_button.click(),
+        lambda: w.controls.batch_mean.toggle(), lambda: w.controls.sample.setValue(int(rng.integers(1, 12))),
+        lambda: w.controls.animate.toggle(), w.undo_setting,
+        lambda: w._on_node_clicked(int(rng.integers(w.session.n_layers + 1)), 0),
+        lambda: w._on_edge_clicked(int(rng.integers(w.session.n_layers)), 0, 0),
+        lambda: w.load_lesson(list(LESSONS)[int(rng.integers(len(LESSONS)))]),
+        lambda: (w.play(), qtbot.wait(40), w.pause()),
+    ]
+    for _ in range(120):
+        actions[int(rng.integers(len(actions)))]()
+        f = w.network_view.current_frame()
+        f.validate()
+        assert f.sizes == list(w.session.network.sizes)

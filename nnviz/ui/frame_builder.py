@@ -114,6 +114,19 @@ def disabled_masks(session) -> list | None:
     return out
 
 
+def selection_fits(selected: tuple | None, sizes: list[int]) -> bool:
+    """True when ``("node", c, i)`` or ``("edge", l, i, j)`` names a part of a net of ``sizes``."""
+    if selected is None:
+        return False
+    if selected[0] == "node" and len(selected) == 3:
+        _, c, i = selected
+        return 0 <= c < len(sizes) and 0 <= i < sizes[c]
+    if selected[0] == "edge" and len(selected) == 4:
+        _, l, i, j = selected
+        return 0 <= l < len(sizes) - 1 and 0 <= i < sizes[l] and 0 <= j < sizes[l + 1]
+    return False
+
+
 def has_plane(session) -> bool:
     """True when the raw data are 2-D, so outputs can be drawn over the input plane."""
     return session.prep.dataset.X.shape[1] == 2
@@ -157,8 +170,8 @@ class FrameBuilder:
         kind = phase.kind
         hdr = headers(session)
         trace = session.trace
-        frame = NetworkFrame(sizes=sizes, headers=hdr,
-                             edges=[p["W"] for p in net.params], selected=opt.selected)
+        frame = NetworkFrame(sizes=sizes, headers=hdr, edges=[p["W"] for p in net.params],
+                             selected=opt.selected if selection_fits(opt.selected, sizes) else None)
         frame.heatmaps = self.heatmaps(session, opt)
         frame.disabled = disabled_masks(session)
 

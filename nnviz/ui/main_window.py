@@ -693,6 +693,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s = self.session
         if event in ("session", "rebuild"):
             self._drawn = {}
+            self.frame_options.selected = None
             self.frames.clear_cache()
             self._divergence_reported = False
             self._stop_reported = False
@@ -700,9 +701,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self._update_title()
             if event == "session":
                 self.health_strip.set_diverged(s.diverged)
-            self.inspector.set_session(s)
+            with np.errstate(all="ignore"):     # a diverged run's numbers overflow: shown as inf
+                self.inspector.set_session(s)
         self._refresh()
-        self.inspector.refresh()
+        with np.errstate(all="ignore"):
+            self.inspector.refresh()
 
     def _refresh(self) -> None:
         s = self.session
@@ -944,7 +947,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.frame_options.selected = ("node", col, i)
         self._redraw_network()
         if col > 0:
-            self.inspector.show_neuron(s, col, i, self.frames.focus_index(s, self.frame_options))
+            with np.errstate(all="ignore"):
+                self.inspector.show_neuron(s, col, i, self.frames.focus_index(s, self.frame_options))
             self._show_inspector()
         t = s.trace
         k = self.frames.focus_index(s, self.frame_options)
@@ -969,7 +973,8 @@ class MainWindow(QtWidgets.QMainWindow):
         s = self.session
         self.frame_options.selected = ("edge", layer, i, j)
         self._redraw_network()
-        self.inspector.show_edge(s, layer + 1, i, j)
+        with np.errstate(all="ignore"):
+            self.inspector.show_edge(s, layer + 1, i, j)
         self._show_inspector()
         w = s.network.params[layer]["W"][i, j]
         text = f"W{layer + 1}[{i + 1},{j + 1}] = {_fmt(w)}"
@@ -989,7 +994,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.statusBar().showMessage("Inputs: choose the input features in Settings → Data", 5000)
             return
         if col == s.n_layers:
-            self.inspector.show_layer(s, col)
+            with np.errstate(all="ignore"):
+                self.inspector.show_layer(s, col)
             self._show_inspector()
             self.knobs_dock.show()
             self.knobs.tabs.setCurrentIndex(1)
@@ -1011,8 +1017,7 @@ class MainWindow(QtWidgets.QMainWindow):
         title.setEnabled(False)
         inspect = menu.addAction("Inspect this layer")
         inspect.setToolTip("Shapes, health and a gradient check of this layer in the inspector")
-        inspect.triggered.connect(lambda: (self.inspector.show_layer(self.session, index + 1),
-                                           self._show_inspector()))
+        inspect.triggered.connect(lambda: self._inspect_layer(index + 1))
         act_menu = menu.addMenu("Activation")
         for name in ("linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu"):
             a = act_menu.addAction(name)
@@ -1052,6 +1057,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self.layer_menu.deleteLater()
         self.layer_menu = menu
         return menu
+
+    def _inspect_layer(self, layer: int) -> None:
+        with np.errstate(all="ignore"):
+            self.inspector.show_layer(self.session, layer)
+        self._show_inspector()
 
     def _show_inspector(self) -> None:
         self.inspector_dock.show()
