@@ -414,6 +414,22 @@ def test_bad_experiment_file_shows_an_error_and_the_app_stays_usable(make_window
     assert w.session.phase.kind == "forward"
 
 
+def test_import_csv_data(make_window, tmp_path):
+    w = make_window()
+    path = tmp_path / "points.csv"
+    rows = ["a,b,c,label"] + [f"{i % 7},{(i * 3) % 5},{i % 2},{int(i % 7 > 3)}" for i in range(40)]
+    path.write_text("\n".join(rows) + "\n")
+    dialog = w.import_csv_dialog()
+    assert dialog.set_path(str(path))
+    dialog.accept()
+    s = w.session
+    assert s.config["dataset"] == "csv" and s.prep.n_inputs == 3 and s.prep.task == "binary"
+    assert w.network_view.current_frame().sizes[0] == 3
+    assert w.data_stack.currentWidget() is w.no_plane
+    w.step("step")
+    assert "points.csv" in w.statusBar().currentMessage() or w.session.step == 1
+
+
 def test_save_into_a_missing_folder_shows_an_error(make_window, tmp_path):
     w = make_window()
     assert not w.save_to(str(tmp_path / "no" / "such" / "dir" / "x.json"))

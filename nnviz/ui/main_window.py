@@ -42,6 +42,7 @@ from nnviz.session import LESSONS, Session
 from nnviz.ui.boundary_view import BoundaryView, grid_points
 from nnviz.ui.controls import SPEEDS, StepControls, shortcut_table
 from nnviz.ui.confusion_view import ConfusionView
+from nnviz.ui.csv_import_dialog import CsvImportDialog
 from nnviz.ui.curves_view import LossCurvesView
 from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane
 from nnviz.ui.graddist_view import GradDistributionView
@@ -234,6 +235,8 @@ class MainWindow(QtWidgets.QMainWindow):
                                            QtGui.QKeySequence("Ctrl+Shift+S"),
                                            "Save the experiment under a new name")
         m.addSeparator()
+        self._action(m, "&Import CSV data…", self.import_csv_dialog, None,
+                     "Use your own data: a CSV file with a target column (rebuilds the network)")
         self._action(m, "Export window &image…", self.export_image_dialog, None,
                      "Save a PNG picture of the window (for slides)")
         m.addSeparator()
@@ -412,7 +415,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pause()
         self.save_settings()
         self.adapter.detach()
-        for box in (self.error_box, self.divergence_box):
+        for box in (self.error_box, self.divergence_box, getattr(self, "csv_dialog", None)):
             if box is not None:
                 box.close()
         super().closeEvent(event)
@@ -520,6 +523,32 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    def import_csv_dialog(self) -> CsvImportDialog:
+        """Open the CSV import dialog (non-blocking); on Import the data replace the current set."""
+        start = str(self.settings.value("files/last_csv", "")) or None
+        dialog = CsvImportDialog(self, start if start and Path(start).exists() else None)
+        dialog.set_theme(self._theme)
+        dialog.accepted.connect(lambda d=dialog: self._csv_imported(d))
+        self.csv_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _csv_imported(self, dialog: CsvImportDialog) -> None:
+        changes = dialog.result_config()
+        if not changes:
+            return
+        self.pause()
+        changes.update(loss="auto", output_activation="auto")
+        try:
+            self.session.configure(**changes)
+        except ValueError as err:
+            self.show_error("Could not use the CSV data", str(err))
+            return
+        self.settings.setValue("files/last_csv", changes["csv"]["path"])
+        ds = self.session.prep.dataset
+        self.statusBar().showMessage(f"Imported {Path(changes['csv']['path']).name}: {len(ds)} samples, "
+                                     f"{ds.n_inputs} inputs, {ds.task}", 8000)
 
     def export_image_dialog(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export window image", "nnviz.png",
