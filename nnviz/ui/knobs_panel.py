@@ -246,7 +246,7 @@ class KnobsPanel(QtWidgets.QWidget):
         self._knob("dataset", self.dataset)
         self.dataset_info = QtWidgets.QLabel()
         self.dataset_info.setWordWrap(True)
-        self.dataset_info.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+        self.dataset_info.setForegroundRole(QtGui.QPalette.ColorRole.PlaceholderText)
         form.addRow(self.dataset_info)
 
         self.n_samples = QtWidgets.QSpinBox()
@@ -373,7 +373,7 @@ class KnobsPanel(QtWidgets.QWidget):
                                            ("dropout", "dropout rate"), ("res", "residual connection"))):
             label = QtWidgets.QLabel(text)
             label.setToolTip(tip)
-            label.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+            label.setForegroundRole(QtGui.QPalette.ColorRole.PlaceholderText)
             self._layers_grid.addWidget(label, 0, col)
         self._layers_grid.setColumnStretch(2, 1)
         buttons = QtWidgets.QHBoxLayout()

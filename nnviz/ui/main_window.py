@@ -54,7 +54,9 @@ from nnviz.ui.lesson_panel import LessonPanel
 from nnviz.ui.network_view import NetworkView
 from nnviz.ui.regression_view import RegressionView, curve_points
 from nnviz.ui.session_adapter import SessionAdapter
+from nnviz.ui.theme import get_theme
 from nnviz.ui.weight_images_view import WeightImagesView
+from nnviz.ui.widget_style import apply_palette
 
 DEMO_LESSON = "xor"
 TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off ...
@@ -428,8 +430,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self._report_divergence()
             return
         self._last_unit = unit
-        with self.adapter.hold():
-            s.advance(unit)
+        busy = unit == "epoch"          # an epoch of a large set can take a while
+        if busy:
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            with self.adapter.hold():
+                s.advance(unit)
+        finally:
+            if busy:
+                QtWidgets.QApplication.restoreOverrideCursor()
         self._after_step()
 
     def rewind(self, unit: str) -> None:
@@ -564,7 +573,13 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     def set_theme(self, name: str) -> None:
+        """Draw every view in the theme; with "dark" the panels and menus go dark too."""
         self._theme = name
+        if name == "dark":
+            apply_palette(self, get_theme(name))
+        else:
+            self.setPalette(QtWidgets.QApplication.palette())
+            self.setAutoFillBackground(False)
         self.network_view.set_theme(name)
         for view in (self.boundary_view, self.regression_view, self.curves_view, self.gradnorm_view,
                      self.graddist_view, self.health_strip, self.confusion_view, self.weight_images_view,
