@@ -316,6 +316,24 @@ def test_play_then_pause(make_window, qtbot):
     assert w.gradnorm_view.n_layers() == w.session.n_layers
 
 
+def test_play_keeps_the_window_responsive(make_window, qtbot):
+    cfg = dict(SMALL, hidden=[{"size": 32, "activation": "relu"} for _ in range(4)], n_samples=400)
+    w = make_window(Session(cfg))
+    w.controls.animate.setChecked(False)
+    w.controls.speed.setValue(len(SPEEDS) - 1)
+    w.play()
+    qtbot.waitUntil(lambda: w.session.step > 0, timeout=3000)
+    for _ in range(3):                      # other events get their turn between play frames
+        fired = []
+        started = QtCore.QElapsedTimer()
+        started.start()
+        QtCore.QTimer.singleShot(0, lambda: fired.append(started.elapsed()))
+        qtbot.waitUntil(lambda: bool(fired), timeout=1000)
+        assert fired[0] < 500
+    w.pause()
+    assert not w.playing
+
+
 def test_divergence_pauses_and_offers_to_rewind(make_window, qtbot):
     w = make_window(Session.from_lesson("exploding-init"))
     w.controls.animate.setChecked(False)
