@@ -230,8 +230,6 @@ def spiral_tick(args) -> list:
     step), the 100×100 decision boundary, every neuron's heatmap and the
     redraw, as the window does it; then the parts on their own.
     """
-    import numpy as np
-
     from nnviz.session import Session
 
     session = Session(SPIRAL_6X8)
@@ -248,7 +246,6 @@ def spiral_tick(args) -> list:
                  _times(lambda: window.boundary_view.set_surface(window.boundary_grid(100), window._extent),
                         args.repeats), FRAME_BUDGET_S))
     frames = window.frames
-    extent = session.data_extent()
 
     def heatmaps():
         frames.clear_cache()
@@ -264,7 +261,6 @@ def spiral_tick(args) -> list:
         QtWidgets.QApplication.processEvents()
 
     rows.append(("  refresh + repaint of every view", edges, _times(redraw, args.repeats), FRAME_BUDGET_S))
-    del extent, np
     window.close()
     return rows
 
