@@ -72,13 +72,17 @@ def _jsonable(value):
     return value
 
 
-def atomic_write_text(path, text):
-    """Write text to path via a temporary file in the same folder and a rename."""
+def atomic_write_bytes(path, data):
+    """Write bytes to path via a temporary file in the same folder and a rename.
+
+    Either the whole new file is there afterwards or, on any error, the old one
+    (or none): the temporary file is removed.
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -86,6 +90,11 @@ def atomic_write_text(path, text):
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def atomic_write_text(path, text):
+    """Write text (UTF-8) to path as :func:`atomic_write_bytes` does."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def save_session(session, path, weights=True):
@@ -125,20 +134,34 @@ def read_document(path):
 
 
 def load_session(cls, path):
-    doc = read_document(path)
+    return session_from_document(cls, read_document(path), Path(path).name)
+
+
+def session_from_document(cls, doc, name="experiment"):
+    """A session from an experiment document (as :func:`session_to_dict` makes); ``name`` prefixes errors."""
     try:
         session = cls(doc["config"])
     except ValueError as err:
-        raise ValueError(f"{Path(path).name}: {err}") from None
+        raise ValueError(f"{name}: {err}") from None
     if doc.get("state") is not None:
         try:
             _restore_state(session, doc["state"])
         except KeyError as err:
-            raise ValueError(f"{Path(path).name}: state: missing field {err}") from None
+            raise ValueError(f"{name}: state: missing field {err}") from None
         except (TypeError, ValueError) as err:
             message = str(err) if str(err).startswith("state") else f"state: {err}"
-            raise ValueError(f"{Path(path).name}: {message}") from None
+            raise ValueError(f"{name}: {message}") from None
     return session
+
+
+def copy_session(session):
+    """An independent session at the same config, weights and training state (at a step boundary).
+
+    The copy has no listeners; its lesson is the original's.
+    """
+    copy = session_from_document(type(session), session_to_dict(session, weights=True))
+    copy.lesson = getattr(session, "lesson", None)
+    return copy
 
 
 def _restore_state(session, state):
