@@ -130,3 +130,13 @@ def test_undo_a_knob_change():
     assert s.undo_config() and s.config["seed"] == 7
     assert s.undo_config() and s.config["lr"] == 0.05
     assert not s.undo_config() and not s.can_undo
+
+
+def test_inspecting_a_diverged_step_raises_no_warnings():
+    s = Session({"dataset": "housing", "hidden": [{"size": 3, "activation": "relu"}], "lr": 50.0,
+                 "standardize": False})
+    s.run(500)
+    assert s.diverged
+    info = s.inspect_edge(1, 0, 0)
+    assert info["known"] is True and "data_grad" in info
+    s.inspect_neuron(1, 0)

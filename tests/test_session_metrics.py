@@ -62,6 +62,11 @@ def test_no_test_set_and_fast_runs():
     assert np.isnan(s.metrics.test_loss).all() and s.best_step is not None
     s.run(2, metrics=False)
     assert np.isnan(s.metrics.train_loss[-1]) and np.isfinite(s.metrics.grad_norm[-1]).all()
+    s.run(3, metrics="last")
+    assert np.isnan(s.metrics.train_loss[-3:-1]).all() and np.isfinite(s.metrics.train_loss[-1])
+    full = Session({**CONFIG, "test_ratio": 0.0})
+    full.run(8)
+    assert s.metrics.train_loss[-1] == full.metrics.train_loss[-1]   # the same numbers, evaluated later
 
 
 def test_health_has_one_label_per_layer_and_explains_thresholds():

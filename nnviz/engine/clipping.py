@@ -5,8 +5,9 @@ import numpy as np
 
 def global_norm(grads):
     """The 2-norm of all gradients together (grads: list of dicts of arrays)."""
+    flat = np.concatenate([g.ravel() for layer in grads for g in layer.values()])
     with np.errstate(over="ignore", invalid="ignore"):
-        return float(np.sqrt(sum(float(np.sum(g * g)) for layer in grads for g in layer.values())))
+        return float(np.sqrt(np.dot(flat, flat)))
 
 
 def clip_grad_norm(grads, max_norm):

@@ -42,6 +42,7 @@ class Network:
         init_rng = np.random.default_rng(self.spec["seed"])
         self.params = [self._init_layer(init_rng, i) for i in range(len(self.layers))]
         self.flat = self._flatten(self.params)
+        self._slices = {}
         self.buffers = [self._init_buffers(layer) for layer in self.layers]
         # Dropout draws from its own stream so changing the dropout rate never
         # changes the initial weights.
@@ -87,9 +88,12 @@ class Network:
 
     def flat_slice(self, layer, key):
         """Where params[layer][key] lives in ``flat`` (for diffs of whole-vector snapshots)."""
-        p = self.params[layer][key]
-        start = (p.__array_interface__["data"][0] - self.flat.__array_interface__["data"][0]) // p.itemsize
-        return slice(start, start + p.size)
+        cache = self._slices
+        if (layer, key) not in cache:
+            p = self.params[layer][key]
+            start = (p.__array_interface__["data"][0] - self.flat.__array_interface__["data"][0]) // p.itemsize
+            cache[layer, key] = slice(start, start + p.size)
+        return cache[layer, key]
 
     def _init_buffers(self, layer):
         if not layer["batch_norm"]:

@@ -64,19 +64,25 @@ def inspect_edge(session, layer, i, j):
     if rec is None or grads is None or grads[layer - 1] is None:
         return info
     lt = rec.trace.layers[layer - 1]
-    terms = lt.grad_z[:, j] * lt.inp[:, i]
+    with np.errstate(over="ignore", invalid="ignore"):     # a diverged step has inf/NaN factors
+        terms = lt.grad_z[:, j] * lt.inp[:, i]
     reg = net.spec["regularization"]
     w_before = float(rec.before_flat[index])
     penalty = {"none": 0.0, "l2": 2 * reg["rate"] * w_before, "l1": reg["rate"] * float(np.sign(w_before))}[reg["kind"]]
     info.update(known=True, w_before=w_before, delta=[float(v) for v in lt.grad_z[:MAX_TERMS, j]],
                 source_a=[float(v) for v in lt.inp[:MAX_TERMS, i]], terms=[float(v) for v in terms[:MAX_TERMS]],
-                n_terms=int(terms.size), data_grad=float(terms.sum()), penalty_grad=penalty,
+                n_terms=int(terms.size), data_grad=_sum(terms), penalty_grad=penalty,
                 grad=float(rec.grads[layer - 1]["W"][i, j]),
                 applied_grad=float(rec.applied_grads[layer - 1]["W"][i, j]))
     if session.phase.kind == "update":
         info.update(_optimizer_step(session, index), w_after=float(net.flat[index]),
                     step=float(net.flat[index]) - w_before)
     return info
+
+
+def _sum(values):
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(values.sum())
 
 
 def _optimizer_step(session, index):

@@ -8,6 +8,8 @@ are (steps, layers) arrays; layers are numbered from the first hidden layer
 to the output layer.
 """
 
+import math
+
 import numpy as np
 
 from .health import RELU_FAMILY, SATURATING
@@ -26,6 +28,11 @@ class Metrics:
     def append(self, row):
         for name, values in self._series.items():
             values.append(row[name])
+
+    def update_last(self, fields):
+        """Replace some values of the latest step (filling in a skipped evaluation)."""
+        for name, value in fields.items():
+            self._series[name][-1] = value
 
     def truncate(self, n):
         """Keep the first n steps (rewind)."""
@@ -109,17 +116,22 @@ def unit_shares(net, trace, level):
 
 
 def layer_gradient_stats(net, trace, grads, before_flat):
-    """Per layer: |dL/dW|, its RMS, mean |delta|, and ||dW|| / ||W|| of the update just made."""
+    """Per layer: |dL/dW|, its RMS, mean |delta|, and ||dW|| / ||W|| of the update just made.
+
+    Runs after every step, so it uses dot products on flat views (one numpy
+    call each) rather than elementwise temporaries.
+    """
     norm, rms, delta, ratio = [], [], [], []
+    change = net.flat - before_flat
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for i, (g, lt) in enumerate(zip(grads, trace.layers)):
-            n = float(np.sqrt(np.sum(g["W"] * g["W"])))
+            gw = g["W"].ravel()
+            n = math.sqrt(float(np.dot(gw, gw)))
             norm.append(n)
-            rms.append(n / np.sqrt(g["W"].size))
-            delta.append(float(np.mean(np.abs(lt.grad_z))))
+            rms.append(n / math.sqrt(gw.size))
+            delta.append(float(np.add.reduce(np.abs(lt.grad_z), axis=None)) / lt.grad_z.size)
             s = net.flat_slice(i, "W")
-            w_before = before_flat[s]
-            change = net.flat[s] - w_before
-            w_norm = float(np.sqrt(np.sum(w_before * w_before)))
-            ratio.append(float(np.sqrt(np.sum(change * change))) / w_norm if w_norm > 0 else float("nan"))
+            w_before, dw = before_flat[s], change[s]
+            w_norm = math.sqrt(float(np.dot(w_before, w_before)))
+            ratio.append(math.sqrt(float(np.dot(dw, dw))) / w_norm if w_norm > 0 else float("nan"))
     return norm, rms, delta, ratio

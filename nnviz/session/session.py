@@ -354,15 +354,25 @@ class Session:
         """Train ``steps`` steps without per-phase stops (finishing a shown step counts as one).
 
         Stops early on divergence, or on early stopping when that is on.
-        metrics=False skips the whole-set evaluations (losses, accuracies, unit shares are NaN).
+        metrics=False skips the whole-set evaluations (losses, accuracies, unit
+        shares are NaN); metrics="last" evaluates only the last step, as
+        TensorFlow Playground evaluates once per drawn frame.
         Returns the number of steps done.
         """
         done = 0
         while done < steps and not self.diverged and not self.stopped_early:
-            self._finish_step(metrics)
+            self._finish_step(metrics is True)
             done += 1
+        if metrics == "last":
+            self.evaluate()
         self._changed()
         return done
+
+    def evaluate(self):
+        """Fill in the whole-set metrics of the latest step if they were skipped."""
+        if not len(self.metrics) or math.isfinite(self.metrics.last("train_loss")):
+            return
+        self.metrics.update_last(self._eval_fields())
 
     def _advance_phase(self):
         last = len(self._phases) - 1
@@ -438,15 +448,22 @@ class Session:
                "grad_norm": norm, "grad_rms": rms, "mean_abs_delta": delta, "update_ratio": ratio}
         nan_layers = [math.nan] * net.n_layers
         if with_metrics:
-            row["train_loss"], row["train_acc"], train_trace = eval_loss_and_acc(
-                net, prep, prep.X_train, prep.y_train, prep.train)
-            row["test_loss"], row["test_acc"], _ = eval_loss_and_acc(net, prep, prep.X_test, prep.y_test, prep.test)
-            row["dead_share"], row["saturated_share"] = unit_shares(
-                net, train_trace, self.config["health"]["saturation_level"])
+            row.update(self._eval_fields())
         else:
             row.update(train_loss=math.nan, train_acc=math.nan, test_loss=math.nan, test_acc=math.nan,
                        dead_share=nan_layers, saturated_share=nan_layers)
         return row
+
+    def _eval_fields(self):
+        """Losses and accuracies of the whole sets, and unit shares on the training set, now."""
+        net, prep = self.network, self.prep
+        out = {}
+        out["train_loss"], out["train_acc"], train_trace = eval_loss_and_acc(
+            net, prep, prep.X_train, prep.y_train, prep.train)
+        out["test_loss"], out["test_acc"], _ = eval_loss_and_acc(net, prep, prep.X_test, prep.y_test, prep.test)
+        out["dead_share"], out["saturated_share"] = unit_shares(
+            net, train_trace, self.config["health"]["saturation_level"])
+        return out
 
     def _check_divergence(self, rec):
         bad = None

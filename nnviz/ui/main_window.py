@@ -671,12 +671,16 @@ class MainWindow(QtWidgets.QMainWindow):
                     budget = min(TRAIN_BUDGET_S, max(MIN_TRAIN_S, FRAME_TARGET_S - self._overhead))
                     deadline = started + budget
                     done = 0
+                    # Whole-set losses only for the step that is drawn, as the
+                    # Playground evaluates once per frame: most of a frame's
+                    # training time otherwise goes to evaluations no one sees.
                     while done < steps and not s.diverged and not s.stopped_early:
-                        done += s.run(1)
+                        done += s.run(1, metrics=False)
                         if time.perf_counter() > deadline:
                             break
                     if done == 0:
                         s.advance("step")
+                    s.evaluate()
                 self._train_time = time.perf_counter() - started
         except Exception:
             self.pause()
@@ -687,7 +691,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Train ``steps`` whole steps at once (as play does with the animation off)."""
         self._last_unit = "step"
         with self.adapter.hold():
-            done = self.session.run(steps)
+            done = self.session.run(steps, metrics="last")
         self._after_step()
         return done
 
