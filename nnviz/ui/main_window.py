@@ -44,6 +44,9 @@ from nnviz.ui.controls import SPEEDS, StepControls, shortcut_table
 from nnviz.ui.confusion_view import ConfusionView
 from nnviz.ui.csv_import_dialog import CsvImportDialog
 from nnviz.ui.curves_view import LossCurvesView
+from nnviz.ui.draw_points_bar import DrawPointsBar
+from nnviz.ui.export_menu import ExportActions
+from nnviz.ui.feature_space_view import FeatureSpaceView
 from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane
 from nnviz.ui.graddist_view import GradDistributionView
 from nnviz.ui.gradnorm_view import GradNormView
@@ -195,8 +198,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self.no_plane.addWidget(self.confusion_view)
         self.no_plane.setChildrenCollapsible(False)
         self.data_stack = QtWidgets.QStackedWidget()
-        for w in (self.boundary_view, self.regression_view, self.no_plane):
+        # 2-D data can be drawn by hand: a draw toggle and class picker above the plane.
+        self.draw_bar = DrawPointsBar()
+        self.plane_panel = QtWidgets.QWidget()
+        plane_box = QtWidgets.QVBoxLayout(self.plane_panel)
+        plane_box.setContentsMargins(0, 0, 0, 0)
+        plane_box.setSpacing(0)
+        plane_box.addWidget(self.draw_bar)
+        plane_box.addWidget(self.boundary_view, 1)
+        for w in (self.plane_panel, self.regression_view, self.no_plane):
             self.data_stack.addWidget(w)
+        self.feature_view = FeatureSpaceView()
+        self.feature_view.setToolTip("The training data at the outputs of two neurons of a hidden layer: "
+                                     "watch a layer pull the classes apart while it trains")
         self.curves_view = LossCurvesView()
         self.curves_view.setToolTip("Train (solid) and test (dashed) loss after every step; the "
                                     "marker is the best test loss (early stopping)")
@@ -222,6 +236,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.knobs_dock = self._dock("Settings", "knobs_dock", self.knobs, left)
         self.data_dock = self._dock("Data and output", "data_dock", self.data_stack, right)
         self.curves_dock = self._dock("Loss", "curves_dock", self.curves_view, right)
+        self.feature_dock = self._dock("Feature space", "feature_dock", self.feature_view, right)
+        self.tabifyDockWidget(self.curves_dock, self.feature_dock)
+        self.curves_dock.raise_()
         self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, left)
         self.setCorner(QtCore.Qt.Corner.BottomRightCorner, right)
         self._default_state = None
@@ -239,8 +256,8 @@ class MainWindow(QtWidgets.QMainWindow):
         m.addSeparator()
         self._action(m, "&Import CSV data…", self.import_csv_dialog, None,
                      "Use your own data: a CSV file with a target column (rebuilds the network)")
-        self._action(m, "Export window &image…", self.export_image_dialog, None,
-                     "Save a PNG picture of the window (for slides)")
+        m.addSeparator()
+        self.exports = ExportActions(self, m)       # pictures, animations, code (nnviz.ui.export_menu)
         m.addSeparator()
         self.quit_action = self._action(m, "&Quit", self.close, QtGui.QKeySequence("Ctrl+Q"), "Quit nnviz")
 
@@ -270,7 +287,8 @@ class MainWindow(QtWidgets.QMainWindow):
                           (self.inspector_dock, "Show the numbers of the neuron, edge or layer clicked"),
                           (self.knobs_dock, "Show the settings"),
                           (self.data_dock, "Show the data and decision boundary"),
-                          (self.curves_dock, "Show the loss curves")):
+                          (self.curves_dock, "Show the loss curves"),
+                          (self.feature_dock, "Show the data in the coordinates of two hidden neurons")):
             act = dock.toggleViewAction()
             act.setStatusTip(tip)
             m.addAction(act)
@@ -349,6 +367,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.network_view.nodeClicked.connect(self._on_node_clicked)
         self.network_view.edgeClicked.connect(self._on_edge_clicked)
         self.network_view.headerClicked.connect(self._on_header_clicked)
+        self.draw_bar.drawModeChanged.connect(self.boundary_view.set_draw_mode)
+        self.boundary_view.pointAdded.connect(self._on_point_clicked)
+        self.feature_dock.visibilityChanged.connect(lambda on: self.feature_view.refresh() if on else None)
 
     # ------------------------------------------------------------------ settings
     def _restore_settings(self) -> None:
@@ -560,14 +581,16 @@ class MainWindow(QtWidgets.QMainWindow):
                                      f"{ds.n_inputs} inputs, {ds.task}", 8000)
 
     def export_image_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export window image", "nnviz.png",
-                                                        "PNG images (*.png)")
-        if path:
-            self.export_image(path)
+        self.exports.export_dialog("window")
 
-    def export_image(self, path: str) -> bool:
-        if not self.grab().save(path):
-            self.show_error("Could not export the image", f"{path}: could not write a PNG there")
+    def export_image(self, path: str, scale: float = 1.0) -> bool:
+        """Save a picture of the window: PNG at ``scale``, or SVG (by the file's suffix)."""
+        from nnviz.export.images import save_image
+
+        try:
+            save_image(self, path, scale, title=self.windowTitle())
+        except (ValueError, OSError) as err:
+            self.show_error("Could not export the image", f"{path}: {err}")
             return False
         self.statusBar().showMessage(f"Saved a picture of the window to {path}", 5000)
         return True
@@ -751,6 +774,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.health_strip.set_diverged(s.diverged)
             with np.errstate(all="ignore"):     # a diverged run's numbers overflow: shown as inf
                 self.inspector.set_session(s)
+                self.feature_view.set_session(s)
         self._refresh()
         with np.errstate(all="ignore"):
             self.inspector.refresh()
@@ -786,6 +810,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._drawn.get("params") != params_key:
             self._drawn["params"] = params_key
             self._draw_output()
+            if self.feature_view.isVisible():       # hidden (a tab behind): refreshed when shown
+                self.feature_view.refresh()
         grads = s.grads
         if grads is not None and any(g is not None for g in grads):
             gkey = (phase.step, phase.index, id(s.network))
@@ -851,7 +877,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.boundary_view.set_data(train.X, train.y, test.X, test.y, task=ds.task,
                                         n_classes=max(ds.n_classes, 2))
             self._extent = s.data_extent()
-            self.data_stack.setCurrentWidget(self.boundary_view)
+            self.draw_bar.set_classes(list(ds.class_names) or [str(k) for k in range(max(ds.n_classes, 2))],
+                                      regression=ds.task == "regression")
+            self.data_stack.setCurrentWidget(self.plane_panel)
         elif ds.n_inputs == 1:
             names = ds.feature_names or ["x"]
             self.regression_view.set_axis_names(names[0], ds.target_name or "y")
@@ -1114,6 +1142,25 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_inspector(self) -> None:
         self.inspector_dock.show()
         self.inspector_dock.raise_()
+
+    def _on_point_clicked(self, x: float, y: float, button: int) -> None:
+        """Draw mode on the data view: left adds a point of the chosen class, right removes the nearest."""
+        s = self.session
+        self.pause()
+        try:
+            if button == QtCore.Qt.MouseButton.RightButton.value:
+                x0, x1, y0, y1 = s.data_extent()
+                if not s.remove_point_near(x, y, 0.05 * max(x1 - x0, y1 - y0)):
+                    self.statusBar().showMessage("No point near the click to remove", 3000)
+                    return
+                what = "Removed a point"
+            else:
+                s.add_point(x, y, self.draw_bar.label())
+                what = f"Added a point of {self.draw_bar.class_combo.currentText()}"
+        except ValueError as err:
+            self.statusBar().showMessage(str(err), 6000)
+            return
+        self.statusBar().showMessage(f"{what} at ({x:.2f}, {y:.2f}): {len(s.prep.dataset)} points", 4000)
 
     def _on_problem(self, text: str) -> None:
         if text:

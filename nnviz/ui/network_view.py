@@ -112,6 +112,7 @@ class NetworkView(pg.GraphicsView):
         self._pen_key = None
         self._halo_pens: dict[int, QtGui.QPen] = {}
         self._vmax = 0.0
+        self._band_col: float | None = None
 
         scene = self.scene()
         # Items change geometry every frame; keeping Qt's BSP index up to date
@@ -171,7 +172,18 @@ class NetworkView(pg.GraphicsView):
         """Draw ``frame`` (validated first; ValueError names a bad field)."""
         frame.validate()
         self._frame = frame
+        self._band_col = None
         self._redraw()
+
+    def place_band(self, col: float | None) -> None:
+        """Put the lit band at a fractional column (between two columns), or back at the lit one.
+
+        Recorded animations glide the band from one layer to the next with
+        this; the frame itself (lit header, ringed neurons) is unchanged.
+        """
+        self._band_col = None if col is None else float(col)
+        if self._frame is not None and self._layout is not None:
+            self._draw_band(self._frame)
 
     def current_frame(self) -> NetworkFrame | None:
         return self._frame
@@ -652,6 +664,8 @@ class NetworkView(pg.GraphicsView):
         if ncol > 1:
             wide = min(wide, 0.7 * lay.col_gap)
         x = lay.col_x[f.lit]
+        if self._band_col is not None:
+            x = float(np.interp(self._band_col, np.arange(ncol), lay.col_x))
         top = lay.top - 8.0
         self._band.setRect(QtCore.QRectF(x - wide / 2.0, top, wide, lay.bottom - top + 8.0))
         tint = _qcolor(color)

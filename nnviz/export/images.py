@@ -1,0 +1,205 @@
+"""Pictures of views and windows: PNG at any scale, SVG, the clipboard.
+
+A widget is drawn with ``QWidget.render`` into
+
+* a ``QImage`` of ``(w·s, h·s)`` pixels whose device pixel ratio is ``s``:
+  every line, text and shape is rasterised again at that resolution, so a 2x
+  or 4x picture is as sharp as the screen at 2x or 4x, not an upscaled
+  screenshot;
+* a ``QSvgGenerator``: lines, shapes and text stay vectors; images (decision
+  boundaries, neuron heatmaps) are embedded as PNG at their own resolution.
+
+Views keep pixmap caches for speed on screen (the network view caches each
+layer of edges, the headers and the legend; pyqtgraph caches its view
+backgrounds and scatter symbols).  A cached pixmap would come out at screen
+resolution -- blurry in a 4x PNG and a bitmap inside an SVG -- so
+:func:`export_mode` switches every cache off while a picture is drawn (and
+antialiasing on for the network's edges), then puts everything back.
+
+``transparent=True`` leaves out the backgrounds of the views (and of the
+window): the picture has an alpha channel, for slides with their own
+background.  Otherwise views keep their theme's background.
+
+Writing is atomic: the file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
+
+from nnviz.session.files import atomic_write_bytes
+
+FORMATS = ("png", "svg")
+MAX_SCALE = 8.0
+MAX_SIDE = 16384                # pixels per side of a PNG (QImage and memory limits)
+SCREEN_DPI = 96.0               # one widget pixel is 1/96 inch on paper
+_RENDER_ALL = (QtWidgets.QWidget.RenderFlag.DrawChildren
+               | QtWidgets.QWidget.RenderFlag.DrawWindowBackground)
+
+
+def format_of(path: str | Path) -> str:
+    """``"png"`` or ``"svg"`` from the file name; ValueError for anything else."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ValueError(f"{Path(path).name}: pictures are .png or .svg, not {('.' + suffix) if suffix else 'no suffix'}")
+    return suffix
+
+
+def check_scale(scale: float, size: QtCore.QSize | None = None) -> float:
+    """``scale`` as a float in (0, MAX_SCALE]; with ``size``, also at most MAX_SIDE pixels a side."""
+    try:
+        s = float(scale)
+    except (TypeError, ValueError):
+        raise ValueError(f"scale must be a number, got {scale!r}") from None
+    if not (math.isfinite(s) and 0 < s <= MAX_SCALE):
+        raise ValueError(f"scale must be above 0 and at most {MAX_SCALE:g}, got {scale!r}")
+    if size is not None:
+        w, h = pixel_size(size, s)
+        if max(w, h) > MAX_SIDE:
+            raise ValueError(f"{w}×{h} pixels is too large (at most {MAX_SIDE} a side); choose a smaller scale")
+    return s
+
+
+def pixel_size(size: QtCore.QSize, scale: float) -> tuple[int, int]:
+    """Pixel size of a picture of a widget of ``size`` at ``scale``."""
+    return max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
+
+
+def _graphics_views(widget: QtWidgets.QWidget) -> list[QtWidgets.QGraphicsView]:
+    views = widget.findChildren(QtWidgets.QGraphicsView)
+    if isinstance(widget, QtWidgets.QGraphicsView):
+        views.insert(0, widget)
+    return views
+
+
+@contextlib.contextmanager
+def export_mode(widget: QtWidgets.QWidget, transparent: bool = False):
+    """While inside: every view in ``widget`` draws uncached, antialiased and,
+    with ``transparent``, without its background.  Everything is restored after."""
+    no_cache = QtWidgets.QGraphicsItem.CacheMode.NoCache
+    restore: list = []
+    try:
+        for view in _graphics_views(widget):
+            mode = view.cacheMode()
+            view.setCacheMode(QtWidgets.QGraphicsView.CacheModeFlag.CacheNone)
+            restore.append(lambda v=view, m=mode: (v.setCacheMode(m), v.resetCachedContent()))
+            brush = view.backgroundBrush()
+            if transparent:
+                view.setBackgroundBrush(QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush))
+                restore.append(lambda v=view, b=brush: v.setBackgroundBrush(b))
+            scene = view.scene()
+            if scene is None:
+                continue
+            opts = {"antialias": True, "background": QtGui.QColor(0, 0, 0, 0) if transparent else brush.color(),
+                    "resolutionScale": 1.0}
+            for item in scene.items():
+                cache = item.cacheMode()
+                if cache != no_cache:
+                    item.setCacheMode(no_cache)
+                    restore.append(lambda i=item, c=cache: i.setCacheMode(c))
+                if hasattr(item, "set_antialiasing") and not item.antialiasing():
+                    item.set_antialiasing(True)
+                    restore.append(lambda i=item: i.set_antialiasing(False))
+                if hasattr(item, "setExportMode"):
+                    item.setExportMode(True, opts)
+                    restore.append(lambda i=item: i.setExportMode(False))
+        yield
+    finally:
+        for undo in reversed(restore):
+            undo()
+
+
+def _render(widget: QtWidgets.QWidget, painter: QtGui.QPainter, transparent: bool) -> None:
+    flags = QtWidgets.QWidget.RenderFlag.DrawChildren if transparent else _RENDER_ALL
+    # QGraphicsView.render draws the scene; QWidget.render draws the widget with its children.
+    QtWidgets.QWidget.render(widget, painter, QtCore.QPoint(), QtGui.QRegion(), flags)
+
+
+def render_image(widget: QtWidgets.QWidget, scale: float = 1.0, transparent: bool = False) -> QtGui.QImage:
+    """``widget`` drawn at ``scale`` (2: twice as many pixels each way, as sharp as the screen)."""
+    scale = check_scale(scale, widget.size())
+    w, h = pixel_size(widget.size(), scale)
+    image = QtGui.QImage(w, h, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)
+    image.fill(QtCore.Qt.GlobalColor.transparent)
+    dots = round(SCREEN_DPI * scale / 0.0254)
+    image.setDotsPerMeterX(dots)            # prints at the widget's size on paper, sharper
+    image.setDotsPerMeterY(dots)
+    with export_mode(widget, transparent):
+        painter = QtGui.QPainter(image)
+        try:
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+            _render(widget, painter, transparent)
+        finally:
+            painter.end()
+    if not transparent:
+        image = image.convertToFormat(QtGui.QImage.Format.Format_RGB32)
+    return image
+
+
+def png_bytes(image: QtGui.QImage) -> bytes:
+    buf = QtCore.QBuffer()
+    buf.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buf, "PNG"):
+        raise OSError("could not encode the picture as PNG")
+    return bytes(buf.data())
+
+
+def svg_bytes(widget: QtWidgets.QWidget, transparent: bool = False, title: str = "nnviz",
+              description: str = "") -> bytes:
+    """``widget`` as an SVG document of its size in pixels (1 px = 1/96 inch)."""
+    buf = QtCore.QBuffer()
+    buf.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    gen = QtSvg.QSvgGenerator()
+    gen.setOutputDevice(buf)
+    gen.setSize(widget.size())
+    gen.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), widget.size()))
+    gen.setResolution(int(SCREEN_DPI))
+    gen.setTitle(title)
+    gen.setDescription(description or "A picture drawn by nnviz")
+    with export_mode(widget, transparent):
+        painter = QtGui.QPainter(gen)
+        try:
+            _render(widget, painter, transparent)
+        finally:
+            painter.end()
+    return bytes(buf.data())
+
+
+def save_image(widget: QtWidgets.QWidget, path: str | Path, scale: float = 1.0, transparent: bool = False,
+               title: str = "nnviz") -> tuple[int, int]:
+    """Write ``widget`` to ``path`` (.png at ``scale``, or .svg), atomically.
+
+    Returns the picture's size: pixels for PNG, widget pixels (the SVG's view
+    box) for SVG.  ValueError for a bad suffix or scale; OSError when the file
+    cannot be written.
+    """
+    kind = format_of(path)
+    if kind == "svg":
+        atomic_write_bytes(path, svg_bytes(widget, transparent, title=title))
+        return widget.width(), widget.height()
+    image = render_image(widget, scale, transparent)
+    atomic_write_bytes(path, png_bytes(image))
+    return image.width(), image.height()
+
+
+def copy_to_clipboard(widget: QtWidgets.QWidget, scale: float = 1.0, transparent: bool = False) -> QtGui.QImage:
+    """Put ``widget`` drawn at ``scale`` on the clipboard (as an image); returns it."""
+    image = render_image(widget, scale, transparent)
+    QtGui.QGuiApplication.clipboard().setImage(image)
+    return image
+
+
+def to_rgb_array(image: QtGui.QImage):
+    """The image as a (h, w, 3) uint8 numpy array (alpha dropped)."""
+    import numpy as np
+
+    img = image.convertToFormat(QtGui.QImage.Format.Format_RGB888)
+    w, h, stride = img.width(), img.height(), img.bytesPerLine()
+    data = np.frombuffer(img.constBits(), np.uint8, count=stride * h).reshape(h, stride)
+    return data[:, :w * 3].reshape(h, w, 3).copy()

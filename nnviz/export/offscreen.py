@@ -1,0 +1,377 @@
+"""Views of a session drawn without a screen: what ``nnviz render`` and ``nnviz animate`` use.
+
+:class:`Picture` builds one view over a session -- never the main window
+unless the whole window is asked for -- sizes it, keeps it in step with the
+session and renders it through :mod:`nnviz.export.images`:
+
+========== ===============================================================
+view       what it draws
+========== ===============================================================
+network    the network view, from :class:`~nnviz.ui.frame_builder.FrameBuilder`
+boundary   the data with the model's output: the decision boundary for 2-D
+           inputs, the fitted curve for one input, predicted against true for
+           other regressions, the confusion matrix (and first-layer weight
+           images) for other classifications
+gradients  the gradient health of each layer, the gradient norm per layer
+           over the steps (log axis) and this step's gradient distributions
+loss       the train and test loss curves with the best step marked
+window     the whole main window, with its settings kept in a temporary file
+           (the user's own settings are never read or written)
+========== ===============================================================
+
+Widgets are shown with ``WA_DontShowOnScreen``: laid out and painted like a
+visible window, but never on a display.  Without a display, call
+:func:`ensure_app` before anything else: it picks Qt's offscreen platform.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import tempfile
+
+import numpy as np
+
+VIEWS = ("window", "network", "boundary", "gradients", "loss")
+DEFAULT_SIZES = {"window": (1500, 940), "network": (1280, 720), "boundary": (720, 640),
+                 "gradients": (1200, 560), "loss": (900, 540)}
+MIN_SIDE, MAX_SIDE = 160, 8192
+BOUNDARY_RESOLUTION = 160
+
+
+def has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def ensure_app():
+    """The running QApplication, or a new one on the offscreen platform when there is no display."""
+    if not has_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtWidgets
+
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        app = QtWidgets.QApplication([sys.argv[0] if sys.argv else "nnviz"])
+        app.setOrganizationName("nnviz")
+        app.setApplicationName("nnviz")
+    return app
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1280x720"`` -> (1280, 720); ValueError with the allowed range."""
+    parts = str(text).lower().replace("×", "x").split("x")
+    try:
+        w, h = (int(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"size must be WIDTHxHEIGHT in pixels, e.g. 1280x720, got {text!r}") from None
+    for v in (w, h):
+        if not MIN_SIDE <= v <= MAX_SIDE:
+            raise ValueError(f"size {text!r}: each side must be {MIN_SIDE} to {MAX_SIDE} pixels")
+    return w, h
+
+
+def parse_phase(text: str, n_layers: int) -> tuple[str, int | None]:
+    """``"forward:2"``, ``"loss"``, ``"backward:3"``, ``"update"`` -> (kind, layer)."""
+    kind, _, layer = str(text).partition(":")
+    kind = kind.strip().lower()
+    if kind in ("loss", "update") and not layer:
+        return kind, None
+    if kind in ("forward", "backward"):
+        try:
+            k = int(layer)
+        except ValueError:
+            raise ValueError(f"phase {text!r}: {kind} needs a layer, e.g. {kind}:1") from None
+        if not 1 <= k <= n_layers:
+            raise ValueError(f"phase {text!r}: this network has layers 1 to {n_layers}")
+        return kind, k
+    raise ValueError(f"phase {text!r}: expected forward:K, loss, backward:K or update")
+
+
+class Picture:
+    """One view of ``session`` (see the module docstring), drawn offscreen.
+
+    Drive the session through :meth:`train` and :meth:`step_phase` (they keep
+    the view in step), then :meth:`render` or :meth:`save`.  ``close()`` when
+    done; a Picture is also a context manager.
+    """
+
+    def __init__(self, session, view: str = "network", size: tuple[int, int] | None = None,
+                 theme: str = "light") -> None:
+        if view not in VIEWS:
+            raise ValueError(f"view {view!r}: expected one of {', '.join(VIEWS)}")
+        ensure_app()
+        from PySide6 import QtCore
+
+        self.session = session
+        self.view = view
+        self.theme = theme
+        self._last_unit = "step"
+        self._scratch: tempfile.TemporaryDirectory | None = None
+        self.size = tuple(size) if size else DEFAULT_SIZES[view]
+        builder = getattr(self, f"_build_{view}")
+        self.widget = builder()
+        self.widget.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.widget.resize(*self.size)
+        self.widget.show()
+        self.redraw()
+
+    # ------------------------------------------------------------------ driving
+    def train(self, steps: int) -> int:
+        """Train ``steps`` whole steps; returns how many were done (fewer if the run diverged)."""
+        if self.view == "window":
+            done = self.widget.train_steps(int(steps))
+        else:
+            done = self.session.run(int(steps))
+            self._last_unit = "step"
+        self.redraw()
+        return done
+
+    def step_phase(self):
+        """One phase forward (as the → key does); returns the new phase."""
+        if self.view == "window":
+            self.widget.step("phase")
+        else:
+            self.session.advance("phase")
+            self._last_unit = "phase"
+        self.redraw()
+        return self.session.phase
+
+    def go_to_phase(self, kind: str, layer: int | None) -> int:
+        """Step phase by phase until ``(kind, layer)`` is shown."""
+        n = 2 * self.session.n_layers + 2
+        for done in range(1, n + 1):
+            if self.session.diverged:
+                break
+            ph = self.step_phase()
+            if ph.kind == kind and ph.layer == layer:
+                return done
+        raise ValueError(f"could not reach phase {kind}{'' if layer is None else f':{layer}'}"
+                         + (" (the run diverged)" if self.session.diverged else ""))
+
+    # ------------------------------------------------------------------ output
+    def render(self, scale: float = 1.0, transparent: bool = False):
+        from nnviz.export.images import render_image
+
+        self.settle()
+        return render_image(self.widget, scale, transparent)
+
+    def save(self, path, scale: float = 1.0, transparent: bool = False) -> tuple[int, int]:
+        from nnviz.export.images import save_image
+
+        self.settle()
+        return save_image(self.widget, path, scale, transparent, title=self.title())
+
+    def network_view(self):
+        """The network view drawn (the window's own one for the whole window), or None."""
+        if self.view == "network":
+            return self.widget
+        if self.view == "window":
+            return self.widget.network_view
+        return None
+
+    def lit(self) -> int | None:
+        """The column of the lit band, None when no layer is lit (or there is no network)."""
+        view = self.network_view()
+        frame = view.current_frame() if view is not None else None
+        return None if frame is None else frame.lit
+
+    def place_band(self, col: float | None) -> None:
+        view = self.network_view()
+        if view is not None:
+            view.place_band(col)
+
+    def title(self) -> str:
+        s = self.session
+        name = s.lesson.title if getattr(s, "lesson", None) is not None else "nnviz experiment"
+        return f"nnviz — {name}, step {s.step}, {s.phase.label()}"
+
+    def close(self) -> None:
+        if self.widget is not None:
+            self.widget.close()
+            self.widget.deleteLater()
+            self.widget = None
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+        from PySide6 import QtWidgets
+
+        QtWidgets.QApplication.processEvents()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def settle(self) -> None:
+        """Let pending layouts and deferred updates run before a picture is taken."""
+        from PySide6 import QtWidgets
+
+        for _ in range(2):
+            QtWidgets.QApplication.processEvents()
+
+    # ------------------------------------------------------------------ views
+    def _build_window(self):
+        from PySide6 import QtCore
+
+        from nnviz.ui.main_window import MainWindow
+
+        self._scratch = tempfile.TemporaryDirectory(prefix="nnviz-render-")
+        settings = QtCore.QSettings(os.path.join(self._scratch.name, "settings.ini"),
+                                    QtCore.QSettings.Format.IniFormat)
+        window = MainWindow(self.session, settings=settings)
+        window.set_theme(self.theme)
+        return window
+
+    def _build_network(self):
+        from nnviz.ui.frame_builder import FrameBuilder, FrameOptions
+        from nnviz.ui.network_view import NetworkView
+
+        self._frames = FrameBuilder()
+        self._frame_options = FrameOptions()
+        view = NetworkView(theme=self.theme)
+        return view
+
+    def _build_boundary(self):
+        from PySide6 import QtWidgets
+
+        from nnviz.ui.boundary_view import BoundaryView
+        from nnviz.ui.confusion_view import ConfusionView
+        from nnviz.ui.frame_builder import has_plane
+        from nnviz.ui.regression_view import RegressionView
+        from nnviz.ui.weight_images_view import WeightImagesView
+
+        s = self.session
+        ds = s.prep.dataset
+        train, test = s.prep.train, s.prep.test
+        self._weight_shape = None
+        if has_plane(s):
+            self._data_kind = "plane"
+            view = BoundaryView()
+            view.set_data(train.X, train.y, test.X, test.y, task=ds.task, n_classes=max(ds.n_classes, 2))
+            self._extent = s.data_extent()
+            self._data_views = [view]
+        elif ds.n_inputs == 1 or ds.task == "regression":
+            self._data_kind = "curve" if ds.n_inputs == 1 else "predicted"
+            view = RegressionView()
+            if ds.n_inputs == 1:
+                names = ds.feature_names or ["x"]
+                view.set_axis_names(names[0], ds.target_name or "y")
+                view.set_data(train.X[:, 0], train.y, test.X[:, 0], test.y)
+            else:
+                view.set_axis_names("x", ds.target_name or "y")
+            self._data_views = [view]
+        else:
+            self._data_kind = "classes"
+            side = math.isqrt(ds.n_inputs)
+            if side * side == ds.n_inputs and side >= 4 and s.n_layers > 1:
+                self._weight_shape = (side, side)
+            view = QtWidgets.QSplitter()
+            self._confusion = ConfusionView()
+            self._data_views = [self._confusion]
+            if self._weight_shape is not None:
+                self._weights = WeightImagesView()
+                view.addWidget(self._weights)
+                self._data_views.append(self._weights)
+            view.addWidget(self._confusion)
+        for v in self._data_views:
+            v.set_theme(self.theme)
+        return view
+
+    def _build_gradients(self):
+        from PySide6 import QtWidgets
+
+        from nnviz.ui.graddist_view import GradDistributionView
+        from nnviz.ui.gradnorm_view import GradNormView
+        from nnviz.ui.health_strip import HealthStrip
+
+        box = QtWidgets.QWidget()
+        box.setAutoFillBackground(True)
+        layout = QtWidgets.QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._health = HealthStrip()
+        self._gradnorm = GradNormView()
+        self._gradnorm.set_title("gradient norm per layer")
+        self._graddist = GradDistributionView()
+        self._graddist.set_title("this step's gradients")
+        row = QtWidgets.QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._gradnorm, 1)
+        row.addWidget(self._graddist, 1)
+        layout.addWidget(self._health)
+        layout.addLayout(row, 1)
+        for v in (self._health, self._gradnorm, self._graddist):
+            v.set_theme(self.theme)
+        palette = box.palette()
+        from PySide6 import QtGui
+
+        palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor(self._gradnorm.theme().background))
+        box.setPalette(palette)
+        return box
+
+    def _build_loss(self):
+        from nnviz.ui.curves_view import LossCurvesView
+
+        view = LossCurvesView()
+        view.set_theme(self.theme)
+        return view
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        """Draw the session's current state (the window follows the session by itself)."""
+        if self.view != "window":
+            with np.errstate(all="ignore"):        # a diverged run's numbers overflow: drawn as NaN/inf
+                getattr(self, f"_draw_{self.view}")()
+        self.settle()
+
+    def _draw_network(self) -> None:
+        opt = self._frame_options
+        opt.update_as_delta = self._last_unit == "phase"
+        self.widget.set_frame(self._frames.build(self.session, opt))
+
+    def _draw_boundary(self) -> None:
+        s = self.session
+        ds = s.prep.dataset
+        if self._data_kind == "plane":
+            self.widget.set_surface(s.grid_output(self._extent, BOUNDARY_RESOLUTION), self._extent)
+        elif self._data_kind == "curve":
+            from nnviz.ui.regression_view import curve_points
+
+            lo, hi = float(np.min(ds.X)), float(np.max(ds.X))
+            pad = 0.05 * (hi - lo) + 1e-9
+            xs = curve_points((lo - pad, hi + pad), 200)
+            self.widget.set_curve(xs[:, 0], s.predict(xs)[:, 0])
+        elif self._data_kind == "predicted":
+            tr, te = s.prep.train, s.prep.test
+            self.widget.set_predicted_vs_true(tr.y, s.predict(tr.X)[:, 0], te.y,
+                                              s.predict(te.X)[:, 0] if len(te) else None)
+        else:
+            self._confusion.set_session(s, "test" if len(s.prep.test) else "train")
+            if self._weight_shape is not None:
+                self._weights.set_weights(s.network.params[0]["W"], self._weight_shape, what="Layer 1 weights")
+
+    def _series(self):
+        m = self.session.metrics
+        return np.arange(1, len(m) + 1), m
+
+    def _draw_loss(self) -> None:
+        s = self.session
+        steps, m = self._series()
+        has_test = len(s.prep.test) > 0
+        best = s.best_step
+        self.widget.set_series(steps, m.train_loss, m.test_loss if has_test else None,
+                               best_step=None if best is None else best + 1)
+
+    def _draw_gradients(self) -> None:
+        s = self.session
+        steps, m = self._series()
+        self._gradnorm.set_series(steps, m.grad_norm if len(m) else np.zeros((0, s.n_layers)))
+        grads = s.grads
+        if grads is None:
+            grads = [None] * s.n_layers
+        self._graddist.set_layers([g["W"] if g is not None else np.empty(0) for g in grads])
+        self._health.set_health(s.health() if len(m) else ["—"] * s.n_layers)
+        self._health.set_diverged(s.diverged)

@@ -1,0 +1,417 @@
+"""Dialogs that take the window's content out: pictures, animations, framework code.
+
+* :class:`ExportImageDialog` -- a view or the whole window as PNG at 1x, 2x
+  or 4x, or as SVG; themed or transparent background; save or copy to the
+  clipboard (:mod:`nnviz.export.images` draws it).
+* :class:`RecordDialog` -- one training step phase by phase, or a training
+  run, as GIF (or MP4 with ffmpeg); records an independent copy of the
+  session, so the window is left as it is, with a progress dialog that can
+  cancel (:mod:`nnviz.export.animation`).
+* :class:`CodeDialog` -- the network and its training set-up as PyTorch or
+  Keras code (:func:`nnviz.export.code_for`), to copy or save.
+
+Every dialog opens without blocking (``open()``); ``save_to(path)``,
+``copy()`` and ``record_to(path)`` do the work without a file dialog, which
+is what the buttons call after asking for a file name.  Files are written
+atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+SCALES = (1, 2, 4)
+DEFAULT_SCALE = 2
+ANIMATION_SIZES = ((960, 540), (1280, 720), (1920, 1080))
+
+
+def _last_dir(settings: QtCore.QSettings | None) -> str:
+    if settings is None:
+        return str(Path.home())
+    return str(settings.value("files/export_dir", str(Path.home())))
+
+
+def _remember_dir(settings: QtCore.QSettings | None, path: str) -> None:
+    if settings is not None:
+        settings.setValue("files/export_dir", str(Path(path).parent))
+
+
+def _with_suffix(path: str, suffix: str) -> str:
+    return path if Path(path).suffix else path + suffix
+
+
+def _error(parent: QtWidgets.QWidget, title: str, text: str) -> QtWidgets.QMessageBox:
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title, text,
+                                QtWidgets.QMessageBox.StandardButton.Ok, parent)
+    box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+    box.open()
+    return box
+
+
+class ExportImageDialog(QtWidgets.QDialog):
+    """Save or copy a picture of one of ``targets`` ({name: (label, widget or callable)})."""
+
+    def __init__(self, targets: dict, current: str, parent: QtWidgets.QWidget | None = None,
+                 settings: QtCore.QSettings | None = None, title: str = "nnviz") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export image")
+        self.targets = targets
+        self.settings = settings
+        self.picture_title = title
+        self.error_box: QtWidgets.QMessageBox | None = None
+
+        self.target = QtWidgets.QComboBox()
+        for name, (label, _w) in targets.items():
+            self.target.addItem(label, name)
+        self.target.setToolTip("What to draw: one view, or the whole window")
+        self.format = QtWidgets.QComboBox()
+        self.format.addItem("PNG picture", "png")
+        self.format.addItem("SVG drawing (vectors, for slides)", "svg")
+        self.format.setToolTip("PNG: pixels at the chosen scale. SVG: lines and text stay sharp at any size; "
+                               "decision boundaries and heatmaps are embedded as pictures.")
+        self.scale = QtWidgets.QComboBox()
+        for s in SCALES:
+            self.scale.addItem(f"{s}×", s)
+        self.scale.setCurrentIndex(SCALES.index(DEFAULT_SCALE))
+        self.scale.setToolTip("2× and 4× draw everything again at that resolution (4K projectors, print), "
+                              "not an enlarged screenshot")
+        self.size_label = QtWidgets.QLabel()
+        self.transparent = QtWidgets.QCheckBox("Transparent background")
+        self.transparent.setToolTip("Leave out the views' background, for slides with their own")
+
+        form = QtWidgets.QFormLayout()
+        form.addRow("Export", self.target)
+        form.addRow("As", self.format)
+        scale_row = QtWidgets.QHBoxLayout()
+        scale_row.addWidget(self.scale)
+        scale_row.addWidget(self.size_label, 1)
+        form.addRow("Scale", scale_row)
+        form.addRow("", self.transparent)
+
+        buttons = QtWidgets.QDialogButtonBox()
+        self.copy_button = buttons.addButton("Copy to clipboard", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton("Save…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.copy_button.setToolTip("Put the picture (PNG at the chosen scale) on the clipboard")
+        self.save_button.setDefault(True)
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button.clicked.connect(self.save_dialog)
+        buttons.rejected.connect(self.reject)
+        self.status = QtWidgets.QLabel()
+        self.status.setWordWrap(True)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        for combo in (self.target, self.format, self.scale):
+            combo.currentIndexChanged.connect(self._update)
+        self.set_target(current)
+
+    def set_target(self, name: str) -> None:
+        i = self.target.findData(name)
+        if i >= 0:
+            self.target.setCurrentIndex(i)
+        self._update()
+
+    def widget(self) -> QtWidgets.QWidget:
+        _label, w = self.targets[self.target.currentData()]
+        return w() if callable(w) else w
+
+    def chosen_scale(self) -> float:
+        return float(self.scale.currentData())
+
+    def _update(self, *_args) -> None:
+        png = self.format.currentData() == "png"
+        self.scale.setEnabled(png)
+        w = self.widget()
+        s = self.chosen_scale() if png else 1
+        unit = "pixels" if png else "(vector; drawn at this size)"
+        self.size_label.setText(f"→ {round(w.width() * s)} × {round(w.height() * s)} {unit}")
+
+    def default_name(self) -> str:
+        return f"nnviz-{self.target.currentData()}.{self.format.currentData()}"
+
+    def save_dialog(self) -> None:
+        kind = self.format.currentData()
+        start = str(Path(_last_dir(self.settings)) / self.default_name())
+        filt = "PNG pictures (*.png)" if kind == "png" else "SVG drawings (*.svg)"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export image", start, filt)
+        if path:
+            self.save_to(_with_suffix(path, f".{kind}"))
+
+    def save_to(self, path: str) -> bool:
+        """Write the picture to ``path``; its suffix (.png or .svg) decides the format."""
+        from nnviz.export.images import save_image
+
+        try:
+            w, h = save_image(self.widget(), path, self.chosen_scale(), self.transparent.isChecked(),
+                              title=self.picture_title)
+        except (ValueError, OSError) as err:
+            self.error_box = _error(self, "Could not export the image", f"{path}\n\n{err}")
+            return False
+        _remember_dir(self.settings, path)
+        what = f"{w}×{h} px" if Path(path).suffix.lower() == ".png" else "SVG"
+        self.status.setText(f"Saved {Path(path).name} ({what})")
+        return True
+
+    def copy(self) -> QtGui.QImage:
+        """Put the picture on the clipboard (at the chosen scale) and return it."""
+        from nnviz.export.images import copy_to_clipboard
+
+        image = copy_to_clipboard(self.widget(), self.chosen_scale(), self.transparent.isChecked())
+        self.status.setText(f"Copied {image.width()}×{image.height()} px to the clipboard")
+        return image
+
+
+class RecordDialog(QtWidgets.QDialog):
+    """Record one training step (phase by phase) or a training run of a copy of ``session``."""
+
+    def __init__(self, session, parent: QtWidgets.QWidget | None = None,
+                 settings: QtCore.QSettings | None = None, theme: str = "light") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Record animation")
+        self.session = session
+        self.settings = settings
+        self.theme = theme
+        self.progress_dialog: QtWidgets.QProgressDialog | None = None
+        self.error_box: QtWidgets.QMessageBox | None = None
+        self.cancelled = False
+
+        self.what = QtWidgets.QComboBox()
+        self.what.addItem("The next training step, phase by phase", "step")
+        self.what.addItem("A training run", "run")
+        self.what.setToolTip("One step: forward layer by layer, loss, backward, update. A run: the picture "
+                             "every few steps while training.")
+        self.steps = QtWidgets.QSpinBox()
+        self.steps.setRange(1, 100000)
+        self.steps.setValue(200)
+        self.steps.setSuffix(" steps")
+        self.every = QtWidgets.QSpinBox()
+        self.every.setRange(1, 10000)
+        self.every.setValue(5)
+        self.every.setPrefix("a frame every ")
+        self.every.setSuffix(" steps")
+        self.view = QtWidgets.QComboBox()
+        self.view.addItem("Network", "network")
+        self.view.addItem("Whole window", "window")
+        self.size = QtWidgets.QComboBox()
+        for w, h in ANIMATION_SIZES:
+            self.size.addItem(f"{w} × {h}", (w, h))
+        self.size.setCurrentIndex(1)
+        self.fps = QtWidgets.QSpinBox()
+        self.fps.setRange(1, 60)
+        self.fps.setValue(10)
+        self.fps.setSuffix(" frames/s")
+        self.tween = QtWidgets.QSpinBox()
+        self.tween.setRange(0, 12)
+        self.tween.setValue(3)
+        self.tween.setToolTip("In-between frames as the lit layer moves to the next one: a smooth sweep; "
+                              "each phase lasts this many frames plus one")
+        self.frames_label = QtWidgets.QLabel()
+        self.ffmpeg_note = QtWidgets.QLabel()
+        self.ffmpeg_note.setWordWrap(True)
+
+        form = QtWidgets.QFormLayout()
+        form.addRow("Record", self.what)
+        form.addRow("Run length", self.steps)
+        form.addRow("", self.every)
+        form.addRow("View", self.view)
+        form.addRow("Size", self.size)
+        form.addRow("Frame rate", self.fps)
+        form.addRow("In-between frames", self.tween)
+        form.addRow("", self.frames_label)
+
+        buttons = QtWidgets.QDialogButtonBox()
+        self.record_button = buttons.addButton("Record…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.record_button.setDefault(True)
+        buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.record_button.clicked.connect(self.record_dialog)
+        buttons.rejected.connect(self.reject)
+        self.status = QtWidgets.QLabel()
+        self.status.setWordWrap(True)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.ffmpeg_note)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        for w in (self.what, self.view, self.size):
+            w.currentIndexChanged.connect(self._update)
+        for w in (self.steps, self.every, self.tween, self.fps):
+            w.valueChanged.connect(self._update)
+        self._update()
+
+    def plan(self):
+        from nnviz.export import animation as anim
+
+        if self.what.currentData() == "step":
+            return anim.step_plan(self.session.n_layers, self.tween.value())
+        return anim.run_plan(self.steps.value(), self.every.value())
+
+    def _update(self, *_args) -> None:
+        from nnviz.export import animation as anim
+
+        run = self.what.currentData() == "run"
+        self.steps.setEnabled(run)
+        self.every.setEnabled(run)
+        self.tween.setEnabled(not run)
+        plan = self.plan()
+        seconds = (plan.frames if run else 1 + plan.moves * (plan.tween + 1)) / self.fps.value()
+        self.frames_label.setText(f"{plan.frames} frames, about {seconds:.1f} s")
+        self.ffmpeg_note.setText("" if anim.ffmpeg_path() else
+                                 "MP4 needs ffmpeg, which is not installed: animations are saved as GIF.")
+
+    def record_dialog(self) -> None:
+        from nnviz.export import animation as anim
+
+        filters = "GIF animations (*.gif)" + (";;MP4 videos (*.mp4)" if anim.ffmpeg_path() else "")
+        start = str(Path(_last_dir(self.settings)) / f"nnviz-{self.what.currentData()}.gif")
+        path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, "Record animation", start, filters)
+        if path:
+            self.record_to(_with_suffix(path, ".mp4" if "mp4" in chosen else ".gif"))
+
+    def record_to(self, path: str) -> bool:
+        """Record to ``path`` (.gif or .mp4) with a progress dialog; False if cancelled or failed."""
+        from nnviz.export import animation as anim
+        from nnviz.export.offscreen import Picture
+        from nnviz.session.files import copy_session
+
+        self.cancelled = False
+        try:
+            plan = self.plan()
+            anim.format_of(path)
+        except ValueError as err:
+            self.error_box = _error(self, "Could not record", str(err))
+            return False
+        progress = QtWidgets.QProgressDialog("Recording…", "Cancel", 0, plan.frames, self)
+        progress.setWindowTitle("Record animation")
+        progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setValue(0)
+        self.progress_dialog = progress
+
+        def step(done: int, total: int) -> bool:
+            progress.setLabelText(f"Recording frame {done} of {total}…")
+            progress.setValue(done)
+            QtWidgets.QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        picture = None
+        try:
+            with _busy():
+                picture = Picture(copy_session(self.session), self.view.currentData(),
+                                  size=self.size.currentData(), theme=self.theme)
+                n = anim.record(picture, plan, path, fps=self.fps.value(), progress=step)
+        except anim.Cancelled:
+            self.cancelled = True
+            self.status.setText("Cancelled; nothing was saved.")
+            return False
+        except (ValueError, OSError, RuntimeError) as err:
+            self.error_box = _error(self, "Could not record", f"{path}\n\n{err}")
+            return False
+        finally:
+            if picture is not None:
+                picture.close()
+            progress.close()
+        _remember_dir(self.settings, path)
+        self.status.setText(f"Saved {Path(path).name}: {n} frames")
+        return True
+
+
+class _busy:
+    """The wait cursor while something long runs."""
+
+    def __enter__(self):
+        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc):
+        QtWidgets.QApplication.restoreOverrideCursor()
+
+
+class CodeDialog(QtWidgets.QDialog):
+    """The session's network and training set-up as PyTorch or Keras code."""
+
+    def __init__(self, session, parent: QtWidgets.QWidget | None = None,
+                 settings: QtCore.QSettings | None = None) -> None:
+        super().__init__(parent)
+        from nnviz.export import FRAMEWORKS
+
+        self.setWindowTitle("Code")
+        self.session = session
+        self.settings = settings
+        self.error_box: QtWidgets.QMessageBox | None = None
+        self.framework = QtWidgets.QComboBox()
+        for name in FRAMEWORKS:
+            self.framework.addItem({"pytorch": "PyTorch", "keras": "Keras"}.get(name, name), name)
+        self.weights = QtWidgets.QCheckBox("Include the current weights")
+        self.weights.setChecked(True)
+        self.weights.setToolTip("Set the network's current weights in the code, so it starts exactly where "
+                                "nnviz is; off: the framework's own random initialisation")
+        self.text = QtWidgets.QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont))
+        self.text.setMinimumSize(720, 480)
+
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(QtWidgets.QLabel("Framework"))
+        row.addWidget(self.framework)
+        row.addSpacing(12)
+        row.addWidget(self.weights)
+        row.addStretch(1)
+        buttons = QtWidgets.QDialogButtonBox()
+        self.copy_button = buttons.addButton("Copy", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton("Save…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button.clicked.connect(self.save_dialog)
+        buttons.rejected.connect(self.reject)
+        self.status = QtWidgets.QLabel()
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.framework.currentIndexChanged.connect(self.refresh)
+        self.weights.toggled.connect(self.refresh)
+        self.refresh()
+
+    def code(self) -> str:
+        return self.text.toPlainText()
+
+    def refresh(self, *_args) -> None:
+        """Generate the code again for the chosen framework and weights."""
+        from nnviz.export import code_for
+
+        try:
+            text = code_for(self.session, self.framework.currentData(), weights=self.weights.isChecked())
+        except ValueError as err:
+            text = f"# This set-up cannot be written as {self.framework.currentText()} code: {err}\n"
+        self.text.setPlainText(text)
+        self.status.setText(f"{len(text.splitlines())} lines of Python")
+
+    def copy(self) -> str:
+        text = self.code()
+        QtGui.QGuiApplication.clipboard().setText(text)
+        self.status.setText("Copied to the clipboard")
+        return text
+
+    def save_dialog(self) -> None:
+        start = str(Path(_last_dir(self.settings)) / f"nnviz_{self.framework.currentData()}.py")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save code", start, "Python files (*.py)")
+        if path:
+            self.save_to(_with_suffix(path, ".py"))
+
+    def save_to(self, path: str) -> bool:
+        from nnviz.session.files import atomic_write_text
+
+        try:
+            atomic_write_text(path, self.code())
+        except OSError as err:
+            self.error_box = _error(self, "Could not save the code", f"{path}\n\n{err}")
+            return False
+        _remember_dir(self.settings, path)
+        self.status.setText(f"Saved {Path(path).name}")
+        return True
