@@ -167,3 +167,23 @@ def test_clip_grad_norm_matches_torch_rule():
     small = [{"W": np.array([0.3])}]
     clip_grad_norm(small, 1.0)
     assert small[0]["W"][0] == 0.3
+
+
+def test_replaced_parameter_arrays_are_adopted():
+    """Assigning a new array (not writing in place) still trains that array's values."""
+    net = Network.from_spec({"input_size": 2, "layers": [{"size": 3, "activation": "tanh"}, {"size": 1}]})
+    opt = make_optimizer("sgd", net, lr=0.5)
+    new_W = np.full((3, 1), 0.25)
+    net.params[1]["W"] = new_W
+    X, y = np.ones((4, 2)), np.zeros((4, 1))
+    trace = net.forward(X)
+    np.testing.assert_allclose(trace.output, np.tanh(X @ net.params[0]["W"]) @ new_W)
+    grads = net.backward(trace, y)
+    opt.step(grads)
+    np.testing.assert_allclose(net.params[1]["W"], new_W - 0.5 * grads[1]["W"])
+    net.params[0]["b"] = [1.0, 2.0, 3.0]
+    opt.step(grads)
+    assert net.params[0]["b"][0] != 1.0 and net.params[0]["b"].dtype == np.float64
+    with pytest.raises(ValueError, match=r"params\[0\]\['W'\] must have shape"):
+        net.params[0]["W"] = np.zeros((5, 5))
+        net.forward(X)

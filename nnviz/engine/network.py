@@ -43,6 +43,8 @@ class Network:
         self.params = [self._init_layer(init_rng, i) for i in range(len(self.layers))]
         self.flat = self._flatten(self.params)
         self._slices = {}
+        self._keys = [(i, key) for i, layer in enumerate(self.params) for key in layer]
+        self._views = [self.params[i][key] for i, key in self._keys]
         self.buffers = [self._init_buffers(layer) for layer in self.layers]
         # Dropout draws from its own stream so changing the dropout rate never
         # changes the initial weights.
@@ -86,6 +88,23 @@ class Network:
                 offset += p.size
         return flat
 
+    def sync_params(self):
+        """Adopt parameter arrays that were replaced rather than written in place.
+
+        ``net.params[i]["W"] = new_array`` is a natural thing to write (e.g.
+        to load weights); the new values are copied into the flat vector and
+        the dict points at its view again, so the optimizer and snapshots see
+        them. A cheap identity check when nothing was replaced.
+        """
+        for (i, key), view in zip(self._keys, self._views):
+            current = self.params[i][key]
+            if current is not view:
+                current = np.asarray(current, dtype=self.dtype)
+                if current.shape != view.shape:
+                    raise ValueError(f"params[{i}][{key!r}] must have shape {view.shape}, got {current.shape}")
+                view[...] = current
+                self.params[i][key] = view
+
     def flat_slice(self, layer, key):
         """Where params[layer][key] lives in ``flat`` (for diffs of whole-vector snapshots)."""
         cache = self._slices
@@ -111,6 +130,7 @@ class Network:
         ``rng``); gradient checks pass the masks of the pass they check.
         update_buffers: False leaves batch-norm running statistics untouched.
         """
+        self.sync_params()
         X = np.asarray(X, dtype=self.dtype)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise ValueError(f"X must have shape (batch, {self.sizes[0]}), got {X.shape}")

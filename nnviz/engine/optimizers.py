@@ -64,6 +64,8 @@ class Optimizer:
         self.hyper["lr"] = float(value)
 
     def _flat_params(self):
+        if hasattr(self.net, "sync_params"):
+            self.net.sync_params()
         flat = getattr(self.net, "flat", None)
         if flat is not None and self.keys and np.shares_memory(self.net.params[0]["W"], flat):
             return flat, True

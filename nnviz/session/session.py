@@ -412,6 +412,7 @@ class Session:
     def _begin_step(self):
         """Snapshot the boundary, draw the batch, run forward and backward (no update yet)."""
         n = self._steps_done
+        self.network.sync_params()
         snap = take_snapshot(n, self.network, self.optimizer, self._batch_rng, self._order, self._pos, self.epoch)
         self.history.push(snap)
         batch = self._next_batch()
