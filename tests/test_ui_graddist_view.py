@@ -94,3 +94,16 @@ def test_theme_and_grab(qtbot, view, theme):
     assert image.pixelColor(2, 2).name() == view.theme().background
     colors = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
     assert len(colors) > 5
+
+
+def test_layer_names_fit_on_an_empty_first_frame(view):
+    from PySide6 import QtGui
+
+    view.set_layers([np.empty(0)] * 3)
+    axis = view.plot_item.getAxis("left")
+    assert axis.textWidth >= QtGui.QFontMetrics(view.qfont()).horizontalAdvance("layer 3")
+    image = view.grab().toImage()
+    left = image.copy(0, 0, int(axis.width()), image.height())
+    bg = left.pixelColor(1, 1)
+    inked = sum(left.pixelColor(x, y) != bg for x in range(0, left.width(), 2) for y in range(0, left.height(), 2))
+    assert inked > 30                     # "layer 1" ... "layer 3" are drawn

@@ -105,3 +105,17 @@ def test_long_history_is_decimated_but_keeps_spikes(view):
     assert len(x) < 2500
     assert y.max() == 1e3
     assert x[-1] == steps[-1]
+
+
+def test_under_two_decades_only_1_2_5_are_labelled(view):
+    steps = np.arange(1, 51)
+    view.set_series(steps, np.stack([0.02 + 0.01 * np.sin(steps / 5), 0.03 + 0.02 * np.cos(steps / 7)], 1))
+    axis = view.plot_item.getAxis("left")
+    lo, hi = np.log10(0.01), np.log10(0.05)
+    levels = axis.tickValues(lo, hi, 300)
+    labelled = [t for (_s, values) in levels[:1] for t in values]
+    texts = [s for (_s, values) in levels for s in axis.tickStrings(values, 1.0, 1.0) if s]
+    assert sorted(round(10 ** v, 6) for v in labelled) == [0.01, 0.02, 0.05]
+    assert len(texts) == 3                  # the other multiples have ticks but no text
+    wide = axis.tickValues(-6.0, 0.0, 300)
+    assert all(s for (_s, values) in wide for s in axis.tickStrings(values, 1.0, 1.0)[:1])

@@ -88,3 +88,14 @@ def test_theme_and_scale(qtbot, strip, theme):
     image = strip.grab().toImage()
     assert image.pixelColor(image.width() - 3, 2).name() == strip.theme().background
     assert _rendered_color(strip.chips()[1]) == EXPECTED["dead"]
+
+
+def test_fallback_tooltips_state_the_sessions_rules():
+    from nnviz.session import HEALTH_DEFAULTS
+    from nnviz.session.health import describe_thresholds
+
+    rules = describe_thresholds(dict(HEALTH_DEFAULTS)).splitlines()
+    for line in rules:
+        label, _, rule = line.partition(": ")
+        assert rule in DEFAULT_TOOLTIPS[label]
+    assert "mean |dL/dz|" in DEFAULT_TOOLTIPS["vanishing"] and "mean |dL/dz|" in DEFAULT_TOOLTIPS["exploding"]

@@ -52,7 +52,10 @@ class FeatureSpaceView(PlotView):
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(4, 4, 4, 0)
         self._combo_labels = []
-        for text, combo in (("layer", self.layer_combo), ("x: neuron", self.x_combo), ("y: neuron", self.y_combo)):
+        for combo in (self.layer_combo, self.x_combo, self.y_combo):    # the dock may be narrow
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(1)
+        for text, combo in (("layer", self.layer_combo), ("x", self.x_combo), ("y", self.y_combo)):
             label = QtWidgets.QLabel(text)
             label.setToolTip(combo.toolTip())
             self._combo_labels.append(label)

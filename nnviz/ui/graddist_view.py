@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 
 from nnviz.ui.plot_base import PlotView, run_demo
 from nnviz.ui.theme import sample_layer_colors
@@ -124,6 +124,19 @@ class GradDistributionView(PlotView):
         self.plot_item.setYRange(-0.1, max(n, 1) - 0.05, padding=0)
         self._restyle()
 
+    def _fit_layer_labels(self) -> None:
+        """Make the left axis wide enough for "layer n" now.
+
+        The axis learns its text width only while painting and drops labels that
+        do not fit the width it had, so a first frame (step 0, no gradients yet)
+        would show the rows without their names.
+        """
+        axis = self.plot_item.getAxis("left")
+        width = QtGui.QFontMetrics(self.qfont()).horizontalAdvance(f"layer {max(len(self.curves), 1)}") + 4
+        if axis.textWidth < width:
+            axis.textWidth = width
+            axis._adjustSize()
+
     def _restyle(self) -> None:
         t = self._theme
         for curve, color in zip(self.curves, sample_layer_colors(len(self.curves), t)):
@@ -134,6 +147,7 @@ class GradDistributionView(PlotView):
         for note in self.notes:
             note.setColor(t.muted)
             note.setFont(self.qfont(0.9))
+        self._fit_layer_labels()
 
 
 def _note_text(n_zero: int, n_bad: int, total: int) -> str:

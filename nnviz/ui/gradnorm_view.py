@@ -28,11 +28,43 @@ MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima fi
 from nnviz.ui.theme import sample_layer_colors
 
 
+class LogAxis(pg.AxisItem):
+    """A log axis that stays readable over less than two decades.
+
+    pyqtgraph labels every minor tick (2, 3, ... 9 × 10ⁿ) when fewer than
+    three decades are in view, and over a narrow range the labels pile on top
+    of each other.  Here only 1, 2 and 5 × 10ⁿ are labelled; the other
+    multiples stay as unlabelled ticks (all of them are labelled only when the
+    range is too narrow to hold two of 1, 2, 5).
+    """
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802,N803 (pyqtgraph API)
+        ticks = [(spacing, t) for spacing, t in stdTicks if spacing >= 1.0]
+        if len(ticks) >= 2:
+            self._unlabelled = set()
+            return super().logTickValues(minVal, maxVal, size, stdTicks)
+        labelled, unlabelled = [], []
+        for k in range(int(np.floor(minVal)), int(np.ceil(maxVal)) + 1):
+            for m in range(1, 10):
+                v = k + float(np.log10(m))
+                if minVal - 1e-9 <= v <= maxVal + 1e-9:
+                    (labelled if m in (1, 2, 5) else unlabelled).append(v)
+        if len(labelled) < 2:
+            labelled, unlabelled = sorted(labelled + unlabelled), []
+        self._unlabelled = {round(v, 9) for v in unlabelled}
+        return [(None, labelled), (None, unlabelled)]
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
+        texts = super().logTickStrings(values, scale, spacing)
+        hidden = getattr(self, "_unlabelled", set())
+        return ["" if round(v, 9) in hidden else t for v, t in zip(values, texts)]
+
+
 class GradNormView(PlotView):
     """Gradient norm of each layer's weights per step (log y axis), legend "layer 1 … L"."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axis_items={"left": LogAxis("left")})
         self.curves: list[pg.PlotDataItem] = []
         self.legend = self._add_side_legend()
         self.diverged_line = pg.InfiniteLine(angle=90, movable=False, label="diverged",

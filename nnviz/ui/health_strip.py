@@ -18,31 +18,44 @@ from collections.abc import Sequence
 
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.session.config import HEALTH_DEFAULTS
+from nnviz.session.health import describe_thresholds
 from nnviz.ui.plot_base import BASE_FONT_PT, check_line_scale, run_demo
 from nnviz.ui.theme import HEALTH_COLORS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color
 
 HEALTH_LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated", "diverged")
 
-# Fallback texts; the numbers are the session's default thresholds.  A
-# layer's gradient size is its RMS |dL/dW| (norm / sqrt(size)), compared with
-# the output layer's so that it does not depend on the layer's width.
-DEFAULT_TOOLTIPS = {
-    "healthy": "healthy: this layer's gradients are neither tiny nor huge compared with the "
-               "output layer's, and its units are neither dead nor saturated, so it keeps learning.",
-    "vanishing": "vanishing: RMS |dL/dW| below 1/100 of the output layer's (or below 1e-7), so "
-                 "this layer's weights barely change. Typical of deep sigmoid/tanh nets; ReLU "
-                 "with He init, batch norm or residual connections help.",
-    "exploding": "exploding: RMS |dL/dW| above 100x the output layer's (or above 100), so "
-                 "updates overshoot. Lower the learning rate or the init gain, or clip gradients.",
-    "dead": "dead: half or more of this ReLU layer's units are never active on the training "
-            "set, so no gradient flows through them and they cannot recover. Lower the "
-            "learning rate, use leaky ReLU or He initialization.",
-    "saturated": "saturated: half or more of this layer's sigmoid/tanh units sit beyond 0.99 "
-                 "(the flat ends of the curve, where the derivative is nearly 0) on 90% of the "
-                 "samples. Smaller initial weights or batch norm keep them in the steep middle.",
-    "diverged": "diverged: a loss, gradient or weight became NaN or infinite; training cannot "
-                "continue from here. Rewind and lower the learning rate.",
+# Fallback texts, used when the window passes no tooltips: each label's rule
+# is the line of ``nnviz.session.health.describe_thresholds`` for the default
+# thresholds (the same text the session gives), followed by what helps.
+_REMEDIES = {
+    "healthy": "This layer's gradients are neither tiny nor huge compared with the output layer's, and "
+               "its units are neither dead nor saturated, so it keeps learning.",
+    "vanishing": "This layer's weights barely change. Typical of deep sigmoid/tanh nets; ReLU with He "
+                 "init, batch norm or residual connections help.",
+    "exploding": "Updates overshoot. Lower the learning rate or the init gain, or clip gradients.",
+    "dead": "No gradient flows through dead units, so they cannot recover. Lower the learning rate, "
+            "use leaky ReLU or He initialization.",
+    "saturated": "On the flat ends of the curve the derivative is nearly 0. Smaller initial weights or "
+                 "batch norm keep the units in the steep middle.",
+    "diverged": "Training cannot continue from here. Rewind and lower the learning rate.",
 }
+
+
+def default_tooltips() -> dict[str, str]:
+    """label -> the rule for the default thresholds and what helps."""
+    rules = {}
+    for line in describe_thresholds(dict(HEALTH_DEFAULTS)).splitlines():
+        label, _, rule = line.partition(": ")
+        rules[label] = rule
+    out = {}
+    for label, remedy in _REMEDIES.items():
+        rule = rules.get(label)
+        out[label] = f"{label}: {rule}.\n{remedy}" if rule else f"{label}: {remedy}"
+    return out
+
+
+DEFAULT_TOOLTIPS = default_tooltips()
 
 BANNER_TEXT = "Training diverged (NaN/inf) — rewind to go back"
 
