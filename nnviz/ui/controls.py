@@ -52,6 +52,13 @@ SPEEDS = (
 )
 DEFAULT_SPEED = 3
 
+# The controls a classroom setup can hide (config "classroom" → "hidden_controls"): name -> label.
+CONTROL_NAMES = {
+    "reset": "Reset", "back_step": "Back step", "back_phase": "Back phase", "step_phase": "Phase",
+    "step_batch": "Step", "step_epoch": "Epoch", "play": "Play / pause", "speed": "Speed",
+    "animate": "Animate", "sample": "Sample picker", "batch_mean": "Batch mean",
+}
+
 
 def shortcut_table() -> list[tuple[str, str]]:
     """(keys, what they do) for the Help dialog."""
@@ -145,6 +152,7 @@ class StepControls(QtCore.QObject):
         self.counters = QtWidgets.QLabel()
         self.counters.setToolTip("Updates applied so far, the current epoch, and the phase shown")
         self.counters.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self._widget_actions: dict[str, list[QtGui.QAction]] = {}   # toolbar slots of the widgets
         self._update_speed_label()
 
     # ------------------------------------------------------------------ widgets
@@ -158,11 +166,10 @@ class StepControls(QtCore.QObject):
             bar.addAction(act)
         bar.addSeparator()
         bar.addAction(self.play)
-        bar.addWidget(self.speed)
-        bar.addWidget(self.speed_label)
+        self._widget_actions["speed"] = [bar.addWidget(self.speed), bar.addWidget(self.speed_label)]
         bar.addAction(self.animate)
         bar.addSeparator()
-        bar.addWidget(self.sample)
+        self._widget_actions["sample"] = [bar.addWidget(self.sample)]
         bar.addAction(self.batch_mean)
         spacer = QtWidgets.QWidget()
         spacer.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred)
@@ -174,6 +181,22 @@ class StepControls(QtCore.QObject):
         """Actions of the Run menu, None for separators."""
         return [self.step_phase, self.step_batch, self.step_epoch, None, self.back_phase, self.back_step,
                 None, self.play, self.faster, self.slower, self.animate, None, self.reset]
+
+    def apply_classroom(self, hidden: list[str]) -> None:
+        """Hide the controls named in ``hidden`` (names of ``CONTROL_NAMES``) and show the others.
+
+        A hidden action leaves the toolbar and the menus and its keys do nothing.
+        """
+        hidden = set(hidden)
+        for name in CONTROL_NAMES:
+            if name in self._widget_actions:
+                for act in self._widget_actions[name]:
+                    act.setVisible(name not in hidden)
+            else:
+                getattr(self, name).setVisible(name not in hidden)
+            if name == "speed":
+                for act in (self.faster, self.slower):
+                    act.setVisible(name not in hidden)
 
     # ------------------------------------------------------------------ state
     def current_speed(self) -> Speed:

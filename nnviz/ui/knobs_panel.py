@@ -57,6 +57,9 @@ ACTIVATION_TIPS = {
 }
 
 
+LOCKED_TIP = "locked by the instructor"
+
+
 def friendly_error(message: str) -> str:
     """``"config.hidden[1].size: must be ..."`` -> ``"Hidden layers, layer 2, size: must be ..."``."""
     m = re.match(r"config\.([a-z_]+)(\[(\d+)\])?(\.([a-z_.]+))?: (.*)", message, re.S)
@@ -184,6 +187,7 @@ class KnobsPanel(QtWidgets.QWidget):
         self._rows: list[_LayerRow] = []
         self._dropout_rate = 0.3
         self._knob_widgets: dict[str, list[QtWidgets.QWidget]] = {}
+        self._unlocked_tips: dict[QtWidgets.QWidget, str] = {}     # tooltips of locked knobs
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -684,14 +688,44 @@ class KnobsPanel(QtWidgets.QWidget):
             for w in row.widgets:
                 w.blockSignals(False)
 
+    def knob_names(self) -> list[str]:
+        """The config fields the panel has controls for, in panel order (the classroom setup lists them)."""
+        return list(self._knob_widgets)
+
     def _apply_classroom(self, classroom: dict) -> None:
+        """Hide the knobs in ``hidden_controls`` (with their row labels), disable those in ``locked_knobs``."""
         locked = set(classroom.get("locked_knobs", []))
         hidden = set(classroom.get("hidden_controls", []))
+        tips = self._unlocked_tips
+        hidden_widgets = set()
         for name, widgets in self._knob_widgets.items():
             for w in widgets:
                 if name in locked:
                     w.setEnabled(False)
+                    if w not in tips:
+                        tips[w] = w.toolTip()
+                    w.setToolTip(LOCKED_TIP)
+                elif w in tips:
+                    w.setToolTip(tips.pop(w))
                 w.setVisible(name not in hidden)
+                if name in hidden:
+                    hidden_widgets.add(w)
+        knob_widgets = {w for widgets in self._knob_widgets.values() for w in widgets}
+        for form in self.findChildren(QtWidgets.QFormLayout):
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QtWidgets.QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QtWidgets.QFormLayout.ItemRole.FieldRole)
+                if label is None or label.widget() is None or field is None:
+                    continue
+                if field.widget() is not None:
+                    inner = [field.widget()]
+                elif field.layout() is not None:
+                    inner = [field.layout().itemAt(i).widget() for i in range(field.layout().count())]
+                    inner = [w for w in inner if w is not None]
+                else:
+                    inner = []
+                if inner and any(w in knob_widgets for w in inner):
+                    label.widget().setVisible(not all(w in hidden_widgets for w in inner))
 
     # ------------------------------------------------------------------ changes
     def _apply(self, **changes) -> bool:

@@ -40,6 +40,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz import __version__
 from nnviz.session import LESSONS, Session
 from nnviz.ui.boundary_view import BoundaryView, grid_points
+from nnviz.ui.classroom_dialog import ClassroomDialog
 from nnviz.ui.controls import SPEEDS, StepControls, shortcut_table
 from nnviz.ui.confusion_view import ConfusionView
 from nnviz.ui.csv_import_dialog import CsvImportDialog
@@ -55,6 +56,7 @@ from nnviz.ui.inspector_panel import InspectorPanel
 from nnviz.ui.knobs_panel import KnobsPanel
 from nnviz.ui.lesson_panel import LessonPanel
 from nnviz.ui.network_view import NetworkView
+from nnviz.ui.presenter import PresenterMode
 from nnviz.ui.regression_view import RegressionView, curve_points
 from nnviz.ui.session_adapter import SessionAdapter
 from nnviz.ui.theme import get_theme
@@ -129,6 +131,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         self._restore_settings()
         self._on_session_event("session")
+        self._apply_classroom()
 
     # ------------------------------------------------------------------ properties
     @property
@@ -256,6 +259,8 @@ class MainWindow(QtWidgets.QMainWindow):
         m.addSeparator()
         self._action(m, "&Import CSV data…", self.import_csv_dialog, None,
                      "Use your own data: a CSV file with a target column (rebuilds the network)")
+        self._action(m, "&Classroom setup…", self.classroom_dialog, None,
+                     "Hide controls and lock settings for a focused exercise; saved in the experiment file")
         m.addSeparator()
         self.exports = ExportActions(self, m)       # pictures, animations, code (nnviz.ui.export_menu)
         m.addSeparator()
@@ -317,6 +322,14 @@ class MainWindow(QtWidgets.QMainWindow):
             self.theme_actions[name] = act
         self._action(m, "Restore default &layout", self.restore_default_layout, None,
                      "Put every panel back where it started")
+        m.addSeparator()
+        self.presenter = PresenterMode(self)
+        self.presenter_action = self._action(m, "&Presenter mode", self.presenter.set_active,
+                                             QtGui.QKeySequence("F5"),
+                                             "Full screen, large type and thick lines for a projector; "
+                                             "Space steps, R reveals the lit layer's numbers, Esc leaves",
+                                             checkable=True)
+        self.presenter.toggled.connect(self.presenter_action.setChecked)
 
         m = bar.addMenu("&Help")
         self._action(m, "&Keyboard shortcuts", self.show_shortcuts, QtGui.QKeySequence("F1"),
@@ -361,6 +374,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c.sampleChanged.connect(self._on_sample)
         c.batch_mean.toggled.connect(lambda _on: self._on_sample(self.frame_options.sample))
         self.adapter.changed.connect(self._on_session_event)
+        self.adapter.changed.connect(self._apply_classroom)
         self.knobs.problem.connect(self._on_problem)
         self.lessons.problem.connect(self._on_problem)
         self.lessons.lessonChosen.connect(self.load_lesson)
@@ -436,6 +450,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._closing = True
         self.pause()
+        self.presenter.leave()          # remember the normal layout, not the presenter's
         self.save_settings()
         self.adapter.detach()
         for box in (self.error_box, self.divergence_box, getattr(self, "csv_dialog", None)):
@@ -594,6 +609,10 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved a picture of the window to {path}", 5000)
         return True
+
+    def theme_name(self) -> str:
+        """The theme the views are drawn in: "light", "dark" or "contrast"."""
+        return self._theme
 
     def set_theme(self, name: str) -> None:
         """Draw every view in the theme; with "dark" the panels and menus go dark too."""
@@ -1165,6 +1184,18 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_problem(self, text: str) -> None:
         if text:
             self.statusBar().showMessage(text, 10000)
+
+    def _apply_classroom(self, _event: str = "") -> None:
+        """The step controls honour the experiment's classroom setup (the knobs panel does itself)."""
+        self.controls.apply_classroom(self.session.config["classroom"]["hidden_controls"])
+
+    def classroom_dialog(self) -> ClassroomDialog:
+        """The classroom setup (non-blocking): hide controls, lock settings of this experiment."""
+        dialog = ClassroomDialog(self.session, self.knobs.knob_names(), self)
+        dialog.problem.connect(lambda text: self.show_error("Could not apply the classroom setup", text))
+        self.classroom_box = dialog
+        dialog.open()
+        return dialog
 
 
 def _pct(v) -> str:

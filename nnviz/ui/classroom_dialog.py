@@ -1,0 +1,111 @@
+"""Classroom setup: the instructor hides controls and locks knobs for a focused exercise.
+
+The dialog lists the step controls (names of :data:`nnviz.ui.controls.CONTROL_NAMES`)
+and the knobs of the settings panel (config field names, as the panel labels
+them) with a "hide" and, for knobs, a "lock" checkbox.  Applying writes them
+to the session's config (``classroom``: ``hidden_controls`` and
+``locked_knobs``) with one ``session.configure`` call, so File → Save keeps
+them in the experiment file and opening that file brings them back.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.ui.controls import CONTROL_NAMES
+from nnviz.ui.knobs_panel import FIELD_LABELS
+
+Checked = QtCore.Qt.CheckState.Checked
+Unchecked = QtCore.Qt.CheckState.Unchecked
+HIDE, LOCK = 1, 2
+
+
+class ClassroomDialog(QtWidgets.QDialog):
+    """``ClassroomDialog(session, knob_names)``; ``apply()`` configures the session."""
+
+    problem = QtCore.Signal(str)
+
+    def __init__(self, session, knob_names: list[str], parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Classroom setup")
+        self.session = session
+        classroom = session.config["classroom"]
+        hidden, locked = set(classroom["hidden_controls"]), set(classroom["locked_knobs"])
+        self.rows: dict[str, int] = {}
+        self.table = QtWidgets.QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Control or setting", "Hide", "Lock"])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        entries = [(n, f"Step controls: {label}", False) for n, label in CONTROL_NAMES.items()]
+        entries += [(n, f"Settings: {FIELD_LABELS.get(n, n)}", True) for n in knob_names]
+        for name, label, lockable in entries:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            item = QtWidgets.QTableWidgetItem(label)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, name)
+            item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, item)
+            for col, on in ((HIDE, name in hidden), (LOCK, name in locked)):
+                check = QtWidgets.QTableWidgetItem()
+                if col == LOCK and not lockable:
+                    check.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
+                else:
+                    check.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
+                    check.setCheckState(Checked if on else Unchecked)
+                self.table.setItem(row, col, check)
+            self.rows[name] = row
+        self.table.resizeColumnsToContents()
+        note = QtWidgets.QLabel("Hidden controls disappear from the window; locked settings stay visible "
+                                "but cannot be changed. Save the experiment (File → Save) to hand out the "
+                                "exercise: students who open the file get the same setup.")
+        note.setWordWrap(True)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Apply
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Reset)
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Reset).setText("Clear all")
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Reset).clicked.connect(self.clear)
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(460, 620)
+
+    # ------------------------------------------------------------------ API
+    def set_hidden(self, name: str, on: bool = True) -> None:
+        self.table.item(self.rows[name], HIDE).setCheckState(Checked if on else Unchecked)
+
+    def set_locked(self, name: str, on: bool = True) -> None:
+        item = self.table.item(self.rows[name], LOCK)
+        if item.flags() & QtCore.Qt.ItemFlag.ItemIsUserCheckable:
+            item.setCheckState(Checked if on else Unchecked)
+
+    def clear(self) -> None:
+        for name in self.rows:
+            self.set_hidden(name, False)
+            self.set_locked(name, False)
+
+    def classroom(self) -> dict:
+        """The setup as the config stores it."""
+        def names(col):
+            return [n for n, row in self.rows.items()
+                    if self.table.item(row, col).flags() & QtCore.Qt.ItemFlag.ItemIsUserCheckable
+                    and self.table.item(row, col).checkState() == Checked]
+        return {"hidden_controls": names(HIDE), "locked_knobs": names(LOCK)}
+
+    def apply(self) -> bool:
+        try:
+            self.session.configure(classroom=self.classroom())
+        except ValueError as err:
+            self.problem.emit(str(err))
+            return False
+        return True
+
+    def _ok(self) -> None:
+        if self.apply():
+            self.accept()

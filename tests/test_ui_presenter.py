@@ -1,0 +1,121 @@
+"""Presenter mode driven by keys: enter and leave, stepping, the reveal overlay."""
+
+import numpy as np
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.session import Session
+from nnviz.ui import presenter as pm
+from nnviz.ui.main_window import MainWindow
+
+SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
+         "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}
+Key = QtCore.Qt.Key
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    w = MainWindow(Session(SMALL), settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.play_timer.stop()
+
+
+def test_enter_and_leave_restore_docks_theme_scale_and_font(window):
+    w = window
+    w.set_theme("dark")
+    w.data_dock.hide()
+    docks = {d.objectName(): d.isVisible() for d in w.findChildren(QtWidgets.QDockWidget)}
+    font = w.font().pointSizeF()
+    w.presenter_action.trigger()
+    assert w.presenter.is_active() and w.presenter_action.isChecked()
+    assert w.windowState() & QtCore.Qt.WindowState.WindowFullScreen
+    assert w.theme_name() == "contrast"
+    assert not any(d.isVisible() for d in w.findChildren(QtWidgets.QDockWidget))
+    assert w.network_view.isVisible() and w.gradnorm_view.isVisible() and w.graddist_view.isVisible()
+    assert w.findChild(QtWidgets.QToolBar, "step_controls").isVisible()
+    assert w.gradnorm_view.line_scale() == pm.LINE_SCALE
+    assert w.network_view._line_scale == pm.LINE_SCALE
+    assert w.font().pointSizeF() == pytest.approx(font * pm.FONT_SCALE)
+    w.presenter.leave()
+    assert not w.presenter.is_active() and not w.presenter_action.isChecked()
+    assert not w.windowState() & QtCore.Qt.WindowState.WindowFullScreen
+    assert w.theme_name() == "dark"
+    assert {d.objectName(): d.isVisible() for d in w.findChildren(QtWidgets.QDockWidget)} == docks
+    assert w.gradnorm_view.line_scale() == 1.0 and w.network_view._line_scale == 1.0
+    assert w.font().pointSizeF() == pytest.approx(font)
+
+
+def test_keys_step_the_session_whatever_has_focus(window, qtbot):
+    w = window
+    s = w.session
+    w.presenter.enter()
+    w.controls.sample.setFocus()
+    qtbot.keyClick(w, Key.Key_Space)
+    assert (s.phase.kind, s.phase.layer) == ("forward", 1)
+    qtbot.keyClick(w.network_view, Key.Key_Space)
+    assert (s.phase.kind, s.phase.layer) == ("forward", 2)
+    qtbot.keyClick(w, Key.Key_Left)
+    assert (s.phase.kind, s.phase.layer) == ("forward", 1)
+    qtbot.keyClick(w, Key.Key_Right)
+    assert s.step == 1
+    qtbot.keyClick(w, Key.Key_Right)
+    assert s.step == 2
+    qtbot.keyClick(w, Key.Key_Left, QtCore.Qt.KeyboardModifier.ShiftModifier)
+    assert s.step == 1
+    before = s.step
+    qtbot.keyClick(w, Key.Key_E)
+    assert s.step >= before + 5         # 42 training samples in batches of 6
+    qtbot.keyClick(w, Key.Key_P)
+    assert w.playing
+    qtbot.keyClick(w, Key.Key_P)
+    assert not w.playing
+    qtbot.keyClick(w, Key.Key_Escape)
+    assert not w.presenter.is_active()
+    # the normal bindings are back: Space plays again, Right steps a phase
+    before = s.phase.index
+    qtbot.keyClick(w, Key.Key_Right)
+    assert s.phase.index != before and s.step >= 1
+    qtbot.keyClick(w, Key.Key_F5)
+    assert w.presenter.is_active()
+    qtbot.keyClick(w, Key.Key_F5)
+    assert not w.presenter.is_active()
+
+
+def test_reveal_shows_exactly_the_lit_layers_numbers(window, qtbot):
+    w = window
+    s = w.session
+    w.presenter.enter()
+    qtbot.keyClick(w, Key.Key_R)
+    assert w.presenter.revealing() and w.presenter.overlay.isVisible()
+    i = w.frames.focus_index(s, w.frame_options)
+    for _ in range(2):          # forward layer 1, then 2
+        qtbot.keyClick(w, Key.Key_Space)
+        k = s.phase.layer
+        v = w.presenter.reveal_values()
+        assert v["kind"] == "forward" and v["layer"] == k
+        np.testing.assert_array_equal(v["z"], s.trace.layers[k - 1].z[i])
+        np.testing.assert_array_equal(v["a"], s.trace.layers[k - 1].a[i])
+        text = w.presenter.overlay.text()
+        assert pm._row(s.trace.layers[k - 1].z[i]) in text
+        other = 2 if k == 1 else 1
+        assert f"z<sub>{other}</sub>" not in text
+    while s.phase.kind != "loss":
+        qtbot.keyClick(w, Key.Key_Space)
+    assert w.presenter.reveal_values()["loss"] == s.trace.loss
+    assert pm._num(s.trace.loss) in w.presenter.overlay.text()
+    qtbot.keyClick(w, Key.Key_Space)
+    assert s.phase.kind == "backward"
+    k = s.phase.layer
+    v = w.presenter.reveal_values()
+    np.testing.assert_array_equal(v["delta"], s.trace.layers[k - 1].grad_z[i])
+    assert v["grad_norm"] == pytest.approx(np.linalg.norm(s.grads[k - 1]["W"]))
+    assert "δ" in w.presenter.overlay.text() and "z<sub>" not in w.presenter.overlay.text()
+    qtbot.keyClick(w, Key.Key_R)
+    assert not w.presenter.overlay.isVisible()
+    w.presenter.set_reveal(True)
+    w.presenter.leave()
+    assert not w.presenter.overlay.isVisible()
