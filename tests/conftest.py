@@ -6,3 +6,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Small matrices gain nothing from BLAS threads and contend on shared machines.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+
+
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_unsaved_changes_question(monkeypatch):
+    """Windows in tests never block on the modal unsaved-changes question: changes are discarded.
+
+    Tests of the question itself replace ``ask_unsaved`` again with scripted answers.
+    """
+    module = sys.modules.get("nnviz.ui.main_window")
+    if module is not None:
+        monkeypatch.setattr(module, "ask_unsaved", lambda parent, what: "discard")

@@ -381,7 +381,7 @@ def test_every_lesson_loads(make_window, lesson_id):
     f = w.network_view.current_frame()
     f.validate()
     assert f.sizes == list(s.network.sizes)
-    expected = (w.boundary_view if s.prep.dataset.n_inputs == 2 else
+    expected = (w.plane_panel if s.prep.dataset.n_inputs == 2 else
                 w.regression_view if s.prep.dataset.n_inputs == 1 else w.no_plane)
     assert w.data_stack.currentWidget() is expected
 

@@ -57,6 +57,7 @@ from nnviz.ui.knobs_panel import KnobsPanel
 from nnviz.ui.lesson_panel import LessonPanel
 from nnviz.ui.network_view import NetworkView
 from nnviz.ui.presenter import PresenterMode
+from nnviz.ui.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
 from nnviz.ui.regression_view import RegressionView, curve_points
 from nnviz.ui.session_adapter import SessionAdapter
 from nnviz.ui.theme import get_theme
@@ -74,6 +75,18 @@ PLAY_BOUNDARY_MACS = 2e7     # grid size while training fast (see _boundary_reso
 MIN_PLAY_RESOLUTION = 24
 FILE_FILTER = "nnviz experiments (*.json);;All files (*)"
 THEMES = ("light", "dark", "contrast")
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.5, 3.0)
+
+
+def ask_unsaved(parent: QtWidgets.QWidget, what: str) -> str:
+    """Ask what to do with unsaved changes before ``what``: "save", "discard" or "cancel"."""
+    buttons = QtWidgets.QMessageBox.StandardButton
+    answer = QtWidgets.QMessageBox.question(
+        parent, "Unsaved changes",
+        f"The experiment has changes that are not saved. Save them before you {what}?",
+        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
 def _fmt(v, digits=4) -> str:
@@ -99,8 +112,13 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__(parent)
         self.setObjectName("nnviz_main_window")
         self.settings = settings if settings is not None else QtCore.QSettings("nnviz", "nnviz")
-        self.adapter = SessionAdapter(session or Session.from_lesson(DEMO_LESSON), self)
+        restored = ""
+        if session is None:             # no lesson or file asked for: what was open last time
+            session, path, restored = last_experiment(self.settings, DEMO_LESSON)
+        self.adapter = SessionAdapter(session, self)
         self.path: str | None = path
+        self.dirty = False              # changes since the experiment was opened or saved
+        self.zoom = 1.0
         self.frames = FrameBuilder()
         self.frame_options = FrameOptions()
         self.error_box: QtWidgets.QMessageBox | None = None
@@ -132,6 +150,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._restore_settings()
         self._on_session_event("session")
         self._apply_classroom()
+        if restored:
+            self.statusBar().showMessage(restored, 6000)
 
     # ------------------------------------------------------------------ properties
     @property
@@ -249,8 +269,15 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu("&File")
+        self.new_action = self._action(m, "&New experiment", self.new_experiment,
+                                       QtGui.QKeySequence.StandardKey.New,
+                                       "Start a new experiment with the default settings")
         self.open_action = self._action(m, "&Open…", self.open_dialog, QtGui.QKeySequence.StandardKey.Open,
                                         "Open an experiment file (config, weights and training state)")
+        self.recent_menu = m.addMenu("Open &Recent")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         self.save_action = self._action(m, "&Save", self.save, QtGui.QKeySequence.StandardKey.Save,
                                         "Save the experiment (config, weights, training state)")
         self.save_as_action = self._action(m, "Save &As…", self.save_as_dialog,
@@ -270,6 +297,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.undo_action = self._action(m, "&Undo setting change", self.undo_setting,
                                         QtGui.QKeySequence.StandardKey.Undo,
                                         "Take back the last change of a setting")
+        m.addAction(self.controls.reset)
 
         m = bar.addMenu("&Run")
         for act in self.controls.run_menu_actions():
@@ -322,6 +350,13 @@ class MainWindow(QtWidgets.QMainWindow):
             self.theme_actions[name] = act
         self._action(m, "Restore default &layout", self.restore_default_layout, None,
                      "Put every panel back where it started")
+        m.addSeparator()
+        self._action(m, "Zoom &in", lambda: self.set_zoom(self.zoom * ZOOM_STEP),
+                     QtGui.QKeySequence.StandardKey.ZoomIn, "Larger text, lines and points in every view")
+        self._action(m, "Zoom &out", lambda: self.set_zoom(self.zoom / ZOOM_STEP),
+                     QtGui.QKeySequence.StandardKey.ZoomOut, "Smaller text, lines and points in every view")
+        self._action(m, "&Actual size", lambda: self.set_zoom(1.0), QtGui.QKeySequence("Ctrl+0"),
+                     "Text, lines and points at their normal size")
         m.addSeparator()
         self.presenter = PresenterMode(self)
         self.presenter_action = self._action(m, "&Presenter mode", self.presenter.set_active,
@@ -410,6 +445,12 @@ class MainWindow(QtWidgets.QMainWindow):
         theme = s.value("view/theme")
         if theme in THEMES:
             self.set_theme(theme)
+        try:
+            zoom = float(s.value("view/zoom", 1.0))
+        except (TypeError, ValueError):
+            zoom = 1.0
+        if math.isfinite(zoom) and zoom != 1.0:
+            self.set_zoom(zoom)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -422,6 +463,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s.setValue("view/update_delta", self.delta_action.isChecked())
         s.setValue("view/log_loss", self.log_loss_action.isChecked())
         s.setValue("view/theme", self._theme)
+        s.setValue("view/zoom", self.zoom)
         s.sync()
 
     def restore_default_layout(self) -> None:
@@ -448,8 +490,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self._default_sizes()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        self._closing = True
         self.pause()
+        if not self._closing and not self.maybe_discard("quit"):
+            event.ignore()
+            return
+        self._closing = True
+        remember_experiment(self.settings, self.session, self.path)
         self.presenter.leave()          # remember the normal layout, not the presenter's
         self.save_settings()
         self.adapter.detach()
@@ -513,6 +559,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def load_lesson(self, lesson_id: str) -> None:
         self.pause()
+        if not self.maybe_discard("open the lesson"):
+            return
         try:
             session = Session.from_lesson(lesson_id)
         except ValueError as err:
@@ -522,7 +570,58 @@ class MainWindow(QtWidgets.QMainWindow):
         self.adapter.set_session(session)
         self.statusBar().showMessage(f"Lesson: {session.lesson.title}. {session.lesson.watch}", 8000)
 
+    def new_experiment(self) -> bool:
+        """A fresh experiment with the default settings (after asking about unsaved changes)."""
+        self.pause()
+        if not self.maybe_discard("start a new experiment"):
+            return False
+        self.path = None
+        self.adapter.set_session(Session())
+        self.statusBar().showMessage("New experiment: the default settings", 4000)
+        return True
+
+    def maybe_discard(self, what: str) -> bool:
+        """True when the current experiment may be replaced: no unsaved changes, or the user
+        saved them or chose to discard them (``what``: "quit", "open the lesson", ...)."""
+        if not self.dirty:
+            return True
+        answer = ask_unsaved(self, what)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = recent_files(self.settings)
+        for path in files:
+            act = menu.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.setStatusTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if files:
+            menu.addSeparator()
+            clear = menu.addAction("Clear the list")
+            clear.triggered.connect(lambda: self.settings.setValue("files/recent", []))
+        else:
+            none = menu.addAction("No recent files")
+            none.setEnabled(False)
+        menu.setEnabled(True)
+
+    def open_recent(self, path: str) -> bool:
+        self.pause()
+        if not self.maybe_discard("open another experiment"):
+            return False
+        if not Path(path).exists():
+            remove_recent(self.settings, path)
+            self.show_error("Could not open the experiment", f"{path}\n\nThe file no longer exists.")
+            return False
+        return self.open_path(path)
+
     def open_dialog(self) -> None:
+        self.pause()
+        if not self.maybe_discard("open another experiment"):
+            return
         start = str(self.settings.value("files/last_dir", str(Path.home())))
         path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open experiment", start, FILE_FILTER)
         if path:
@@ -538,6 +637,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         self.path = str(path)
         self.settings.setValue("files/last_dir", str(Path(path).parent))
+        add_recent(self.settings, path)
         self.adapter.set_session(session)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
@@ -565,6 +665,8 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         self.path = str(path)
         self.settings.setValue("files/last_dir", str(Path(path).parent))
+        add_recent(self.settings, path)
+        self._set_dirty(False)
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
@@ -609,6 +711,22 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved a picture of the window to {path}", 5000)
         return True
+
+    def zoomable_views(self) -> list:
+        """The views whose text, lines and points follow View → Zoom."""
+        return [self.network_view, self.boundary_view, self.regression_view, self.curves_view,
+                self.gradnorm_view, self.graddist_view, self.health_strip, self.confusion_view,
+                self.weight_images_view, self.feature_view, self.inspector]
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale text, lines and points of every view (1 = normal), within ``ZOOM_RANGE``."""
+        zoom = min(max(float(zoom), ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        if abs(zoom - 1.0) < 1e-6:
+            zoom = 1.0
+        self.zoom = zoom
+        for view in self.zoomable_views():
+            view.set_line_scale(zoom)
+        self.statusBar().showMessage(f"Zoom {zoom:.0%}", 2000)
 
     def theme_name(self) -> str:
         """The theme the views are drawn in: "light", "dark" or "contrast"."""
@@ -781,6 +899,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # ------------------------------------------------------------------ drawing
     def _on_session_event(self, event: str) -> None:
         s = self.session
+        self._set_dirty(event != "session")     # a new session is as opened; anything else changed it
         if event in ("session", "rebuild"):
             self._drawn = {}
             self.frame_options.selected = None
@@ -973,7 +1092,11 @@ class MainWindow(QtWidgets.QMainWindow):
             parts.append(s.lesson.title)
         if self.path:
             parts.append(Path(self.path).name)
-        self.setWindowTitle(" — ".join(parts))
+        self.setWindowTitle(" — ".join(parts) + "[*]")
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.setWindowModified(dirty)
 
     def _phase_text(self) -> str:
         s = self.session

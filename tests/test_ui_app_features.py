@@ -1,0 +1,171 @@
+"""The desktop-app side of the window: files, recent files, the last experiment, unsaved changes, zoom."""
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.session import Session
+from nnviz.ui import main_window as mw
+from nnviz.ui.main_window import DEMO_LESSON, MainWindow
+from nnviz.ui.recent_files import MAX_RECENT, recent_files
+
+SMALL = {"dataset": "xor", "n_samples": 40, "noise": 0.05, "seed": 0, "batch_size": 8, "lr": 0.3,
+         "hidden": [{"size": 3, "activation": "tanh"}]}
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Settings in a temporary file, never the user's."""
+    return QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Scripted answers to the unsaved-changes question; records what was asked."""
+    asked = []
+    replies = []
+
+    def ask(parent, what):
+        asked.append(what)
+        return replies.pop(0) if replies else "discard"
+
+    monkeypatch.setattr(mw, "ask_unsaved", ask)
+    return asked, replies
+
+
+def window(qtbot, settings, session=None, path=None):
+    w = MainWindow(session, settings=settings, path=path)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_first_run_opens_the_demo_lesson(qtbot, settings):
+    w = window(qtbot, settings)
+    assert w.session.lesson.id == DEMO_LESSON and w.path is None and not w.dirty
+
+
+def test_the_last_experiment_is_restored(qtbot, settings, tmp_path, answers):
+    w = window(qtbot, settings)
+    w.load_lesson("vanishing-sigmoid")
+    w.close()
+    assert window(qtbot, settings).session.lesson.id == "vanishing-sigmoid"
+
+    w = window(qtbot, settings, Session(SMALL))
+    path = tmp_path / "run.json"
+    w.step("step")
+    assert w.save_to(str(path))
+    w.close()
+    again = window(qtbot, settings)
+    assert again.path == str(path.resolve()) and again.session.step == 1
+    again.close()
+
+    path.unlink()                       # the file is gone: a clean start with a message
+    third = window(qtbot, settings)
+    assert third.session.lesson.id == DEMO_LESSON
+    assert "Could not reopen" in third.statusBar().currentMessage()
+    third.close()
+
+    w = window(qtbot, settings, Session(SMALL))     # unsaved, no lesson: its config comes back
+    w.close()
+    assert window(qtbot, settings).session.config == Session(SMALL).config
+
+
+def test_a_broken_setting_gives_a_clean_start(qtbot, settings):
+    settings.setValue("session/last_kind", "config")
+    settings.setValue("session/last_value", "{not json")
+    settings.setValue("view/zoom", "huge")
+    w = window(qtbot, settings)
+    assert w.session.lesson.id == DEMO_LESSON and w.zoom == 1.0
+
+
+def test_changes_make_the_experiment_dirty_and_saving_cleans_it(qtbot, settings, tmp_path):
+    w = window(qtbot, settings, Session(SMALL))
+    assert not w.dirty and not w.isWindowModified()
+    w.step("phase")
+    assert w.dirty and w.isWindowModified()
+    assert w.save_to(str(tmp_path / "a.json"))
+    assert not w.dirty
+    w.knobs.lr.setValue(0.01)
+    assert w.dirty
+    assert w.open_path(str(tmp_path / "a.json"))
+    assert not w.dirty
+
+
+@pytest.mark.parametrize("answer, replaced", [("cancel", False), ("discard", True)])
+def test_unsaved_changes_prompt_before_lesson_new_open_and_quit(qtbot, settings, tmp_path, answers,
+                                                                monkeypatch, answer, replaced):
+    asked, replies = answers
+    saved = tmp_path / "other.json"
+    Session(SMALL).save(str(saved))
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    w = window(qtbot, settings, Session(SMALL))
+    w.load_lesson("xor")                # clean: no question
+    assert asked == []
+    for act in (lambda: w.load_lesson("housing-regression"), w.new_experiment, w.open_dialog):
+        w.step("step")
+        before = w.session
+        replies.append(answer)
+        act()
+        assert (w.session is not before) == replaced
+    assert asked == ["open the lesson", "start a new experiment", "open another experiment"]
+    w.step("step")
+    replies.append(answer)
+    w.show()
+    w.close()
+    assert asked[-1] == "quit"
+    assert w.isVisible() == (not replaced)
+    if not replaced:
+        replies.append("discard")
+        w.close()
+        assert not w.isVisible()
+
+
+def test_save_from_the_prompt(qtbot, settings, tmp_path, answers):
+    asked, replies = answers
+    w = window(qtbot, settings, Session(SMALL), path=str(tmp_path / "keep.json"))
+    w.step("step")
+    replies.append("save")
+    w.new_experiment()
+    assert Session.load(str(tmp_path / "keep.json")).step == 1
+    assert w.session.config == Session().config
+
+
+def test_recent_files(qtbot, settings, tmp_path, answers):
+    w = window(qtbot, settings, Session(SMALL))
+    paths = []
+    for k in range(MAX_RECENT + 2):
+        p = tmp_path / f"run{k}.json"
+        assert w.save_to(str(p))
+        paths.append(str(p.resolve()))
+    files = recent_files(settings)
+    assert files == paths[::-1][:MAX_RECENT]
+    w.recent_menu.aboutToShow.emit()
+    names = [a.text() for a in w.recent_menu.actions() if a.text()]
+    assert names[0] == f"run{MAX_RECENT + 1}.json" and "Clear the list" in names
+    w.recent_menu.actions()[2].trigger()
+    assert w.path == paths[-3]
+    (tmp_path / "run9.json").unlink()
+    assert not w.open_recent(paths[-1])
+    assert paths[-1] not in recent_files(settings)
+    w.error_box.done(0)
+
+
+def test_file_menu_new_and_edit_menu_reset(qtbot, settings):
+    w = window(qtbot, settings, Session(SMALL))
+    menus = {m.title().replace("&", ""): m for m in w.menuBar().findChildren(QtWidgets.QMenu)}
+    file_items = [a.text().replace("&", "") for a in menus["File"].actions()]
+    assert file_items[:3] == ["New experiment", "Open…", "Open Recent"]
+    edit_items = [a.text() for a in menus["Edit"].actions()]
+    assert "Reset" in edit_items
+    w.new_action.trigger()
+    assert w.session.config == Session().config and w.session.lesson is None
+
+
+def test_zoom_scales_every_view_and_is_remembered(qtbot, settings):
+    w = window(qtbot, settings, Session(SMALL))
+    w.set_zoom(1.5)
+    assert all(v.line_scale() == 1.5 for v in w.zoomable_views() if hasattr(v, "line_scale"))
+    w.set_zoom(100)
+    assert w.zoom == mw.ZOOM_RANGE[1]
+    w.set_zoom(1.25)
+    w.close()
+    assert window(qtbot, settings, Session(SMALL)).zoom == 1.25
