@@ -169,3 +169,26 @@ def test_zoom_scales_every_view_and_is_remembered(qtbot, settings):
     w.set_zoom(1.25)
     w.close()
     assert window(qtbot, settings, Session(SMALL)).zoom == 1.25
+
+
+def test_toolbar_icons_are_light_on_the_dark_theme(qtbot, settings):
+    from PySide6 import QtGui
+
+    w = window(qtbot, settings, Session(SMALL))
+
+    def lightness(act):
+        image = act.icon().pixmap(24, 24).toImage()
+        values = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
+        opaque = [c.lightnessF() for c in values if c.alphaF() > 0.5]
+        return sum(opaque) / len(opaque)
+
+    play = w.controls.play
+    assert lightness(play) < 0.6
+    w.set_theme("dark")
+    assert lightness(play) > 0.8 and lightness(w.controls.step_phase) > 0.8
+    w.play()
+    w.pause()                           # the play/pause swap keeps the tint
+    assert lightness(play) > 0.8
+    w.set_theme("light")
+    assert lightness(play) < 0.6
+    assert isinstance(play.icon(), QtGui.QIcon)

@@ -52,6 +52,7 @@ from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane
 from nnviz.ui.graddist_view import GradDistributionView
 from nnviz.ui.gradnorm_view import GradNormView
 from nnviz.ui.health_strip import HealthStrip
+from nnviz.ui.icons import tinted_icon
 from nnviz.ui.inspector_panel import InspectorPanel
 from nnviz.ui.knobs_panel import KnobsPanel
 from nnviz.ui.lesson_panel import LessonPanel
@@ -119,6 +120,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.path: str | None = path
         self.dirty = False              # changes since the experiment was opened or saved
         self.zoom = 1.0
+        self._plain_icons: dict = {}    # toolbar action -> its icon as the style drew it
+        self._tinted_keys: dict = {}    # toolbar action -> cacheKey of the icon set on it
         self.frames = FrameBuilder()
         self.frame_options = FrameOptions()
         self.error_box: QtWidgets.QMessageBox | None = None
@@ -404,6 +407,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c.back_step.triggered.connect(lambda: self.rewind("step"))
         c.reset.triggered.connect(self.reset)
         c.play.toggled.connect(self._on_play_toggled)
+        c.play.toggled.connect(lambda _on: self._tint_toolbar_icons())    # after the play/pause icon swap
         c.speedChanged.connect(lambda _v: self._update_timer())
         c.animate.toggled.connect(lambda _on: self._update_timer())
         c.sampleChanged.connect(self._on_sample)
@@ -741,6 +745,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.setPalette(QtWidgets.QApplication.palette())
             self.setAutoFillBackground(False)
         self.network_view.set_theme(name)
+        self._tint_toolbar_icons()
         for view in (self.boundary_view, self.regression_view, self.curves_view, self.gradnorm_view,
                      self.graddist_view, self.health_strip, self.confusion_view, self.weight_images_view,
                      self.inspector):
@@ -748,6 +753,23 @@ class MainWindow(QtWidgets.QMainWindow):
         act = self.theme_actions.get(name)
         if act is not None and not act.isChecked():
             act.setChecked(True)
+
+    def _tint_toolbar_icons(self) -> None:
+        """Toolbar icons in the theme's text color on the dark theme, as the style draws them otherwise."""
+        toolbar = self.findChild(QtWidgets.QToolBar, "step_controls")
+        if toolbar is None:
+            return
+        plain, tinted = self._plain_icons, self._tinted_keys
+        color = get_theme("dark").foreground if self._theme == "dark" else None
+        for act in toolbar.actions():
+            icon = act.icon()
+            if icon.isNull():
+                continue
+            if act not in plain or icon.cacheKey() != tinted.get(act):
+                plain[act] = icon           # a new icon from the controls (play ↔ pause)
+            new = tinted_icon(plain[act], color) if color else plain[act]
+            tinted[act] = new.cacheKey()
+            act.setIcon(new)
 
     def show_error(self, title: str, text: str) -> None:
         """A non-blocking error dialog; the window stays usable."""
