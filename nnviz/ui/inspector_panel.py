@@ -284,7 +284,36 @@ class InspectorPanel(QtWidgets.QWidget):
             spec = s.network.layers[layer - 1]
             ctx.update(batch_norm=spec.get("batch_norm", False), dropout=spec.get("dropout", 0.0),
                        residual=spec.get("residual", False))
+            if self._selection[0] == "neuron":
+                ctx.update(self._worked_example(layer, self._selection[2], self._selection[3]))
         return ctx
+
+    def _worked_example(self, layer: int, j: int, sample: int) -> dict:
+        """What the lecture's worked examples show, read from the network and the trace.
+
+        ``softmax``: for a softmax layer, the layer's logits z and outputs a for
+        the sample (a = softmax(z) as the engine computed it).  ``line``: for a
+        first-layer neuron on 2-D inputs without batch norm, its weights and
+        bias, whose z = 0 is a straight line in the (standardized) input plane.
+        """
+        s = self.session
+        net = s.network
+        out = {}
+        if not 0 <= j < net.sizes[layer]:
+            return out                      # a stale selection: reported by _render
+        spec = net.layers[layer - 1]
+        trace = s.trace
+        if spec["activation"] == "softmax" and trace is not None and len(trace.layers) >= layer:
+            lt = trace.layers[layer - 1]
+            n = min(sample, lt.z.shape[0] - 1)
+            out["softmax"] = {"z": [float(v) for v in lt.z[n]], "a": [float(v) for v in lt.a[n]],
+                              "sample": n}
+        p = net.params[layer - 1]
+        if layer == 1 and net.sizes[0] == 2 and "b" in p and spec["activation"] != "softmax":
+            names = list(s.prep.input_names)[:2] if len(s.prep.input_names) >= 2 else ["x1", "x2"]
+            out["line"] = {"w": [float(p["W"][0, j]), float(p["W"][1, j])], "b": float(p["b"][j]),
+                           "names": names}
+        return out
 
     def _layer_summary(self, layer: int) -> dict:
         s = self.session

@@ -184,6 +184,7 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
                color=theme.muted)
         if params:
             d.table(params)
+        _worked_examples(d, info, context, theme)
         return d.html()
 
     bn = info.get("xhat") is not None
@@ -213,6 +214,7 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
             how.append("+ the layer's input (residual)")
         rows.append((_sub("a", j), "; ".join(how) or "output", fmt(info["a"])))
     d.table(rows, emphasize={0, len(rows) - 1})
+    _worked_examples(d, info, context, theme)
 
     d.section("Backward")
     if info.get("delta") is None:
@@ -235,6 +237,37 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
         d.line("Batch norm mixes the samples: δ of this sample depends on ∂L/∂u of the whole "
                "mini-batch, so it can be nonzero where ∂L/∂u is 0.", muted=True)
     return d.html()
+
+
+def _worked_examples(d: "_Doc", info: dict, context: dict, theme: Theme) -> None:
+    """The softmax of the whole output layer, and a 2-D neuron's decision line (see the panel)."""
+    soft = context.get("softmax")
+    if soft:
+        j = info["neuron"]
+        z = ", ".join(fmt(v) for v in soft["z"])
+        a = ", ".join(f"<b>{fmt(v)}</b>" if k == j else fmt(v) for k, v in enumerate(soft["a"]))
+        d.section("Softmax over the layer")
+        d.table([("z", "the layer's logits", f"[{z}]"),
+                 ("a", "= e<sup>z<sub>k</sub></sup> / Σ<sub>m</sub> e<sup>z<sub>m</sub></sup>", f"[{a}]")])
+        d.line(f"The outputs sum to {fmt(sum(soft['a']))}: a probability for each class.", muted=True)
+    line = context.get("line")
+    if line:
+        (w1, w2), b = line["w"], line["b"]
+        x1, x2 = (_esc(n) for n in line["names"])
+        d.section("Decision line")
+        if w1 == 0 and w2 == 0:
+            d.line("Both weights are 0: z is the bias everywhere, there is no line.", muted=True)
+            return
+        eq = f"{fmt(w1)}·{x1} {'−' if w2 < 0 else '+'} {fmt(abs(w2))}·{x2} {'−' if b < 0 else '+'} {fmt(abs(b))} = 0"
+        d.line(f"z = 0 on the line <b>{eq}</b>", color=theme.foreground)
+        if w2 != 0:
+            d.line(f"that is {x2} = {fmt(-w1 / w2)}·{x1} {'−' if -b / w2 < 0 else '+'} {fmt(abs(b / w2))}",
+                   muted=True)
+        elif w1 != 0:
+            d.line(f"that is {x1} = {fmt(-b / w1)}", muted=True)
+        mid = {"sigmoid": "a = 0.5", "tanh": "a = 0", "softmax": None}.get(info["activation"])
+        d.line(f"On one side z &gt; 0, on the other z &lt; 0{'; on the line ' + mid if mid else ''}. "
+               "The inputs are standardized.", muted=True)
 
 
 # -- edge ------------------------------------------------------------------------------------
