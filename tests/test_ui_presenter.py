@@ -38,7 +38,7 @@ def test_enter_and_leave_restore_docks_theme_scale_and_font(window):
     assert w.network_view.isVisible() and w.gradnorm_view.isVisible() and w.graddist_view.isVisible()
     assert w.findChild(QtWidgets.QToolBar, "step_controls").isVisible()
     assert w.gradnorm_view.line_scale() == pm.LINE_SCALE
-    assert w.network_view._line_scale == pm.LINE_SCALE
+    assert w.network_view._line_scale == pm.NETWORK_LINE_SCALE
     assert w.font().pointSizeF() == pytest.approx(font * pm.FONT_SCALE)
     w.presenter.leave()
     assert not w.presenter.is_active() and not w.presenter_action.isChecked()

@@ -4,7 +4,8 @@ Selecting a lesson in the list shows its text; "Load lesson" (or a double
 click, or Enter) asks the window to set everything up for it
 (``lessonChosen(id)``).  A lesson with a comparison ("compare with: no hidden
 layer") gets a toggle that applies the comparison's settings to the current
-session and takes them back, so a class can flip between the two runs.
+session and takes them back, so a class can flip between the two runs; "Side by
+side" asks the window to open both runs next to each other (``sideBySide(id)``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import html
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import DEFAULT_CONFIG, LESSONS
+from nnviz.ui.compare_window import has_side_by_side
 from nnviz.ui.session_adapter import SessionAdapter
 
 
@@ -33,6 +35,7 @@ class LessonPanel(QtWidgets.QWidget):
     """List of lessons, the selected one's text, Load and Compare buttons."""
 
     lessonChosen = QtCore.Signal(str)
+    sideBySide = QtCore.Signal(str)     # open the lesson and its comparison as two runs side by side
     problem = QtCore.Signal(str)
 
     def __init__(self, adapter: SessionAdapter, parent: QtWidgets.QWidget | None = None) -> None:
@@ -60,9 +63,14 @@ class LessonPanel(QtWidgets.QWidget):
         self.compare.setCheckable(True)
         self.compare.setToolTip("Switch the current lesson to its comparison run and back")
         self.compare.clicked.connect(self._toggle_compare)
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addWidget(self.load)
-        buttons.addWidget(self.compare)
+        self.side_by_side = QtWidgets.QPushButton("Side by side")
+        self.side_by_side.setToolTip("Open the selected lesson and its comparison as runs side by side, "
+                                     "stepped together")
+        self.side_by_side.clicked.connect(lambda: self._open_side_by_side())
+        buttons = QtWidgets.QGridLayout()        # two rows: the dock stays as narrow as before
+        buttons.addWidget(self.load, 0, 0)
+        buttons.addWidget(self.side_by_side, 0, 1)
+        buttons.addWidget(self.compare, 1, 0, 1, 2)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(self.text)
@@ -119,7 +127,13 @@ class LessonPanel(QtWidgets.QWidget):
             self.text.setHtml(lesson_html(LESSONS[lesson_id]))
         self._update_compare()
 
+    def _open_side_by_side(self) -> None:
+        lesson_id = self.selected_id()
+        if lesson_id in LESSONS:
+            self.sideBySide.emit(lesson_id)
+
     def _update_compare(self) -> None:
+        self.side_by_side.setEnabled(has_side_by_side(self.selected_id()))
         lesson = self._current_lesson()
         ok = lesson is not None and bool(lesson.compare) and self.selected_id() == lesson.id
         self.compare.setEnabled(ok)

@@ -41,6 +41,8 @@ from nnviz import __version__
 from nnviz.session import LESSONS, Session
 from nnviz.ui.boundary_view import BoundaryView, grid_points
 from nnviz.ui.classroom_dialog import ClassroomDialog
+from nnviz.ui.compare_window import CompareWindow, has_side_by_side, lesson_runs, open_compare
+from nnviz.ui.compare_window import optimizer_race as optimizer_race_runs
 from nnviz.ui.controls import SPEEDS, StepControls, shortcut_table
 from nnviz.ui.confusion_view import ConfusionView
 from nnviz.ui.csv_import_dialog import CsvImportDialog
@@ -127,6 +129,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.error_box: QtWidgets.QMessageBox | None = None
         self.divergence_box: QtWidgets.QMessageBox | None = None
         self.layer_menu: QtWidgets.QMenu | None = None
+        self.compare_windows: list[CompareWindow] = []     # side-by-side windows still open
         self._last_unit = "phase"
         self._drawn: dict = {}
         self._divergence_reported = False
@@ -316,6 +319,11 @@ class MainWindow(QtWidgets.QMainWindow):
                                lesson.watch)
             self.lesson_actions[lesson.id] = act
         m.addSeparator()
+        self._action(m, "Compare side &by side…", self.compare_side_by_side, None,
+                     "The current lesson and its comparison as runs side by side, stepped together")
+        self._action(m, "&Optimizer race", self.optimizer_race, None,
+                     "SGD, SGD with momentum, RMSprop and Adam on one net, side by side")
+        m.addSeparator()
         m.addAction(self.lessons_dock.toggleViewAction())
 
         m = bar.addMenu("&View")
@@ -417,6 +425,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.knobs.problem.connect(self._on_problem)
         self.lessons.problem.connect(self._on_problem)
         self.lessons.lessonChosen.connect(self.load_lesson)
+        self.lessons.sideBySide.connect(self.compare_side_by_side)
         self.network_view.nodeClicked.connect(self._on_node_clicked)
         self.network_view.edgeClicked.connect(self._on_edge_clicked)
         self.network_view.headerClicked.connect(self._on_header_clicked)
@@ -1329,6 +1338,31 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_problem(self, text: str) -> None:
         if text:
             self.statusBar().showMessage(text, 10000)
+
+    def compare_side_by_side(self, lesson_id: str | None = None) -> CompareWindow | None:
+        """Open a lesson (default: the current one) and its comparison side by side."""
+        if not lesson_id:
+            lesson = self.session.lesson
+            lesson_id = lesson.id if lesson is not None else self.lessons.selected_id()
+        if not has_side_by_side(lesson_id):
+            self.statusBar().showMessage("This lesson has no comparison run: choose one with "
+                                         "\"Compare with\" in its text", 6000)
+            return None
+        return self._open_compare(lesson_runs(lesson_id), lesson_id)
+
+    def optimizer_race(self) -> CompareWindow:
+        """SGD vs SGD + momentum vs RMSprop vs Adam on one net, side by side."""
+        return self._open_compare(optimizer_race_runs(), "optimizer race")
+
+    def _open_compare(self, preset, title: str) -> CompareWindow:
+        self.pause()
+        window = open_compare(preset, title=title, theme=self._theme)
+        window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        windows = self.compare_windows
+        windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: windows.remove(w) if w in windows else None)
+        window.show()
+        return window
 
     def _apply_classroom(self, _event: str = "") -> None:
         """The step controls honour the experiment's classroom setup (the knobs panel does itself)."""

@@ -6,6 +6,8 @@ net (``--help`` for options).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -157,7 +159,7 @@ class NetworkView(pg.GraphicsView):
         self._images: list[pg.ImageItem] = []
         self._headers: list[QtWidgets.QGraphicsTextItem] = []
         self._header_font = QtGui.QFont(self.font())
-        self._header_font.setPointSizeF(self.HEADER_POINT_SIZE)
+        self._header_font.setPointSizeF(self.HEADER_POINT_SIZE * self.text_scale())
         self._legend = _Legend()
         self._legend.setZValue(10)
         self._legend.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -198,10 +200,17 @@ class NetworkView(pg.GraphicsView):
         return self._theme
 
     def set_line_scale(self, scale: float) -> None:
-        """Multiply every line width (edges, node rims, selection), e.g. 2 for a projector."""
+        """Multiply every line width (edges, node rims, selection), e.g. 2 for a projector.
+
+        Header and legend text grow too, by ``text_scale()``.
+        """
         if not scale > 0:
             raise ValueError(f"line scale must be positive, got {scale!r}")
         self._line_scale = float(scale)
+        self._header_font.setPointSizeF(self.HEADER_POINT_SIZE * self.text_scale())
+        for item in self._headers:
+            item.setFont(self._header_font)
+        self._layout_key = None         # taller headers move the nodes
         self._build_palette()
         self._force_redraw()
 
@@ -676,7 +685,7 @@ class NetworkView(pg.GraphicsView):
         label.setText(_ARROWS[f.direction])
         label.setBrush(QtGui.QBrush(_qcolor(color)))
         font = QtGui.QFont(self.font())
-        font.setPointSizeF(self.HEADER_POINT_SIZE)
+        font.setPointSizeF(self.HEADER_POINT_SIZE * self.text_scale())
         font.setBold(True)
         label.setFont(font)
         br = label.boundingRect()
@@ -718,8 +727,12 @@ class NetworkView(pg.GraphicsView):
 
     def _legend_font(self) -> QtGui.QFont:
         font = QtGui.QFont(self.font())
-        font.setPointSizeF(self.LEGEND_POINT_SIZE)
+        font.setPointSizeF(self.LEGEND_POINT_SIZE * self.text_scale())
         return font
+
+    def text_scale(self) -> float:
+        """Headers and legend grow with the square root of the line scale (2 → 1.41× larger text)."""
+        return math.sqrt(self._line_scale)
 
     # ------------------------------------------------------------------ clicks
 

@@ -3,8 +3,9 @@
 :class:`PresenterMode` changes a :class:`~nnviz.ui.main_window.MainWindow`
 through its public parts and puts everything back on leaving:
 
-* full screen, the "contrast" theme, every line ``LINE_SCALE`` times thicker,
-  the window's font ``FONT_SCALE`` times larger, bigger toolbar icons;
+* full screen, the "contrast" theme, every line ``LINE_SCALE`` times thicker
+  (the network's ``NETWORK_LINE_SCALE``), the window's font ``FONT_SCALE``
+  times larger, big toolbar icons without text, the network view taller;
 * only the network view, the gradient views and the step controls: the
   lessons, inspector, settings, data and loss docks and the menu bar are
   hidden (the docks that were visible come back on leaving);
@@ -22,9 +23,11 @@ import math
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-LINE_SCALE = 2.25
+LINE_SCALE = 2.0            # plots and the health strip (nine chips still fit across 1600 px)
+NETWORK_LINE_SCALE = 2.0    # the network view: edges, rims, and its text by the square root
 FONT_SCALE = 1.6
-ICON_SIZE = 36
+ICON_SIZE = 40
+CENTRE_SHARE = 0.6          # of the height: network view above, gradient plots below
 MAX_VALUES = 8          # numbers per row in the reveal overlay; wider layers end with "…"
 
 # key sequence -> (what it does, method name of PresenterMode)
@@ -106,6 +109,8 @@ class PresenterMode(QtCore.QObject):
             "menu": w.menuBar().isVisible(),
             "scales": {v: _line_scale(v) for v in self._views()},
             "icons": toolbar.iconSize() if toolbar is not None else None,
+            "buttons": toolbar.toolButtonStyle() if toolbar is not None else None,
+            "split": w.centre_split.sizes(),
             "actions": self._free_keys(),
         }
         self._active = True
@@ -114,18 +119,21 @@ class PresenterMode(QtCore.QObject):
         w.menuBar().hide()
         w.set_theme("contrast")
         for view in self._views():
-            view.set_line_scale(LINE_SCALE)
+            view.set_line_scale(NETWORK_LINE_SCALE if view is w.network_view else LINE_SCALE)
         font = QtGui.QFont(w.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * FONT_SCALE)
         w.setFont(font)
-        if toolbar is not None:
+        if toolbar is not None:         # big icons without text: the counters stay in view
             toolbar.setIconSize(QtCore.QSize(ICON_SIZE, ICON_SIZE))
+            toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonIconOnly)
         for keys, _what, name in KEYS:
             sc = QtGui.QShortcut(QtGui.QKeySequence(keys), w)
             sc.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(getattr(self, name))
             self._shortcuts.append(sc)
         w.showFullScreen()
+        total = sum(w.centre_split.sizes()) or w.height()
+        w.centre_split.setSizes([int(total * CENTRE_SHARE), total - int(total * CENTRE_SHARE)])
         self._update_overlay()
         self.toggled.emit(True)
         w.statusBar().showMessage("Presenter mode: Space next phase, → next step, ← back, E epoch, "
@@ -152,6 +160,8 @@ class PresenterMode(QtCore.QObject):
         toolbar = w.findChild(QtWidgets.QToolBar, "step_controls")
         if toolbar is not None and saved["icons"] is not None:
             toolbar.setIconSize(saved["icons"])
+            toolbar.setToolButtonStyle(saved["buttons"])
+        w.centre_split.setSizes(saved["split"])
         w.menuBar().setVisible(saved["menu"])
         for dock, visible in saved["docks"].items():
             dock.setVisible(visible)
@@ -259,7 +269,13 @@ class PresenterMode(QtCore.QObject):
         with np.errstate(all="ignore"):
             self.overlay.setText(self.reveal_text())
         self.overlay.adjustSize()
-        self.overlay.move(16, 16)
+        # Away from the lit layer: on the right while the first half of the net is lit.
+        s = self.window.session
+        lit = getattr(s.phase, "layer", None)
+        view = self.window.network_view
+        right = lit is not None and s.phase.kind in ("forward", "backward") and lit <= s.n_layers / 2
+        x = view.width() - self.overlay.width() - 16 if right else 16
+        self.overlay.move(max(0, x), 16)
         self.overlay.show()
         self.overlay.raise_()
 

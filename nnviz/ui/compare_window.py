@@ -1,0 +1,458 @@
+"""Side by side: two to four runs on the same data and seed, stepped in lockstep.
+
+``CompareWindow(sessions, labels)`` shows, per run, a small network view, the
+gradient-health strip and the per-layer gradient-norm plot (the runs' plots
+share one log axis, so "four decades lower" reads the same in every column),
+and under them one loss plot with every run's train (solid) and test (dashed)
+loss in the run's color.  The toolbar steps every run by a phase, a step or an
+epoch, plays and pauses, and resets; a run that diverges stops where it is,
+marked "diverged", while the others go on.
+
+The runs come from one base config plus per-run overrides
+(:func:`build_sessions`); the presets are a lesson with its comparison
+(:func:`lesson_runs`, e.g. the ReLU + He fix against sigmoid with Xavier),
+the deep sigmoid net against its remedies (:func:`remedy_runs`), and an
+optimizer race (:func:`optimizer_race`: SGD, SGD with momentum, RMSprop and
+Adam on one net).  The window holds no training math: buttons call
+``session.advance`` / ``session.run`` / ``session.reset``.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from nnviz.session import LESSONS, Session
+from nnviz.ui.frame_builder import FrameBuilder, FrameOptions
+from nnviz.ui.gradnorm_view import GradNormView, LogAxis
+from nnviz.ui.health_strip import HealthStrip
+from nnviz.ui.network_view import NetworkView
+from nnviz.ui.plot_base import PlotView
+from nnviz.ui.theme import get_theme
+
+MAX_RUNS = 4
+RUN_COLORS = {        # per theme: one color per run (Okabe-Ito, readable on white and on dark)
+    "light": ("#0072b2", "#d55e00", "#009e73", "#cc79a7"),
+    "contrast": ("#0050a0", "#c04000", "#007a58", "#a0207a"),
+    "dark": ("#56b4e9", "#ff9d3b", "#5fd6a8", "#f08ccf"),
+}
+PLAY_STEPS = (1, 2, 5, 10, 20)    # training steps per run per play frame
+PLAY_INTERVAL_MS = 40
+
+# The deep sigmoid net and the lessons that repair it, all on the same data and seed.
+REMEDIED_LESSON = "vanishing-sigmoid"
+REMEDY_LESSONS = ("fix-relu-he", "fix-batchnorm", "fix-residual")
+_RACE_BASE = {"dataset": "circle", "n_samples": 300, "noise": 0.1, "test_ratio": 0.3, "seed": 0,
+              "batch_size": 16, "hidden": [{"size": 12, "activation": "tanh"}, {"size": 12, "activation": "tanh"}]}
+# Rates that each optimizer handles well on this net: momentum and the adaptive
+# methods pull ahead of plain SGD within ~100 steps.
+RACE = (
+    ("SGD, lr 0.1", {"optimizer": "sgd", "lr": 0.1, "optimizer_options": {}}),
+    ("SGD + momentum 0.9, lr 0.1", {"optimizer": "sgd", "lr": 0.1, "optimizer_options": {"momentum": 0.9}}),
+    ("RMSprop, lr 0.01", {"optimizer": "rmsprop", "lr": 0.01, "optimizer_options": {}}),
+    ("Adam, lr 0.02", {"optimizer": "adam", "lr": 0.02, "optimizer_options": {}}),
+)
+
+
+# ---------------------------------------------------------------------- presets
+def build_sessions(base: dict, overrides: list[dict]) -> list[Session]:
+    """One session per override, each on ``{**base, **override}`` (same data and seed unless overridden)."""
+    if not 2 <= len(overrides) <= MAX_RUNS:
+        raise ValueError(f"compare: 2 to {MAX_RUNS} runs, got {len(overrides)}")
+    return [Session({**copy.deepcopy(base), **copy.deepcopy(o)}) for o in overrides]
+
+
+def has_side_by_side(lesson_id: str | None) -> bool:
+    """True when :func:`lesson_runs` has runs for the lesson."""
+    lesson = LESSONS.get(lesson_id)
+    return lesson is not None and (bool(lesson.compare) or lesson.id == REMEDIED_LESSON)
+
+
+def lesson_runs(lesson_id: str) -> tuple[list[str], dict, list[dict]]:
+    """(labels, base config, overrides) of a lesson and its "compare with" run.
+
+    A lesson without a comparison of its own but repaired by the remedy
+    lessons (the deep sigmoid net) gets :func:`remedy_runs`.
+    """
+    lesson = LESSONS[lesson_id]
+    if not lesson.compare:
+        if lesson_id == REMEDIED_LESSON:
+            return remedy_runs()
+        raise ValueError(f"lesson {lesson_id!r} has no comparison run")
+    return [lesson.title, lesson.compare_label], dict(lesson.config), [{}, dict(lesson.compare)]
+
+
+def remedy_runs() -> tuple[list[str], dict, list[dict]]:
+    """The deep sigmoid net against ReLU + He, batch norm and residual connections."""
+    base = dict(LESSONS[REMEDIED_LESSON].config)
+    labels = ["sigmoid (vanishing)"]
+    overrides: list[dict] = [{}]
+    names = {"fix-relu-he": "ReLU + He", "fix-batchnorm": "batch norm", "fix-residual": "residual"}
+    for lid in REMEDY_LESSONS:
+        cfg = LESSONS[lid].config
+        overrides.append({k: v for k, v in cfg.items() if base.get(k) != v})
+        labels.append(names[lid])
+    return labels, base, overrides
+
+
+def optimizer_race() -> tuple[list[str], dict, list[dict]]:
+    """SGD vs SGD + momentum vs RMSprop vs Adam on one net, same data and seed."""
+    return [label for label, _ in RACE], dict(_RACE_BASE), [dict(o) for _, o in RACE]
+
+
+# ---------------------------------------------------------------------- views
+def health_summary(labels: list[str]) -> str:
+    """``["vanishing", "vanishing", "healthy"]`` -> rich text "L1–L2 vanishing · L3 healthy", colored."""
+    parts, start = [], 0
+    for i in range(1, len(labels) + 1):
+        if i == len(labels) or labels[i] != labels[start]:
+            span = f"L{start + 1}" if i - 1 == start else f"L{start + 1}–L{i}"
+            color = HealthStrip.chip_color(labels[start])
+            parts.append(f"<span style='color:{color}'><b>{span} {labels[start]}</b></span>")
+            start = i
+    return " · ".join(parts)
+
+
+class RunsLossView(PlotView):
+    """Train (solid) and test (dashed) loss of several runs, one color per run."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent, axis_items={"left": LogAxis("left")})     # 1, 2, 5 × 10ⁿ labels only
+        self.legend = self._add_side_legend()
+        self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self._labels: list[str] = []
+        self.plot_item.setLogMode(x=False, y=True)     # a diverging or slow run stays on the chart
+        self.set_axis_labels("step", "loss (log scale)")
+        self._apply_style()
+
+    def set_runs(self, labels: list[str]) -> None:
+        for train, test in self.curves:
+            self.plot_item.removeItem(train)
+            self.plot_item.removeItem(test)
+        self.legend.clear()
+        self._labels = list(labels)
+        self.curves = []
+        for label in labels:
+            train = self.plot_item.plot()
+            test = self.plot_item.plot()
+            for c in (train, test):
+                c.setClipToView(True)
+                c.setDownsampling(auto=True, method="peak")
+            self.legend.addItem(train, label)       # the title says: train solid, test dashed
+            self.curves.append((train, test))
+        self._apply_style()
+
+    def set_series(self, run: int, steps, train, test=None) -> None:
+        steps = np.asarray(steps, dtype=float)
+        for curve, values in zip(self.curves[run], (train, test)):
+            if values is None:
+                curve.setData([], [])
+                continue
+            v = np.asarray(values, dtype=float)
+            ok = np.isfinite(v) & (v > 0)
+            curve.setData(steps[ok], v[ok])
+
+    def series_count(self) -> int:
+        return sum(1 for pair in self.curves for c in pair if c.xData is not None and len(c.xData))
+
+    def _restyle(self) -> None:
+        colors = RUN_COLORS.get(self._theme.name, RUN_COLORS["light"])
+        for i, (train, test) in enumerate(self.curves):
+            color = colors[i % len(colors)]
+            train.setPen(self.pen(color, 1.5))
+            test.setPen(self.pen(color, 1.5, QtCore.Qt.PenStyle.DashLine))
+        self._style_legend(self.legend, boxed=False)
+
+
+class _RunColumn(QtWidgets.QWidget):
+    """One run: its title and status, a small network view, the health strip, its gradient norms."""
+
+    def __init__(self, label: str, color: str) -> None:
+        super().__init__()
+        self.label = label
+        self.title = QtWidgets.QLabel()
+        self.title.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.title.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.title.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
+        self.network_view = NetworkView()
+        self.network_view.setMinimumHeight(160)
+        self.network_view.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                        QtWidgets.QSizePolicy.Policy.Expanding)
+        # One line of text instead of the window's chips: nine chips do not fit a quarter of the width.
+        self.health = QtWidgets.QLabel()
+        self.health.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.health.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.health.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
+        self.health.setToolTip("Gradient health of each layer after the latest step")
+        self.gradnorm_view = GradNormView()
+        self.gradnorm_view.setMinimumHeight(150)
+        self.frames = FrameBuilder()
+        self.color = color
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.network_view, 3)
+        layout.addWidget(self.health)
+        layout.addWidget(self.gradnorm_view, 2)
+
+    def views(self) -> list:
+        return [self.network_view, self.gradnorm_view]
+
+
+class CompareWindow(QtWidgets.QMainWindow):
+    """``CompareWindow(sessions, labels)``: 2 to 4 runs stepped together (see the module docstring)."""
+
+    def __init__(self, sessions: list[Session], labels: list[str], *, title: str = "",
+                 theme: str = "light", parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        if not 2 <= len(sessions) <= MAX_RUNS or len(labels) != len(sessions):
+            raise ValueError(f"compare: 2 to {MAX_RUNS} sessions with one label each")
+        self.setObjectName("nnviz_compare_window")
+        self.setWindowTitle("nnviz — side by side" + (f": {title}" if title else ""))
+        self.sessions = list(sessions)
+        self.labels = list(labels)
+        self.frame_options = FrameOptions(heatmaps=False)
+        self._theme = theme
+        self.play_timer = QtCore.QTimer(self)
+        self.play_timer.setInterval(PLAY_INTERVAL_MS)
+        self.play_timer.timeout.connect(self._tick)
+
+        colors = RUN_COLORS.get(theme, RUN_COLORS["light"])
+        self.columns = [_RunColumn(label, colors[i]) for i, label in enumerate(labels)]
+        runs = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(runs)
+        row.setContentsMargins(0, 0, 0, 0)
+        for col in self.columns:
+            row.addWidget(col, 1)
+        for col in self.columns:
+            col.gradnorm_view.set_title(f"‖∇W‖ per layer — {col.label}")
+        self.loss_view = RunsLossView()
+        self.loss_view.set_title("loss of every run (train solid, test dashed)")
+        self.loss_view.set_runs(self.labels)
+        self.loss_view.setMinimumHeight(200)
+        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        split.addWidget(runs)
+        split.addWidget(self.loss_view)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        split.setSizes([620, 260])
+        self.setCentralWidget(split)
+        self._build_toolbar()
+        self.set_theme(theme)
+        self.resize(1400, 900)
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Lockstep controls")
+        bar.setObjectName("compare_controls")
+        bar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        SP = QtWidgets.QStyle.StandardPixmap
+
+        def action(text, tip, keys, icon, slot, checkable=False):
+            act = QtGui.QAction(style.standardIcon(icon), text, self)
+            act.setShortcut(QtGui.QKeySequence(keys))
+            act.setToolTip(f"{tip} ({keys})")
+            act.setCheckable(checkable)
+            (act.toggled if checkable else act.triggered).connect(slot)
+            bar.addAction(act)
+            self.addAction(act)
+            return act
+
+        self.reset_action = action("Reset", "Every run back to step 0 with its initial weights", "Ctrl+R",
+                                   SP.SP_BrowserReload, lambda: self.reset())
+        self.phase_action = action("Phase", "Every run one phase further", "Right", SP.SP_MediaSeekForward,
+                                   lambda: self.step("phase"))
+        self.step_action = action("Step", "Every run one training step further", "Shift+Right",
+                                  SP.SP_MediaSkipForward, lambda: self.step("step"))
+        self.epoch_action = action("Epoch", "Every run one epoch further", "Ctrl+Right", SP.SP_ArrowForward,
+                                   lambda: self.step("epoch"))
+        self.play_action = action("Play", "Train every run together; Space pauses", "Space", SP.SP_MediaPlay,
+                                  self._on_play, checkable=True)
+        self.speed = QtWidgets.QComboBox()
+        for n in PLAY_STEPS:
+            self.speed.addItem(f"{n} step{'s' if n > 1 else ''}/frame", n)
+        self.speed.setCurrentIndex(2)
+        self.speed.setToolTip("Training steps of every run per play frame")
+        bar.addWidget(self.speed)
+        self.counter = QtWidgets.QLabel()
+        self.counter.setContentsMargins(12, 0, 0, 0)
+        bar.addWidget(self.counter)
+
+    # ------------------------------------------------------------------ lockstep
+    @property
+    def playing(self) -> bool:
+        return self.play_timer.isActive()
+
+    def step(self, unit: str) -> None:
+        """Advance every run that has not diverged by "phase", "step" or "epoch"."""
+        with np.errstate(all="ignore"):
+            for s in self.sessions:
+                if not s.diverged:
+                    s.advance(unit)
+        self.refresh()
+
+    def run(self, steps: int) -> None:
+        """Train every live run ``steps`` whole steps (what play does each frame)."""
+        with np.errstate(all="ignore"):
+            for s in self.sessions:
+                if not s.diverged and not s.stopped_early:
+                    s.run(steps)
+        self.refresh()
+
+    def reset(self) -> None:
+        self.pause()
+        for s in self.sessions:
+            s.reset()
+        self.refresh()
+
+    def play(self) -> None:
+        self.play_action.setChecked(True)
+
+    def pause(self) -> None:
+        self.play_action.setChecked(False)
+
+    def step_counts(self) -> list[int]:
+        return [s.step for s in self.sessions]
+
+    def statuses(self) -> list[str]:
+        return ["diverged" if s.diverged else "stopped early" if s.stopped_early else "running"
+                for s in self.sessions]
+
+    def _on_play(self, on: bool) -> None:
+        self.play_action.setText("Pause" if on else "Play")
+        if on:
+            self.play_timer.start()
+        else:
+            self.play_timer.stop()
+
+    def _tick(self) -> None:
+        if all(s.diverged or s.stopped_early for s in self.sessions):
+            self.pause()
+            return
+        self.run(int(self.speed.currentData()))
+
+    # ------------------------------------------------------------------ drawing
+    def set_theme(self, name: str) -> None:
+        self._theme = name
+        colors = RUN_COLORS.get(name, RUN_COLORS["light"])
+        bg = get_theme(name).background
+        self.setStyleSheet(f"QMainWindow#nnviz_compare_window {{ background: {bg}; }}" if name == "dark" else "")
+        for i, col in enumerate(self.columns):
+            col.color = colors[i % len(colors)]
+            for view in col.views():
+                view.set_theme(name)
+        self.loss_view.set_theme(name)
+        self.refresh()
+
+    def set_line_scale(self, scale: float) -> None:
+        for col in self.columns:
+            for view in col.views():
+                view.set_line_scale(scale)
+        self.loss_view.set_line_scale(scale)
+        font = QtGui.QFont(self.font())
+        font.setPointSizeF(9.0 * scale ** 0.5 * 1.1)
+        for col in self.columns:
+            col.title.setFont(font)
+
+    def refresh(self) -> None:
+        with np.errstate(all="ignore"):
+            for i, (s, col) in enumerate(zip(self.sessions, self.columns)):
+                self._draw_run(i, s, col)
+            self._share_norm_range()
+        counts = self.step_counts()
+        text = f"step {counts[0]}" if len(set(counts)) == 1 else "steps " + " / ".join(map(str, counts))
+        self.counter.setText(f"{text}   phase {self.sessions[0].phase.label()}")
+
+    def _draw_run(self, i: int, s: Session, col: _RunColumn) -> None:
+        col.network_view.set_frame(col.frames.build(s, self.frame_options))
+        m = s.metrics
+        n = len(m)
+        steps = np.arange(1, n + 1)
+        col.gradnorm_view.set_series(steps, m.grad_norm if n else np.zeros((0, s.n_layers)))
+        col.health.setText(health_summary(s.health()) if n else "")
+        self.loss_view.set_series(i, steps, m.train_loss if n else [], m.test_loss if n and len(s.prep.test) else None)
+        status = self.statuses()[i]
+        note = "" if status == "running" else f" — <span style='color:#c2188f'><b>{status}</b></span>"
+        last = m.last("train_loss") if n else float("nan")
+        loss = f"loss {last:.3g}" if np.isfinite(last) else ""
+        col.title.setText(f"<span style='color:{col.color}; font-weight:bold'>■ {col.label}</span>"
+                          f"&nbsp;&nbsp;step {s.step}&nbsp;&nbsp;{loss}{note}")
+
+    def _share_norm_range(self) -> None:
+        """One log range over every run's gradient norms, so the columns compare at a glance."""
+        lo, hi = np.inf, -np.inf
+        for s in self.sessions:
+            if len(s.metrics):
+                g = np.asarray(s.metrics.grad_norm, dtype=float)
+                g = g[np.isfinite(g) & (g > 0)]
+                if g.size:
+                    lo, hi = min(lo, float(g.min())), max(hi, float(g.max()))
+        if not lo < hi:
+            return
+        lo, hi = np.log10(lo), np.log10(hi)
+        pad = 0.05 * (hi - lo)
+        for col in self.columns:
+            col.gradnorm_view.plot_item.setYRange(lo - pad, hi + pad, padding=0)
+
+    def norm_range(self) -> tuple[float, float]:
+        """The shared log10 range of the gradient-norm plots."""
+        return tuple(self.columns[0].gradnorm_view.plot_item.getViewBox().viewRange()[1])
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.pause()
+        super().closeEvent(event)
+
+
+def open_compare(preset: tuple[list[str], dict, list[dict]], *, title: str = "", theme: str = "light",
+                 parent: QtWidgets.QWidget | None = None) -> CompareWindow:
+    """A compare window on a preset's ``(labels, base, overrides)``."""
+    labels, base, overrides = preset
+    return CompareWindow(build_sessions(base, overrides), labels, title=title, theme=theme, parent=parent)
+
+
+def main(argv=None) -> int:
+    """The optimizer race (``--lesson ID`` for a lesson and its comparison); for a quick look."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description="nnviz side-by-side runs")
+    parser.add_argument("--lesson", default=None, choices=list(LESSONS))
+    parser.add_argument("--steps", type=int, default=0, help="train this many steps first")
+    parser.add_argument("--scale", type=float, default=1.0, help="line and font scale")
+    parser.add_argument("--theme", default="light", choices=list(RUN_COLORS))
+    parser.add_argument("--size", default="1400x900")
+    parser.add_argument("--quit-after-ms", type=int, default=None, metavar="N")
+    parser.add_argument("--screenshot", default=None, metavar="FILE")
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
+    preset = lesson_runs(args.lesson) if args.lesson else optimizer_race()
+    window = open_compare(preset, title=args.lesson or "optimizer race", theme=args.theme)
+    if args.scale != 1.0:
+        window.set_line_scale(args.scale)
+    w, h = (int(v) for v in args.size.split("x"))
+    window.resize(w, h)
+    if args.steps:
+        window.run(args.steps)
+    window.show()
+
+    def finish() -> None:
+        if args.screenshot:
+            window.grab().save(args.screenshot)
+        window.close()
+        app.quit()
+
+    if args.quit_after_ms is not None:
+        QtCore.QTimer.singleShot(max(0, args.quit_after_ms), finish)
+    app.exec()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
