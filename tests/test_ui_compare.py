@@ -121,6 +121,10 @@ def test_open_from_the_main_window(qtbot, tmp_path):
     assert len(race.sessions) == 4
     w.lessons.side_by_side.click()
     assert w.compare_windows[-1].labels[1] == "no hidden layer"
-    for c in w.compare_windows:
-        c.close()
+    opened = list(w.compare_windows)
+    assert len(opened) == 3 and all(c.isVisible() for c in opened)
+    opened[0].close()
+    qtbot.waitUntil(lambda: len(w.compare_windows) == 2, timeout=2000)     # deleted on close
     w.play_timer.stop()
+    w.close()                                   # the side-by-side windows close with the main window
+    assert not w.compare_windows or not any(c.isVisible() for c in w.compare_windows)

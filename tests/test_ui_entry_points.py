@@ -24,6 +24,7 @@ DEMOS = [
     ["nnviz.ui.knobs_panel"],
     ["nnviz.ui.lesson_panel"],
     ["nnviz.ui.main_window", "--lesson", "vanishing-sigmoid", "--steps", "3"],
+    ["nnviz.ui.compare_window", "--steps", "3"],
 ]
 
 

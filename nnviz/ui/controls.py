@@ -74,6 +74,8 @@ def shortcut_table() -> list[tuple[str, str]]:
         ("Ctrl+R", "reset: fresh weights, back to step 0"),
         ("M", "neurons show the batch mean / the focused sample"),
         ("Ctrl+O / Ctrl+S / Ctrl+Shift+S", "open / save / save an experiment as"),
+        ("F5", "presenter mode: Space next phase, → next step, ← / Shift+← back, E epoch, P play, "
+               "R reveal the lit layer's numbers, Esc leaves"),
         ("F1", "this list"),
         ("Ctrl+Q", "quit"),
     ]

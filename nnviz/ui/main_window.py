@@ -510,6 +510,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._closing = True
         remember_experiment(self.settings, self.session, self.path)
         self.presenter.leave()          # remember the normal layout, not the presenter's
+        for window in list(self.compare_windows):
+            window.close()
         self.save_settings()
         self.adapter.detach()
         for box in (self.error_box, self.divergence_box, getattr(self, "csv_dialog", None)):
