@@ -97,3 +97,13 @@ def test_hidden_knob_hides_its_row_label(qtbot):
     assert label.isHidden() and panel.noise.isHidden()
     assert not form.labelForField(panel.n_samples).isHidden()
     assert "noise" in panel.knob_names()
+
+
+def test_locked_layers_cannot_be_changed_from_the_layer_menu(make_window):
+    w = make_window(Session({**SMALL, "classroom": {"hidden_controls": [], "locked_knobs": ["hidden"]}}))
+    menu = w.layer_menu_for(0)
+    enabled = [a.text() for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+    assert enabled == ["Inspect this layer"]
+    w.session.configure(classroom={"hidden_controls": [], "locked_knobs": []})
+    menu = w.layer_menu_for(0)
+    assert any(a.text() == "Remove this layer" and a.isEnabled() for a in menu.actions())

@@ -1304,6 +1304,12 @@ class MainWindow(QtWidgets.QMainWindow):
         add.triggered.connect(lambda: knobs.add_layer(index))
         rem = menu.addAction("Remove this layer")
         rem.triggered.connect(lambda: knobs.remove_layer(index))
+        if "hidden" in s.config["classroom"]["locked_knobs"]:      # the instructor locked the layers
+            for act in menu.actions():
+                if act is not inspect:
+                    act.setEnabled(False)
+            menu.addSeparator()
+            menu.addAction("Layers locked by the instructor").setEnabled(False)
         if self.layer_menu is not None:
             self.layer_menu.deleteLater()
         self.layer_menu = menu
