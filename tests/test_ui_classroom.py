@@ -107,3 +107,12 @@ def test_locked_layers_cannot_be_changed_from_the_layer_menu(make_window):
     w.session.configure(classroom={"hidden_controls": [], "locked_knobs": []})
     menu = w.layer_menu_for(0)
     assert any(a.text() == "Remove this layer" and a.isEnabled() for a in menu.actions())
+
+
+def test_the_lesson_compare_toggle_respects_locked_knobs(make_window):
+    w = make_window(Session.from_lesson("xor"))
+    w.session.configure(classroom={"hidden_controls": [], "locked_knobs": ["hidden"]})
+    hidden = w.session.config["hidden"]
+    assert w.lessons.compare.isEnabled()
+    w.lessons.compare.click()
+    assert not w.lessons.compare.isChecked() and w.session.config["hidden"] == hidden

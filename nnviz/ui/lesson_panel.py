@@ -147,6 +147,11 @@ class LessonPanel(QtWidgets.QWidget):
         if lesson is None or not lesson.compare:
             self.compare.setChecked(False)
             return
+        locked = set(self._adapter.session.config["classroom"]["locked_knobs"]) & set(lesson.compare)
+        if locked:
+            self.compare.setChecked(not on)
+            self.problem.emit(f"Locked by the instructor: {', '.join(sorted(locked))}")
+            return
         if on:
             changes = dict(lesson.compare)
         else:
