@@ -128,3 +128,21 @@ def test_open_from_the_main_window(qtbot, tmp_path):
     w.play_timer.stop()
     w.close()                                   # the side-by-side windows close with the main window
     assert not w.compare_windows or not any(c.isVisible() for c in w.compare_windows)
+
+
+def test_projector_mode_and_back(make, qtbot):
+    from PySide6 import QtCore
+
+    from nnviz.ui import presenter
+
+    w = make([{}, {"lr": 0.1}])
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=2000)      # window shortcuts need the active window
+    qtbot.keyClick(w, QtCore.Qt.Key.Key_F5)
+    assert w.projecting() and w.windowState() & QtCore.Qt.WindowState.WindowFullScreen
+    assert w.loss_view.theme().name == "contrast" and w.loss_view.line_scale() == presenter.LINE_SCALE
+    assert all(c.gradnorm_view.line_scale() == presenter.LINE_SCALE for c in w.columns)
+    qtbot.keyClick(w, QtCore.Qt.Key.Key_Escape)
+    assert not w.projecting() and not w.projector_action.isChecked()
+    assert not w.windowState() & QtCore.Qt.WindowState.WindowFullScreen
+    assert w.loss_view.theme().name == "light" and w.loss_view.line_scale() == 1.0

@@ -6,7 +6,8 @@ share one log axis, so "four decades lower" reads the same in every column),
 and under them one loss plot with every run's train (solid) and test (dashed)
 loss in the run's color.  The toolbar steps every run by a phase, a step or an
 epoch, plays and pauses, and resets; a run that diverges stops where it is,
-marked "diverged", while the others go on.
+marked "diverged", while the others go on.  F5 switches to projector mode
+(full screen, contrast theme, presenter-size lines and type; Esc leaves).
 
 The runs come from one base config plus per-run overrides
 (:func:`build_sessions`); the presets are a lesson with its comparison
@@ -229,7 +230,7 @@ class CompareWindow(QtWidgets.QMainWindow):
         for col in self.columns:
             row.addWidget(col, 1)
         for col in self.columns:
-            col.gradnorm_view.set_title(f"‖∇W‖ per layer — {col.label}")
+            col.gradnorm_view.set_title("‖∇W‖ per layer")     # the run's name heads its column
         self.loss_view = RunsLossView()
         self.loss_view.set_title("loss of every run (train solid, test dashed)")
         self.loss_view.set_runs(self.labels)
@@ -284,6 +285,14 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.counter = QtWidgets.QLabel()
         self.counter.setContentsMargins(12, 0, 0, 0)
         bar.addWidget(self.counter)
+        self.projector_action = action("Projector", "Full screen, high contrast, thick lines and large "
+                                       "type; Esc leaves", "F5", SP.SP_TitleBarMaxButton,
+                                       self.set_projector, checkable=True)
+        leave = QtGui.QAction(self)
+        leave.setShortcut(QtGui.QKeySequence("Esc"))
+        leave.triggered.connect(lambda: self.projector_action.setChecked(False))
+        self.addAction(leave)
+        self._normal: dict | None = None
 
     # ------------------------------------------------------------------ lockstep
     @property
@@ -338,6 +347,30 @@ class CompareWindow(QtWidgets.QMainWindow):
             return
         self.run(int(self.speed.currentData()))
 
+    def set_projector(self, on: bool) -> None:
+        """Projector mode on or off: full screen, the contrast theme, presenter-size lines and type."""
+        from nnviz.ui.presenter import FONT_SCALE, LINE_SCALE
+
+        if on and self._normal is None:
+            self._normal = {"state": self.windowState(), "theme": self._theme, "font": QtGui.QFont(self.font())}
+            self.set_theme("contrast")
+            font = QtGui.QFont(self.font())
+            font.setPointSizeF(max(font.pointSizeF(), 9.0) * FONT_SCALE)
+            self.setFont(font)
+            self.set_line_scale(LINE_SCALE)
+            self.showFullScreen()
+        elif not on and self._normal is not None:
+            normal, self._normal = self._normal, None
+            self.setWindowState(normal["state"])
+            self.setFont(normal["font"])
+            self.set_line_scale(1.0)
+            self.set_theme(normal["theme"])
+        if self.projector_action.isChecked() != on:
+            self.projector_action.setChecked(on)
+
+    def projecting(self) -> bool:
+        return self._normal is not None
+
     # ------------------------------------------------------------------ drawing
     def set_theme(self, name: str) -> None:
         self._theme = name
@@ -356,10 +389,11 @@ class CompareWindow(QtWidgets.QMainWindow):
             for view in col.views():
                 view.set_line_scale(scale)
         self.loss_view.set_line_scale(scale)
-        font = QtGui.QFont(self.font())
-        font.setPointSizeF(9.0 * scale ** 0.5 * 1.1)
         for col in self.columns:
+            font = QtGui.QFont(self.font())
+            font.setPointSizeF(font.pointSizeF() * (scale ** 0.5 if scale != 1.0 else 1.0))
             col.title.setFont(font)
+            col.health.setFont(font)
 
     def refresh(self) -> None:
         with np.errstate(all="ignore"):
