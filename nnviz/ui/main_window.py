@@ -1428,6 +1428,7 @@ def main(argv=None) -> int:
     def finish() -> None:
         if args.screenshot:
             window.grab().save(args.screenshot)
+        window._set_dirty(False)        # a timed preview quits without asking to save
         window.close()
         app.quit()
 
