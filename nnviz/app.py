@@ -76,6 +76,7 @@ def run(session=None, *, path: str | None = None, argv: list[str] | None = None)
     app.setApplicationName("nnviz")
     app.setApplicationVersion(__version__)
     window = MainWindow(session, path=path)
+    window.confirm_unsaved = True       # quitting or opening another experiment asks about unsaved changes
     _install_excepthook(window)
     window.show()
     return app.exec()

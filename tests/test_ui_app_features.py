@@ -34,6 +34,7 @@ def answers(monkeypatch):
 
 def window(qtbot, settings, session=None, path=None):
     w = MainWindow(session, settings=settings, path=path)
+    w.confirm_unsaved = True            # as the desktop app does
     qtbot.addWidget(w)
     return w
 
@@ -117,6 +118,18 @@ def test_unsaved_changes_prompt_before_lesson_new_open_and_quit(qtbot, settings,
         replies.append("discard")
         w.close()
         assert not w.isVisible()
+
+
+def test_windows_of_scripts_never_ask(qtbot, settings, answers):
+    asked, _replies = answers
+    w = MainWindow(Session(SMALL), settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.step("step")
+    w.load_lesson("xor")
+    w.step("step")
+    w.close()
+    assert asked == [] and not w.isVisible()
 
 
 def test_save_from_the_prompt(qtbot, settings, tmp_path, answers):

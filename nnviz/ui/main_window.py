@@ -110,6 +110,8 @@ class MainWindow(QtWidgets.QMainWindow):
     layout and preferences in; tests pass one on a temporary file.
     """
 
+    confirm_unsaved = False             # ask before unsaved changes are dropped (the desktop app)
+
     def __init__(self, session: Session | None = None, *, settings: QtCore.QSettings | None = None,
                  path: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -597,8 +599,12 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def maybe_discard(self, what: str) -> bool:
         """True when the current experiment may be replaced: no unsaved changes, or the user
-        saved them or chose to discard them (``what``: "quit", "open the lesson", ...)."""
-        if not self.dirty:
+        saved them or chose to discard them (``what``: "quit", "open the lesson", ...).
+
+        Only the desktop app asks (``confirm_unsaved``, set by ``nnviz.app.run``): windows
+        built by scripts, renders and benchmarks never wait for an answer.
+        """
+        if not self.dirty or not self.confirm_unsaved:
             return True
         answer = ask_unsaved(self, what)
         if answer == "save":
