@@ -245,3 +245,13 @@ def test_csv_import_error_names_row_and_column(make_window, tmp_path):
     assert w.session.config["dataset"] == "xor"
     dialog.close()
     assert isinstance(dialog, QtWidgets.QDialog)
+
+
+def test_a_typed_weight_redraws_the_boundary_and_heatmaps(make_window):
+    w = make_window(Session({"dataset": "xor", "hidden": [], "seed": 0}))
+    before = w.boundary_view.surface_rgb().copy()
+    heat_before = w.frames.heatmap_builds
+    w._on_edge_clicked(0, 0, 0)
+    assert w.inspector.apply_edit("5")
+    assert not np.array_equal(before, w.boundary_view.surface_rgb())
+    assert w.frames.heatmap_builds > heat_before

@@ -264,7 +264,7 @@ class FrameBuilder:
         if not options.heatmaps or not has_plane(session):
             return None
         net = session.network
-        key = (session.step, options.heat_resolution, options.max_heat_units)
+        key = (session.step, weights_version(net), options.heat_resolution, options.max_heat_units)
         if key == self._heat_key and self._heat_owner is net:
             return self._heat
         res = int(options.heat_resolution)
@@ -285,6 +285,20 @@ class FrameBuilder:
         self._heat_key, self._heat_owner, self._heat = key, net, out
         self.heatmap_builds += 1
         return out
+
+
+def weights_version(net) -> bytes:
+    """A cheap fingerprint of the weights and of the switched-off neurons.
+
+    Drawings that depend on the weights only (heatmaps, the decision boundary)
+    are cached by step; a weight typed in by hand or a neuron switched off
+    changes the weights without a step, and this fingerprint (one sum per
+    parameter array, O(weights)) tells them apart.  Bytes, so that a NaN
+    compares equal to itself.
+    """
+    sums = [np.add.reduce(v, axis=None) for p in net.params for v in p.values()]
+    keep = [-1.0 if k is None else np.add.reduce(k, axis=None) for k in getattr(net, "keep", [])]
+    return np.asarray(sums + keep, dtype=np.float64).tobytes()
 
 
 def _fmt(value) -> str:

@@ -50,7 +50,7 @@ from nnviz.ui.curves_view import LossCurvesView
 from nnviz.ui.draw_points_bar import DrawPointsBar
 from nnviz.ui.export_menu import ExportActions
 from nnviz.ui.feature_space_view import FeatureSpaceView
-from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane
+from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
 from nnviz.ui.graddist_view import GradDistributionView
 from nnviz.ui.gradnorm_view import GradNormView
 from nnviz.ui.health_strip import HealthStrip
@@ -983,7 +983,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._drawn.get("metrics") != key:
             self._drawn["metrics"] = key
             self._draw_metrics()
-        params_key = (id(s.network), s.step)
+        params_key = (id(s.network), s.step, weights_version(s.network))   # typed weights too
         if self._drawn.get("params") != params_key:
             self._drawn["params"] = params_key
             self._draw_output()
