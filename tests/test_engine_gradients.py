@@ -5,15 +5,19 @@ grad_u, grad_a), is compared with a finite-difference estimate of the same
 function: the same data, the same dropout masks, batch statistics recomputed.
 """
 
+import os
+
 import numpy as np
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from engine_helpers import (KINKED, assert_close_grad, central_diff, loss_from_layer_output,
+from engine_helpers import (KINKED, assert_grad_matches, central_diff, loss_from_layer_output,
                             loss_from_u, loss_from_z, make_data, specs)
 from nnviz.engine import Network, masks_of, numeric_grad
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# NNVIZ_GRADCHECK_EXAMPLES raises the number of random networks for a longer search.
+EXAMPLES = int(os.environ.get("NNVIZ_GRADCHECK_EXAMPLES", "120"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _away_from_kinks(net, trace):
@@ -42,8 +46,7 @@ def test_parameter_gradients_match_finite_differences(drawn, data_seed):
     for i, layer_grads in enumerate(grads):
         assert set(layer_grads) == set(net.params[i])
         for key, g in layer_grads.items():
-            numeric = numeric_grad(net, X, y, i, key, masks=masks)
-            assert_close_grad(g, numeric, f"layer {i} {key}")
+            assert_grad_matches(g, lambda h: numeric_grad(net, X, y, i, key, eps=h, masks=masks), f"layer {i} {key}")
 
 
 @SETTINGS
@@ -53,12 +56,14 @@ def test_intermediate_gradients_match_finite_differences(drawn, data_seed):
     net, X, y, trace, grads = _setup(spec, batch, data_seed)
     for i, lt in enumerate(trace.layers):
         z, u = lt.z.copy(), lt.u.copy()
-        assert_close_grad(lt.grad_z, central_diff(lambda v: loss_from_z(net, trace, i, v, y), z), f"grad_z[{i}]")
-        assert_close_grad(lt.grad_u, central_diff(lambda v: loss_from_u(net, trace, i, v, y), u), f"grad_u[{i}]")
+        assert_grad_matches(lt.grad_z, lambda h: central_diff(lambda v: loss_from_z(net, trace, i, v, y), z, h),
+                            f"grad_z[{i}]")
+        assert_grad_matches(lt.grad_u, lambda h: central_diff(lambda v: loss_from_u(net, trace, i, v, y), u, h),
+                            f"grad_u[{i}]")
         if i < net.n_layers - 1:
             a = lt.a.copy()
-            assert_close_grad(lt.grad_a, central_diff(
-                lambda v: loss_from_layer_output(net, trace, i, v, y), a), f"grad_a[{i}]")
+            assert_grad_matches(lt.grad_a, lambda h: central_diff(
+                lambda v: loss_from_layer_output(net, trace, i, v, y), a, h), f"grad_a[{i}]")
         assert lt.delta is lt.grad_z
 
 
@@ -77,7 +82,8 @@ def test_eval_mode_gradients_match_finite_differences(drawn, data_seed):
     grads = net.backward(trace, y)
     for i, layer_grads in enumerate(grads):
         for key, g in layer_grads.items():
-            assert_close_grad(g, numeric_grad(net, X, y, i, key, training=False), f"eval layer {i} {key}")
+            assert_grad_matches(g, lambda h: numeric_grad(net, X, y, i, key, eps=h, training=False),
+                                f"eval layer {i} {key}")
 
 
 def test_output_grad_a_is_the_derivative_with_respect_to_the_output():
@@ -133,6 +139,6 @@ def test_switched_off_neurons_output_zero_and_gradients_still_match(drawn, data_
     masks = masks_of(trace)
     for i, layer_grads in enumerate(grads):
         for key, g in layer_grads.items():
-            assert_close_grad(g, numeric_grad(net, X, y, i, key, masks=masks), f"layer {i} {key}")
+            assert_grad_matches(g, lambda h: numeric_grad(net, X, y, i, key, eps=h, masks=masks), f"layer {i} {key}")
     if spec["regularization"]["kind"] == "none":       # only the penalty moves a silenced neuron's weights
         assert np.all(grads[layer]["W"][:, off] == 0)

@@ -97,7 +97,7 @@ def _optimizer_step(session, index):
     return out
 
 
-def gradient_check(session, layer, key="W", indices=None, eps=1e-6, limit=64):
+def gradient_check(session, layer, key="W", indices=None, eps=1e-5, limit=64):
     """Backprop's gradient of params[layer][key] against central differences on the shown batch.
 
     Uses the parameters before the shown step's update, its mini-batch and its

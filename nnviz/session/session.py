@@ -212,7 +212,7 @@ class Session:
         from .inspect import inspect_edge
         return inspect_edge(self, layer, i, j)
 
-    def gradient_check(self, layer, key="W", indices=None, eps=1e-6):
+    def gradient_check(self, layer, key="W", indices=None, eps=1e-5):
         from .inspect import gradient_check
         return gradient_check(self, layer, key, indices, eps)
 

@@ -89,7 +89,7 @@ class InspectorPanel(QtWidgets.QWidget):
 
         self.check_button = QtWidgets.QPushButton("Gradient check")
         self.check_button.setToolTip("Compare backprop's gradient of the selection with a numeric "
-                                     "estimate (central differences, ε = 1e-6) on the shown mini-batch. "
+                                     "estimate (fourth-order central differences, ε = 1e-5) on the shown mini-batch. "
                                      "Neuron: its incoming weights and bias; layer: up to 64 weights.")
         self.check_button.clicked.connect(self.run_gradient_check)
 

@@ -33,7 +33,7 @@ CHECK_TOLERANCE = 1e-6
 """A relative error below this counts as agreement (green)."""
 
 TINY_GRADIENT = 1e-7
-"""Below this size a central-difference estimate (ε = 1e-6) is mostly rounding error."""
+"""Below this size a central-difference estimate (ε = 1e-5) is mostly rounding error."""
 
 ERROR_COLORS = {"light": "#c62828", "dark": "#ff6b6b", "contrast": "#c00000"}
 OK_COLORS = {"light": "#2e7d32", "dark": "#5ccf6c", "contrast": "#006b3c"}
