@@ -83,6 +83,11 @@ def export_mode(widget: QtWidgets.QWidget, transparent: bool = False):
     no_cache = QtWidgets.QGraphicsItem.CacheMode.NoCache
     restore: list = []
     try:
+        if transparent:
+            for w in [widget] + widget.findChildren(QtWidgets.QWidget):
+                if w.autoFillBackground():
+                    w.setAutoFillBackground(False)
+                    restore.append(lambda w=w: w.setAutoFillBackground(True))
         for view in _graphics_views(widget):
             mode = view.cacheMode()
             view.setCacheMode(QtWidgets.QGraphicsView.CacheModeFlag.CacheNone)

@@ -114,6 +114,12 @@ class Picture:
         self.widget.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.widget.resize(*self.size)
         self.widget.show()
+        got = (self.widget.width(), self.widget.height())
+        if got != self.size:
+            need = self.widget.minimumSizeHint().expandedTo(self.widget.minimumSize())
+            self.close()
+            raise ValueError(f"the {view} needs at least {need.width()}x{need.height()} pixels, "
+                             f"got {self.size[0]}x{self.size[1]}")
         self.redraw()
 
     # ------------------------------------------------------------------ driving
@@ -283,11 +289,11 @@ class Picture:
         from PySide6 import QtWidgets
 
         from nnviz.ui.graddist_view import GradDistributionView
+        from nnviz.ui.widget_style import apply_palette
         from nnviz.ui.gradnorm_view import GradNormView
         from nnviz.ui.health_strip import HealthStrip
 
         box = QtWidgets.QWidget()
-        box.setAutoFillBackground(True)
         layout = QtWidgets.QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -305,11 +311,7 @@ class Picture:
         layout.addLayout(row, 1)
         for v in (self._health, self._gradnorm, self._graddist):
             v.set_theme(self.theme)
-        palette = box.palette()
-        from PySide6 import QtGui
-
-        palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor(self._gradnorm.theme().background))
-        box.setPalette(palette)
+        apply_palette(box, self._gradnorm.theme())
         return box
 
     def _build_loss(self):
