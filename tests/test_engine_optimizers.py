@@ -187,3 +187,11 @@ def test_replaced_parameter_arrays_are_adopted():
     with pytest.raises(ValueError, match=r"params\[0\]\['W'\] must have shape"):
         net.params[0]["W"] = np.zeros((5, 5))
         net.forward(X)
+
+
+def test_relative_error_ignores_rounding_noise_but_not_real_disagreement():
+    from nnviz.engine import relative_error
+    assert relative_error([0.0], [2e-12]) < 1e-6              # finite-difference rounding of a zero gradient
+    assert relative_error([1e-3], [1.1e-3]) > 0.04
+    assert relative_error([2e-6], [0.0]) > 0.1                # a small gradient that is really missing
+    assert relative_error([], []) == 0.0
