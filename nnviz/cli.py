@@ -3,6 +3,8 @@
     nnviz                      open the window on the demo lesson (xor)
     nnviz --lesson ID          open the window on a lesson
     nnviz FILE.json            open the window on a saved experiment
+    nnviz lessons | render | animate | code ...
+                               work without a screen (see nnviz.commands)
 
 Subcommands plug in through :data:`COMMANDS`: ``register(name, help,
 add_arguments, run)`` adds ``nnviz NAME ...`` with its own parser.  A bad
@@ -99,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_EXIT
     return _app.run(session, path=args.file)
 
+
+# The headless subcommands register themselves (they import Qt only when run).
+from nnviz import commands as _commands  # noqa: E402,F401  isort: skip
 
 if __name__ == "__main__":
     raise SystemExit(main())

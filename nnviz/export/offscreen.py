@@ -116,10 +116,10 @@ class Picture:
         self.widget.show()
         got = (self.widget.width(), self.widget.height())
         if got != self.size:
-            need = self.widget.minimumSizeHint().expandedTo(self.widget.minimumSize())
+            need = (max(got[0], self.size[0]), max(got[1], self.size[1]))
             self.close()
-            raise ValueError(f"the {view} needs at least {need.width()}x{need.height()} pixels, "
-                             f"got {self.size[0]}x{self.size[1]}")
+            raise ValueError(f"the {view} needs at least {need[0]}x{need[1]} pixels, "
+                             f"not {self.size[0]}x{self.size[1]}")
         self.redraw()
 
     # ------------------------------------------------------------------ driving
