@@ -205,3 +205,16 @@ def test_toolbar_icons_are_light_on_the_dark_theme(qtbot, settings):
     w.set_theme("light")
     assert lightness(play) < 0.6
     assert isinstance(play.icon(), QtGui.QIcon)
+
+
+def test_one_tab_bar_per_tab_group(qtbot, settings):
+    w = window(qtbot, settings, Session(SMALL))
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)
+    groups = [tuple(bar.tabText(i) for i in range(bar.count())) for bar in w.findChildren(QtWidgets.QTabBar)
+              if bar.parentWidget() is w and bar.isVisible()]
+    assert sorted(groups) == [("Lessons", "Inspector"), ("Loss", "Feature space")]
+    w.restore_default_layout()
+    assert w.tabifiedDockWidgets(w.curves_dock) == [w.feature_dock]

@@ -268,8 +268,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_dock = self._dock("Data and output", "data_dock", self.data_stack, right)
         self.curves_dock = self._dock("Loss", "curves_dock", self.curves_view, right)
         self.feature_dock = self._dock("Feature space", "feature_dock", self.feature_view, right)
-        self.tabifyDockWidget(self.curves_dock, self.feature_dock)
-        self.curves_dock.raise_()
+        # Tabbed behind the loss curves once the window is shown (_tab_feature_dock): a
+        # second tab group made before the first show leaves a stray copy of its tab bar
+        # in the middle of the window (Qt 6.10).
         self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, left)
         self.setCorner(QtCore.Qt.Corner.BottomRightCorner, right)
         self._default_state = None
@@ -487,7 +488,14 @@ class MainWindow(QtWidgets.QMainWindow):
         for dock in (self.lessons_dock, self.inspector_dock, self.knobs_dock, self.data_dock, self.curves_dock):
             dock.show()
         self.lessons_dock.raise_()
+        self._tab_feature_dock()
         self._default_sizes()
+
+    def _tab_feature_dock(self) -> None:
+        """The feature space as a tab behind the loss curves (the first start's layout)."""
+        self.tabifyDockWidget(self.curves_dock, self.feature_dock)
+        self.feature_dock.show()
+        self.curves_dock.raise_()
 
     def _default_sizes(self) -> None:
         """Dock sizes of a first start; they only take once the window has its size."""
@@ -502,6 +510,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().showEvent(event)
         if self._needs_default_sizes:
             self._needs_default_sizes = False
+            self._tab_feature_dock()
             self._default_sizes()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt API)
