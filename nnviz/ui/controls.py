@@ -74,6 +74,8 @@ def shortcut_table() -> list[tuple[str, str]]:
         ("Ctrl+R", "reset: fresh weights, back to step 0"),
         ("M", "neurons show the batch mean / the focused sample"),
         ("Ctrl+O / Ctrl+S / Ctrl+Shift+S", "open / save / save an experiment as"),
+        ("Ctrl+E", "export the window or a view as PNG or SVG (right-click a view: export just it)"),
+        ("Ctrl+Shift+C", "copy a picture of the window"),
         ("F5", "presenter mode: Space next phase, → next step, ← / Shift+← back, E epoch, P play, "
                "R reveal the lit layer's numbers, Esc leaves"),
         ("F1", "this list"),
