@@ -209,6 +209,20 @@ def test_atomic_write_leaves_the_old_file_on_failure(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["pic.png"]
 
 
+def test_written_files_are_not_private(tmp_path):
+    mask = os.umask(0o022)
+    try:
+        atomic_write_bytes(tmp_path / "new.png", b"x")
+        assert (tmp_path / "new.png").stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.png"
+        kept.write_bytes(b"old")
+        kept.chmod(0o600)
+        atomic_write_bytes(kept, b"new")
+        assert kept.stat().st_mode & 0o777 == 0o600 and kept.read_bytes() == b"new"
+    finally:
+        os.umask(mask)
+
+
 def test_writing_into_a_missing_folder_fails_cleanly(vanishing, tmp_path):
     with pytest.raises(OSError):
         vanishing.save(tmp_path / "missing" / "net.png")

@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from nnviz.session.files import atomic_write_bytes
+from nnviz.session.files import atomic_write_bytes, output_mode
 
 FORMATS = ("gif", "mp4")
 MAX_FPS = 60
@@ -285,6 +285,7 @@ class _Mp4Sink:
         if code != 0:
             raise RuntimeError(f"ffmpeg failed (exit status {code}): {self._stderr()}")
         self.proc.stderr.close()
+        os.chmod(self.tmp, output_mode(self.path))
         os.replace(self.tmp, self.path)
         return None
 

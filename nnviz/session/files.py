@@ -82,6 +82,7 @@ def atomic_write_bytes(path, data):
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), output_mode(path))    # mkstemp's file is private; the output is not
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -90,6 +91,16 @@ def atomic_write_bytes(path, data):
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def output_mode(path):
+    """Permissions for a file written to ``path``: the old file's, else those of a new file (umask)."""
+    try:
+        return Path(path).stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def atomic_write_text(path, text):
