@@ -73,7 +73,10 @@ def shortcut_table() -> list[tuple[str, str]]:
         ("Ctrl+Shift+A", "animation on / off (off: play trains whole steps)"),
         ("Ctrl+R", "reset: fresh weights, back to step 0"),
         ("M", "neurons show the batch mean / the focused sample"),
+        ("Ctrl+N", "new experiment with the default settings"),
         ("Ctrl+O / Ctrl+S / Ctrl+Shift+S", "open / save / save an experiment as"),
+        ("Ctrl+Z", "undo the last setting change"),
+        ("Ctrl++ / Ctrl+- / Ctrl+0", "zoom the views in / out / back to normal"),
         ("Ctrl+E", "export the window or a view as PNG or SVG (right-click a view: export just it)"),
         ("Ctrl+Shift+C", "copy a picture of the window"),
         ("F5", "presenter mode: Space next phase, → next step, ← / Shift+← back, E epoch, P play, "
