@@ -179,12 +179,14 @@ def _drive(picture, plan: Plan, scale: float, sink, progress) -> None:
 
 
 class _GifSink:
-    """Frames kept zlib-compressed (lossless, fast); one GIF with one palette at the end.
+    """Frames kept as zlib-compressed differences (lossless, small, fast); one GIF at the end.
 
-    One palette for all frames, made from a sample of them: a pixel that does
-    not change keeps its palette index, so Pillow stores only the changed
-    rectangle of each frame, and colors do not flicker between frames.  No
-    dithering: flat areas and thin lines stay clean.
+    Each frame is stored as its XOR with the one before: where nothing moved
+    that is zeros, which compress several times faster than the picture.  One
+    palette for all frames, made from a sample of them: a pixel that does not
+    change keeps its palette index, so Pillow stores only the changed
+    rectangle of each frame, and colors do not flicker.  No dithering: flat
+    areas and thin lines stay clean.
     """
 
     SAMPLE_FRAMES = 12
@@ -195,6 +197,7 @@ class _GifSink:
         self.frames: list[bytes] = []
         self.ticks: list[int] = []
         self.shape: tuple[int, ...] | None = None
+        self._previous: np.ndarray | None = None
 
     @property
     def count(self) -> int:
@@ -204,26 +207,32 @@ class _GifSink:
         if self.shape is not None and rgb.shape != self.shape:
             raise RuntimeError("the picture changed size while recording")
         self.shape = rgb.shape
-        self.frames.append(zlib.compress(np.ascontiguousarray(rgb).tobytes(), 1))
+        rgb = np.ascontiguousarray(rgb)
+        delta = rgb if self._previous is None else np.bitwise_xor(rgb, self._previous)
+        self.frames.append(zlib.compress(delta.tobytes(), 1))
         self.ticks.append(int(ticks))
+        self._previous = rgb
 
-    def _frame(self, k: int) -> Image.Image:
-        rgb = np.frombuffer(zlib.decompress(self.frames[k]), np.uint8).reshape(self.shape)
-        return Image.fromarray(rgb, "RGB")
+    def _pictures(self):
+        """The frames again, in order, as (h, w, 3) arrays."""
+        current = None
+        for data in self.frames:
+            delta = np.frombuffer(zlib.decompress(data), np.uint8).reshape(self.shape)
+            current = delta.copy() if current is None else np.bitwise_xor(current, delta)
+            yield current
 
     def palette(self) -> Image.Image:
+        """256 colors from every other pixel of up to SAMPLE_FRAMES frames spread over the recording."""
         n = len(self.frames)
-        picks = sorted({round(i * (n - 1) / max(1, self.SAMPLE_FRAMES - 1)) for i in range(self.SAMPLE_FRAMES)})
-        h, w = self.shape[:2]
-        mosaic = Image.new("RGB", (w, h * len(picks)))
-        for row, k in enumerate(picks):
-            mosaic.paste(self._frame(k), (0, row * h))
+        picks = {round(i * (n - 1) / max(1, self.SAMPLE_FRAMES - 1)) for i in range(self.SAMPLE_FRAMES)}
+        sample = [rgb[::2, ::2] for k, rgb in enumerate(self._pictures()) if k in picks]
+        mosaic = Image.fromarray(np.ascontiguousarray(np.concatenate(sample)), "RGB")
         return mosaic.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
 
     def finish(self) -> bytes:
         palette = self.palette()
-        frames = [self._frame(k).quantize(palette=palette, dither=Image.Dither.NONE)
-                  for k in range(len(self.frames))]
+        frames = [Image.fromarray(rgb, "RGB").quantize(palette=palette, dither=Image.Dither.NONE)
+                  for rgb in self._pictures()]
         durations = [round(self.frame_ms * n) for n in self.ticks]
         durations[-1] += round(self.hold_ms)
         buf = io.BytesIO()
