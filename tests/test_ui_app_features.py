@@ -218,3 +218,10 @@ def test_one_tab_bar_per_tab_group(qtbot, settings):
     assert sorted(groups) == [("Lessons", "Inspector"), ("Loss", "Feature space")]
     w.restore_default_layout()
     assert w.tabifiedDockWidgets(w.curves_dock) == [w.feature_dock]
+
+
+def test_exported_titles_carry_no_unsaved_mark(qtbot, settings):
+    w = window(qtbot, settings, Session(SMALL))
+    w.step("step")
+    assert w.isWindowModified() and "[*]" in w.windowTitle()
+    assert "[*]" not in w.exports._title() and w.exports._title().startswith("nnviz")

@@ -77,7 +77,7 @@ class ExportActions(QtCore.QObject):
 
     # ------------------------------------------------------------------ actions
     def _title(self) -> str:
-        return self.window.windowTitle() or "nnviz"
+        return self.window.windowTitle().replace("[*]", "") or "nnviz"   # no unsaved-changes mark
 
     def export_dialog(self, target: str = "window") -> ExportImageDialog:
         self._close_dialog()

@@ -735,7 +735,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from nnviz.export.images import save_image
 
         try:
-            save_image(self, path, scale, title=self.windowTitle())
+            save_image(self, path, scale, title=self.windowTitle().replace("[*]", ""))
         except (ValueError, OSError) as err:
             self.show_error("Could not export the image", f"{path}: {err}")
             return False
@@ -895,11 +895,14 @@ class MainWindow(QtWidgets.QMainWindow):
             raise
         self._after_step()
 
-    def train_steps(self, steps: int) -> int:
-        """Train ``steps`` whole steps at once (as play does with the animation off)."""
+    def train_steps(self, steps: int, metrics: bool | str = "last") -> int:
+        """Train ``steps`` whole steps at once (as play does with the animation off).
+
+        ``metrics``: as ``Session.run``; True evaluates every step (complete loss curves, for pictures).
+        """
         self._last_unit = "step"
         with self.adapter.hold():
-            done = self.session.run(steps, metrics="last")
+            done = self.session.run(steps, metrics=metrics)
         self._after_step()
         return done
 
