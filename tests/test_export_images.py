@@ -153,6 +153,14 @@ def test_data_view_of_other_data(qapp, lesson):
         assert distinct_colors(rgb(picture.render(1))) > 30
 
 
+def test_window_picture_has_the_whole_loss_curve(qapp):
+    s = Session.from_lesson("xor")
+    with Picture(s, "window", size=(1300, 800)) as picture:
+        picture.train(12)
+        xs, ys = picture.widget.curves_view.train_curve.getData()
+        assert len(xs) == 12 and np.isfinite(ys).all()
+
+
 def test_window_picture_uses_its_own_settings(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

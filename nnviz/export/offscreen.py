@@ -126,7 +126,7 @@ class Picture:
     def train(self, steps: int) -> int:
         """Train ``steps`` whole steps; returns how many were done (fewer if the run diverged)."""
         if self.view == "window":
-            done = self.widget.train_steps(int(steps))
+            done = self.widget.train_steps(int(steps), metrics=True)     # every step: whole loss curves
         else:
             done = self.session.run(int(steps))
             self._last_unit = "step"
