@@ -735,7 +735,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from nnviz.export.images import save_image
 
         try:
-            save_image(self, path, scale, title=self.windowTitle())
+            save_image(self, path, scale, title=self.windowTitle().replace("[*]", ""))
         except (ValueError, OSError) as err:
             self.show_error("Could not export the image", f"{path}: {err}")
             return False
