@@ -128,7 +128,7 @@ def _roomy_data(window, width=560, share=0.7):
 
 
 def _digits(window):
-    _run(window, 150)
+    _run(window, 300)
     _roomy_data(window, 560, 0.72)
 
 

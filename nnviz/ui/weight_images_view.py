@@ -168,7 +168,9 @@ class WeightImagesView(PlotView):
         """Show the whole grid (again after a resize: the aspect lock would crop it)."""
         if self._extent is not None:
             width, height = self._extent
-            self.plot_item.getViewBox().setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+            # The top row's numbers stand above y = 0; in a short view their text is taller than
+            # the room left for it (label_h), so the range starts a little above.
+            self.plot_item.getViewBox().setRange(xRange=(0, width), yRange=(-1.5, height), padding=0.02)
 
     def _ensure_items(self, n: int) -> None:
         while len(self._images) < n:
