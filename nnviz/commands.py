@@ -44,6 +44,9 @@ def _picture_arguments(parser: argparse.ArgumentParser, default_size: str) -> No
     parser.add_argument("--scale", type=float, default=1.0, metavar="S",
                         help="pixels per view pixel: 2 or 4 for projectors and print (default 1)")
     parser.add_argument("--theme", choices=THEMES, default="light", help="color theme (default light)")
+    parser.add_argument("--zoom", type=float, default=1.0, metavar="Z",
+                        help="text, lines and points Z times larger, as View → Zoom (0.5 to 3; 1.5 suits "
+                             "slides; default 1)")
 
 
 def _session(args):
@@ -116,13 +119,14 @@ def _quiet_platform_notes():
         QtCore.qInstallMessageHandler(previous)
 
 
-def _picture(session, view: str, size, theme: str):
+def _picture(session, args, size):
     from nnviz.export.offscreen import Picture
 
     try:
-        return Picture(session, view, size=size, theme=theme)
+        return Picture(session, args.view, size=size, theme=args.theme, zoom=args.zoom)
     except ValueError as err:
-        raise CliError(f"--size: {err}") from None
+        option = "--zoom" if "zoom" in str(err) else "--size"
+        raise CliError(f"{option}: {err}") from None
 
 
 def _fail(message: str) -> int:
@@ -186,22 +190,18 @@ def _render(args) -> int:
     ensure_app()
     started = time.perf_counter()
     with _quiet_platform_notes():
-        picture = _picture(session, args.view, size, args.theme)
+        picture = _picture(session, args, size)
         try:
             note = _train(picture, steps)
             if phase is not None:
-                try:
-                    picture.go_to_phase(*phase)
-                except ValueError as err:
-                    return _fail(str(err))
+                picture.go_to_phase(*phase)
             trained = time.perf_counter()
-            try:
-                w, h = picture.save(out, args.scale, args.transparent)
-            except ValueError as err:
-                raise CliError(str(err)) from None
-            except OSError as err:
-                return _fail(f"cannot write {out}: {err.strerror or err}")
+            w, h = picture.save(out, args.scale, args.transparent)
             label = session.phase.label()
+        except ValueError as err:           # a size that no longer fits, a phase not reached
+            raise CliError(str(err)) from None
+        except OSError as err:
+            return _fail(f"cannot write {out}: {err.strerror or err}")
         finally:
             picture.close()
     unit = "px" if out.suffix.lower() == ".png" else "SVG"
@@ -259,19 +259,18 @@ def _animate(args) -> int:
     ensure_app()
     started = time.perf_counter()
     with _quiet_platform_notes():
-        picture = _picture(session, args.view, size, args.theme)
+        picture = _picture(session, args, size)
         try:
             note = _train(picture, steps)
             trained = time.perf_counter()
-            try:
-                frames = anim.record(picture, plan, out, fps=args.fps, scale=args.scale, hold=args.hold)
-            except ValueError as err:
-                raise CliError(str(err)) from None
-            except OSError as err:
-                return _fail(f"cannot write {out}: {err.strerror or err}")
-            except RuntimeError as err:
-                return _fail(str(err))
+            frames = anim.record(picture, plan, out, fps=args.fps, scale=args.scale, hold=args.hold)
             w, h = picture.widget.width(), picture.widget.height()
+        except ValueError as err:
+            raise CliError(str(err)) from None
+        except OSError as err:
+            return _fail(f"cannot write {out}: {err.strerror or err}")
+        except RuntimeError as err:         # the encoder failed
+            return _fail(str(err))
         finally:
             picture.close()
     what = "one step" if args.run is None else f"{args.run} steps"

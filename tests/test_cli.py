@@ -155,6 +155,15 @@ def test_render_in_process(qapp, tmp_path, capsys):
         assert image.size == (800, 600)
 
 
+def test_zoom(qapp, tmp_path, capsys):
+    out = tmp_path / "loss.png"
+    assert cli.main(["render", "--lesson", "xor", "--steps", "5", "--view", "loss", "--zoom", "1.5",
+                     "--out", str(out)]) == 0
+    assert "900×540 px" in capsys.readouterr().out
+    assert cli.main(["render", "--lesson", "xor", "--zoom", "5", "--out", str(tmp_path / "x.png")]) == 2
+    assert "--zoom: zoom must be 0.5 to 3" in capsys.readouterr().err
+
+
 def test_a_window_smaller_than_its_minimum_is_a_usage_error(qapp, tmp_path, capsys):
     assert cli.main(["render", "--lesson", "xor", "--steps", "0", "--view", "window", "--size", "400x300",
                      "--out", str(tmp_path / "w.png")]) == 2

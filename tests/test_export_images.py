@@ -194,6 +194,23 @@ def test_a_size_below_the_window_minimum_is_refused(qapp):
         Picture(Session.from_lesson("xor"), "window", size=(400, 300))
 
 
+def test_zoom_makes_text_and_lines_larger(qapp):
+    s = Session.from_lesson("vanishing-sigmoid")
+    with Picture(s, "network", size=(800, 450)) as plain, Picture(s, "network", size=(800, 450), zoom=2) as big:
+        a, b = plain.widget, big.widget
+        assert b.header_rect(1).height() > 1.3 * a.header_rect(1).height()
+        assert b.bin_pen(5).widthF() > a.bin_pen(5).widthF()
+
+
+def test_a_default_size_grows_with_the_view_but_a_chosen_one_is_kept(qapp):
+    s = Session.from_lesson("vanishing-sigmoid")
+    s.run(3)                                   # health labels: "L1 vanishing" ... wider than "—"
+    with Picture(s, "gradients", zoom=2) as grown:
+        assert grown.size[0] > 1200 and grown.render(1).width() == grown.size[0]
+    with pytest.raises(ValueError, match="needs at least"):
+        Picture(s, "gradients", size=(1200, 560), zoom=2)
+
+
 def test_parse_helpers():
     assert parse_size("1280x720") == (1280, 720)
     assert parse_size("640×480") == (640, 480)

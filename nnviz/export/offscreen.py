@@ -19,7 +19,8 @@ window     the whole main window, with its settings kept in a temporary file
            (the user's own settings are never read or written)
 ========== ===============================================================
 
-Widgets are shown with ``WA_DontShowOnScreen``: laid out and painted like a
+``zoom`` scales text, lines and points as the window's View → Zoom does
+(1.5 reads well on a slide).  Widgets are shown with ``WA_DontShowOnScreen``: laid out and painted like a
 visible window, but never on a display.  Without a display, call
 :func:`ensure_app` before anything else: it picks Qt's offscreen platform.
 """
@@ -37,6 +38,7 @@ VIEWS = ("window", "network", "boundary", "gradients", "loss")
 DEFAULT_SIZES = {"window": (1500, 940), "network": (1280, 720), "boundary": (720, 640),
                  "gradients": (1200, 560), "loss": (900, 540)}
 MIN_SIDE, MAX_SIDE = 160, 8192
+ZOOM_RANGE = (0.5, 3.0)                 # as the window's View → Zoom
 BOUNDARY_RESOLUTION = 160
 
 
@@ -91,15 +93,21 @@ def parse_phase(text: str, n_layers: int) -> tuple[str, int | None]:
 class Picture:
     """One view of ``session`` (see the module docstring), drawn offscreen.
 
+    ``size`` (widget pixels) defaults to :data:`DEFAULT_SIZES`; a size given
+    that the view cannot take (below its minimum) is a ValueError, while a
+    default size grows to the minimum.
+
     Drive the session through :meth:`train` and :meth:`step_phase` (they keep
     the view in step), then :meth:`render` or :meth:`save`.  ``close()`` when
     done; a Picture is also a context manager.
     """
 
     def __init__(self, session, view: str = "network", size: tuple[int, int] | None = None,
-                 theme: str = "light") -> None:
+                 theme: str = "light", zoom: float = 1.0) -> None:
         if view not in VIEWS:
             raise ValueError(f"view {view!r}: expected one of {', '.join(VIEWS)}")
+        if not ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]:
+            raise ValueError(f"zoom must be {ZOOM_RANGE[0]:g} to {ZOOM_RANGE[1]:g}, got {zoom:g}")
         ensure_app()
         from PySide6 import QtCore
 
@@ -111,16 +119,16 @@ class Picture:
         self.size = tuple(size) if size else DEFAULT_SIZES[view]
         builder = getattr(self, f"_build_{view}")
         self.widget = builder()
+        self._zoom(float(zoom))
         self.widget.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self._fixed_size = bool(size)
         self.widget.resize(*self.size)
         self.widget.show()
-        got = (self.widget.width(), self.widget.height())
-        if got != self.size:
-            need = (max(got[0], self.size[0]), max(got[1], self.size[1]))
+        try:
+            self.redraw()
+        except ValueError:
             self.close()
-            raise ValueError(f"the {view} needs at least {need[0]}x{need[1]} pixels, "
-                             f"not {self.size[0]}x{self.size[1]}")
-        self.redraw()
+            raise
 
     # ------------------------------------------------------------------ driving
     def train(self, steps: int) -> int:
@@ -211,11 +219,23 @@ class Picture:
         self.close()
 
     def settle(self) -> None:
-        """Let pending layouts and deferred updates run before a picture is taken."""
+        """Let pending layouts and deferred updates run before a picture is taken.
+
+        New content can make a view's minimum size grow (longer health labels,
+        a large zoom): a size that was asked for and no longer fits is a
+        ValueError; a default size follows the view.
+        """
         from PySide6 import QtWidgets
 
         for _ in range(2):
             QtWidgets.QApplication.processEvents()
+        got = (self.widget.width(), self.widget.height())
+        if got != self.size:
+            if self._fixed_size:
+                need = (max(got[0], self.size[0]), max(got[1], self.size[1]))
+                raise ValueError(f"the {self.view} needs at least {need[0]}x{need[1]} pixels here, "
+                                 f"not {self.size[0]}x{self.size[1]}")
+            self.size = got
 
     # ------------------------------------------------------------------ views
     def _build_window(self):
@@ -320,6 +340,22 @@ class Picture:
         view = LossCurvesView()
         view.set_theme(self.theme)
         return view
+
+    def _zoom(self, zoom: float) -> None:
+        """Text, lines and points larger (or smaller), as the window's View → Zoom does."""
+        if zoom == 1.0:
+            return
+        if self.view == "window":
+            self.widget.set_zoom(zoom)
+            return
+        if self.view == "gradients":
+            views = [self._health, self._gradnorm, self._graddist]
+        elif self.view == "boundary":
+            views = self._data_views
+        else:
+            views = [self.widget]
+        for v in views:
+            v.set_line_scale(zoom)
 
     # ------------------------------------------------------------------ drawing
     def redraw(self) -> None:

@@ -5,8 +5,8 @@
   clipboard (:mod:`nnviz.export.images` draws it).
 * :class:`RecordDialog` -- one training step phase by phase, or a training
   run, as GIF (or MP4 with ffmpeg); records an independent copy of the
-  session, so the window is left as it is, with a progress dialog that can
-  cancel (:mod:`nnviz.export.animation`).
+  session in the window's theme and zoom, so the window is left as it is,
+  with a progress dialog that can cancel (:mod:`nnviz.export.animation`).
 * :class:`CodeDialog` -- the network and its training set-up as PyTorch or
   Keras code (:func:`nnviz.export.code_for`), to copy or save.
 
@@ -170,12 +170,13 @@ class RecordDialog(QtWidgets.QDialog):
     """Record one training step (phase by phase) or a training run of a copy of ``session``."""
 
     def __init__(self, session, parent: QtWidgets.QWidget | None = None,
-                 settings: QtCore.QSettings | None = None, theme: str = "light") -> None:
+                 settings: QtCore.QSettings | None = None, theme: str = "light", zoom: float = 1.0) -> None:
         super().__init__(parent)
         self.setWindowTitle("Record animation")
         self.session = session
         self.settings = settings
         self.theme = theme
+        self.zoom = zoom
         self.progress_dialog: QtWidgets.QProgressDialog | None = None
         self.error_box: QtWidgets.QMessageBox | None = None
         self.cancelled = False
@@ -302,7 +303,7 @@ class RecordDialog(QtWidgets.QDialog):
         try:
             with _busy():
                 picture = Picture(copy_session(self.session), self.view.currentData(),
-                                  size=self.size.currentData(), theme=self.theme)
+                                  size=self.size.currentData(), theme=self.theme, zoom=self.zoom)
                 n = anim.record(picture, plan, path, fps=self.fps.value(), progress=step)
         except anim.Cancelled:
             self.cancelled = True

@@ -108,7 +108,7 @@ class ExportActions(QtCore.QObject):
         self._close_dialog()
         self.window.pause()
         dialog = RecordDialog(self.window.session, self.window, self.window.settings,
-                              theme=getattr(self.window, "_theme", "light"))
+                              theme=self.window.theme_name(), zoom=getattr(self.window, "zoom", 1.0))
         self.dialog = dialog
         dialog.open()
         return dialog
