@@ -227,6 +227,8 @@ class Picture:
         """
         from PySide6 import QtWidgets
 
+        if self.view == "window":
+            self.widget.statusBar().clearMessage()     # "Zoom 150%", "Lesson: ...": not for a picture
         for _ in range(2):
             QtWidgets.QApplication.processEvents()
         got = (self.widget.width(), self.widget.height())
