@@ -230,6 +230,18 @@ def test_bad_lesson_from_the_command_line(tmp_path):
     one_line_error(run_cli(["code", "--lesson", "nope"], tmp_path), "unknown lesson")
 
 
+def test_code_and_lessons_need_no_qt(tmp_path):
+    code = ("import io, sys, contextlib; from nnviz import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert cli.main(['lessons']) == 0 and cli.main(['code', '--lesson', 'xor']) == 0\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph'))\n"
+            "print(bad); sys.exit(1 if bad else 0)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 def test_the_window_command_still_parses_as_before(tmp_path):
     one_line_error(run_cli(["--lesson", "nope"], tmp_path), "unknown lesson 'nope'")
     proc = run_cli(["--help"], tmp_path)
