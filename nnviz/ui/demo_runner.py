@@ -1,8 +1,9 @@
 """Run one widget in its own window: the body of the window-level modules' ``__main__``.
 
-Like :func:`nnviz.ui.plot_base.run_demo` but for any widget (no theme or line
-scale).  Options: ``--quit-after-ms N`` closes after N ms (smoke tests) and
-``--screenshot FILE.png`` saves ``grab()`` just before.
+Options: ``--quit-after-ms N`` closes after N ms (smoke tests) and
+``--screenshot FILE.png`` saves ``grab()`` just before; a ``styled`` widget
+(one with ``set_theme`` and ``set_line_scale``, as the plot views) also takes
+``--theme light|dark|contrast`` and ``--scale S``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from PySide6 import QtCore, QtWidgets
 
 
 def run_widget(build: Callable[[], QtWidgets.QWidget], argv: Sequence[str] | None = None,
-               size: tuple[int, int] = (720, 480), title: str = "nnviz") -> int:
+               size: tuple[int, int] = (720, 480), title: str = "nnviz", styled: bool = False) -> int:
     parser = argparse.ArgumentParser(description=title)
+    if styled:
+        parser.add_argument("--theme", default="light", choices=("light", "dark", "contrast"))
+        parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--quit-after-ms", type=int, default=None, metavar="N",
                         help="close the window after N milliseconds")
     parser.add_argument("--screenshot", default=None, metavar="FILE",
@@ -25,6 +29,9 @@ def run_widget(build: Callable[[], QtWidgets.QWidget], argv: Sequence[str] | Non
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     widget = build()
+    if styled:
+        widget.set_theme(args.theme)
+        widget.set_line_scale(args.scale)
     widget.setWindowTitle(title)
     widget.resize(*size)
     widget.show()

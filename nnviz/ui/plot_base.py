@@ -14,9 +14,7 @@ when the visible range or the size changes, at well under 0.5 ms a frame.
 
 from __future__ import annotations
 
-import argparse
 import math
-import sys
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -256,28 +254,5 @@ def run_demo(build: Callable[[], QtWidgets.QWidget], argv: Sequence[str] | None 
     ``--theme light|dark|contrast``, ``--scale S`` (line scale) and
     ``--screenshot FILE.png`` (save ``grab()`` just before quitting).
     """
-    parser = argparse.ArgumentParser(description=title)
-    parser.add_argument("--quit-after-ms", type=int, default=None, metavar="N")
-    parser.add_argument("--theme", default="light", choices=("light", "dark", "contrast"))
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--screenshot", default=None, metavar="FILE")
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
-    widget = build()
-    widget.set_theme(args.theme)
-    widget.set_line_scale(args.scale)
-    widget.setWindowTitle(title)
-    widget.resize(*size)
-    widget.show()
-
-    def finish() -> None:
-        if args.screenshot:
-            widget.grab().save(args.screenshot)
-        widget.close()
-        app.quit()
-
-    if args.quit_after_ms is not None:
-        QtCore.QTimer.singleShot(max(0, args.quit_after_ms), finish)
-    app.exec()
-    return 0
+    from nnviz.ui.demo_runner import run_widget
+    return run_widget(build, argv, size, title, styled=True)
