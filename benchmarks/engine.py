@@ -4,7 +4,7 @@ Run: python benchmarks/engine.py
 
 For each net it prints the median over many steps of the recording engine and
 of a minimal hand-written numpy step of the same net (no trace, no checks),
-measured in the same run, and their ratio: the cost of recording everything
+timed alternately in the same run, and their ratio: the cost of recording everything
 the window shows. BLAS is limited to one thread: these matrices are far too
 small to gain from threads, and on a busy 2-core machine threaded OpenBLAS
 was seen to take 100x longer for a 128x64 product.
@@ -45,15 +45,21 @@ def _data(n_in, n_out, batch):
     return X, y
 
 
-def _median_us(step, repeats):
+def _paired_medians_us(step_a, step_b, repeats):
+    """Median µs of two steps timed alternately, so drifting machine load hits both alike."""
     for _ in range(repeats // 10):
-        step()
-    times = []
+        step_a()
+        step_b()
+    times_a, times_b = [], []
     for _ in range(repeats):
         t0 = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1e6
+        step_a()
+        t1 = time.perf_counter()
+        step_b()
+        t2 = time.perf_counter()
+        times_a.append(t1 - t0)
+        times_b.append(t2 - t1)
+    return statistics.median(times_a) * 1e6, statistics.median(times_b) * 1e6
 
 
 def engine_step(n_in, hidden, n_out, batch, act):
@@ -118,8 +124,8 @@ def main():
     print(f"{'net':<14} {'batch':>5} {'engine µs':>10} {'plain µs':>9} {'ratio':>6}  budget")
     for name, n_in, hidden, n_out, batch, act in CASES:
         repeats = 3000 if batch <= 32 else 500
-        eng = _median_us(engine_step(n_in, hidden, n_out, batch, act), repeats)
-        ref = _median_us(plain_step(n_in, hidden, n_out, batch, act), repeats)
+        eng, ref = _paired_medians_us(engine_step(n_in, hidden, n_out, batch, act),
+                                      plain_step(n_in, hidden, n_out, batch, act), repeats)
         budget = f"{eng / 100:.2f} of 100 µs" if name == "2-8-8-1" else ""
         print(f"{name:<14} {batch:>5} {eng:>10.1f} {ref:>9.1f} {eng / ref:>6.2f}  {budget}")
 
