@@ -22,3 +22,20 @@ def _no_unsaved_changes_question(monkeypatch):
     module = sys.modules.get("nnviz.ui.main_window")
     if module is not None:
         monkeypatch.setattr(module, "ask_unsaved", lambda parent, what: "discard")
+
+
+@pytest.fixture
+def shown(qtbot):
+    """show(window) registers a window with qtbot, shows it and waits; play timers stop at teardown."""
+    windows = []
+
+    def show(window):
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield show
+    for window in windows:
+        window.play_timer.stop()

@@ -16,21 +16,9 @@ SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_siz
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
+def make_window(shown, tmp_path):
     settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
-    windows = []
-
-    def make(session):
-        w = MainWindow(session, settings=settings)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        windows.append(w)
-        return w
-
-    yield make
-    for w in windows:
-        w.play_timer.stop()
+    return lambda session: shown(MainWindow(session, settings=settings))
 
 
 def test_dialog_lists_controls_and_knobs_and_applies_to_the_session(make_window, qtbot):

@@ -12,21 +12,12 @@ SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_siz
 
 
 @pytest.fixture
-def make(qtbot):
-    windows = []
-
+def make(shown):
     def make(overrides, labels=None, base=SMALL):
         sessions = build_sessions(base, overrides)
-        w = CompareWindow(sessions, labels or [f"run {i + 1}" for i in range(len(sessions))])
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        windows.append(w)
-        return w
+        return shown(CompareWindow(sessions, labels or [f"run {i + 1}" for i in range(len(sessions))]))
 
-    yield make
-    for w in windows:
-        w.play_timer.stop()
+    return make
 
 
 def test_runs_advance_in_lockstep(make, qtbot):

@@ -22,20 +22,9 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, settings):
-    windows = []
-
-    def make(session=None):
-        w = MainWindow(session if session is not None else Session(SMALL), settings=settings)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        windows.append(w)
-        return w
-
-    yield make
-    for w in windows:
-        w.play_timer.stop()
+def make_window(shown, settings):
+    return lambda session=None: shown(MainWindow(session if session is not None else Session(SMALL),
+                                                 settings=settings))
 
 
 def muted(view, layer):
