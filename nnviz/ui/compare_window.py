@@ -474,18 +474,8 @@ def main(argv=None) -> int:
     window.resize(w, h)
     if args.steps:
         window.run(args.steps)
-    window.show()
-
-    def finish() -> None:
-        if args.screenshot:
-            window.grab().save(args.screenshot)
-        window.close()
-        app.quit()
-
-    if args.quit_after_ms is not None:
-        QtCore.QTimer.singleShot(max(0, args.quit_after_ms), finish)
-    app.exec()
-    return 0
+    from nnviz.ui.demo_runner import show_until_quit
+    return show_until_quit(app, window, args.quit_after_ms, args.screenshot)
 
 
 if __name__ == "__main__":

@@ -34,15 +34,21 @@ def run_widget(build: Callable[[], QtWidgets.QWidget], argv: Sequence[str] | Non
         widget.set_line_scale(args.scale)
     widget.setWindowTitle(title)
     widget.resize(*size)
+    return show_until_quit(app, widget, args.quit_after_ms, args.screenshot)
+
+
+def show_until_quit(app: QtWidgets.QApplication, widget: QtWidgets.QWidget,
+                    quit_after_ms: int | None = None, screenshot: str | None = None) -> int:
+    """Show ``widget`` and run the event loop; after ``quit_after_ms`` save a screenshot and quit."""
     widget.show()
 
     def finish() -> None:
-        if args.screenshot:
-            widget.grab().save(args.screenshot)
+        if screenshot:
+            widget.grab().save(screenshot)
         widget.close()
         app.quit()
 
-    if args.quit_after_ms is not None:
-        QtCore.QTimer.singleShot(max(0, args.quit_after_ms), finish)
+    if quit_after_ms is not None:
+        QtCore.QTimer.singleShot(max(0, quit_after_ms), finish)
     app.exec()
     return 0

@@ -1441,20 +1441,11 @@ def main(argv=None) -> int:
     window = MainWindow(Session.from_lesson(args.lesson), settings=settings)
     if args.steps:
         window.train_steps(args.steps)
-    window.show()
-
-    def finish() -> None:
-        if args.screenshot:
-            window.grab().save(args.screenshot)
-        window._set_dirty(False)        # a timed preview quits without asking to save
-        window.close()
-        app.quit()
-
-    if args.quit_after_ms is not None:
-        QtCore.QTimer.singleShot(max(0, args.quit_after_ms), finish)
-    app.exec()
-    scratch.cleanup()
-    return 0
+    from nnviz.ui.demo_runner import show_until_quit
+    try:
+        return show_until_quit(app, window, args.quit_after_ms, args.screenshot)
+    finally:
+        scratch.cleanup()
 
 
 if __name__ == "__main__":
