@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.data import CsvError, load_csv, preview_csv
-from nnviz.ui.plot_base import BASE_FONT_PT, check_line_scale
+from nnviz.ui.plot_base import BASE_FONT_PT, Styled
 from nnviz.ui.theme import Theme, get_theme
 from nnviz.ui.widget_style import apply_palette
 
@@ -32,7 +32,7 @@ ERROR_COLORS = {"light": "#c62828", "dark": "#ff6b6b", "contrast": "#c00000"}
 _PLACE = re.compile(r"^row (\d+), column '([^']*)'")
 
 
-class CsvImportDialog(QtWidgets.QDialog):
+class CsvImportDialog(Styled, QtWidgets.QDialog):
     """Choose a CSV file, its target column and task; OK loads it or shows why it cannot."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None, path: str | os.PathLike | None = None) -> None:
@@ -198,15 +198,6 @@ class CsvImportDialog(QtWidgets.QDialog):
     def error_text(self) -> str:
         """The red message shown, or ""."""
         return self.error_label.text() if not self.error_label.isHidden() else ""
-
-    def set_theme(self, name: str) -> None:
-        self._theme = get_theme(name)
-        self._apply_style()
-
-    def set_line_scale(self, scale: float) -> None:
-        """Font size factor (presenter mode)."""
-        self._scale = check_line_scale(scale)
-        self._apply_style()
 
     # -- internals -------------------------------------------------------------------
     def _fill(self, header: list[str], rows: list[list[str]]) -> None:

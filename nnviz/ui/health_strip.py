@@ -20,7 +20,7 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.session.config import HEALTH_DEFAULTS
 from nnviz.session.health import describe_thresholds
-from nnviz.ui.plot_base import BASE_FONT_PT, check_line_scale, run_demo
+from nnviz.ui.plot_base import BASE_FONT_PT, Styled, run_demo
 from nnviz.ui.theme import HEALTH_COLORS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color
 
 HEALTH_LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated", "diverged")
@@ -60,7 +60,7 @@ DEFAULT_TOOLTIPS = default_tooltips()
 BANNER_TEXT = "Training diverged (NaN/inf) — rewind to go back"
 
 
-class HealthStrip(QtWidgets.QWidget):
+class HealthStrip(Styled, QtWidgets.QWidget):
     """A row of chips "L1 healthy", "L2 vanishing", ... and a hidden divergence banner."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -130,17 +130,6 @@ class HealthStrip(QtWidgets.QWidget):
     def chip_color(label: str) -> str:
         """Background color of a chip with ``label`` (grey for unknown labels)."""
         return HEALTH_COLORS.get(label, UNKNOWN_HEALTH_COLOR)
-
-    def set_theme(self, name: str) -> None:
-        self._theme = get_theme(name)
-        self._apply_style()
-
-    def set_line_scale(self, scale: float) -> None:
-        self._scale = check_line_scale(scale)
-        self._apply_style()
-
-    def theme(self) -> Theme:
-        return self._theme
 
     # -- styling -------------------------------------------------------------------
     def _apply_style(self) -> None:

@@ -34,7 +34,31 @@ def check_line_scale(scale: float) -> float:
     return s
 
 
-class PlotView(QtWidgets.QWidget):
+class Styled:
+    """``set_theme`` / ``set_line_scale`` for a widget that restyles itself in ``_apply_style()``.
+
+    Mixed into Qt widgets (list it first); the widget sets ``self._theme`` and
+    ``self._scale`` in its constructor.
+    """
+
+    def set_theme(self, name: str) -> None:
+        """Switch to ``"light"``, ``"dark"`` or ``"contrast"``."""
+        self._theme = get_theme(name)
+        self._apply_style()
+
+    def set_line_scale(self, scale: float) -> None:
+        """Multiply line widths, marker and font sizes by ``scale`` (1 = normal, 2 = projector)."""
+        self._scale = check_line_scale(scale)
+        self._apply_style()
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def line_scale(self) -> float:
+        return self._scale
+
+
+class PlotView(Styled, QtWidgets.QWidget):
     """A QWidget wrapping one ``pg.PlotWidget`` with ``set_theme`` and ``set_line_scale``.
 
     Subclasses add their items to ``self.plot_item`` and override ``_restyle()``
@@ -67,23 +91,6 @@ class PlotView(QtWidgets.QWidget):
             vb.addItem(curve, ignoreBounds=True)  # in view coordinates: not log-mapped by the PlotItem
         vb.sigRangeChanged.connect(self._update_grid)
         vb.sigResized.connect(self._update_grid)
-
-    # -- public style API -------------------------------------------------
-    def set_theme(self, name: str) -> None:
-        """Switch to ``"light"``, ``"dark"`` or ``"contrast"``."""
-        self._theme = get_theme(name)
-        self._apply_style()
-
-    def set_line_scale(self, scale: float) -> None:
-        """Multiply line widths, marker and font sizes by ``scale`` (1 = normal, 2 = projector)."""
-        self._scale = check_line_scale(scale)
-        self._apply_style()
-
-    def theme(self) -> Theme:
-        return self._theme
-
-    def line_scale(self) -> float:
-        return self._scale
 
     def set_axis_labels(self, bottom: str | None = None, left: str | None = None) -> None:
         """Text beside the x (``bottom``) and y (``left``) axes; ``""`` hides a label."""
