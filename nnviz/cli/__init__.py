@@ -1,0 +1,63 @@
+"""The ``nnviz`` command.
+
+    nnviz                      open the window on the demo lesson (xor)
+    nnviz --lesson ID          open the window on a lesson
+    nnviz FILE.json            open the window on a saved experiment
+    nnviz lessons | render | animate | code ...
+                               work without a screen (one module each in this package)
+
+Each subcommand module holds a :class:`~nnviz.cli.common.Command`;
+:data:`COMMANDS` maps ``nnviz NAME ...`` to it, with its own parser.  A bad
+argument, an unknown lesson or a bad file exits with status 2 and one line on
+stderr, before any window opens.
+"""
+
+from __future__ import annotations
+
+# First: limits BLAS threads before numpy is imported (see nnviz.app).
+from nnviz import app as _app  # isort: skip
+
+import argparse
+import sys
+
+from nnviz import __version__
+from nnviz.cli import animate, code, lessons, render
+from nnviz.cli.common import USAGE_EXIT, CliError, Command, Parser, load_session
+
+__all__ = ["COMMANDS", "CliError", "Command", "main"]
+
+COMMANDS: dict[str, Command] = {
+    "lessons": lessons.COMMAND,
+    "render": render.COMMAND,
+    "animate": animate.COMMAND,
+    "code": code.COMMAND,
+}
+
+
+def window_parser() -> argparse.ArgumentParser:
+    commands = "".join(f"\n  {name:<10} {cmd.help}" for name, cmd in COMMANDS.items())
+    parser = Parser(
+        prog="nnviz",
+        description="See backpropagation: open the nnviz window.",
+        epilog=("commands (nnviz COMMAND --help):" + commands) if commands else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file to open")
+    parser.add_argument("--lesson", metavar="ID", help="open a built-in lesson (see the Lessons menu)")
+    parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            cmd = COMMANDS[argv[0]]
+            parser = Parser(prog=f"nnviz {argv[0]}", description=cmd.help)
+            cmd.add_arguments(parser)
+            return int(cmd.run(parser.parse_args(argv[1:])) or 0)
+        args = window_parser().parse_args(argv)
+        session = load_session(args.file, args.lesson)
+    except CliError as err:
+        print(f"nnviz: {err}", file=sys.stderr)
+        return USAGE_EXIT
+    return _app.run(session, path=args.file)

@@ -1,0 +1,178 @@
+"""What the ``nnviz`` subcommands share: their errors, argument groups, the session to open and the picture to draw.
+
+They need no display: without ``DISPLAY`` or ``WAYLAND_DISPLAY`` Qt's
+offscreen platform is chosen.  A bad argument, an unknown lesson, an
+unreadable or malformed file, or an output file that exists (without
+``--force``) is a :class:`CliError` (status 2, one line on stderr) before
+anything is drawn; a failure while writing exits with status 1.  Outputs are
+written atomically.  The user's window settings are never read or written.
+
+Qt is imported only inside the helpers that draw, so ``nnviz lessons`` and
+``nnviz code`` start without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+USAGE_EXIT = 2
+RUNTIME_EXIT = 1
+THEMES = ("light", "dark", "contrast")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: ``add_arguments(parser)`` fills its parser, ``run(args)`` returns the exit status."""
+
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+class CliError(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors."""
+
+    def error(self, message):
+        raise CliError(f"{message} (see {self.prog} --help)")
+
+
+def load_session(file: str | None, lesson: str | None):
+    """The session to open, or CliError with the reason."""
+    from nnviz.session import LESSONS, Session
+
+    if file and lesson:
+        raise CliError("give either FILE.json or --lesson, not both")
+    if lesson is not None:
+        if lesson not in LESSONS:
+            raise CliError(f"unknown lesson {lesson!r}; lessons: {', '.join(LESSONS)}")
+        return Session.from_lesson(lesson)
+    if file is not None:
+        try:
+            return Session.load(file)
+        except ValueError as err:
+            raise CliError(str(err)) from None
+    return None
+
+
+def source_arguments(parser: argparse.ArgumentParser, steps_help: str) -> None:
+    parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file")
+    parser.add_argument("--lesson", metavar="ID", help="a built-in lesson (nnviz lessons lists them)")
+    parser.add_argument("--steps", type=int, metavar="N", help=steps_help)
+
+
+def out_arguments(parser: argparse.ArgumentParser, kinds: str) -> None:
+    parser.add_argument("--out", required=True, metavar="FILE", help=f"the file to write ({kinds})")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def picture_arguments(parser: argparse.ArgumentParser, default_size: str) -> None:
+    parser.add_argument("--size", metavar="WxH", help=f"size of the view in pixels (default {default_size})")
+    parser.add_argument("--scale", type=float, default=1.0, metavar="S",
+                        help="pixels per view pixel: 2 or 4 for projectors and print (default 1)")
+    parser.add_argument("--theme", choices=THEMES, default="light", help="color theme (default light)")
+    parser.add_argument("--zoom", type=float, default=1.0, metavar="Z",
+                        help="text, lines and points Z times larger, as View → Zoom (0.5 to 3; 1.5 suits "
+                             "slides; default 1)")
+
+
+def session_from(args):
+    session = load_session(args.file, args.lesson)
+    if session is None:
+        raise CliError("give a lesson (--lesson ID) or an experiment file (FILE.json)")
+    return session
+
+
+def default_steps(args, session, fallback: int = 0) -> int:
+    """--steps, else the lesson's suggested number of steps, else ``fallback``."""
+    if args.steps is not None:
+        if args.steps < 0:
+            raise CliError(f"--steps must be 0 or more, got {args.steps}")
+        return args.steps
+    lesson = getattr(session, "lesson", None)
+    return lesson.steps if lesson is not None and args.file is None else fallback
+
+
+def check_output(path: str, force: bool, kinds: tuple[str, ...]) -> Path:
+    """The output path, or CliError: a wrong suffix, a missing folder, an existing file without force."""
+    out = Path(path)
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix not in kinds:
+        raise CliError(f"--out {path}: the file name must end in " + " or ".join(f".{k}" for k in kinds))
+    if not out.parent.is_dir():
+        raise CliError(f"--out {path}: folder {out.parent} does not exist")
+    if out.is_dir():
+        raise CliError(f"--out {path}: is a folder")
+    if out.exists() and not force:
+        raise CliError(f"--out {path}: file exists; use --force to overwrite it")
+    return out
+
+
+def picture_size(args) -> tuple[int, int] | None:
+    if args.size is None:
+        return None
+    from nnviz.ui.render import parse_size
+
+    try:
+        return parse_size(args.size)
+    except ValueError as err:
+        raise CliError(f"--size: {err}") from None
+
+
+def describe(session) -> str:
+    lesson = getattr(session, "lesson", None)
+    return lesson.id if lesson is not None else "the experiment"
+
+
+@contextlib.contextmanager
+def quiet_platform_notes():
+    """Drop the offscreen platform's note on every window; other Qt messages go through."""
+    from PySide6 import QtCore
+
+    previous = None
+
+    def handler(mode, context, message):
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = QtCore.qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        QtCore.qInstallMessageHandler(previous)
+
+
+def make_picture(session, args, size):
+    from nnviz.ui.render import Picture
+
+    try:
+        return Picture(session, args.view, size=size, theme=args.theme, zoom=args.zoom)
+    except ValueError as err:
+        option = "--zoom" if "zoom" in str(err) else "--size"
+        raise CliError(f"{option}: {err}") from None
+
+
+def fail(message: str) -> int:
+    print(f"nnviz: {message}", file=sys.stderr)
+    return RUNTIME_EXIT
+
+
+def train_picture(picture, steps: int) -> str:
+    done = picture.train(steps) if steps else 0
+    note = ""
+    if done < steps:
+        why = "diverged" if picture.session.diverged else "stopped early"
+        note = f" (training {why} after {done} of {steps} steps)"
+    return note

@@ -1,0 +1,68 @@
+"""``nnviz render``: train, then draw one view (or the window) to PNG or SVG.
+
+    nnviz render (--lesson ID | FILE.json) [--steps N] [--phase P] --view V --out FILE.png|.svg
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from nnviz.cli.common import (
+    check_output, CliError, Command, default_steps, describe, fail, make_picture, out_arguments,
+    picture_arguments, picture_size, quiet_platform_notes, session_from, source_arguments,
+    train_picture,
+)
+
+
+def _render_arguments(parser: argparse.ArgumentParser) -> None:
+    from nnviz.ui.render import VIEWS
+
+    source_arguments(parser, "train this many steps first (default: the lesson's suggested steps; "
+                              "0 for a file)")
+    parser.add_argument("--view", choices=VIEWS, default="network", help="what to draw (default network)")
+    parser.add_argument("--phase", metavar="P",
+                        help="then step to this phase of the next step: forward:K, loss, backward:K or update")
+    parser.add_argument("--transparent", action="store_true", help="no background (PNG with alpha, SVG)")
+    picture_arguments(parser, "depends on the view, e.g. 1280x720 for network")
+    out_arguments(parser, ".png or .svg")
+
+
+def _render(args) -> int:
+    out = check_output(args.out, args.force, ("png", "svg"))
+    size = picture_size(args)
+    session = session_from(args)
+    steps = default_steps(args, session)
+    from nnviz.ui.images import check_scale
+    from nnviz.ui.render import ensure_app, parse_phase
+
+    try:
+        check_scale(args.scale)
+        phase = parse_phase(args.phase, session.n_layers) if args.phase else None
+    except ValueError as err:
+        raise CliError(str(err)) from None
+    ensure_app()
+    started = time.perf_counter()
+    with quiet_platform_notes():
+        picture = make_picture(session, args, size)
+        try:
+            note = train_picture(picture, steps)
+            if phase is not None:
+                picture.go_to_phase(*phase)
+            trained = time.perf_counter()
+            w, h = picture.save(out, args.scale, args.transparent)
+            label = session.phase.label()
+        except ValueError as err:           # a size that no longer fits, a phase not reached
+            raise CliError(str(err)) from None
+        except OSError as err:
+            return fail(f"cannot write {out}: {err.strerror or err}")
+        finally:
+            picture.close()
+    unit = "px" if out.suffix.lower() == ".png" else "SVG"
+    print(f"wrote {out}: {args.view} of {describe(session)} at step {session.step}, {label}, "
+          f"{w}×{h} {unit}{note} (build and train {trained - started:.2f} s, draw and write "
+          f"{time.perf_counter() - trained:.2f} s)")
+    return 0
+
+
+COMMAND = Command("train, then draw one view (or the window) to PNG or SVG", _render_arguments, _render)

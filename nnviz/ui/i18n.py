@@ -1,0 +1,86 @@
+"""The window's language: Qt translators and the layout direction.
+
+:func:`install_language` loads nnviz's own translation
+(``resources/translations/nnviz_<lang>.qm``, compiled from the ``.ts`` by
+``tools/update_translations.py``) and Qt's translation of its standard
+dialogs (``qtbase_<lang>.qm``, shipped with PySide6), and turns the whole
+application right to left for Persian. It can be called again to switch
+language: the previous translators are removed first. Widgets that are
+already built keep their text until they are rebuilt or re-translated
+(``QEvent.LanguageChange``).
+
+Strings marked outside Qt code (``QT_TRANSLATE_NOOP`` in nnviz.session:
+lesson titles and texts, health labels) are shown through :func:`translate`.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.session.language import (
+    LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, translation_file,
+)
+
+__all__ = ["LANGUAGES", "current_language", "install_language", "localize_digits", "system_language", "translate"]
+
+_installed: list[QtCore.QTranslator] = []
+_current = [SOURCE_LANGUAGE]
+
+
+def system_language() -> str:
+    """The supported language of the system locale (its UI languages first); English otherwise."""
+    locale = QtCore.QLocale.system()
+    for name in list(locale.uiLanguages()) + [locale.name()]:
+        lang = language_of_locale(name)
+        if lang != SOURCE_LANGUAGE:
+            return lang
+    return SOURCE_LANGUAGE
+
+
+def install_language(app: QtCore.QCoreApplication, lang: str | None = None) -> str:
+    """Translate ``app`` into ``lang`` (None: the system's language); return the language installed.
+
+    Sets the layout direction (right to left for Persian) on a QApplication.
+    The default QLocale is left alone: in Persian it would make spin boxes
+    refuse numbers typed with ASCII digits ("0.03"). Text that shows numbers
+    uses :func:`numbers` for Persian digits instead.
+    A language without a shipped translation raises ValueError.
+    """
+    lang = system_language() if lang is None else lang
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; languages: {', '.join(LANGUAGES)}")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang != SOURCE_LANGUAGE:
+        ours = QtCore.QTranslator(app)
+        path = translation_file(lang, "qm")
+        if not ours.load(str(path)):
+            raise ValueError(f"{path}: not a Qt translation file")
+        qt_own = QtCore.QTranslator(app)
+        qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+        for translator in (ours, qt_own if qt_own.load(f"qtbase_{lang}", qt_dir) else None):
+            if translator is not None:
+                app.installTranslator(translator)
+                _installed.append(translator)
+    if isinstance(app, QtWidgets.QApplication):
+        direction = QtCore.Qt.LayoutDirection.RightToLeft if lang in RIGHT_TO_LEFT \
+            else QtCore.Qt.LayoutDirection.LeftToRight
+        app.setLayoutDirection(direction)
+    _current[0] = lang
+    return lang
+
+
+def current_language() -> str:
+    """The language last installed (English before any)."""
+    return _current[0]
+
+
+def translate(context: str, text: str) -> str:
+    """A string marked with ``QT_TRANSLATE_NOOP(context, text)``, in the installed language."""
+    return QtCore.QCoreApplication.translate(context, text)
+
+
+def numbers(text: str) -> str:
+    """Numbers in ``text`` with the installed language's digits (see localize_digits)."""
+    return localize_digits(text, _current[0])
