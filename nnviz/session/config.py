@@ -47,7 +47,8 @@ DEFAULT_CONFIG = {
     "features": ["x1", "x2"],    # input features for 2-D data sets
     "standardize": True,         # inputs (and regression targets) scaled with train statistics
     "points": None,              # "custom": list of [x1, x2, label]
-    "csv": None,                 # "csv": {"path": str, "target": str or None, "task": str or None}
+    "csv": None,                 # "csv": {"path": str, "target": str or None, "task": str or None,
+                                 #   "data": the data read from path, carried in the file (embedded.py)}
     "hidden": [dict(DEFAULT_HIDDEN), dict(DEFAULT_HIDDEN)],
     "output_activation": "auto",  # auto: sigmoid (binary), softmax (multiclass), linear (regression)
     "loss": "auto",              # auto: bce, cross_entropy or mse by task
@@ -220,6 +221,8 @@ def validate_config(config):
     if c["dataset"] == "csv":
         if not isinstance(c["csv"], dict) or not isinstance(c["csv"].get("path"), str):
             _fail("csv", "a csv data set needs {'path': ..., 'target': ..., 'task': ...}")
+        if not isinstance(c["csv"].get("data", {}), (dict, type(None))):
+            _fail("csv.data", "must be the data set as nnviz stores it (a mapping with X, y and names)")
     c["hidden"] = _check_hidden(c["hidden"])
     _choice("output_activation", c["output_activation"], OUTPUT_ACTIVATIONS)
     _choice("loss", c["loss"], LOSS_CHOICES)

@@ -11,6 +11,8 @@ import numpy as np
 
 from nnviz.data import Dataset, Standardizer, expand_features, load_csv, make_dataset, split
 
+from .embedded import dataset_from_embedded
+
 
 @dataclass
 class Prepared:
@@ -77,6 +79,8 @@ def load_dataset(config):
         return Dataset(pts, np.array(labels, dtype=float), "regression", name="custom")
     if name == "csv":
         csv = config["csv"]
+        if csv.get("data") is not None:            # carried in the experiment; the path is a note
+            return dataset_from_embedded(csv["data"])
         return load_csv(csv["path"], target=csv.get("target"), task=csv.get("task"))
     return make_dataset(name, n=config["n_samples"], noise=config["noise"], seed=config["seed"])
 

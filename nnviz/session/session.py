@@ -22,6 +22,7 @@ from nnviz.engine.trace import Trace
 
 from . import health as health_mod
 from .config import STRUCTURAL, validate_config
+from .embedded import with_embedded_csv
 from .history import History, restore_snapshot, take_snapshot
 from .metrics import Metrics, eval_loss_and_acc, layer_gradient_stats, unit_shares
 from .phases import Phase, phase_list
@@ -67,6 +68,7 @@ class Session:
         """(Re)build data, network and optimizer for a validated config; step 0."""
         _check_combination(config)
         prep = prepare(config, dataset)
+        config = with_embedded_csv(config, prep.dataset)     # a CSV is read once, then carried along
         try:
             net = Network.from_spec(network_spec(config, prep))
         except ValueError as err:
