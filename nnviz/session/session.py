@@ -21,6 +21,7 @@ from nnviz.engine import Network, clip_grad_norm, global_norm, make_optimizer
 from nnviz.engine.trace import Trace
 
 from . import health as health_mod
+from . import landscape
 from .config import STRUCTURAL, validate_config
 from .embedded import with_embedded_csv
 from .history import History, restore_snapshot, take_snapshot
@@ -225,6 +226,10 @@ class Session:
     def hidden_features(self, layer, j1, j2, split="train"):
         from .inspect import hidden_features
         return hidden_features(self, layer, j1, j2, split)
+
+    def loss_landscape(self, directions="pca", span=1.0, resolution=41, split="train"):
+        """The loss over a plane through the current weights and the path there (see landscape.py)."""
+        return landscape.loss_landscape(self, directions, span, resolution, split)
 
     def undo_config(self):
         """Undo the last knob change; returns False when there is nothing to undo."""
