@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nnviz.export import animation as anim  # noqa: E402
 from nnviz.export import code_for  # noqa: E402
-from nnviz.export.images import copy_to_clipboard  # noqa: E402
-from nnviz.export.offscreen import Picture, ensure_app  # noqa: E402
+from nnviz.ui.images import copy_to_clipboard  # noqa: E402
+from nnviz.ui.render import Picture, ensure_app  # noqa: E402
 from nnviz.session import Session  # noqa: E402
 
 LESSON = "vanishing-sigmoid"

@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6 import QtWidgets  # noqa: E402
 
-from nnviz.ui.network_demo import demo_frame  # noqa: E402
-from nnviz.ui.network_view import NetworkView  # noqa: E402
+from nnviz.ui.network.demo import demo_frame  # noqa: E402
+from nnviz.ui.network.view import NetworkView  # noqa: E402
 
 FRAME_BUDGET_S = 0.016       # one 60 Hz frame, rounded down
 
@@ -153,7 +153,7 @@ def _window(session):
 
     from PySide6 import QtCore
 
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.app.main_window import MainWindow
 
     folder = tempfile.mkdtemp(prefix="nnviz-bench-")
     settings = QtCore.QSettings(os.path.join(folder, "settings.ini"), QtCore.QSettings.Format.IniFormat)
@@ -203,7 +203,7 @@ def window_play(args) -> list:
     speed, so the timer never waits.
     """
     from nnviz.session import Session
-    from nnviz.ui.controls import SPEEDS
+    from nnviz.ui.panels.controls import SPEEDS
 
     rows = []
     for label, make in (("xor lesson", lambda: Session.from_lesson("xor")),

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from nnviz.export import animation as anim
-from nnviz.export.offscreen import Picture
+from nnviz.ui.render import Picture
 from nnviz.session import Session
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,

@@ -8,12 +8,11 @@ import pytest
 from PIL import Image
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.export import images
-from nnviz.export.offscreen import DEFAULT_SIZES, VIEWS, Picture, parse_phase, parse_size
+from nnviz.ui import images
+from nnviz.ui.render import DEFAULT_SIZES, VIEWS, Picture, parse_phase, parse_size
 from nnviz.session import Session
 from nnviz.session.files import atomic_write_bytes
-from nnviz.ui import colors
-
+from nnviz.ui.widgets import colors
 SVG = "{http://www.w3.org/2000/svg}"
 
 

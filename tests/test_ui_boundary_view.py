@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui
 
-from nnviz.ui.boundary_view import BoundaryView, grid_points
-from nnviz.ui.theme import THEME_NAMES, hex_to_rgb
+from nnviz.ui.plots.boundary import BoundaryView, grid_points
+from nnviz.ui.widgets.theme import THEME_NAMES, hex_to_rgb
 
 
 @pytest.fixture

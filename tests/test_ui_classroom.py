@@ -6,10 +6,10 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import Session
-from nnviz.ui.classroom_dialog import ClassroomDialog
-from nnviz.ui.controls import CONTROL_NAMES
-from nnviz.ui.knobs_panel import LOCKED_TIP
-from nnviz.ui.main_window import MainWindow
+from nnviz.app.classroom_dialog import ClassroomDialog
+from nnviz.ui.panels.controls import CONTROL_NAMES
+from nnviz.ui.panels.knobs import LOCKED_TIP
+from nnviz.app.main_window import MainWindow
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}]}
@@ -73,7 +73,7 @@ def test_saved_into_the_file_and_applied_when_opened(make_window, tmp_path):
 
 
 def test_hidden_knob_hides_its_row_label(qtbot):
-    from nnviz.ui.knobs_panel import KnobsPanel
+    from nnviz.ui.panels.knobs import KnobsPanel
     from nnviz.ui.session_adapter import SessionAdapter
 
     s = Session({**SMALL, "classroom": {"hidden_controls": ["noise"], "locked_knobs": []}})

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from nnviz.session import LESSONS
-from nnviz.ui import compare_window as cw
-from nnviz.ui.compare_window import CompareWindow, build_sessions, lesson_runs, optimizer_race
+from nnviz.app import side_by_side as cw
+from nnviz.app.side_by_side import CompareWindow, build_sessions, lesson_runs, optimizer_race
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}
@@ -98,7 +98,7 @@ def test_lesson_pairing_and_optimizer_race_presets():
 def test_open_from_the_main_window(qtbot, tmp_path):
     from PySide6 import QtCore
     from nnviz.session import Session
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.app.main_window import MainWindow
 
     settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
     w = MainWindow(Session.from_lesson("xor"), settings=settings)
@@ -124,8 +124,7 @@ def test_open_from_the_main_window(qtbot, tmp_path):
 def test_projector_mode_and_back(make, qtbot):
     from PySide6 import QtCore
 
-    from nnviz.ui import presenter
-
+    from nnviz.app import presenter
     w = make([{}, {"lr": 0.1}])
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=2000)      # window shortcuts need the active window

@@ -10,7 +10,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import Session
-from nnviz.ui.csv_import_dialog import PREVIEW_ROWS, CsvImportDialog
+from nnviz.app.csv_import_dialog import PREVIEW_ROWS, CsvImportDialog
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -152,7 +152,7 @@ def test_demo_runs_standalone(tmp_path):
     shot = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "nnviz.ui.csv_import_dialog", "--quit-after-ms", "200",
+        [sys.executable, "-W", "error", "-m", "nnviz.app.csv_import_dialog", "--quit-after-ms", "200",
          "--screenshot", str(shot)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr

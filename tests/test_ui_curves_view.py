@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PySide6 import QtCore
 
-from nnviz.ui.curves_view import LossCurvesView, demo_series, first_infinite
-from nnviz.ui.theme import THEME_NAMES
+from nnviz.ui.plots.curves import LossCurvesView, demo_series, first_infinite
+from nnviz.ui.widgets.theme import THEME_NAMES
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import pytest
 from PySide6 import QtWidgets
 
 from nnviz.session import Session
-from nnviz.ui.confusion_view import ConfusionView
-from nnviz.ui.feature_space_view import FeatureSpaceView
-from nnviz.ui.theme import THEME_NAMES, hex_to_rgb
-from nnviz.ui.weight_images_view import WeightImagesView
+from nnviz.ui.plots.confusion import ConfusionView
+from nnviz.ui.plots.feature_space import FeatureSpaceView
+from nnviz.ui.widgets.theme import THEME_NAMES, hex_to_rgb
+from nnviz.ui.plots.weight_images import WeightImagesView
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -218,12 +218,12 @@ def test_every_control_has_a_tooltip(qtbot, trained):
         assert cls().plot_widget.toolTip()
 
 
-@pytest.mark.parametrize("args", [["nnviz.ui.confusion_view"],
-                                  ["nnviz.ui.confusion_view", "--lesson", "softmax-3-class", "--theme", "dark"],
-                                  ["nnviz.ui.weight_images_view", "--scale", "2"],
-                                  ["nnviz.ui.feature_space_view"],
-                                  ["nnviz.ui.feature_space_view", "--lesson", "housing-regression"],
-                                  ["nnviz.ui.inspector_panel", "--theme", "contrast"]],
+@pytest.mark.parametrize("args", [["nnviz.ui.plots.confusion"],
+                                  ["nnviz.ui.plots.confusion", "--lesson", "softmax-3-class", "--theme", "dark"],
+                                  ["nnviz.ui.plots.weight_images", "--scale", "2"],
+                                  ["nnviz.ui.plots.feature_space"],
+                                  ["nnviz.ui.plots.feature_space", "--lesson", "housing-regression"],
+                                  ["nnviz.ui.panels.inspector", "--theme", "contrast"]],
                          ids=lambda a: " ".join(a))
 def test_demo_runs_standalone(args, tmp_path):
     shot = tmp_path / "shot.png"

@@ -10,14 +10,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 DEMOS = [
-    ["nnviz.ui.boundary_view"],
-    ["nnviz.ui.boundary_view", "--multiclass", "--theme", "dark"],
-    ["nnviz.ui.regression_view"],
-    ["nnviz.ui.regression_view", "--parity", "--theme", "contrast"],
-    ["nnviz.ui.curves_view"],
-    ["nnviz.ui.gradnorm_view", "--scale", "2"],
-    ["nnviz.ui.graddist_view"],
-    ["nnviz.ui.health_strip"],
+    ["nnviz.ui.plots.boundary"],
+    ["nnviz.ui.plots.boundary", "--multiclass", "--theme", "dark"],
+    ["nnviz.ui.plots.regression"],
+    ["nnviz.ui.plots.regression", "--parity", "--theme", "contrast"],
+    ["nnviz.ui.plots.curves"],
+    ["nnviz.ui.plots.gradnorm", "--scale", "2"],
+    ["nnviz.ui.plots.graddist"],
+    ["nnviz.ui.panels.health_strip"],
 ]
 
 

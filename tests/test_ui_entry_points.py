@@ -19,12 +19,12 @@ def run_python(args, tmp_path, timeout=90):
 
 
 DEMOS = [
-    ["nnviz.ui.network_view", "--sizes", "2,6,6,1"],
-    ["nnviz.ui.controls"],
-    ["nnviz.ui.knobs_panel"],
-    ["nnviz.ui.lesson_panel"],
-    ["nnviz.ui.main_window", "--lesson", "vanishing-sigmoid", "--steps", "3"],
-    ["nnviz.ui.compare_window", "--steps", "3"],
+    ["nnviz.ui.network.view", "--sizes", "2,6,6,1"],
+    ["nnviz.ui.panels.controls"],
+    ["nnviz.ui.panels.knobs"],
+    ["nnviz.ui.panels.lessons"],
+    ["nnviz.app.main_window", "--lesson", "vanishing-sigmoid", "--steps", "3"],
+    ["nnviz.app.side_by_side", "--steps", "3"],
 ]
 
 
@@ -39,8 +39,8 @@ def test_module_runs_standalone(args, tmp_path):
 
 
 def test_model_layers_do_not_import_qt(tmp_path):
-    code = ("import sys, nnviz.engine, nnviz.data, nnviz.session, nnviz.ui.frame_builder, "
-            "nnviz.ui.network_frame; "
+    code = ("import sys, nnviz.engine, nnviz.data, nnviz.session, nnviz.ui.network.frame_builder, "
+            "nnviz.ui.network.frame; "
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')); "
             "print(bad); sys.exit(1 if bad else 0)")
     proc = run_python(["-c", code], tmp_path)

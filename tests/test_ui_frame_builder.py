@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nnviz.session import Session
-from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, headers, scale_heatmap
+from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, headers, scale_heatmap
 
 DEEP = {"dataset": "circle", "n_samples": 60, "seed": 1, "batch_size": 8,
         "hidden": [{"size": 4, "activation": "sigmoid"}, {"size": 3, "activation": "tanh"},

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.ui.graddist_view import GradDistributionView, Log10Axis, decade_edges, demo_layers, log_magnitudes
-from nnviz.ui.theme import THEME_NAMES
+from nnviz.ui.plots.graddist import GradDistributionView, Log10Axis, decade_edges, demo_layers, log_magnitudes
+from nnviz.ui.widgets.theme import THEME_NAMES
 
 
 @pytest.fixture

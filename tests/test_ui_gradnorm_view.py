@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.ui.gradnorm_view import GradNormView, demo_norms
-from nnviz.ui.theme import THEME_NAMES
+from nnviz.ui.plots.gradnorm import GradNormView, demo_norms
+from nnviz.ui.widgets.theme import THEME_NAMES
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import Session
-from nnviz.ui.inspector_text import fmt
-from nnviz.ui.main_window import MainWindow
+from nnviz.ui.panels.inspector_text import fmt
+from nnviz.app.main_window import MainWindow
 
 XOR = {"dataset": "xor", "n_samples": 40, "noise": 0.05, "seed": 0, "batch_size": 8, "lr": 0.05,
        "optimizer": "adam", "hidden": [{"size": 3, "activation": "tanh"}, {"size": 2, "activation": "tanh"}]}

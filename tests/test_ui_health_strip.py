@@ -2,8 +2,8 @@
 
 import pytest
 
-from nnviz.ui.health_strip import BANNER_TEXT, DEFAULT_TOOLTIPS, HEALTH_LABELS, HealthStrip
-from nnviz.ui.theme import HEALTH_COLORS, THEME_NAMES
+from nnviz.ui.panels.health_strip import BANNER_TEXT, DEFAULT_TOOLTIPS, HEALTH_LABELS, HealthStrip
+from nnviz.ui.widgets.theme import HEALTH_COLORS, THEME_NAMES
 
 EXPECTED = {
     "healthy": "#2e8b3e",

@@ -11,10 +11,10 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import Session
-from nnviz.ui.inspector_panel import InspectorPanel
-from nnviz.ui.inspector_text import NOT_YET, error_color, fmt, ok_color
-from nnviz.ui.lesson_demo import demo_session
-from nnviz.ui.theme import THEME_NAMES
+from nnviz.ui.panels.inspector import InspectorPanel
+from nnviz.ui.panels.inspector_text import NOT_YET, error_color, fmt, ok_color
+from nnviz.ui.widgets.lesson_demo import demo_session
+from nnviz.ui.widgets.theme import THEME_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -325,7 +325,7 @@ def test_demo_runs_standalone(tmp_path):
     shot = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "nnviz.ui.inspector_panel", "--lesson", "softmax-3-class",
+        [sys.executable, "-W", "error", "-m", "nnviz.ui.panels.inspector", "--lesson", "softmax-3-class",
          "--quit-after-ms", "200", "--screenshot", str(shot)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
@@ -340,8 +340,8 @@ def test_number_format():
 
 
 def test_diverged_numbers_are_printed_not_raised():
-    from nnviz.ui.inspector_text import edge_html
-    from nnviz.ui.theme import get_theme
+    from nnviz.ui.panels.inspector_text import edge_html
+    from nnviz.ui.widgets.theme import get_theme
 
     nan = float("nan")
     info = {"layer": 1, "source": 0, "target": 0, "w": nan, "known": True, "w_before": 1.0,
@@ -353,8 +353,8 @@ def test_diverged_numbers_are_printed_not_raised():
 
 
 def test_tiny_gradients_explain_a_large_relative_error():
-    from nnviz.ui.inspector_text import check_html
-    from nnviz.ui.theme import get_theme
+    from nnviz.ui.panels.inspector_text import check_html
+    from nnviz.ui.widgets.theme import get_theme
 
     check = {"labels": ["W[0, 0]"], "backprop": [2e-13], "numeric": [3e-13], "relative_error": 0.2, "total": 1}
     page = check_html(check, get_theme("light"))

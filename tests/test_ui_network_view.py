@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui
 
-from nnviz.ui import network_scale as ns
-from nnviz.ui.colors import THEMES
-from nnviz.ui.network_demo import demo_frame
-from nnviz.ui.network_frame import NetworkFrame
-from nnviz.ui.network_view import NetworkView
+from nnviz.ui.network import scale as ns
+from nnviz.ui.widgets.colors import THEMES
+from nnviz.ui.network.demo import demo_frame
+from nnviz.ui.network.frame import NetworkFrame
+from nnviz.ui.network.view import NetworkView
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXED_ITEMS = 8     # band, band label, two selected-edge lines, nodes, crosses, ring, legend
@@ -425,8 +425,8 @@ def test_scale_levels_without_numpy_warnings():
 
 
 def test_frame_and_scale_modules_do_not_import_qt():
-    code = ("import sys; import nnviz.ui.network_frame, nnviz.ui.network_scale, "
-            "nnviz.ui.network_layout, nnviz.ui.colors, nnviz.ui.network_demo; "
+    code = ("import sys; import nnviz.ui.network.frame, nnviz.ui.network.scale, "
+            "nnviz.ui.network.layout, nnviz.ui.widgets.colors, nnviz.ui.network.demo; "
             "assert 'PySide6' not in sys.modules, 'Qt imported'")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
@@ -437,7 +437,7 @@ def test_standalone_demo_runs(tmp_path):
     shot = tmp_path / "network.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "nnviz.ui.network_view", "--quit-after-ms", "500",
+        [sys.executable, "-W", "error", "-m", "nnviz.ui.network.view", "--quit-after-ms", "500",
          "--interval-ms", "40", "--screenshot", str(shot)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnviz.ui.plot_base import PlotView, check_line_scale, decimate_peaks
+from nnviz.ui.plots.base import PlotView, check_line_scale, decimate_peaks
 
 
 def test_short_history_is_untouched():

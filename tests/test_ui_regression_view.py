@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.ui.regression_view import RegressionView, curve_points
-from nnviz.ui.theme import THEME_NAMES
+from nnviz.ui.plots.regression import RegressionView, curve_points
+from nnviz.ui.widgets.theme import THEME_NAMES
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ def run(session=None, *, path: str | None = None, argv: list[str] | None = None)
     from PySide6 import QtWidgets
 
     from nnviz import __version__
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.app.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]] + list(argv or []))
     app.setOrganizationName("nnviz")

@@ -1,6 +1,6 @@
 """Classroom setup: the instructor hides controls and locks knobs for a focused exercise.
 
-The dialog lists the step controls (names of :data:`nnviz.ui.controls.CONTROL_NAMES`)
+The dialog lists the step controls (names of :data:`nnviz.ui.panels.controls.CONTROL_NAMES`)
 and the knobs of the settings panel (config field names, as the panel labels
 them) with a "hide" and, for knobs, a "lock" checkbox.  Applying writes them
 to the session's config (``classroom``: ``hidden_controls`` and
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.ui.controls import CONTROL_NAMES
-from nnviz.ui.knobs_panel import FIELD_LABELS
+from nnviz.ui.panels.controls import CONTROL_NAMES
+from nnviz.ui.panels.knobs import FIELD_LABELS
 
 Checked = QtCore.Qt.CheckState.Checked
 Unchecked = QtCore.Qt.CheckState.Unchecked

@@ -22,9 +22,9 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.data import CsvError, load_csv, preview_csv
-from nnviz.ui.plot_base import BASE_FONT_PT, Styled
-from nnviz.ui.theme import Theme, get_theme
-from nnviz.ui.widget_style import apply_palette
+from nnviz.ui.plots.base import BASE_FONT_PT, Styled
+from nnviz.ui.widgets.theme import Theme, get_theme
+from nnviz.ui.widgets.style import apply_palette
 
 PREVIEW_ROWS = 10
 TASKS = (("auto", None), ("regression", "regression"), ("classification", "classification"))
@@ -276,6 +276,6 @@ def _demo_widget() -> CsvImportDialog:
 
 
 if __name__ == "__main__":
-    from nnviz.ui.plot_base import run_demo
+    from nnviz.ui.plots.base import run_demo
 
     raise SystemExit(run_demo(_demo_widget, size=(620, 440), title="nnviz CSV import"))

@@ -2,7 +2,7 @@
 
 * :class:`ExportImageDialog` -- a view or the whole window as PNG at 1x, 2x
   or 4x, or as SVG; themed or transparent background; save or copy to the
-  clipboard (:mod:`nnviz.export.images` draws it).
+  clipboard (:mod:`nnviz.ui.images` draws it).
 * :class:`RecordDialog` -- one training step phase by phase, or a training
   run, as GIF (or MP4 with ffmpeg); records an independent copy of the
   session in the window's theme and zoom, so the window is left as it is,
@@ -144,7 +144,7 @@ class ExportImageDialog(QtWidgets.QDialog):
 
     def save_to(self, path: str) -> bool:
         """Write the picture to ``path``; its suffix (.png or .svg) decides the format."""
-        from nnviz.export.images import save_image
+        from nnviz.ui.images import save_image
 
         try:
             w, h = save_image(self.widget(), path, self.chosen_scale(), self.transparent.isChecked(),
@@ -159,7 +159,7 @@ class ExportImageDialog(QtWidgets.QDialog):
 
     def copy(self) -> QtGui.QImage:
         """Put the picture on the clipboard (at the chosen scale) and return it."""
-        from nnviz.export.images import copy_to_clipboard
+        from nnviz.ui.images import copy_to_clipboard
 
         image = copy_to_clipboard(self.widget(), self.chosen_scale(), self.transparent.isChecked())
         self.status.setText(f"Copied {image.width()}×{image.height()} px to the clipboard")
@@ -276,7 +276,7 @@ class RecordDialog(QtWidgets.QDialog):
     def record_to(self, path: str) -> bool:
         """Record to ``path`` (.gif or .mp4) with a progress dialog; False if cancelled or failed."""
         from nnviz.export import animation as anim
-        from nnviz.export.offscreen import Picture
+        from nnviz.ui.render import Picture
         from nnviz.session.files import copy_session
 
         self.cancelled = False

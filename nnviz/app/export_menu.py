@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.ui.export_dialogs import DEFAULT_SCALE, CodeDialog, ExportImageDialog, RecordDialog
+from nnviz.app.export_dialogs import DEFAULT_SCALE, CodeDialog, ExportImageDialog, RecordDialog
 
 
 class ExportActions(QtCore.QObject):
@@ -95,7 +95,7 @@ class ExportActions(QtCore.QObject):
         return self.copy_view("window")
 
     def copy_view(self, target: str) -> QtGui.QImage:
-        from nnviz.export.images import copy_to_clipboard
+        from nnviz.ui.images import copy_to_clipboard
 
         _label, widget = self.targets()[target]
         widget = widget() if callable(widget) else widget

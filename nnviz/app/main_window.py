@@ -4,7 +4,7 @@ The window draws session state and turns user actions into session calls; it
 holds no training math.  Layout:
 
 * centre: a one-line explanation of the current phase, the network view
-  (:mod:`nnviz.ui.network_view`, fed by :mod:`nnviz.ui.frame_builder`), the
+  (:mod:`nnviz.ui.network.view`, fed by :mod:`nnviz.ui.network.frame_builder`), the
   gradient-health strip, and below them the per-layer gradient-norm plot and
   the current step's gradient distributions;
 * left docks: lessons and the knobs panel (Data / Network / Training);
@@ -39,33 +39,33 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz import __version__
 from nnviz.session import LESSONS, Session
-from nnviz.ui.boundary_view import BoundaryView, grid_points
-from nnviz.ui.classroom_dialog import ClassroomDialog
-from nnviz.ui.compare_window import CompareWindow, has_side_by_side, lesson_runs, open_compare
-from nnviz.ui.compare_window import optimizer_race as optimizer_race_runs
-from nnviz.ui.controls import SPEEDS, StepControls, shortcut_table
-from nnviz.ui.confusion_view import ConfusionView
-from nnviz.ui.csv_import_dialog import CsvImportDialog
-from nnviz.ui.curves_view import LossCurvesView
-from nnviz.ui.draw_points_bar import DrawPointsBar
-from nnviz.ui.export_menu import ExportActions
-from nnviz.ui.feature_space_view import FeatureSpaceView
-from nnviz.ui.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
-from nnviz.ui.graddist_view import GradDistributionView
-from nnviz.ui.gradnorm_view import GradNormView
-from nnviz.ui.health_strip import HealthStrip
-from nnviz.ui.icons import tinted_icon
-from nnviz.ui.inspector_panel import InspectorPanel
-from nnviz.ui.knobs_panel import KnobsPanel
-from nnviz.ui.lesson_panel import LessonPanel
-from nnviz.ui.network_view import NetworkView
-from nnviz.ui.presenter import PresenterMode
-from nnviz.ui.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
-from nnviz.ui.regression_view import RegressionView, curve_points
+from nnviz.ui.plots.boundary import BoundaryView, grid_points
+from nnviz.app.classroom_dialog import ClassroomDialog
+from nnviz.app.side_by_side import CompareWindow, has_side_by_side, lesson_runs, open_compare
+from nnviz.app.side_by_side import optimizer_race as optimizer_race_runs
+from nnviz.ui.panels.controls import SPEEDS, StepControls, shortcut_table
+from nnviz.ui.plots.confusion import ConfusionView
+from nnviz.app.csv_import_dialog import CsvImportDialog
+from nnviz.ui.plots.curves import LossCurvesView
+from nnviz.ui.panels.draw_points_bar import DrawPointsBar
+from nnviz.app.export_menu import ExportActions
+from nnviz.ui.plots.feature_space import FeatureSpaceView
+from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
+from nnviz.ui.plots.graddist import GradDistributionView
+from nnviz.ui.plots.gradnorm import GradNormView
+from nnviz.ui.panels.health_strip import HealthStrip
+from nnviz.ui.widgets.icons import tinted_icon
+from nnviz.ui.panels.inspector import InspectorPanel
+from nnviz.ui.panels.knobs import KnobsPanel
+from nnviz.ui.panels.lessons import LessonPanel
+from nnviz.ui.network.view import NetworkView
+from nnviz.app.presenter import PresenterMode
+from nnviz.app.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
+from nnviz.ui.plots.regression import RegressionView, curve_points
 from nnviz.ui.session_adapter import SessionAdapter
-from nnviz.ui.theme import get_theme
-from nnviz.ui.weight_images_view import WeightImagesView
-from nnviz.ui.widget_style import apply_palette
+from nnviz.ui.widgets.theme import get_theme
+from nnviz.ui.plots.weight_images import WeightImagesView
+from nnviz.ui.widgets.style import apply_palette
 
 DEMO_LESSON = "xor"
 TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off ...
@@ -298,7 +298,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._action(m, "&Classroom setup…", self.classroom_dialog, None,
                      "Hide controls and lock settings for a focused exercise; saved in the experiment file")
         m.addSeparator()
-        self.exports = ExportActions(self, m)       # pictures, animations, code (nnviz.ui.export_menu)
+        self.exports = ExportActions(self, m)       # pictures, animations, code (nnviz.app.export_menu)
         m.addSeparator()
         self.quit_action = self._action(m, "&Quit", self.close, QtGui.QKeySequence("Ctrl+Q"), "Quit nnviz")
 
@@ -732,7 +732,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def export_image(self, path: str, scale: float = 1.0) -> bool:
         """Save a picture of the window: PNG at ``scale``, or SVG (by the file's suffix)."""
-        from nnviz.export.images import save_image
+        from nnviz.ui.images import save_image
 
         try:
             save_image(self, path, scale, title=self.windowTitle().replace("[*]", ""))
@@ -1441,7 +1441,7 @@ def main(argv=None) -> int:
     window = MainWindow(Session.from_lesson(args.lesson), settings=settings)
     if args.steps:
         window.train_steps(args.steps)
-    from nnviz.ui.demo_runner import show_until_quit
+    from nnviz.ui.widgets.demo_runner import show_until_quit
     try:
         return show_until_quit(app, window, args.quit_after_ms, args.screenshot)
     finally:

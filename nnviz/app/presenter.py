@@ -1,6 +1,6 @@
 """Presenter mode: the window made readable from the back of a lecture room.
 
-:class:`PresenterMode` changes a :class:`~nnviz.ui.main_window.MainWindow`
+:class:`PresenterMode` changes a :class:`~nnviz.app.main_window.MainWindow`
 through its public parts and puts everything back on leaving:
 
 * full screen, the "contrast" theme, every line ``LINE_SCALE`` times thicker

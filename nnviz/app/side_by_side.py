@@ -27,12 +27,12 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.session import LESSONS, Session
-from nnviz.ui.frame_builder import FrameBuilder, FrameOptions
-from nnviz.ui.gradnorm_view import GradNormView, LogAxis
-from nnviz.ui.health_strip import HealthStrip
-from nnviz.ui.network_view import NetworkView
-from nnviz.ui.plot_base import PlotView
-from nnviz.ui.theme import get_theme
+from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions
+from nnviz.ui.plots.gradnorm import GradNormView, LogAxis
+from nnviz.ui.panels.health_strip import HealthStrip
+from nnviz.ui.network.view import NetworkView
+from nnviz.ui.plots.base import PlotView
+from nnviz.ui.widgets.theme import get_theme
 
 MAX_RUNS = 4
 RUN_COLORS = {        # per theme: one color per run (Okabe-Ito, readable on white and on dark)
@@ -349,7 +349,7 @@ class CompareWindow(QtWidgets.QMainWindow):
 
     def set_projector(self, on: bool) -> None:
         """Projector mode on or off: full screen, the contrast theme, presenter-size lines and type."""
-        from nnviz.ui.presenter import FONT_SCALE, LINE_SCALE
+        from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
 
         if on and self._normal is None:
             self._normal = {"state": self.windowState(), "theme": self._theme, "font": QtGui.QFont(self.font())}
@@ -474,7 +474,7 @@ def main(argv=None) -> int:
     window.resize(w, h)
     if args.steps:
         window.run(args.steps)
-    from nnviz.ui.demo_runner import show_until_quit
+    from nnviz.ui.widgets.demo_runner import show_until_quit
     return show_until_quit(app, window, args.quit_after_ms, args.screenshot)
 
 

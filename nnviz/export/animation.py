@@ -1,6 +1,6 @@
 """Animations of training for slides: one step phase by phase, or a training run, to GIF or MP4.
 
-A recording drives a :class:`~nnviz.export.offscreen.Picture` (the network
+A recording drives a :class:`~nnviz.ui.render.Picture` (the network
 view or the whole window over a session) and renders a frame after each
 move:
 
@@ -132,7 +132,7 @@ def record(picture, plan: Plan, path: str | Path, fps: float = 10.0, scale: floa
         raise ValueError(f"hold must be 0 seconds or more, got {hold}")
     if kind == "mp4" and ffmpeg_path() is None:
         raise ValueError(MP4_NEEDS_FFMPEG)
-    from nnviz.export.images import check_scale
+    from nnviz.ui.images import check_scale
 
     check_scale(scale, picture.widget.size())
     sink = _GifSink(fps, hold) if kind == "gif" else _Mp4Sink(path, fps, hold)
@@ -148,7 +148,7 @@ def record(picture, plan: Plan, path: str | Path, fps: float = 10.0, scale: floa
 
 
 def _drive(picture, plan: Plan, scale: float, sink, progress) -> None:
-    from nnviz.export.images import render_image, to_rgb_array
+    from nnviz.ui.images import render_image, to_rgb_array
 
     total = plan.frames
     done = 0

@@ -2,12 +2,12 @@
 
 :class:`Picture` builds one view over a session -- never the main window
 unless the whole window is asked for -- sizes it, keeps it in step with the
-session and renders it through :mod:`nnviz.export.images`:
+session and renders it through :mod:`nnviz.ui.images`:
 
 ========== ===============================================================
 view       what it draws
 ========== ===============================================================
-network    the network view, from :class:`~nnviz.ui.frame_builder.FrameBuilder`
+network    the network view, from :class:`~nnviz.ui.network.frame_builder.FrameBuilder`
 boundary   the data with the model's output: the decision boundary for 2-D
            inputs, the fitted curve for one input, predicted against true for
            other regressions, the confusion matrix (and first-layer weight
@@ -165,13 +165,13 @@ class Picture:
 
     # ------------------------------------------------------------------ output
     def render(self, scale: float = 1.0, transparent: bool = False):
-        from nnviz.export.images import render_image
+        from nnviz.ui.images import render_image
 
         self.settle()
         return render_image(self.widget, scale, transparent)
 
     def save(self, path, scale: float = 1.0, transparent: bool = False) -> tuple[int, int]:
-        from nnviz.export.images import save_image
+        from nnviz.ui.images import save_image
 
         self.settle()
         return save_image(self.widget, path, scale, transparent, title=self.title())
@@ -243,7 +243,7 @@ class Picture:
     def _build_window(self):
         from PySide6 import QtCore
 
-        from nnviz.ui.main_window import MainWindow
+        from nnviz.app.main_window import MainWindow
 
         self._scratch = tempfile.TemporaryDirectory(prefix="nnviz-render-")
         settings = QtCore.QSettings(os.path.join(self._scratch.name, "settings.ini"),
@@ -253,8 +253,8 @@ class Picture:
         return window
 
     def _build_network(self):
-        from nnviz.ui.frame_builder import FrameBuilder, FrameOptions
-        from nnviz.ui.network_view import NetworkView
+        from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions
+        from nnviz.ui.network.view import NetworkView
 
         self._frames = FrameBuilder()
         self._frame_options = FrameOptions()
@@ -264,11 +264,11 @@ class Picture:
     def _build_boundary(self):
         from PySide6 import QtWidgets
 
-        from nnviz.ui.boundary_view import BoundaryView
-        from nnviz.ui.confusion_view import ConfusionView
-        from nnviz.ui.frame_builder import has_plane
-        from nnviz.ui.regression_view import RegressionView
-        from nnviz.ui.weight_images_view import WeightImagesView
+        from nnviz.ui.plots.boundary import BoundaryView
+        from nnviz.ui.plots.confusion import ConfusionView
+        from nnviz.ui.network.frame_builder import has_plane
+        from nnviz.ui.plots.regression import RegressionView
+        from nnviz.ui.plots.weight_images import WeightImagesView
 
         s = self.session
         ds = s.prep.dataset
@@ -310,10 +310,10 @@ class Picture:
     def _build_gradients(self):
         from PySide6 import QtWidgets
 
-        from nnviz.ui.graddist_view import GradDistributionView
-        from nnviz.ui.widget_style import apply_palette
-        from nnviz.ui.gradnorm_view import GradNormView
-        from nnviz.ui.health_strip import HealthStrip
+        from nnviz.ui.plots.graddist import GradDistributionView
+        from nnviz.ui.widgets.style import apply_palette
+        from nnviz.ui.plots.gradnorm import GradNormView
+        from nnviz.ui.panels.health_strip import HealthStrip
 
         box = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(box)
@@ -337,7 +337,7 @@ class Picture:
         return box
 
     def _build_loss(self):
-        from nnviz.ui.curves_view import LossCurvesView
+        from nnviz.ui.plots.curves import LossCurvesView
 
         view = LossCurvesView()
         view.set_theme(self.theme)
@@ -378,7 +378,7 @@ class Picture:
         if self._data_kind == "plane":
             self.widget.set_surface(s.grid_output(self._extent, BOUNDARY_RESOLUTION), self._extent)
         elif self._data_kind == "curve":
-            from nnviz.ui.regression_view import curve_points
+            from nnviz.ui.plots.regression import curve_points
 
             lo, hi = float(np.min(ds.X)), float(np.max(ds.X))
             pad = 0.05 * (hi - lo) + 1e-9

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.ui.network_frame import NetworkFrame
+from nnviz.ui.network.frame import NetworkFrame
 
 
 def demo_weights(sizes, seed: int = 0) -> tuple[list[np.ndarray], list[np.ndarray]]:

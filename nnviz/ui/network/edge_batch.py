@@ -1,7 +1,7 @@
 """One graphics item that paints many line segments, grouped in pen bins.
 
 The network view gives each layer of edges one :class:`EdgeBatchItem`.  Its
-segments are sorted into bins (see :mod:`nnviz.ui.network_scale`); painting is
+segments are sorted into bins (see :mod:`nnviz.ui.network.scale`); painting is
 ``QPainter.drawLines`` calls straight from a numpy buffer (as
 ``PlotCurveItem(connect="pairs")`` does), so the cost does not grow with
 Python objects per edge.
@@ -13,7 +13,7 @@ edges cross, neither color hides the other just because it was drawn second.
 The item keeps a device-coordinate cache: when a frame changes something else
 (the lit band, a node, the selection) the layer is blitted from its pixmap
 instead of being rasterised again, and a layer whose bins did not change is not
-touched at all.  Exports (:mod:`nnviz.export.images`) switch the cache off
+touched at all.  Exports (:mod:`nnviz.ui.images`) switch the cache off
 and antialiasing on with :meth:`EdgeBatchItem.set_antialiasing`, so pictures
 at 2x or 4x and SVG files get smooth vector lines.
 """

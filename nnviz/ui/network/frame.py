@@ -2,7 +2,7 @@
 
 The window fills a :class:`NetworkFrame` from the training session (weights or
 their gradients, the focused sample's activations or deltas, the phase of the
-animation) and hands it to :class:`nnviz.ui.network_view.NetworkView`.  The view
+animation) and hands it to :class:`nnviz.ui.network.view.NetworkView`.  The view
 knows nothing about training; this module imports no Qt, so the session side
 and the command line can build frames without a display.
 

@@ -1,7 +1,7 @@
 """From the session's state to the network view's picture (no Qt here).
 
 :class:`FrameBuilder` reads what the current phase knows and fills a
-:class:`~nnviz.ui.network_frame.NetworkFrame`:
+:class:`~nnviz.ui.network.frame.NetworkFrame`:
 
 =========== ========================= ===================== ================
 phase       edges                     neurons               lit column
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.ui.network_frame import NetworkFrame
+from nnviz.ui.network.frame import NetworkFrame
 
 # Activations whose output lies in [0, 1]: drawn as 2a - 1 on the [-1, 1] scale.
 _UNIT_RANGE = ("sigmoid", "softmax", "step")

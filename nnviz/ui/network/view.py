@@ -1,6 +1,6 @@
 """The central network view: an MLP drawn as columns of neurons joined by edges.
 
-Run ``python -m nnviz.ui.network_view`` for a preview with a made-up 2-8-8-1
+Run ``python -m nnviz.ui.network.view`` for a preview with a made-up 2-8-8-1
 net (``--help`` for options).
 """
 
@@ -12,11 +12,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.ui.colors import RGB, Theme, diverging_lut, get_theme, heatmap_rgba, mix
-from nnviz.ui.edge_batch import EdgeBatchItem
-from nnviz.ui.network_frame import NetworkFrame
-from nnviz.ui.network_layout import Layout, column_positions, compute_layout, edge_segments
-from nnviz.ui.network_scale import (
+from nnviz.ui.widgets.colors import RGB, Theme, diverging_lut, get_theme, heatmap_rgba, mix
+from nnviz.ui.network.edge_batch import EdgeBatchItem
+from nnviz.ui.network.frame import NetworkFrame
+from nnviz.ui.network.layout import Layout, column_positions, compute_layout, edge_segments
+from nnviz.ui.network.scale import (
     BIN_DIVERGED, BIN_MUTED, DEFAULT_DECADES, N_BINS, N_LEVELS, NODE_DIVERGED, NODE_STEPS,
     OVER, bin_of, edge_bins, finite_max_abs, node_shades, sign_level,
 )
@@ -40,7 +40,7 @@ def decade_label(k: float) -> str:
 
 
 class NetworkView(pg.GraphicsView):
-    """Draws a :class:`~nnviz.ui.network_frame.NetworkFrame`; reports clicks.
+    """Draws a :class:`~nnviz.ui.network.frame.NetworkFrame`; reports clicks.
 
     Inputs are on the left, outputs on the right; a header above each column,
     a legend in the bottom-left corner.  Edges: color = sign (orange negative,
@@ -60,8 +60,8 @@ class NetworkView(pg.GraphicsView):
 
     * Edges are binned, never one QGraphicsItem each.  Every edge goes into one
       of ``N_BINS`` bins (sign x 8 magnitude levels, an over-range level, a
-      NaN/inf bin and a muted bin, see :mod:`nnviz.ui.network_scale`).  Each
-      layer of edges is one :class:`~nnviz.ui.edge_batch.EdgeBatchItem` that
+      NaN/inf bin and a muted bin, see :mod:`nnviz.ui.network.scale`).  Each
+      layer of edges is one :class:`~nnviz.ui.network.edge_batch.EdgeBatchItem` that
       paints each bin with a single ``QPainter.drawLines`` call from a numpy
       buffer, as ``PlotCurveItem(connect="pairs")`` does.  A QGraphicsLineItem
       per edge costs ~15x more to paint and ~100x more to build.  Re-binning
@@ -897,7 +897,7 @@ class _Legend(QtWidgets.QGraphicsItem):
 
 def _demo_sequence(sizes, seed: int = 0):
     """Frames of one made-up training step: forward, backward, update."""
-    from nnviz.ui.network_demo import demo_frame
+    from nnviz.ui.network.demo import demo_frame
 
     ncol = len(sizes)
     frames = []

@@ -256,7 +256,7 @@ def _demo() -> QtWidgets.QMainWindow:
 
 
 def main(argv=None) -> int:
-    from nnviz.ui.demo_runner import run_widget
+    from nnviz.ui.widgets.demo_runner import run_widget
     return run_widget(_demo, argv, size=(1100, 120), title="nnviz step controls")
 
 

@@ -20,8 +20,8 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.session.config import HEALTH_DEFAULTS
 from nnviz.session.health import describe_thresholds
-from nnviz.ui.plot_base import BASE_FONT_PT, Styled, run_demo
-from nnviz.ui.theme import HEALTH_COLORS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color
+from nnviz.ui.plots.base import BASE_FONT_PT, Styled, run_demo
+from nnviz.ui.widgets.theme import HEALTH_COLORS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color
 
 HEALTH_LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated", "diverged")
 

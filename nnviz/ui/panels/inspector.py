@@ -27,10 +27,10 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.engine import relative_error
-from nnviz.ui import inspector_text as text
-from nnviz.ui.plot_base import BASE_FONT_PT, check_line_scale
-from nnviz.ui.theme import Theme, get_theme
-from nnviz.ui.widget_style import apply_palette
+from nnviz.ui.panels import inspector_text as text
+from nnviz.ui.plots.base import BASE_FONT_PT, check_line_scale
+from nnviz.ui.widgets.theme import Theme, get_theme
+from nnviz.ui.widgets.style import apply_palette
 
 EMPTY_TEXT = "Click a neuron or an edge in the network to see its numbers."
 PARAM_SYMBOLS = {"b": "b", "beta": "β", "gamma": "γ", "W": "W"}
@@ -494,7 +494,7 @@ class _Demo(QtWidgets.QWidget):
 
 
 def _demo_widget(lesson: str) -> _Demo:
-    from nnviz.ui.lesson_demo import demo_session
+    from nnviz.ui.widgets.lesson_demo import demo_session
 
     s = demo_session(lesson, steps=20, phase="update")
     demo = _Demo(s)
@@ -505,8 +505,8 @@ def _demo_widget(lesson: str) -> _Demo:
 if __name__ == "__main__":
     import sys
 
-    from nnviz.ui.lesson_demo import pop_lesson
-    from nnviz.ui.plot_base import run_demo
+    from nnviz.ui.widgets.lesson_demo import pop_lesson
+    from nnviz.ui.plots.base import run_demo
 
     lesson, argv = pop_lesson(sys.argv[1:], "xor")
     raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(440, 640),

@@ -20,7 +20,7 @@ import html
 import math
 
 from nnviz.engine import relative_error
-from nnviz.ui.theme import Theme
+from nnviz.ui.widgets.theme import Theme
 
 DIGITS = 5
 FEW_TERMS = 5

@@ -889,7 +889,7 @@ def _demo() -> QtWidgets.QWidget:
 
 
 def main(argv=None) -> int:
-    from nnviz.ui.demo_runner import run_widget
+    from nnviz.ui.widgets.demo_runner import run_widget
     return run_widget(_demo, argv, size=(380, 640), title="nnviz knobs")
 
 

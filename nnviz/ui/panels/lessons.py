@@ -15,7 +15,7 @@ import html
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import DEFAULT_CONFIG, LESSONS
-from nnviz.ui.compare_window import has_side_by_side
+from nnviz.app.side_by_side import has_side_by_side
 from nnviz.ui.session_adapter import SessionAdapter
 
 
@@ -174,7 +174,7 @@ def _demo() -> QtWidgets.QWidget:
 
 
 def main(argv=None) -> int:
-    from nnviz.ui.demo_runner import run_widget
+    from nnviz.ui.widgets.demo_runner import run_widget
     return run_widget(_demo, argv, size=(360, 560), title="nnviz lessons")
 
 

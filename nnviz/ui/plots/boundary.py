@@ -31,8 +31,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.ui.plot_base import PlotView, run_demo
-from nnviz.ui.theme import diverging_lut, hex_to_rgb
+from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.theme import diverging_lut, hex_to_rgb
 
 TASKS = ("binary", "multiclass", "regression")
 _N_VALUE_BRUSHES = 64  # regression points: target values quantized to this many colors

@@ -28,7 +28,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.ui.plot_base import PlotView, decimate_peaks, run_demo
+from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
 
 MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
 

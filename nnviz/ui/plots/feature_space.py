@@ -23,9 +23,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.ui.plot_base import PlotView, run_demo
-from nnviz.ui.theme import diverging_lut
-from nnviz.ui.widget_style import apply_palette
+from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.theme import diverging_lut
+from nnviz.ui.widgets.style import apply_palette
 
 _N_VALUE_BRUSHES = 64
 
@@ -224,7 +224,7 @@ class FeatureSpaceView(PlotView):
 
 # -- standalone demo -----------------------------------------------------------------
 def _demo_widget(lesson: str) -> FeatureSpaceView:
-    from nnviz.ui.lesson_demo import demo_session
+    from nnviz.ui.widgets.lesson_demo import demo_session
 
     s = demo_session(lesson, steps=300, phase=None, metrics=False)
     view = FeatureSpaceView()
@@ -235,7 +235,7 @@ def _demo_widget(lesson: str) -> FeatureSpaceView:
 if __name__ == "__main__":
     import sys
 
-    from nnviz.ui.lesson_demo import pop_lesson
+    from nnviz.ui.widgets.lesson_demo import pop_lesson
 
     lesson, argv = pop_lesson(sys.argv[1:], "xor")
     raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(600, 520),

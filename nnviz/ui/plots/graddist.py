@@ -22,8 +22,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtGui, QtWidgets
 
-from nnviz.ui.plot_base import PlotView, run_demo
-from nnviz.ui.theme import sample_layer_colors
+from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.theme import sample_layer_colors
 
 ROW_HEIGHT = 0.82      # tallest bar of a row, in row units (rows are 1 apart)
 MAX_DECADES = 30       # wider spreads are clipped into the lowest bin

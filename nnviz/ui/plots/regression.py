@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.ui.plot_base import PlotView, run_demo
+from nnviz.ui.plots.base import PlotView, run_demo
 
 
 def curve_points(x_range: tuple[float, float], n: int = 200) -> np.ndarray:

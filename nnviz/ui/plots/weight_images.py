@@ -22,8 +22,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from nnviz.ui.plot_base import PlotView, run_demo
-from nnviz.ui.theme import diverging_lut, hex_to_rgb
+from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.theme import diverging_lut, hex_to_rgb
 
 GAP = 0.35
 """Space between images, in pixels of the images."""
@@ -188,7 +188,7 @@ class WeightImagesView(PlotView):
 # -- standalone demo -----------------------------------------------------------------
 def _demo_widget(lesson: str) -> WeightImagesView:
     """The digits lesson training live: the images update every 40 ms."""
-    from nnviz.ui.lesson_demo import demo_session
+    from nnviz.ui.widgets.lesson_demo import demo_session
 
     s = demo_session(lesson, steps=0, phase=None, metrics=False)
     view = WeightImagesView()
@@ -207,7 +207,7 @@ def _demo_widget(lesson: str) -> WeightImagesView:
 if __name__ == "__main__":
     import sys
 
-    from nnviz.ui.lesson_demo import pop_lesson
+    from nnviz.ui.widgets.lesson_demo import pop_lesson
 
     lesson, argv = pop_lesson(sys.argv[1:], "digits-features")
     raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(640, 560),

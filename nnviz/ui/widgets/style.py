@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6 import QtGui, QtWidgets
 
-from nnviz.ui.theme import Theme
+from nnviz.ui.widgets.theme import Theme
 
 _BUTTON = {"dark": "#2c2f34"}
 _BUTTON_DEFAULT = "#f0f0f0"

@@ -33,7 +33,7 @@ CLASS_COLORS = (
     "#7f7f7f",  # grey
 )
 
-# One color per health label; see nnviz.ui.health_strip for their meaning.
+# One color per health label; see nnviz.ui.panels.health_strip for their meaning.
 HEALTH_COLORS = {
     "healthy": "#2e8b3e",
     "vanishing": "#5b7fa6",
@@ -51,7 +51,7 @@ class Theme:
 
     Background, text, the orange/blue pair, the neutral midpoint and the
     divergence color agree with the network view's themes
-    (``nnviz.ui.colors``) so the window looks like one piece.
+    (``nnviz.ui.widgets.colors``) so the window looks like one piece.
     """
 
     name: str

@@ -1,0 +1,1 @@
+"""The network view: its layout, edge scales, batched edges and the frames built from a session."""
