@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nnviz.session import Session
-from nnviz.session.metrics import accuracy, unit_shares
+from nnviz.session.metrics import Metrics, accuracy, unit_shares
 
 CONFIG = {"dataset": "circle", "n_samples": 60, "hidden": [{"size": 5, "activation": "relu"},
                                                           {"size": 4, "activation": "sigmoid"}],
@@ -56,17 +56,110 @@ def test_accuracy_rules():
     assert np.isnan(accuracy("binary", np.zeros((0, 1)), np.zeros(0)))
 
 
-def test_no_test_set_and_fast_runs():
+def test_no_test_set_and_every_step_recorded_whatever_run_is_asked():
     s = Session({**CONFIG, "test_ratio": 0.0})
     s.run(3)
     assert np.isnan(s.metrics.test_loss).all() and s.best_step is not None
     s.run(2, metrics=False)
-    assert np.isnan(s.metrics.train_loss[-1]) and np.isfinite(s.metrics.grad_norm[-1]).all()
     s.run(3, metrics="last")
-    assert np.isnan(s.metrics.train_loss[-3:-1]).all() and np.isfinite(s.metrics.train_loss[-1])
+    for _ in range(2):                                   # as the window plays: one step, then evaluate
+        s.run(1, metrics=False)
+        s.evaluate()
+    assert len(s.metrics) == 10
+    for name in ("train_loss", "train_acc", "grad_norm", "dead_share", "saturated_share"):
+        assert np.isfinite(s.metrics[name]).all(), name
     full = Session({**CONFIG, "test_ratio": 0.0})
-    full.run(8)
-    assert s.metrics.train_loss[-1] == full.metrics.train_loss[-1]   # the same numbers, evaluated later
+    full.run(10)
+    np.testing.assert_array_equal(s.metrics.train_loss, full.metrics.train_loss)
+
+
+def test_every_step_has_whole_set_metrics_after_any_run():
+    s = Session(CONFIG)
+    s.run(25, metrics="last")
+    s.run(25, metrics=False)
+    for name in ("train_loss", "test_loss", "train_acc", "test_acc"):
+        series = s.metrics[name]
+        assert len(series) == 50 and np.isfinite(series).all(), name
+
+
+def test_train_and_test_evaluated_together_match_separate_evaluations():
+    """The stacked evaluation gives each set's loss and accuracy as evaluating it alone does."""
+    for extra in ({}, {"dataset": "spiral3", "hidden": [{"size": 6, "activation": "relu", "batch_norm": True}]},
+                  {"dataset": "spiral3", "loss": "mse"}, {"dataset": "housing"}):
+        s = Session({**CONFIG, **extra})
+        s.run(4)
+        net, prep = s.network, s.prep
+        for split, X, y, ds in (("train", prep.X_train, prep.y_train, prep.train),
+                                ("test", prep.X_test, prep.y_test, prep.test)):
+            trace = net.forward(X, training=False)
+            loss, _, _ = net.loss_terms(trace, y)
+            assert s.metrics[f"{split}_loss"][-1] == pytest.approx(loss, rel=1e-12), (extra, split)
+            expected_acc = accuracy(prep.task, trace.output, ds.y)
+            if prep.task == "regression":
+                assert np.isnan(s.metrics[f"{split}_acc"][-1])
+            else:
+                assert s.metrics[f"{split}_acc"][-1] == expected_acc, (extra, split)
+
+
+def _early_stopping_best(chunk, window_style=False):
+    s = Session.from_lesson("early-stopping")
+    total = s.lesson.steps
+    while s.step < total:
+        n = min(chunk, total - s.step)
+        if window_style:
+            for _ in range(n):
+                s.run(1, metrics=False)
+            s.evaluate()
+        else:
+            s.run(n, metrics="last")
+    return s.best_step, s.metrics.test_loss.copy()
+
+
+def test_early_stopping_best_step_does_not_depend_on_play_speed():
+    best, curve = _early_stopping_best(500)
+    assert 0 < best < 300                                 # the lesson's minimum comes early
+    for chunk, window_style in ((1, False), (7, False), (7, True), (60, True)):
+        other, other_curve = _early_stopping_best(chunk, window_style)
+        assert other == best, (chunk, window_style)
+        np.testing.assert_array_equal(other_curve, curve)
+
+
+def test_early_stopping_halts_at_the_same_step_at_every_speed():
+    stops = set()
+    for chunk in (1, 7, 500):
+        s = Session({**Session.from_lesson("early-stopping").config, "early_stopping": True, "patience": 50})
+        while not s.stopped_early and s.step < 600:
+            s.run(chunk, metrics="last")
+        stops.add((s.step, s.best_step, s.message))
+    assert len(stops) == 1
+
+
+def test_metrics_round_trip_through_their_stored_form_and_accept_plain_lists():
+    s = Session(CONFIG)
+    s.run(30)
+    stored = s.metrics.state()
+    again = Metrics(s.n_layers)
+    again.load_state(stored)
+    for name in s.metrics.names():
+        np.testing.assert_array_equal(again[name], s.metrics[name])
+    assert again.best_step() == s.metrics.best_step()
+    old_style = {name: s.metrics[name].tolist() for name in s.metrics.names() if name != "steps"}
+    old_style.pop("lr")                                   # a series an older file lacks reads as NaN
+    older = Metrics(s.n_layers)
+    older.load_state(old_style)
+    np.testing.assert_array_equal(older.grad_norm, s.metrics.grad_norm)
+    assert len(older) == 30 and np.isnan(older.lr).all()
+
+
+def test_stored_metrics_of_different_lengths_or_widths_are_refused_by_name():
+    m = Metrics(2)
+    with pytest.raises(ValueError, match="state.metrics: the series have different numbers of steps"):
+        m.load_state({"train_loss": [1.0, 2.0], "test_loss": [1.0]})
+    with pytest.raises(ValueError, match="state.metrics.grad_norm: expected one number per layer"):
+        m.load_state({"grad_norm": [[1.0, 2.0, 3.0]]})
+    with pytest.raises(ValueError, match="state.metrics.train_loss: must be a list of numbers"):
+        m.load_state({"train_loss": ["a", {}]})
+    assert len(m) == 0
 
 
 def test_health_has_one_label_per_layer_and_explains_thresholds():

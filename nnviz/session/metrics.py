@@ -1,54 +1,113 @@
 """Per-step metrics: losses, accuracies and the per-layer gradient diagnostics.
 
-Recorded after each update. Losses and accuracies are evaluated on the whole
-training and test sets in evaluation mode (no dropout, running batch-norm
-statistics), so they describe the model, not the mini-batch; ``batch_loss``
-is the mini-batch's training loss including the penalty. Per-layer series
-are (steps, layers) arrays; layers are numbered from the first hidden layer
-to the output layer.
+Recorded after each update, for every step. Losses and accuracies are
+evaluated on the whole training and test sets in evaluation mode (no dropout,
+running batch-norm statistics), so they describe the model, not the
+mini-batch; ``batch_loss`` is the mini-batch's training loss including the
+penalty. Per-layer series are (steps, layers) arrays; layers are numbered
+from the first hidden layer to the output layer.
+
+Storage: one preallocated float64 column per series, grown by doubling
+(amortised O(1) append). Reading a series returns a read-only view of the
+first ``len(metrics)`` rows, so the cost of a read does not grow with the
+number of steps. Memory budget: ``8 * (7 + 6 * layers)`` bytes per step
+(``Metrics.bytes_per_step``), e.g. 152 bytes for a one-hidden-layer net, so a
+million steps of a lesson net take about 150 MB. Capacity beyond the steps
+taken is reserved but untouched (the operating system maps such pages only
+when they are written), so doubling does not double the resident memory.
 """
 
 import math
 
 import numpy as np
 
+from nnviz.engine.losses import row_losses
+
+from .files import decode_array, encode_array
 from .health import RELU_FAMILY, SATURATING
 
 SCALARS = ("batch_loss", "train_loss", "test_loss", "train_acc", "test_acc", "lr", "global_norm")
 PER_LAYER = ("grad_norm", "grad_rms", "mean_abs_delta", "update_ratio", "dead_share", "saturated_share")
+INITIAL_CAPACITY = 1024
 
 
 class Metrics:
-    """Series by name: ``metrics.train_loss`` or ``metrics["train_loss"]`` give numpy arrays."""
+    """Series by name: ``metrics.train_loss`` or ``metrics["train_loss"]`` give read-only numpy views.
+
+    A view shows the rows that existed when it was taken; after a rewind and
+    replay its rows may be rewritten, so copy a series to keep it.
+    """
 
     def __init__(self, n_layers=0):
         self.n_layers = n_layers
-        self._series = {name: [] for name in SCALARS + PER_LAYER}
+        self._n = 0
+        self._columns = {name: np.empty(self._shape(name, INITIAL_CAPACITY)) for name in SCALARS + PER_LAYER}
+        self._steps = np.arange(INITIAL_CAPACITY)
+        self._best = {"test_loss": None, "train_loss": None}     # running argmin of each loss
+        self.grown = 0                  # times the columns were reallocated (tests count it)
+
+    def _shape(self, name, rows):
+        return (rows, self.n_layers) if name in PER_LAYER else (rows,)
+
+    @property
+    def capacity(self):
+        return len(self._steps)
+
+    @property
+    def bytes_per_step(self):
+        """Bytes stored per recorded step (float64 columns)."""
+        return 8 * (len(SCALARS) + len(PER_LAYER) * self.n_layers)
 
     def append(self, row):
-        for name, values in self._series.items():
-            values.append(row[name])
+        """Record one step: row maps every series name to a number (per-layer: one per layer)."""
+        n = self._n
+        if n == self.capacity:
+            self._grow(2 * self.capacity)
+        for name, column in self._columns.items():
+            column[n] = row[name]
+        self._n = n + 1
+        for name, best in self._best.items():
+            value = row[name]
+            if math.isfinite(value) and (best is None or value < self._columns[name][best]):
+                self._best[name] = n
+
+    def _grow(self, rows):
+        # One column at a time, so only one old column coexists with its copy.
+        for name, old in self._columns.items():
+            new = np.empty(self._shape(name, rows))
+            new[:self._n] = old[:self._n]
+            self._columns[name] = new
+        self._steps = np.arange(rows)
+        self.grown += 1
 
     def update_last(self, fields):
-        """Replace some values of the latest step (filling in a skipped evaluation)."""
+        """Replace some values of the latest step (filling in a missing evaluation)."""
         for name, value in fields.items():
-            self._series[name][-1] = value
+            self._columns[name][self._n - 1] = value
+        self._find_best()
 
     def truncate(self, n):
         """Keep the first n steps (rewind)."""
-        for values in self._series.values():
-            del values[n:]
+        if n < self._n:
+            self._n = max(n, 0)
+            self._find_best()
+
+    def _find_best(self):
+        for name in self._best:
+            series = self._columns[name][:self._n]
+            finite = np.where(np.isfinite(series), series, np.inf)
+            self._best[name] = int(np.argmin(finite)) if np.isfinite(finite).any() else None
 
     def __len__(self):
-        return len(self._series["train_loss"])
+        return self._n
 
     def __getitem__(self, name):
         if name == "steps":
-            return np.arange(len(self))
-        values = self._series[name]
-        if name in PER_LAYER:
-            return np.array(values, dtype=float).reshape(len(values), self.n_layers)
-        return np.array(values, dtype=float)
+            view = self._steps[:self._n]
+        else:
+            view = self._columns[name][:self._n]
+        view.flags.writeable = False
+        return view
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -63,34 +122,111 @@ class Metrics:
 
     def last(self, name):
         """The latest value of a series (a list for per-layer series), or None."""
-        values = self._series[name]
-        return values[-1] if values else None
+        if not self._n:
+            return None
+        value = self._columns[name][self._n - 1]
+        return value.tolist() if name in PER_LAYER else float(value)
 
     def best_step(self):
-        """0-based step of the lowest finite test loss (train loss without a test set), or None."""
-        series = self["test_loss"]
-        if not np.isfinite(series).any():
-            series = self["train_loss"]
-        finite = np.where(np.isfinite(series), series, np.inf)
-        return int(np.argmin(finite)) if np.isfinite(finite).any() else None
+        """0-based step of the lowest finite test loss (train loss without a test set), or None.
+
+        Kept up to date as steps are appended, so asking costs nothing.
+        """
+        best = self._best["test_loss"]
+        return best if best is not None else self._best["train_loss"]
 
     def state(self):
-        return {name: list(values) for name, values in self._series.items()}
+        """The series for an experiment file: name -> stored array (see files.encode_array)."""
+        return {name: encode_array(self[name]) for name in SCALARS + PER_LAYER}
 
     def load_state(self, state):
-        self._series = {name: list(state.get(name, [])) for name in SCALARS + PER_LAYER}
+        """Adopt stored series: arrays as ``state`` writes them, or plain lists of numbers (older files).
+
+        Every series must have the same number of steps; a missing one is NaN.
+        """
+        columns = {}
+        for name in SCALARS + PER_LAYER:
+            value = state.get(name)
+            if value is None:
+                continue
+            field = f"state.metrics.{name}"
+            if isinstance(value, dict):
+                column = decode_array(value, field).astype(float)
+            else:
+                try:
+                    column = np.array(value, dtype=float)
+                except (TypeError, ValueError):
+                    raise ValueError(f"{field}: must be a list of numbers") from None
+            if name in PER_LAYER and column.size == 0:
+                column = column.reshape(0, self.n_layers)
+            if column.shape[1:] != self._shape(name, 0)[1:]:
+                raise ValueError(f"{field}: expected {'one number per layer' if name in PER_LAYER else 'one number'}"
+                                 f" per step, got shape {column.shape}")
+            columns[name] = column
+        lengths = {len(c) for c in columns.values()}
+        if len(lengths) > 1:
+            raise ValueError(f"state.metrics: the series have different numbers of steps ({sorted(lengths)})")
+        n = lengths.pop() if lengths else 0
+        self._n = 0
+        if n > self.capacity:
+            self._grow(1 << (n - 1).bit_length())
+        for name, column in self._columns.items():
+            column[:n] = columns[name] if name in columns else np.nan
+        self._n = n
+        self._find_best()
 
 
 def accuracy(task, output, labels):
     """Share of correct predictions; NaN for regression or an empty set."""
     if task == "regression" or len(labels) == 0:
         return float("nan")
-    predicted = (output[:, 0] > 0.5).astype(int) if output.shape[1] == 1 else np.argmax(output, axis=1)
-    return float(np.mean(predicted == labels))
+    predicted = (output[:, 0] > 0.5) if output.shape[1] == 1 else np.argmax(output, axis=1)
+    return float(np.count_nonzero(predicted == labels)) / len(labels)
+
+
+class Evaluator:
+    """Whole-set losses, accuracies and unit shares of one session's data, every step.
+
+    The training and test sets are stacked once, so each step scores both in
+    one forward pass in evaluation mode (rows do not interact there): one
+    pass, one array of per-sample losses and one comparison of predictions,
+    each then summed over the training rows and the test rows. Targets are
+    prepared once, in the network's dtype.
+    """
+
+    def __init__(self, net, prep):
+        self.n_train, self.n_test = len(prep.X_train), len(prep.X_test)
+        self.X = np.concatenate([prep.X_train, prep.X_test]).astype(net.dtype)
+        self.loss = net.spec["loss"]
+        self.task = prep.task
+        y = np.concatenate([prep.y_train, prep.y_test])
+        self.y = y if self.loss == "cross_entropy" else y.astype(net.dtype)
+        self.labels = np.concatenate([prep.train.y, prep.test.y])
+
+    def fields(self, net, saturation_level):
+        """train/test loss and accuracy, and dead/saturated shares on the training set, now."""
+        nan = float("nan")
+        if not len(self.X):
+            return dict(train_loss=nan, train_acc=nan, test_loss=nan, test_acc=nan,
+                        dead_share=[nan] * net.n_layers, saturated_share=[nan] * net.n_layers)
+        trace = net.forward(self.X, training=False)
+        out, n = trace.layers[-1], self.n_train
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            losses = row_losses(self.loss, out.u, out.act, self.y)
+            correct = None
+            if self.task != "regression":
+                predicted = out.a[:, 0] > 0.5 if out.a.shape[1] == 1 else np.argmax(out.a, axis=1)
+                correct = predicted == self.labels
+        fields = {}
+        for split, rows, size in (("train", slice(0, n), n), ("test", slice(n, None), self.n_test)):
+            fields[f"{split}_loss"] = float(np.add.reduce(losses[rows])) / size if size else nan
+            fields[f"{split}_acc"] = np.count_nonzero(correct[rows]) / size if size and correct is not None else nan
+        fields["dead_share"], fields["saturated_share"] = unit_shares(net, trace, saturation_level, rows=n)
+        return fields
 
 
 def eval_loss_and_acc(net, prep, X, y, ds):
-    """(data loss, accuracy, eval trace) of the whole set in evaluation mode."""
+    """(data loss, accuracy, eval trace) of one whole set in evaluation mode."""
     if len(X) == 0:
         return float("nan"), float("nan"), None
     trace = net.forward(X, training=False)
@@ -99,39 +235,84 @@ def eval_loss_and_acc(net, prep, X, y, ds):
         return data_loss, accuracy(prep.task, trace.output, ds.y), trace
 
 
-def unit_shares(net, trace, level):
-    """Per layer: (share of dead units, share of saturated units) on the trace's samples."""
+def unit_shares(net, trace, level, rows=None):
+    """Per layer: (share of dead units, share of saturated units) on the trace's first ``rows`` samples.
+
+    rows=None: all of them. With no samples the shares are NaN.
+    """
     dead, saturated = [], []
-    for layer, lt in zip(net.layers, trace.layers):
-        act = layer["activation"]
-        with np.errstate(invalid="ignore"):
-            dead.append(float(np.mean(np.all(lt.u <= 0, axis=0))) if act in RELU_FAMILY else 0.0)
+    with np.errstate(invalid="ignore"):
+        for layer, lt in zip(net.layers, trace.layers):
+            act = layer["activation"]
+            u = lt.u[:rows]
+            if not len(u):
+                dead.append(math.nan)
+                saturated.append(math.nan)
+                continue
+            if act in RELU_FAMILY:                      # never active on any sample
+                dead.append(np.count_nonzero(np.all(u <= 0, axis=0)) / u.shape[1])
+            else:
+                dead.append(0.0)
             if act in SATURATING:
-                a = lt.act if act == "tanh" else 2.0 * lt.act - 1.0       # map sigmoid to [-1, 1]
-                per_unit = np.mean(np.abs(a) > level, axis=0)
-                saturated.append(float(np.mean(per_unit >= 0.9)))
+                a = lt.act[:rows]
+                a = a if act == "tanh" else 2.0 * a - 1.0       # map sigmoid to [-1, 1]
+                per_unit = np.count_nonzero(np.abs(a) > level, axis=0) / len(u)
+                saturated.append(np.count_nonzero(per_unit >= 0.9) / u.shape[1])
             else:
                 saturated.append(0.0)
     return dead, saturated
 
 
-def layer_gradient_stats(net, trace, grads, before_flat):
+class GradientLayout:
+    """Where each parameter lives in ``net.flat``, to reduce all of them in one numpy call.
+
+    ``starts`` are the parameters' offsets (in ``net.params`` order, the order
+    of ``net.flat``); ``w`` indexes the W entries among them; ``w_sizes``
+    are the sizes of the W matrices. Two scratch vectors of the size of
+    ``net.flat`` are reused every step instead of allocated.
+    """
+
+    def __init__(self, net):
+        keys = [(i, key) for i, layer in enumerate(net.params) for key in layer]
+        slices = [net.flat_slice(i, key) for i, key in keys]
+        self.starts = np.array([s.start for s in slices])
+        self.w = np.array([k for k, (_, key) in enumerate(keys) if key == "W"])
+        self.w_sizes = np.array([net.params[i]["W"].size for i in range(net.n_layers)], dtype=float)
+        self.buffer = np.empty(net.flat.size, net.dtype)
+        self.scratch = np.empty(net.flat.size, net.dtype)
+
+    def squared_norms(self, grads):
+        """Per parameter (net.params order) the sum of squared gradient entries: one gather, one square."""
+        g = self.buffer
+        np.concatenate([v.ravel() for layer in grads for v in layer.values()], out=g)
+        with np.errstate(over="ignore", invalid="ignore"):
+            np.multiply(g, g, out=self.scratch)
+        return np.add.reduceat(self.scratch, self.starts)
+
+    def w_squared_norms(self, v):
+        """Per layer the sum of squares of the W entries of a flat vector v (laid out as net.flat)."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            np.multiply(v, v, out=self.scratch)
+        return np.add.reduceat(self.scratch, self.starts)[self.w]
+
+
+def layer_gradient_stats(net, trace, grads, before_flat, layout=None, grad_squares=None):
     """Per layer: |dL/dW|, its RMS, mean |delta|, and ||dW|| / ||W|| of the update just made.
 
-    Runs after every step, so it uses dot products on flat views (one numpy
-    call each) rather than elementwise temporaries.
+    Runs after every step, so each quantity is one reduction over all layers
+    at once (``GradientLayout``) rather than a numpy call per layer;
+    ``grad_squares`` (from ``GradientLayout.squared_norms``, computed for the
+    global norm) is reused when given. Returns four arrays of length layers.
     """
-    norm, rms, delta, ratio = [], [], [], []
-    change = net.flat - before_flat
+    layout = layout or GradientLayout(net)
+    if grad_squares is None:
+        grad_squares = layout.squared_norms(grads)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for i, (g, lt) in enumerate(zip(grads, trace.layers)):
-            gw = g["W"].ravel()
-            n = math.sqrt(float(np.dot(gw, gw)))
-            norm.append(n)
-            rms.append(n / math.sqrt(gw.size))
-            delta.append(float(np.add.reduce(np.abs(lt.grad_z), axis=None)) / lt.grad_z.size)
-            s = net.flat_slice(i, "W")
-            w_before, dw = before_flat[s], change[s]
-            w_norm = math.sqrt(float(np.dot(w_before, w_before)))
-            ratio.append(math.sqrt(float(np.dot(dw, dw))) / w_norm if w_norm > 0 else float("nan"))
+        norm = np.sqrt(grad_squares[layout.w])
+        rms = norm / np.sqrt(layout.w_sizes)
+        delta = np.array([np.add.reduce(np.abs(lt.grad_z), axis=None) / lt.grad_z.size for lt in trace.layers])
+        w_before = np.sqrt(layout.w_squared_norms(before_flat))
+        np.subtract(net.flat, before_flat, out=layout.buffer)
+        change = np.sqrt(layout.w_squared_norms(layout.buffer))
+        ratio = np.where(w_before > 0, change / w_before, np.nan)
     return norm, rms, delta, ratio

@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from nnviz.engine import Network, clip_grad_norm, global_norm, make_optimizer
+from nnviz.engine import Network, clip_grad_norm, make_optimizer
 from nnviz.engine.trace import Trace
 
 from . import health as health_mod
@@ -25,7 +25,7 @@ from . import landscape
 from .config import STRUCTURAL, validate_config
 from .embedded import with_embedded_csv
 from .history import History, restore_snapshot, take_snapshot
-from .metrics import Metrics, eval_loss_and_acc, layer_gradient_stats, unit_shares
+from .metrics import Evaluator, GradientLayout, Metrics, layer_gradient_stats
 from .phases import Phase, phase_list
 from .pipeline import network_spec, prepare
 from .schedule import scheduled_lr
@@ -46,6 +46,7 @@ class StepRecord:
     global_norm: float
     lr: float
     before_flat: np.ndarray
+    grad_squares: np.ndarray | None = None     # per parameter, the sum of its squared gradients
 
 
 class Session:
@@ -81,6 +82,7 @@ class Session:
         self._order, self._pos, self.epoch = None, 0, 0
         self.history = History(config["history_steps"], config["history_mb"] * 2**20)
         self.metrics = Metrics(net.n_layers)
+        self._evaluator, self._layout = Evaluator(net, prep), GradientLayout(net)
         self._record, self._index, self._steps_done = None, -1, 0
         self._phases = phase_list(net.n_layers)
         self._visible = None
@@ -361,22 +363,21 @@ class Session:
         """Train ``steps`` steps without per-phase stops (finishing a shown step counts as one).
 
         Stops early on divergence, or on early stopping when that is on.
-        metrics=False skips the whole-set evaluations (losses, accuracies, unit
-        shares are NaN); metrics="last" evaluates only the last step, as
-        TensorFlow Playground evaluates once per drawn frame.
+        Every step records all its metrics, whatever ``metrics`` says: the
+        whole-set evaluation is one forward pass, cheap enough for every step,
+        and the best step must not depend on how the steps were chunked.
+        (``metrics`` is accepted for callers that once skipped evaluations.)
         Returns the number of steps done.
         """
         done = 0
         while done < steps and not self.diverged and not self.stopped_early:
-            self._finish_step(metrics is True)
+            self._finish_step()
             done += 1
-        if metrics == "last":
-            self.evaluate()
         self._changed()
         return done
 
     def evaluate(self):
-        """Fill in the whole-set metrics of the latest step if they were skipped."""
+        """Fill in the whole-set metrics of the latest step if they are missing (NaN in an older file)."""
         if not len(self.metrics) or math.isfinite(self.metrics.last("train_loss")):
             return
         self.metrics.update_last(self._eval_fields())
@@ -392,11 +393,11 @@ class Session:
         else:
             self._index += 1
 
-    def _finish_step(self, metrics=True):
+    def _finish_step(self):
         last = len(self._phases) - 1
         if self._index in (-1, last):
             self._begin_step()
-        self._apply_update(metrics)
+        self._apply_update()
         self._index = last
 
     def _epoch_of_next_batch(self):
@@ -425,22 +426,23 @@ class Session:
         batch = self._next_batch()
         trace = self.network.forward(self.prep.X_train[batch], training=True)
         grads = self.network.backward(trace, self.prep.y_train[batch])
-        norm = global_norm(grads)
+        grad_squares = self._layout.squared_norms(grads)        # per parameter, reused by the metrics
+        norm = math.sqrt(float(grad_squares.sum()))
         applied = grads
         if self.config["clip_norm"] > 0:
             applied = [{k: g.copy() for k, g in layer.items()} for layer in grads]
             clip_grad_norm(applied, self.config["clip_norm"])
         self._record = StepRecord(n, batch, trace, grads, applied, norm,
-                                  scheduled_lr(self.config, n), snap.flat)
+                                  scheduled_lr(self.config, n), snap.flat, grad_squares)
         self._visible = None
 
-    def _apply_update(self, with_metrics=True):
+    def _apply_update(self):
         rec = self._record
         self.optimizer.lr = rec.lr
         self.optimizer.step(rec.applied_grads)
         self._steps_done = rec.index + 1
         self._visible = None
-        self.metrics.append(self._metrics_row(rec, with_metrics))
+        self.metrics.append(self._metrics_row(rec))
         self._check_divergence(rec)
         if self.config["early_stopping"]:
             best = self.metrics.best_step()
@@ -449,29 +451,17 @@ class Session:
                 self.message = (f"Early stopping: the test loss has not improved for "
                                 f"{self.config['patience']} steps; best at step {best + 1}.")
 
-    def _metrics_row(self, rec, with_metrics):
-        net, prep = self.network, self.prep
-        norm, rms, delta, ratio = layer_gradient_stats(net, rec.trace, rec.grads, rec.before_flat)
+    def _metrics_row(self, rec):
+        norm, rms, delta, ratio = layer_gradient_stats(self.network, rec.trace, rec.grads, rec.before_flat,
+                                                       self._layout, rec.grad_squares)
         row = {"batch_loss": rec.trace.loss, "lr": rec.lr, "global_norm": rec.global_norm,
                "grad_norm": norm, "grad_rms": rms, "mean_abs_delta": delta, "update_ratio": ratio}
-        nan_layers = [math.nan] * net.n_layers
-        if with_metrics:
-            row.update(self._eval_fields())
-        else:
-            row.update(train_loss=math.nan, train_acc=math.nan, test_loss=math.nan, test_acc=math.nan,
-                       dead_share=nan_layers, saturated_share=nan_layers)
+        row.update(self._eval_fields())
         return row
 
     def _eval_fields(self):
         """Losses and accuracies of the whole sets, and unit shares on the training set, now."""
-        net, prep = self.network, self.prep
-        out = {}
-        out["train_loss"], out["train_acc"], train_trace = eval_loss_and_acc(
-            net, prep, prep.X_train, prep.y_train, prep.train)
-        out["test_loss"], out["test_acc"], _ = eval_loss_and_acc(net, prep, prep.X_test, prep.y_test, prep.test)
-        out["dead_share"], out["saturated_share"] = unit_shares(
-            net, train_trace, self.config["health"]["saturation_level"])
-        return out
+        return self._evaluator.fields(self.network, self.config["health"]["saturation_level"])
 
     def _check_divergence(self, rec):
         bad = None
