@@ -65,10 +65,11 @@ def test_a_useless_reference_turns_the_ratios_off():
     assert labels(["tanh", "tanh"], [0.1, 0.0], [0.1, 0.0]) == ["healthy", "vanishing"]
 
 
-def test_dead_only_for_the_relu_family():
-    dead = [0.5, 0.5, 0.5, 0.5, 0.0]
-    acts = ["relu", "leaky_relu", "prelu", "tanh", "sigmoid"]
-    assert labels(acts, [0.1] * 5, [0.1] * 5, dead=dead) == ["dead"] * 3 + ["healthy"] * 2
+def test_dead_only_for_plain_relu():
+    # leaky ReLU, PReLU and ELU keep a nonzero slope for u < 0: their units never die
+    dead = [0.5, 0.5, 0.5, 0.5, 0.5, 0.0]
+    acts = ["relu", "leaky_relu", "prelu", "elu", "tanh", "sigmoid"]
+    assert labels(acts, [0.1] * 6, [0.1] * 6, dead=dead) == ["dead"] + ["healthy"] * 5
     assert labels(["relu", "sigmoid"], [0.1, 0.1], [0.1, 0.1], dead=[0.49, 0.0]) == ["healthy"] * 2
 
 
@@ -147,3 +148,38 @@ def test_every_label_is_reachable(label):
              "saturated": (["tanh", "tanh"], [0.1, 0.1], [0.0, 0.0], [1.0, 0.0])}
     acts, rms, dead, sat = cases[label]
     assert layer_labels(acts, rms, dead, sat, T, mean_abs_delta=rms)[0] == label
+
+
+def _all_negative_session(activation):
+    """A net whose single hidden layer has u < 0 on every training sample (weights set by hand)."""
+    s = Session({"dataset": "circle", "n_samples": 40, "hidden": [{"size": 4, "activation": activation}],
+                 "batch_size": 40, "seed": 0, "lr": 0.1})
+    s.network.params[0]["W"][...] = 0.0
+    s.network.params[0]["b"][...] = -1.0
+    s.run(1)
+    return s
+
+
+@pytest.mark.parametrize("activation", ["leaky_relu", "elu", "prelu"])
+def test_units_with_a_slope_below_zero_are_never_dead(activation):
+    s = _all_negative_session(activation)
+    trace = s.network.forward(s.prep.X_train, training=False)
+    assert np.all(trace.layers[0].u < 0)                       # inactive on every sample ...
+    assert np.all(np.abs(s.record.grads[0]["b"]) > 0)          # ... yet each unit still gets a gradient
+    assert s.metrics.dead_share[-1][0] == 0.0
+    assert s.health()[0] != "dead"
+
+
+def test_relu_units_negative_on_every_sample_are_dead():
+    s = _all_negative_session("relu")
+    assert np.all(s.record.grads[0]["b"] == 0.0)               # derivative exactly zero everywhere
+    assert s.metrics.dead_share[-1][0] == 1.0
+    assert s.health()[0] == "dead"
+
+
+def test_exploding_init_after_one_step_is_labelled_consistently():
+    """Every layer's weight gradient is tens of times a normal one: all exploding, none dead or healthy."""
+    s = Session.from_lesson("exploding-init")
+    s.run(1)
+    assert min(s.metrics.grad_rms[0]) > HEALTH_DEFAULTS["exploding_abs"]
+    assert s.health() == ["exploding"] * s.n_layers

@@ -12,9 +12,12 @@ import math
 import numbers
 
 from nnviz.data import DATASETS, FEATURES
+from nnviz.data.csv_import import MAX_ABS_VALUE, MAX_CLASSES
 from nnviz.engine import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from nnviz.engine.optimizers import OPTIMIZERS as _OPT_CLASSES
 from nnviz.engine.spec import MAX_LAYER_SIZE
+
+from .validate import check_nesting
 
 OUTPUT_ACTIVATIONS = ("auto", "linear", "sigmoid", "tanh", "softmax")
 LOSS_CHOICES = ("auto", "mse", "bce", "cross_entropy")
@@ -31,7 +34,7 @@ HEALTH_DEFAULTS = {
     "vanishing_ratio": 1e-2,     # both below 1/100 of the output layer's
     "vanishing_abs": 1e-7,       # or RMS |dL/dW| below this
     "exploding_ratio": 1e2,      # either above 100x the output layer's
-    "exploding_abs": 1e2,        # or RMS |dL/dW| above this
+    "exploding_abs": 10.0,       # or RMS |dL/dW| above this (healthy lessons stay below 3)
     "dead_share": 0.5,           # half or more of a ReLU layer's units never active on the training set
     "saturated_share": 0.5,      # half or more of sigmoid/tanh units saturated on >= 90% of samples
     "saturation_level": 0.99,    # |tanh| > 0.99, sigmoid < 0.01 or > 0.99 counts as saturated
@@ -64,6 +67,7 @@ DEFAULT_CONFIG = {
     "schedule_options": {"step_size": 100, "gamma": 0.5, "decay_steps": 100, "decay_rate": 0.96,
                          "staircase": False},
     "clip_norm": 0.0,            # gradient clipping by global norm; 0 = off
+    "augment": 0.0,              # jitter training points each epoch by this x each input's spread; 0 = off
     "early_stopping": False,     # stop run() when the test loss has not improved for `patience` steps
     "patience": 200,
     "seed": 0,
@@ -136,12 +140,18 @@ def _check_hidden(hidden):
 def _check_points(points):
     if points is None:
         return None
-    if not isinstance(points, list):
-        _fail("points", "must be a list of [x1, x2, label]")
+    if not isinstance(points, list) or len(points) > MAX_SAMPLES:
+        _fail("points", f"must be a list of at most {MAX_SAMPLES} [x1, x2, label] entries")
     for i, p in enumerate(points):
         if (not isinstance(p, (list, tuple)) or len(p) != 3
                 or not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) for v in p)):
             _fail(f"points[{i}]", f"must be [x1, x2, label] of finite numbers, got {p!r}")
+        if any(abs(v) > MAX_ABS_VALUE for v in p):
+            _fail(f"points[{i}]", f"values must lie within ±{MAX_ABS_VALUE:g}, got {p!r}")
+    classes = all(float(p[2]).is_integer() for p in points)     # whole-number labels are classes (pipeline.py)
+    for i, p in enumerate(points):
+        if classes and not 0 <= p[2] < MAX_CLASSES:
+            _fail(f"points[{i}]", f"label {p[2]!r} is not a class number from 0 to {MAX_CLASSES - 1}")
     return [list(map(float, p[:2])) + [p[2]] for p in points]
 
 
@@ -153,8 +163,19 @@ def _check_options(name, options):
     if extra:
         _fail(f"optimizer_options.{extra[0]}", f"not an option of {name}; allowed: {', '.join(sorted(allowed))}")
     out = dict(options)
-    if "betas" in out:
-        out["betas"] = tuple(out["betas"])
+    for key, value in options.items():
+        default, field = _OPT_CLASSES[name].defaults[key], f"optimizer_options.{key}"
+        if key == "betas":
+            if (not isinstance(value, (list, tuple)) or len(value) != 2
+                    or not all(isinstance(b, numbers.Real) and not isinstance(b, bool) and 0 <= b < 1 for b in value)):
+                _fail(field, f"must be two numbers from 0 up to (not including) 1, e.g. [0.9, 0.999], got {value!r}")
+            out[key] = tuple(float(b) for b in value)
+        elif isinstance(default, bool):
+            out[key] = _bool(field, value)
+        else:
+            out[key] = _real(field, value, 0.0, 1e6)
+    if name == "sgd" and out.get("nesterov") and (out.get("momentum", 0.0) <= 0 or out.get("dampening", 0.0) != 0):
+        _fail("optimizer_options.nesterov", "needs momentum > 0 and dampening 0")
     return out
 
 
@@ -200,6 +221,7 @@ def validate_config(config):
     """Return a complete, validated deep copy of ``config`` (defaults filled in)."""
     if not isinstance(config, dict):
         raise ValueError("config: must be a mapping")
+    check_nesting(config, "config")
     extra = sorted(set(config) - set(DEFAULT_CONFIG))
     if extra:
         _fail(extra[0], f"unknown field; allowed fields are {', '.join(sorted(DEFAULT_CONFIG))}")
@@ -237,6 +259,7 @@ def validate_config(config):
     _choice("schedule", c["schedule"], SCHEDULES)
     c["schedule_options"] = _check_schedule_options(c["schedule_options"])
     c["clip_norm"] = _real("clip_norm", c["clip_norm"], 0.0)
+    c["augment"] = _real("augment", c["augment"], 0.0, 10.0)
     _bool("early_stopping", c["early_stopping"])
     c["patience"] = _int("patience", c["patience"], 1, 10**9)
     c["seed"] = _int("seed", c["seed"], 0, 2**32 - 1)

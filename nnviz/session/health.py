@@ -24,9 +24,13 @@ Labels, checked in this order (the first that applies wins):
   ``exploding_ratio``, or RMS |dL/dW| is above ``exploding_abs``. It comes
   first because it is the most urgent, and a layer passing such a gradient
   is not silent.
-- dead: a ReLU-family layer (relu, leaky_relu, prelu) with at least
-  ``dead_share`` of its units inactive (u <= 0) on every training sample.
-  Dead units pass (almost) no gradient: this names the cause before its symptom.
+- dead: a ReLU layer with at least ``dead_share`` of its units dead: u <= 0
+  on every training sample, where ReLU's derivative is exactly zero, so no
+  gradient can ever revive them. This names the cause before its symptom.
+  Only plain ReLU can die: leaky ReLU (slope 0.01), PReLU (learned slope)
+  and ELU (exp(u)) keep a nonzero derivative for u < 0, so a unit of theirs
+  that is negative on every sample still learns, slowly. Such a layer is
+  never "dead"; if its gradient is tiny it is called vanishing, as any other.
 - vanishing: both ratios are below ``vanishing_ratio``, or RMS |dL/dW| is
   below ``vanishing_abs``.
 - saturated: a sigmoid/tanh layer with at least ``saturated_share`` of its
@@ -45,7 +49,9 @@ Thresholds live in the config's "health" mapping (defaults in config.py).
 import math
 
 LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated")
-RELU_FAMILY = ("relu", "leaky_relu", "prelu")
+DYING = ("relu",)
+"""Activations whose derivative is exactly zero for every u <= 0: the only ones whose units can die."""
+RELU_FAMILY = DYING     # the older name, still imported by metrics.unit_shares
 SATURATING = ("sigmoid", "tanh")
 
 
@@ -77,7 +83,7 @@ def layer_labels(activations, grad_rms, dead, saturated, thresholds, mean_abs_de
         if (not all(math.isfinite(v) for v in own) or rms > thresholds["exploding_abs"]
                 or any(r > thresholds["exploding_ratio"] for r in known)):
             labels.append("exploding")
-        elif act in RELU_FAMILY and dead[i] >= thresholds["dead_share"]:
+        elif act in DYING and dead[i] >= thresholds["dead_share"]:
             labels.append("dead")
         elif rms < thresholds["vanishing_abs"] or (
                 len(known) == len(rel) and all(r < thresholds["vanishing_ratio"] for r in known)):
@@ -93,7 +99,8 @@ def describe_thresholds(t):
     """Text for the window's tooltips."""
     return (f"exploding: mean |dL/dz| or RMS |dL/dW| > {t['exploding_ratio']:g}x the output layer's, "
             f"or RMS |dL/dW| > {t['exploding_abs']:g}, or NaN/infinite\n"
-            f"dead: >= {t['dead_share']:.0%} of ReLU units never active on the training set\n"
+            f"dead: >= {t['dead_share']:.0%} of ReLU units never active on the training set "
+            "(leaky ReLU, PReLU and ELU units never die)\n"
             f"vanishing: mean |dL/dz| and RMS |dL/dW| both < {t['vanishing_ratio']:g}x the output layer's, "
             f"or RMS |dL/dW| < {t['vanishing_abs']:g}\n"
             f"saturated: >= {t['saturated_share']:.0%} of sigmoid/tanh units beyond {t['saturation_level']:g} "
