@@ -17,11 +17,13 @@ import math
 
 import numpy as np
 
+from nnviz.data.split import MIN_BATCH_NORM_BATCH, batch_end
 from nnviz.engine import Network, clip_grad_norm, make_optimizer
 from nnviz.engine.trace import Trace
 
 from . import health as health_mod
 from . import landscape
+from .augment import EpochInputs
 from .config import STRUCTURAL, validate_config
 from .embedded import with_embedded_csv
 from .history import History, restore_snapshot, take_snapshot
@@ -29,6 +31,7 @@ from .metrics import Evaluator, GradientLayout, Metrics, layer_gradient_stats
 from .phases import Phase, phase_list
 from .pipeline import network_spec, prepare
 from .schedule import scheduled_lr
+from .validate import config_message_of_spec_error
 
 DATA_KEYS = ("dataset", "n_samples", "noise", "seed", "points", "csv")
 UNDO_DEPTH = 50
@@ -54,7 +57,7 @@ class Session:
 
     def __init__(self, config=None):
         self._listeners = []
-        self._build(validate_config(config or {}))
+        self._build(validate_config({} if config is None else config))
 
     @classmethod
     def from_lesson(cls, lesson_id):
@@ -71,14 +74,16 @@ class Session:
         _check_combination(config)
         prep = prepare(config, dataset)
         config = with_embedded_csv(config, prep.dataset)     # a CSV is read once, then carried along
+        _check_training_set(config, len(prep.X_train))
         try:
             net = Network.from_spec(network_spec(config, prep))
         except ValueError as err:
-            raise ValueError("config." + str(err).replace("layers[", "hidden[", 1)) from None
+            raise ValueError(config_message_of_spec_error(str(err), len(config["hidden"]))) from None
         opt = make_optimizer(config["optimizer"], net, lr=config["lr"], **config["optimizer_options"])
         self.config, self.prep, self.network, self.optimizer = config, prep, net, opt
         self.lesson = getattr(self, "lesson", None)
         self._batch_rng = np.random.default_rng([config["seed"], 2])
+        self._epoch_inputs = EpochInputs(prep, config["seed"])
         self._order, self._pos, self.epoch = None, 0, 0
         self.history = History(config["history_steps"], config["history_mb"] * 2**20)
         self.metrics = Metrics(net.n_layers)
@@ -410,9 +415,9 @@ class Session:
             if self._order is not None:
                 self.epoch += 1
             self._order, self._pos = self._batch_rng.permutation(n), 0
-        end = min(self._pos + self.config["batch_size"], n)
-        if any(h["batch_norm"] for h in self.config["hidden"]) and n - end == 1:
-            end = n                 # a batch of one cannot be batch-normalised: join it to this one
+        # batch norm needs a real batch: a short remainder joins the batch before it
+        min_last = MIN_BATCH_NORM_BATCH if any(h["batch_norm"] for h in self.config["hidden"]) else 1
+        end = batch_end(self._pos, n, self.config["batch_size"], min_last)
         batch = self._order[self._pos:end]
         self._pos = end
         return batch
@@ -424,7 +429,8 @@ class Session:
         snap = take_snapshot(n, self.network, self.optimizer, self._batch_rng, self._order, self._pos, self.epoch)
         self.history.push(snap)
         batch = self._next_batch()
-        trace = self.network.forward(self.prep.X_train[batch], training=True)
+        X = self._epoch_inputs.get(self.config["augment"], self.epoch)      # jittered when augmenting
+        trace = self.network.forward(X[batch], training=True)
         grads = self.network.backward(trace, self.prep.y_train[batch])
         grad_squares = self._layout.squared_norms(grads)        # per parameter, reused by the metrics
         norm = math.sqrt(float(grad_squares.sum()))
@@ -615,6 +621,14 @@ def _needs_rebuild(old, new):
         return True
     keys = ("size", "activation", "batch_norm", "residual")
     return any(a[k] != b[k] for a, b in zip(old["hidden"], new["hidden"]) for k in keys)
+
+
+def _check_training_set(config, n_train):
+    """The split must leave samples to train on: one at least, two for batch norm."""
+    need = 2 if any(h["batch_norm"] for h in config["hidden"]) else 1
+    if n_train < need:
+        raise ValueError(f"config.test_ratio: {config['test_ratio']:g} leaves {n_train} training samples; "
+                         f"{'batch norm needs' if need > 1 else 'training needs'} at least {need}")
 
 
 def _check_combination(config):
