@@ -28,6 +28,10 @@ MAX_INFERRED_CLASSES = 20
 MAX_CLASSES = 100
 """More classes than this is refused even when classification is asked for."""
 
+MAX_ABS_VALUE = 1e15
+"""Numbers beyond ±1e15 are refused: squared in a loss or a variance they overflow
+float64 or drown every other value, and plots cannot draw their range."""
+
 FORCED_TASKS = ("regression", "classification", "binary", "multiclass")
 
 

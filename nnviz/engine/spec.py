@@ -26,6 +26,14 @@ REGULARIZERS = ("none", "l1", "l2")
 DTYPES = ("float64", "float32")
 MAX_LAYER_SIZE = 4096
 MAX_LAYERS = 64
+MAX_PARAMETERS = 1_000_000
+"""Most learnable numbers a network may have, checked before anything is allocated.
+
+A teaching net shows its weights; a million is far beyond what can be drawn
+(the network view draws up to ~10 000 edges) yet keeps a training step, the
+optimizer's moment vectors and the rewind history within a laptop's memory
+(each copy of the parameters is 8 MB in float64). Sixteen hidden layers of
+4 096 units (252 million parameters) would need gigabytes per copy."""
 
 
 def _fail(field, message):
@@ -113,6 +121,10 @@ def validate_spec(spec):
         checked.append(_check_layer(i, layer, fan_in, is_output=i == len(layers) - 1))
         fan_in = checked[-1]["size"]
     out["layers"] = checked
+    n_params = count_parameters(out["input_size"], checked)
+    if n_params > MAX_PARAMETERS:
+        _fail("layers", f"the network would have {n_params:,} parameters; the limit is {MAX_PARAMETERS:,} "
+              "(use fewer or smaller layers)")
     _choice("loss", out["loss"], tuple(LOSSES))
     _check_loss_output(out)
     _choice("init", out["init"], tuple(INITIALIZERS))
@@ -123,6 +135,17 @@ def validate_spec(spec):
     out["seed"] = int(out["seed"])
     _choice("dtype", out["dtype"], DTYPES)
     return out
+
+
+def count_parameters(input_size, layers):
+    """Learnable numbers of a network: W and b (or gamma and beta with batch norm), prelu's alpha."""
+    total, fan_in = 0, input_size
+    for layer in layers:
+        size = layer["size"]
+        total += fan_in * size + (2 * size if layer.get("batch_norm") else size)
+        total += size if layer.get("activation") == "prelu" else 0
+        fan_in = size
+    return total
 
 
 def _check_loss_output(spec):

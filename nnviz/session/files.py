@@ -11,11 +11,18 @@ Layout (version 1)::
         "metrics": {series: [...]}}}
 
 Arrays are stored as {"dtype", "shape", "base64"} of their little-endian
-bytes, so one file holds everything. Saving writes a temporary file beside
-the target and renames it over, so a crash never leaves a half-written file.
+bytes, so one file holds everything.
+
+Opening checks every field before anything is built from it (validate.py)
+and raises only ExperimentFileError, one line naming the file and the field.
+Saving checks the same limits first, writes the new file beside the old one,
+reads it back and checks it, then renames it over the old one: a crash, a
+full disk or a refused document leaves the old file as it was, and a save
+never writes a file that opening would refuse (see atomic_write_bytes).
 """
 
 import base64
+import errno
 import json
 import os
 import tempfile
@@ -23,11 +30,16 @@ from pathlib import Path
 
 import numpy as np
 
+from nnviz.data.csv_import import CsvError
+
+from .config import validate_config
 from .history import Snapshot, restore_snapshot
+from .validate import (FALLBACK, FLOAT_DTYPES, INT_DTYPES, MAX_FILE_BYTES, ExperimentFileError, FieldError,
+                       decode_state, json_kind, split_field, stored_array)
 
 FORMAT = "nnviz-experiment"
 VERSION = 1
-MAX_FILE_BYTES = 200 * 2**20
+TOP_FIELDS = ("format", "version", "config", "state")
 
 
 def encode_array(a):
@@ -36,14 +48,8 @@ def encode_array(a):
 
 
 def decode_array(obj, field):
-    try:
-        dtype = np.dtype(obj["dtype"])
-        if dtype.kind not in "fiub":
-            raise ValueError
-        data = np.frombuffer(base64.b64decode(obj["base64"], validate=True), dtype=dtype)
-        return data.reshape(obj["shape"]).copy()
-    except (KeyError, TypeError, ValueError) as err:
-        raise ValueError(f"{field}: not a valid stored array ({err or 'bad dtype'})") from None
+    """A stored array back as numpy; a ValueError names the field and what is wrong (validate.stored_array)."""
+    return stored_array(obj, field, FLOAT_DTYPES + INT_DTYPES)
 
 
 def session_to_dict(session, weights=True):
@@ -60,6 +66,7 @@ def session_to_dict(session, weights=True):
                           "state": {k: encode_array(v) if isinstance(v, np.ndarray) else v
                                     for k, v in opt.state.items()}},
             "metrics": session.metrics.state(),
+            "diverged": session.diverged,
         }
     return doc
 
@@ -72,25 +79,108 @@ def _jsonable(value):
     return value
 
 
-def atomic_write_bytes(path, data):
-    """Write bytes to path via a temporary file in the same folder and a rename.
+def atomic_write_bytes(path, data, check=None):
+    """Write bytes to path so that afterwards either the whole new file or the old one is there.
 
-    Either the whole new file is there afterwards or, on any error, the old one
-    (or none): the temporary file is removed.
+    The new content goes to a file in the target's folder, is flushed to
+    disk, read back and passed to ``check(bytes)`` (which raises to refuse
+    it), then renamed over the target. A symlink is followed: the link stays
+    and its target is replaced. Where the system allows (Linux O_TMPFILE) the
+    file has no name until it is complete, so a process killed while writing
+    leaves nothing behind; otherwise it is a hidden ``.NAME.PID.*.tmp``, removed
+    on any error, and left-overs of killed processes are removed by the next
+    save. OS errors name ``path`` as the user gave it, never the temporary file.
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target = Path(os.path.realpath(path))
     try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), output_mode(path))    # mkstemp's file is private; the output is not
+        _remove_stale_temporaries(target)
+        fd, tmp = _open_temporary(target)
+    except OSError as err:
+        raise _named(err, path) from None
+    try:
+        with os.fdopen(fd, "w+b") as f:
+            os.fchmod(f.fileno(), output_mode(target))  # a temporary file is private; the output is not
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
+            if check is not None:
+                f.seek(0)
+                check(f.read())
+            if tmp is None:                             # nameless until here: give it a name, then move it
+                tmp = _temporary_name(target)
+                _link_nameless(f.fileno(), tmp)
+        os.replace(tmp, target)
+    except BaseException as err:
+        if tmp is not None and os.path.lexists(tmp):
             os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise _named(err, path) from None
         raise
+
+
+def _temporary_name(target):
+    return str(target.parent / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+
+
+def _link_nameless(fd, name):
+    """Give the O_TMPFILE file open as fd a name: linkat(2) following /proc/self/fd/FD.
+
+    os.link uses plain link(2), which does not follow that magic link, unless
+    a directory descriptor is given; passing the folder's makes it linkat.
+    """
+    folder = os.open(os.path.dirname(name), os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(f"/proc/self/fd/{fd}", os.path.basename(name), dst_dir_fd=folder, follow_symlinks=True)
+    finally:
+        os.close(folder)
+
+
+def _open_temporary(target):
+    """(fd, name) of a new file in target's folder; name None for a nameless O_TMPFILE file."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if flag:
+        try:
+            return os.open(target.parent, flag | os.O_RDWR, 0o600), None
+        except OSError as err:
+            if err.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+                raise
+            if err.errno == errno.ENOENT and not target.parent.is_dir():
+                raise
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    return fd, tmp
+
+
+def _remove_stale_temporaries(target):
+    """Remove ``.NAME.PID.*.tmp`` files beside target left by processes that no longer run."""
+    prefix = f".{target.name}."
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+            continue
+        try:
+            os.unlink(target.parent / name)
+        except OSError:
+            pass
+
+
+def _running(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def _named(err, path):
+    """The same OS error, naming the user's path instead of a temporary file or folder."""
+    return OSError(err.errno, err.strerror or str(err), str(path)) if err.errno else err
 
 
 def output_mode(path):
@@ -109,60 +199,136 @@ def atomic_write_text(path, text):
 
 
 def save_session(session, path, weights=True):
-    text = json.dumps(session_to_dict(session, weights), allow_nan=True, indent=1)
-    atomic_write_text(path, text)
+    """Write the experiment to path, or raise leaving the old file as it was.
+
+    The document must fit the limits that opening checks (validate.py): a
+    run too large for one file is refused with ExperimentFileError before
+    anything is written, and the written bytes are read back and checked
+    against the session before they replace the old file.
+    """
+    data = json.dumps(session_to_dict(session, weights), allow_nan=True, indent=1).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise ExperimentFileError(path, None, f"this experiment needs {len(data) / 2**20:.0f} MB, more than the "
+                                  f"{MAX_FILE_BYTES / 2**20:.0f} MB an experiment file may hold; nothing was "
+                                  "written (save without the training state to keep the config)")
+
+    def check(written):
+        doc = parse_document(written, path)
+        try:
+            validate_config(doc["config"])
+            if doc.get("state") is not None:
+                decode_state(doc["state"], session)
+        except ValueError as err:
+            raise _file_error(path, err, "state") from None
+
+    atomic_write_bytes(path, data, check)
 
 
 def read_document(path):
-    """Parse and check the envelope of an experiment file; ValueError says what is wrong."""
+    """Read, parse and check the envelope of an experiment file; ExperimentFileError says what is wrong."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ValueError(f"{path.name}: file is {size / 2**20:.0f} MB, more than an experiment file can be")
-        text = path.read_text(encoding="utf-8")
+            raise ExperimentFileError(path, None, f"file is {size / 2**20:.0f} MB, more than the "
+                                      f"{MAX_FILE_BYTES / 2**20:.0f} MB an experiment file may hold")
+        data = path.read_bytes()
     except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ValueError(f"{path}: cannot read it ({err})") from None
+        raise ExperimentFileError(path, None, f"no such file ({path})") from None
+    except IsADirectoryError:
+        raise ExperimentFileError(path, None, "is a folder, not a file") from None
+    except OSError as err:
+        raise ExperimentFileError(path, None, f"cannot read it ({err.strerror or err})") from None
+    return parse_document(data, path)
+
+
+def parse_document(data, path):
+    """The experiment document in ``data`` (bytes of a file named path), its envelope checked."""
     try:
-        doc = json.loads(text)
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise ExperimentFileError(path, None, f"cannot read it: byte {err.start} is not UTF-8 text") from None
     except json.JSONDecodeError as err:
-        raise ValueError(f"{path.name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+        raise ExperimentFileError(path, None, f"not valid JSON (line {err.lineno}, column {err.colno}: "
+                                  f"{err.msg})") from None
+    except RecursionError:
+        raise ExperimentFileError(path, None, "not an experiment file: lists or mappings nest "
+                                  "hundreds of levels deep") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ValueError(f"{path.name}: format: not an nnviz experiment file")
+        raise ExperimentFileError(path, "format", "not an nnviz experiment file")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError(f"{path.name}: version: missing or not a whole number")
+        raise ExperimentFileError(path, "version", "missing or not a whole number")
     if version > VERSION:
-        raise ValueError(f"{path.name}: version: file version {version} is newer than this nnviz "
-                         f"understands ({VERSION}); please update nnviz")
+        raise ExperimentFileError(path, "version", f"file version {version} is newer than this nnviz "
+                                  f"understands ({VERSION}); please update nnviz")
     if version < 1:
-        raise ValueError(f"{path.name}: version: {version} is not a known version")
+        raise ExperimentFileError(path, "version", f"{version} is not a known version")
+    extra = sorted(set(doc) - set(TOP_FIELDS))
+    if extra:
+        raise ExperimentFileError(path, extra[0], f"unknown field; allowed: {', '.join(TOP_FIELDS)}")
     if "config" not in doc:
-        raise ValueError(f"{path.name}: config: missing")
+        raise ExperimentFileError(path, "config", "missing")
+    if not isinstance(doc["config"], dict):
+        raise ExperimentFileError(path, "config", f"must be a mapping, got {json_kind(doc['config'])}")
+    if doc.get("state") is not None and not isinstance(doc["state"], dict):
+        raise ExperimentFileError(path, "state", f"must be a mapping or null, got {json_kind(doc['state'])}")
     return doc
 
 
 def load_session(cls, path):
-    return session_from_document(cls, read_document(path), Path(path).name)
+    """Open an experiment file; raises only ExperimentFileError (one line naming the file and field).
+
+    Every field is checked before it is used, so the last clause below is
+    the boundary's guarantee, not the way errors are normally reported: a
+    document that still trips an unforeseen error is refused too.
+    """
+    try:
+        return session_from_document(cls, read_document(path), path)
+    except ExperimentFileError:
+        raise
+    except ValueError as err:
+        raise _file_error(path, err, None) from None
+    except (ArithmeticError, AttributeError, IndexError, KeyError, LookupError, MemoryError, RecursionError,
+            TypeError) as err:
+        raise ExperimentFileError(path, None, f"{FALLBACK} {type(err).__name__}: {err}") from None
 
 
-def session_from_document(cls, doc, name="experiment"):
-    """A session from an experiment document (as :func:`session_to_dict` makes); ``name`` prefixes errors."""
+def _file_error(path, err, default_field):
+    """ExperimentFileError for a ``field: reason`` ValueError raised while reading path."""
+    if isinstance(err, ExperimentFileError):
+        return err
+    if isinstance(err, FieldError):
+        return ExperimentFileError(path, err.field, err.reason)
+    field, reason = split_field(str(err))
+    return ExperimentFileError(path, field or default_field, reason)
+
+
+def session_from_document(cls, doc, path=None):
+    """A session from an experiment document (as :func:`session_to_dict` makes).
+
+    ``path`` names the file in errors (ExperimentFileError); the config is
+    checked and the session built before the state is checked against it.
+    """
     try:
         session = cls(doc["config"])
     except ValueError as err:
-        raise ValueError(f"{name}: {err}") from None
+        raise _config_error(path, doc["config"], err) from None
     if doc.get("state") is not None:
         try:
             _restore_state(session, doc["state"])
-        except KeyError as err:
-            raise ValueError(f"{name}: state: missing field {err}") from None
-        except (TypeError, ValueError) as err:
-            message = str(err) if str(err).startswith("state") else f"state: {err}"
-            raise ValueError(f"{name}: {message}") from None
+        except ValueError as err:
+            raise _file_error(path, err, "state") from None
     return session
+
+
+def _config_error(path, config, err):
+    """The error of building a session from config, naming a field of the config."""
+    if isinstance(err, ExperimentFileError):
+        return err
+    if isinstance(err, CsvError) and isinstance(config.get("csv"), dict):
+        return ExperimentFileError(path, "config.csv.path", f"{config['csv'].get('path')}: {err}")
+    return _file_error(path, err, "config")
 
 
 def copy_session(session):
@@ -176,22 +342,17 @@ def copy_session(session):
 
 
 def _restore_state(session, state):
+    """Check the stored state against the built session (validate.decode_state), then adopt it."""
     net, opt = session.network, session.optimizer
-    flat = decode_array(state["params"], "state.params")
-    if flat.shape != net.flat.shape:
-        raise ValueError(f"state.params: {flat.size} numbers stored, the network has {net.flat.size}")
-    buffers = [{k: decode_array(v, f"state.buffers[{i}].{k}") for k, v in b.items()}
-               for i, b in enumerate(state["buffers"])]
-    if [set(b) for b in buffers] != [set(b) for b in net.buffers]:
-        raise ValueError("state.buffers: do not match the network's batch-norm layers")
-    opt_doc = state["optimizer"]
-    opt_state = {k: decode_array(v, f"state.optimizer.state.{k}") if isinstance(v, dict) else v
-                 for k, v in opt_doc["state"].items()}
-    order = None if state["order"] is None else decode_array(state["order"], "state.order")
-    snap = Snapshot(int(state["step"]), flat, buffers, state["net_rng"], opt_doc["name"], int(opt_doc["t"]),
-                    opt_state, state["batch_rng"], order, int(state["pos"]), int(state["epoch"]))
+    s = decode_state(state, session)
+    snap = Snapshot(s["step"], s["params"], s["buffers"], s["net_rng"], s["opt_name"], s["opt_t"],
+                    s["opt_state"], s["batch_rng"], s["order"], s["pos"], s["epoch"])
     session._order, session._pos, session.epoch = restore_snapshot(snap, net, opt, session._batch_rng)
     session._steps_done = snap.step
-    session.metrics.load_state(state.get("metrics", {}))
+    session.metrics.load_state(s["metrics"])
     session.metrics.truncate(snap.step)
+    if s["diverged"]:
+        session.diverged = True
+        session.message = (f"This run diverged at step {snap.step}: its weights are NaN or infinite. "
+                           "Reset, then lower the learning rate, clip gradients or shrink the initial weights.")
     session._notify("rebuild")

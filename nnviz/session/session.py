@@ -598,9 +598,22 @@ class Session:
 
     @classmethod
     def load(cls, path):
-        """Open an experiment file; a bad file raises ValueError naming the field."""
+        """Open an experiment file; a bad file raises ExperimentFileError (a ValueError) naming the field."""
         from .files import load_session
         return load_session(cls, path)
+
+
+def load_experiment(path):
+    """Open the experiment file at ``path``: the one call for the window, the command line and start-up.
+
+    Every field is checked before anything is built; whatever is wrong with
+    the file (unreadable, not JSON, a bad or inconsistent field, too large)
+    raises ExperimentFileError, a ValueError whose message is one line
+    ``NAME: FIELD: reason`` and whose ``path``, ``field`` and ``reason`` say
+    the same for code. No other exception comes from a bad file, so callers
+    catch that one error at their boundary.
+    """
+    return Session.load(path)
 
 
 def _grid(extent, resolution):

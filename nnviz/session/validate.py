@@ -1,0 +1,352 @@
+"""Checks for what nnviz reads from outside, made before anything is built from it.
+
+An experiment file is checked field by field: each value's type and range,
+and its consistency with the rest of the document — the training state
+against the config and the network built from it, the stored batch order
+against the training-set size, array shapes against the network, metrics
+lengths against the step count. A refusal is one :class:`ExperimentFileError`
+(a ValueError) whose message is one line naming the file and the field path
+as it is written in the file::
+
+    exp.json: config.hidden[1].size: must be a whole number from 1 to 4096, got 5000
+    exp.json: state.order: 140 indices stored, the training set has 70 samples
+
+Limits shared by the writer and the reader (a save checks them before it
+replaces anything, so it never writes a file that load refuses):
+
+- ``MAX_FILE_BYTES``: an experiment file holds at most 200 MiB.
+- ``MAX_NESTING``: lists and mappings in a config nest at most 8 deep (the
+  deepest real field, ``config.points[i]``, is 2 deep).
+- ``MAX_STEPS``: a run has at most 10**9 steps.
+- the network's size: ``nnviz.engine.spec.MAX_PARAMETERS``.
+- numbers: weights, buffers and optimizer state are finite unless the file
+  says the run diverged (``state.diverged``); data values within
+  ``nnviz.data.MAX_ABS_VALUE``.
+"""
+
+import base64
+import binascii
+import math
+import numbers
+import re
+from pathlib import Path
+
+import numpy as np
+
+MAX_FILE_BYTES = 200 * 2**20
+MAX_NESTING = 8
+MAX_STEPS = 10**9
+
+STATE_FIELDS = ("step", "epoch", "pos", "order", "params", "buffers", "net_rng", "batch_rng", "optimizer",
+                "metrics", "diverged")
+OPTIONAL_STATE_FIELDS = ("diverged",)
+
+# Optimizer state an optimizer of each kind can hold: moment vectors (one
+# number per parameter) and plain numbers. Vectors in one group are created
+# together on the first update, so either all or none of them are stored.
+OPTIMIZER_VECTORS = {
+    "sgd": [("momentum_buffer",)],
+    "adagrad": [("sum",)],
+    "rmsprop": [("square_avg",), ("grad_avg",), ("momentum_buffer",)],
+    "adam": [("exp_avg", "exp_avg_sq"), ("max_exp_avg_sq",)],
+    "adamw": [("exp_avg", "exp_avg_sq"), ("max_exp_avg_sq",)],
+    "nadam": [("exp_avg", "exp_avg_sq", "mu_product")],
+}
+NON_NEGATIVE = frozenset({"sum", "square_avg", "exp_avg_sq", "max_exp_avg_sq"})
+OPTIMIZER_NUMBERS = frozenset({"mu_product"})
+FALLBACK = "cannot be opened:"
+"""Start of the reason given when an unforeseen error is caught at the boundary (see files.load_session)."""
+
+_FIELD_MESSAGE = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.+)$", re.DOTALL)
+
+
+class ExperimentFileError(ValueError):
+    """An experiment file (or document) that cannot be opened; one line: ``name: field: reason``.
+
+    ``path`` is the file as given (None for an in-memory document), ``field``
+    the path of the bad field as written in the file (None for the whole
+    file) and ``reason`` what is wrong with it.
+    """
+
+    def __init__(self, path, field, reason):
+        self.path = None if path is None else str(path)
+        self.field = field
+        self.reason = one_line(reason)
+        if len(self.reason) > 300:
+            self.reason = self.reason[:300] + "…"
+        name = Path(path).name if path is not None else "experiment"
+        super().__init__(": ".join(part for part in (name, field, self.reason) if part))
+
+
+class FieldError(ValueError):
+    """A bad field of a document, before the file's name is known: ``field: reason``."""
+
+    def __init__(self, field, reason):
+        self.field, self.reason = field, one_line(reason)
+        super().__init__(f"{field}: {self.reason}")
+
+
+def one_line(text):
+    """``text`` with its line breaks and runs of spaces made single spaces."""
+    return " ".join(str(text).split())
+
+
+def split_field(message):
+    """(field, reason) from a ``field: reason`` message, or (None, message)."""
+    match = _FIELD_MESSAGE.match(one_line(message))
+    return (match.group(1), match.group(2)) if match else (None, one_line(message))
+
+
+_SPEC_FIELDS = {"input_size": "config.features", "layers": "config.hidden", "loss": "config.loss",
+                "init": "config.init", "init_gain": "config.init_gain", "regularization.kind": "config.regularization",
+                "regularization.rate": "config.reg_rate", "seed": "config.seed", "dtype": "config.dtype"}
+
+
+def config_message_of_spec_error(message, n_hidden):
+    """A network-spec error (``layers[2].size: ...``) retold with the config field a user sets.
+
+    Spec layers are the config's hidden layers followed by the output layer,
+    whose size and activation come from the data and ``output_activation``.
+    """
+    field, reason = split_field(message)
+    match = re.fullmatch(r"layers\[(\d+)\](?:\.(\w+))?", field or "")
+    if match and int(match.group(1)) < n_hidden:
+        field = f"config.hidden[{match.group(1)}]" + (f".{match.group(2)}" if match.group(2) else "")
+    elif match:
+        field = "config.output_activation" if match.group(2) == "activation" else "config.dataset"
+        reason = f"the output layer: {reason}"
+    else:
+        field = _SPEC_FIELDS.get(field, "config")
+    return f"{field}: {reason}"
+
+
+def check_nesting(value, field, limit=MAX_NESTING):
+    """Refuse lists and mappings nested deeper than ``limit`` (walked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            raise FieldError(field, f"lists and mappings nest more than {limit} levels deep")
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list, tuple)))
+
+
+# --- plain values --------------------------------------------------------------------------------
+
+def whole(value, field, low, high):
+    """An int from low to high (not a bool, not a float such as 3.0 or infinity)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
+        raise FieldError(field, f"must be a whole number from {low} to {high}, got {_short(value)}")
+    return int(value)
+
+
+def json_kind(value):
+    """What a JSON value is, in the words of the format: null, true/false, a number, text, a list, a mapping."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, numbers.Real):
+        return "a number"
+    return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def _short(value, limit=40):
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def mapping(value, field, required, optional=()):
+    """Check that ``value`` is a mapping with the required keys and no others."""
+    if not isinstance(value, dict):
+        keys = f" with {', '.join(required)}" if required else ""
+        raise FieldError(field, f"must be a mapping{keys}, got {json_kind(value)}")
+    for key in value:
+        if key not in required and key not in optional:
+            raise FieldError(f"{field}.{key}", f"unknown field; allowed: {', '.join((*required, *optional))}")
+    for key in required:
+        if key not in value:
+            raise FieldError(f"{field}.{key}", "missing")
+    return value
+
+
+# --- stored arrays -------------------------------------------------------------------------------
+
+FLOAT_DTYPES = ("<f8", "<f4")
+INT_DTYPES = ("<i8", "<i4", "<u8", "<u4")
+
+
+def stored_array(obj, field, dtypes=FLOAT_DTYPES, shape=None, max_size=2**28):
+    """Decode ``{"dtype", "shape", "base64"}`` (little-endian bytes) into a numpy array.
+
+    Checks each part before decoding: the dtype is one of ``dtypes``, the
+    shape is ``shape`` when given, and the text holds exactly the bytes the
+    shape needs, so a damaged array is named, never misread.
+    """
+    bad = "not a valid stored array:"
+    if not isinstance(obj, dict) or set(obj) != {"dtype", "shape", "base64"}:
+        raise FieldError(field, f"{bad} must be a mapping of dtype, shape and base64, got {_short(obj)}")
+    if obj["dtype"] not in dtypes:
+        raise FieldError(field, f"{bad} dtype {_short(obj['dtype'])} is not one of {', '.join(dtypes)}")
+    dims = obj["shape"]
+    if (not isinstance(dims, list) or not 1 <= len(dims) <= 2
+            or not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= max_size for d in dims)):
+        raise FieldError(field, f"{bad} shape must be a list of 1 or 2 sizes, got {_short(dims)}")
+    if shape is not None and tuple(dims) != tuple(shape):
+        raise FieldError(field, f"shape {dims}, but the network needs {list(shape)}")
+    size = math.prod(dims)
+    if size > max_size:
+        raise FieldError(field, f"{bad} shape {dims} is more than {max_size} numbers")
+    dtype = np.dtype(obj["dtype"])
+    text = obj["base64"]
+    need = 4 * math.ceil(size * dtype.itemsize / 3)
+    if not isinstance(text, str) or len(text) != need:
+        got = f"{len(text)} characters" if isinstance(text, str) else json_kind(text)
+        raise FieldError(field, f"{bad} base64 holds {got}; shape {dims} of {obj['dtype']} needs {need}")
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise FieldError(field, f"{bad} base64 is damaged (not base64 text)") from None
+    if len(raw) != size * dtype.itemsize:
+        raise FieldError(field, f"{bad} base64 holds {len(raw)} bytes; shape {dims} needs {size * dtype.itemsize}")
+    return np.frombuffer(raw, dtype=dtype).reshape(dims).astype(dtype.newbyteorder("="))
+
+
+def _finite(array, field, diverged):
+    if not diverged and not np.isfinite(array).all():
+        raise FieldError(field, "holds NaN or infinite values, but state.diverged is not true")
+    return array
+
+
+# --- random generators ---------------------------------------------------------------------------
+
+def rng_state(value, field):
+    """A numpy PCG64 generator state as nnviz saves it, checked number by number."""
+    mapping(value, field, ("bit_generator", "state", "has_uint32", "uinteger"))
+    if value["bit_generator"] != "PCG64":
+        raise FieldError(f"{field}.bit_generator", f"must be 'PCG64', got {_short(value['bit_generator'])}")
+    inner = mapping(value["state"], f"{field}.state", ("state", "inc"))
+    whole(inner["state"], f"{field}.state.state", 0, 2**128 - 1)
+    whole(inner["inc"], f"{field}.state.inc", 0, 2**128 - 1)
+    whole(value["has_uint32"], f"{field}.has_uint32", 0, 1)
+    whole(value["uinteger"], f"{field}.uinteger", 0, 2**32 - 1)
+    generator = np.random.PCG64()
+    generator.state = value
+    return generator.state
+
+
+# --- the training state --------------------------------------------------------------------------
+
+def decode_state(state, session, field="state"):
+    """Check a stored training state against ``session`` (built from the same config) and decode it.
+
+    Returns a dict: step, epoch, pos, order, params, buffers, net_rng,
+    batch_rng, opt_name, opt_t, opt_state, metrics (the stored mapping, checked)
+    and diverged. Raises FieldError naming the first bad field.
+    """
+    mapping(state, field, tuple(f for f in STATE_FIELDS if f not in OPTIONAL_STATE_FIELDS), OPTIONAL_STATE_FIELDS)
+    net, config = session.network, session.config
+    diverged = state.get("diverged", False)
+    if not isinstance(diverged, bool):
+        raise FieldError(f"{field}.diverged", f"must be true or false, got {_short(diverged)}")
+    out = {"diverged": diverged}
+    out["step"] = step = whole(state["step"], f"{field}.step", 0, MAX_STEPS)
+    out["epoch"] = whole(state["epoch"], f"{field}.epoch", 0, step)
+    out.update(_batch_position(state, session, field))
+    out["params"] = _finite(stored_array(state["params"], f"{field}.params", shape=net.flat.shape),
+                            f"{field}.params", diverged)
+    out["buffers"] = _buffers(state["buffers"], net, f"{field}.buffers", diverged)
+    out["net_rng"] = rng_state(state["net_rng"], f"{field}.net_rng")
+    out["batch_rng"] = rng_state(state["batch_rng"], f"{field}.batch_rng")
+    out["opt_name"], out["opt_t"], out["opt_state"] = _optimizer(
+        state["optimizer"], config, net.flat.shape, step, f"{field}.optimizer", diverged)
+    out["metrics"] = _metrics(state["metrics"], session, step, f"{field}.metrics")
+    return out
+
+
+def _batch_position(state, session, field):
+    n = len(session.prep.X_train)
+    order = state["order"]
+    if order is not None:
+        order = stored_array(order, f"{field}.order", INT_DTYPES)
+        if order.shape != (n,):
+            raise FieldError(f"{field}.order", f"{order.size} indices stored, the training set has {n} samples "
+                             "(was config.n_samples, config.test_ratio or the data changed?)")
+        if not np.array_equal(np.sort(order), np.arange(n)):
+            raise FieldError(f"{field}.order", f"must hold each training-sample index 0..{n - 1} once")
+        order = order.astype(np.int64)
+    pos = whole(state["pos"], f"{field}.pos", 0, n if order is not None else 0)
+    if any(h["batch_norm"] for h in session.config["hidden"]) and n - pos == 1:
+        raise FieldError(f"{field}.pos", f"{pos} leaves one sample for the next batch, and batch norm "
+                         "needs at least 2")
+    return {"order": order, "pos": pos}
+
+
+def _buffers(value, net, field, diverged):
+    if not isinstance(value, list) or len(value) != len(net.buffers):
+        raise FieldError(field, f"must be a list of {len(net.buffers)} mappings, one per layer")
+    out = []
+    for i, (saved, live) in enumerate(zip(value, net.buffers)):
+        mapping(saved, f"{field}[{i}]", tuple(live))
+        layer = {}
+        for key, array in live.items():
+            name = f"{field}[{i}].{key}"
+            layer[key] = _finite(stored_array(saved[key], name, shape=array.shape), name, diverged)
+            if key == "running_var" and (layer[key] < 0).any():
+                raise FieldError(name, "a variance cannot be negative")
+        out.append(layer)
+    return out
+
+
+def _optimizer(value, config, shape, step, field, diverged):
+    mapping(value, field, ("name", "t", "state"))
+    name = value["name"]
+    if name != config["optimizer"]:
+        raise FieldError(f"{field}.name", f"{_short(name)}, but config.optimizer is {config['optimizer']!r}")
+    t = whole(value["t"], f"{field}.t", 0, step)
+    stored = value["state"]
+    groups = OPTIMIZER_VECTORS[name]
+    allowed = [key for group in groups for key in group]
+    mapping(stored, f"{field}.state", (), allowed)
+    for group in groups:
+        present = [key for key in group if key in stored]
+        if present and len(present) != len(group):
+            missing = next(key for key in group if key not in stored)
+            raise FieldError(f"{field}.state.{missing}", f"missing (stored with {', '.join(present)})")
+    if config["optimizer_options"].get("amsgrad") and "exp_avg" in stored and "max_exp_avg_sq" not in stored:
+        raise FieldError(f"{field}.state.max_exp_avg_sq", "missing (amsgrad is on)")
+    out = {}
+    for key, item in stored.items():
+        name_ = f"{field}.state.{key}"
+        if key in OPTIMIZER_NUMBERS:
+            if isinstance(item, bool) or not isinstance(item, numbers.Real) or not 0 <= item < 1:
+                raise FieldError(name_, f"must be a number from 0 up to (not including) 1, got {_short(item)}")
+            out[key] = float(item)
+            continue
+        array = _finite(stored_array(item, name_, shape=shape), name_, diverged)
+        if key in NON_NEGATIVE and (array < 0).any():
+            raise FieldError(name_, "holds negative values; it is a running sum of squares")
+        out[key] = array
+    return name, t, out
+
+
+def _metrics(value, session, step, field):
+    """Check the stored series with the session's own Metrics reader, then their length against the step."""
+    names = tuple(name for name in session.metrics.names() if name != "steps")
+    mapping(value, field, (), names)
+    scratch = type(session.metrics)(session.network.n_layers)
+    try:
+        scratch.load_state(value)
+    except FieldError:
+        raise
+    except ValueError as err:
+        name, reason = split_field(err)
+        raise FieldError(name or field, reason) from None
+    if len(scratch) != step:
+        raise FieldError(field, f"{len(scratch)} steps of metrics stored, but state.step is {step}")
+    return value
