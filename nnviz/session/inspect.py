@@ -113,7 +113,7 @@ def gradient_check(session, layer, key="W", indices=None, eps=1e-5, limit=64):
         raise ValueError(f"gradient check: layer {layer} has no parameter {key!r}")
     size = net.params[layer - 1][key].size
     indices = list(range(min(size, limit))) if indices is None else [int(k) for k in indices]
-    X, y = session.prep.X_train[rec.batch], session.prep.y_train[rec.batch]
+    X, y = rec.trace.X, session.prep.y_train[rec.batch]        # the inputs the step used (augmented or not)
     now = net.flat.copy()
     net.flat[...] = rec.before_flat
     try:
