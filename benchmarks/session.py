@@ -1,15 +1,25 @@
-"""Session speed: training steps per second of Session.run() for every lesson's net.
+"""Session speed: one recorded training step, one epoch, and every lesson's steps per second.
 
-    python benchmarks/session.py [--steps N] [--repeats R] [LESSON ...]
+    python benchmarks/session.py [--rounds R] [--against DIR] [--lessons]
 
-For each lesson it times ``Session.run()`` on the lesson's config with
-metrics=True (every step evaluates the whole training and test sets and the
-per-unit shares: what the window plots) and with metrics=False (only the
-step's own gradient statistics), and prints the median steps per second over
-the repeats. A run that diverges is rebuilt, untimed, and continues until N
-steps have been timed. The last column is the rewind history's memory per
-step, ``History.nbytes / len(history)``, after a run of the lesson's own
-number of steps (or until it diverges).
+Cases (the Playground's configurations: tanh hidden layers, learning rate
+0.03, batch 10, spiral of 500 points without noise, half for training):
+
+- ``step 2-8-8-1``: one ``Session.run`` step of a 2-8-8-1 net with all it
+  records (whole-set losses and accuracies, gradient statistics, the rewind
+  snapshot), in microseconds;
+- ``epoch 2-8x6-1``: one epoch (25 steps) of six hidden layers of 8, in ms.
+
+``--against DIR`` times another checkout of nnviz (e.g. an older commit in a
+``git worktree``) in the same run: each side runs in its own worker process
+and the rounds alternate between them, so a change in the machine's load
+hits both alike. The other checkout is timed with every step evaluated
+(``metrics=True``, the same work) and, for reference, with ``metrics=False``
+(the whole-set evaluation skipped, which older versions allowed). Medians
+and the range over the rounds are printed, and the ratio of the medians.
+
+``--lessons`` adds the old table: median steps per second of ``Session.run``
+for every lesson's own net.
 
 BLAS is limited to one thread before numpy loads: the matrices here are tiny,
 and on a shared 2-core machine threaded OpenBLAS was seen to take 100x longer
@@ -19,78 +29,121 @@ for a small product while another process kept the cores busy.
 import os
 
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
+    os.environ[_var] = "1"
 
 import argparse  # noqa: E402
+import json  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from nnviz.session import LESSONS, Session  # noqa: E402
+HERE = Path(__file__).resolve()
+PLAYGROUND = {"dataset": "spiral", "n_samples": 500, "noise": 0.0, "test_ratio": 0.5, "lr": 0.03,
+              "batch_size": 10, "optimizer": "sgd"}
+CASES = {  # name: (hidden layers, steps per timing, unit, scale of seconds per timing)
+    "step 2-8-8-1": (2, 100, "µs/step", 1e6 / 100),
+    "epoch 2-8x6-1": (6, 25, "ms/epoch", 1e3),
+}
 
 
-def timed_steps(config, steps, metrics):
-    """Seconds spent in Session.run() for ``steps`` steps (sessions built outside the clock)."""
-    spent, done, session = 0.0, 0, None
-    while done < steps:
-        if session is None or session.diverged:
-            session = Session(config)
+def playground_config(n_hidden):
+    return {**PLAYGROUND, "hidden": [{"size": 8, "activation": "tanh"} for _ in range(n_hidden)]}
+
+
+# ------------------------------------------------------------------ worker
+def worker(root):
+    """Answer timing requests on stdin (JSON lines) with seconds on stdout, importing nnviz from root."""
+    sys.path.insert(0, str(root))
+    from nnviz.session import Session
+    sessions = {}
+    for line in sys.stdin:
+        request = json.loads(line)
+        key = (request["case"], str(request["metrics"]))
+        hidden, steps, _, _ = CASES[request["case"]]
+        s = sessions.get(key)
+        if s is None or s.diverged or s.step > 20_000:
+            s = sessions[key] = Session(playground_config(hidden))
+            s.run(50, metrics=request["metrics"])                   # warm up
         t0 = time.perf_counter()
-        n = session.run(steps - done, metrics=metrics)
-        spent += time.perf_counter() - t0
-        done += n
-    return spent
+        s.run(steps, metrics=request["metrics"])
+        print(json.dumps(time.perf_counter() - t0), flush=True)
 
 
-def steps_per_second(config, steps, repeats, metrics):
-    return statistics.median(steps / timed_steps(config, steps, metrics) for _ in range(repeats))
+class Worker:
+    def __init__(self, root):
+        self.proc = subprocess.Popen([sys.executable, str(HERE), "--worker", str(root)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+
+    def time(self, case, metrics):
+        self.proc.stdin.write(json.dumps({"case": case, "metrics": metrics}) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
-def history_bytes_per_step(lesson):
-    s = Session(lesson.config)
-    s.run(lesson.steps, metrics=False)
-    return s.history.nbytes / max(len(s.history), 1)
+# ------------------------------------------------------------------ lessons table
+def lesson_table(steps=200, repeats=3):
+    sys.path.insert(0, str(HERE.parents[1]))
+    from nnviz.session import LESSONS, Session
+    print(f"\n{'lesson':<20} {'params':>6} {'train':>5} {'batch':>5} {'steps/s':>8} {'ms/step':>7} {'KB/step':>7}")
+    for lesson_id, lesson in LESSONS.items():
+        rates = []
+        for _ in range(repeats):
+            s, spent, done = None, 0.0, 0
+            while done < steps:
+                if s is None or s.diverged or s.stopped_early:
+                    s = Session(lesson.config)
+                t0 = time.perf_counter()
+                done += s.run(steps - done)
+                spent += time.perf_counter() - t0
+            rates.append(steps / spent)
+        rate = statistics.median(rates)
+        kb = (s.history.nbytes / max(len(s.history), 1) + s.metrics.bytes_per_step) / 1024
+        print(f"{lesson_id:<20} {s.network.flat.size:>6} {len(s.prep.X_train):>5} {s.config['batch_size']:>5} "
+              f"{rate:>8.0f} {1e3 / rate:>7.2f} {kb:>7.1f}", flush=True)
 
 
-def shape(session):
-    """Layer sizes from input to output, runs of equal hidden layers as 8x8: '2-8x8-1'."""
-    hidden = [layer["size"] for layer in session.network.layers[:-1]]
-    groups = []
-    for size in hidden:
-        if groups and groups[-1][0] == size:
-            groups[-1][1] += 1
-        else:
-            groups.append([size, 1])
-    parts = [str(session.prep.n_inputs)]
-    for size, count in groups:
-        parts += [f"{size}x{count}"] if count > 2 else [str(size)] * count
-    return "-".join(parts + [str(session.network.layers[-1]["size"])])
+def summary(times, scale):
+    values = sorted(t * scale for t in times)
+    return statistics.median(values), values[len(values) // 10], values[-1 - len(values) // 10]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("lessons", nargs="*", help="lesson ids (default: all)")
-    parser.add_argument("--steps", type=int, default=200, help="steps timed per repeat (default 200)")
-    parser.add_argument("--repeats", type=int, default=3, help="repeats; the median is shown (default 3)")
+    parser.add_argument("--rounds", type=int, default=30, help="alternating rounds per case (default 30)")
+    parser.add_argument("--against", type=Path, help="another nnviz checkout to time alternately")
+    parser.add_argument("--lessons", action="store_true", help="also time every lesson's net")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    ids = args.lessons or list(LESSONS)
-    unknown = [i for i in ids if i not in LESSONS]
-    if unknown:
-        parser.error(f"unknown lesson {unknown[0]!r}; lessons: {', '.join(LESSONS)}")
-
-    print(f"{'lesson':<20} {'net':<13} {'params':>6} {'train':>5} {'batch':>5} "
-          f"{'steps/s':>8} {'no metrics':>10} {'ms/step':>7} {'KB/step':>7}")
-    for lesson_id in ids:
-        lesson = LESSONS[lesson_id]
-        s = Session(lesson.config)
-        with_metrics = steps_per_second(lesson.config, args.steps, args.repeats, metrics=True)
-        without = steps_per_second(lesson.config, args.steps, args.repeats, metrics=False)
-        kb = history_bytes_per_step(lesson) / 1024
-        print(f"{lesson_id:<20} {shape(s):<13} {s.network.flat.size:>6} {len(s.prep.X_train):>5} "
-              f"{s.config['batch_size']:>5} {with_metrics:>8.0f} {without:>10.0f} {1e3 / with_metrics:>7.2f} "
-              f"{kb:>7.1f}", flush=True)
+    if args.worker:
+        worker(args.worker)
+        return
+    sides = [("this", HERE.parents[1], True)]
+    if args.against:
+        sides += [("other", args.against, True), ("other, metrics=False", args.against, False)]
+    workers = {root: Worker(root) for _, root, _ in sides}
+    try:
+        print(f"{'case':<15} {'checkout':<22} {'median':>8} {'p10–p90':>17}  unit      ratio to this")
+        for case, (_, _, unit, scale) in CASES.items():
+            times = {name: [] for name, _, _ in sides}
+            for _ in range(args.rounds):
+                for name, root, metrics in sides:
+                    times[name].append(workers[root].time(case, metrics))
+            base = summary(times["this"], scale)[0]
+            for name, _, _ in sides:
+                median, low, high = summary(times[name], scale)
+                print(f"{case:<15} {name:<22} {median:>8.1f} {low:>8.1f}–{high:<8.1f} {unit:<9} "
+                      f"{median / base:>5.2f}", flush=True)
+    finally:
+        for w in workers.values():
+            w.close()
+    if args.lessons:
+        lesson_table()
 
 
 if __name__ == "__main__":

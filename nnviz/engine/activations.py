@@ -36,9 +36,10 @@ def _step_back(grad_act, u, act, alpha=None):
 
 
 def _sigmoid(u, alpha=None):
-    # Two branches so exp never overflows: exp(-|u|) <= 1.
+    # Two branches so exp never overflows: exp(-|u|) <= 1. r = 1 / (1 + e) serves both.
     e = np.exp(-np.abs(u))
-    return np.where(u >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(u.dtype, copy=False)
+    r = np.divide(1.0, e + 1.0)
+    return np.where(u >= 0, r, e * r)
 
 
 def _sigmoid_back(grad_act, u, act, alpha=None):

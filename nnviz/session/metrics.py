@@ -238,26 +238,28 @@ def eval_loss_and_acc(net, prep, X, y, ds):
 def unit_shares(net, trace, level, rows=None):
     """Per layer: (share of dead units, share of saturated units) on the trace's first ``rows`` samples.
 
-    rows=None: all of them. With no samples the shares are NaN.
+    rows=None: all of them. With no samples the shares are NaN. Counting is
+    done with whole-array reductions, a few numpy calls per layer.
     """
     dead, saturated = [], []
     with np.errstate(invalid="ignore"):
         for layer, lt in zip(net.layers, trace.layers):
             act = layer["activation"]
             u = lt.u[:rows]
-            if not len(u):
+            n, units = u.shape
+            if not n:
                 dead.append(math.nan)
                 saturated.append(math.nan)
                 continue
             if act in RELU_FAMILY:                      # never active on any sample
-                dead.append(np.count_nonzero(np.all(u <= 0, axis=0)) / u.shape[1])
+                dead.append(np.count_nonzero(np.logical_and.reduce(u <= 0, axis=0)) / units)
             else:
                 dead.append(0.0)
             if act in SATURATING:
                 a = lt.act[:rows]
                 a = a if act == "tanh" else 2.0 * a - 1.0       # map sigmoid to [-1, 1]
-                per_unit = np.count_nonzero(np.abs(a) > level, axis=0) / len(u)
-                saturated.append(np.count_nonzero(per_unit >= 0.9) / u.shape[1])
+                per_unit = np.add.reduce(np.abs(a) > level, axis=0) / n
+                saturated.append(np.count_nonzero(per_unit >= 0.9) / units)
             else:
                 saturated.append(0.0)
     return dead, saturated

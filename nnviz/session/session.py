@@ -50,6 +50,7 @@ class StepRecord:
     lr: float
     before_flat: np.ndarray
     grad_squares: np.ndarray | None = None     # per parameter, the sum of its squared gradients
+    regularization: dict | None = None         # the penalty in these gradients (a later change waits)
 
 
 class Session:
@@ -439,7 +440,8 @@ class Session:
             applied = [{k: g.copy() for k, g in layer.items()} for layer in grads]
             clip_grad_norm(applied, self.config["clip_norm"])
         self._record = StepRecord(n, batch, trace, grads, applied, norm,
-                                  scheduled_lr(self.config, n), snap.flat, grad_squares)
+                                  scheduled_lr(self.config, n), snap.flat, grad_squares,
+                                  dict(self.network.spec["regularization"]))
         self._visible = None
 
     def _apply_update(self):
