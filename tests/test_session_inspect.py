@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from nnviz.session import Session
+from nnviz.session.inspect import decision_line, person_label
 
 CONFIG = {"dataset": "circle", "n_samples": 40, "batch_size": 6, "seed": 7, "optimizer": "adam", "lr": 0.05,
           "hidden": [{"size": 4, "activation": "tanh", "batch_norm": True},
@@ -140,3 +141,101 @@ def test_inspecting_a_diverged_step_raises_no_warnings():
     info = s.inspect_edge(1, 0, 0)
     assert info["known"] is True and "data_grad" in info
     s.inspect_neuron(1, 0)
+
+
+# ---------------------------------------------------------------- what a person reads
+def test_people_count_from_one_and_code_from_zero():
+    s = _at("update")
+    info = s.inspect_edge(2, 2, 0)
+    assert (info["source"], info["target"]) == (2, 0)                      # code: numpy indices
+    assert info["name"] == "W₂[3,1]" == person_label("weight", 2, 2, 0)    # people: from 1
+    assert info["source_name"] == "neuron 3 of layer 1" and info["target_name"] == "neuron 1 of layer 2"
+    assert s.inspect_edge(1, 1, 3)["source_name"] == "x₂"
+    neuron = s.inspect_neuron(2, 0)
+    assert neuron["neuron"] == 0 and neuron["name"] == "neuron 1 of layer 2"
+    assert person_label("bias", 3, j=0) == "b₃[1]" and person_label("input", None, 0) == "x₁"
+    assert info["rule"]["worked"][-1].startswith("W₂[3,1] ← ")
+
+
+OPTIMIZERS = [("sgd", {}), ("sgd", {"momentum": 0.9}), ("sgd", {"momentum": 0.9, "nesterov": True}),
+              ("sgd", {"momentum": 0.5, "dampening": 0.3, "weight_decay": 0.01}),
+              ("adagrad", {"lr_decay": 0.1}), ("rmsprop", {}), ("rmsprop", {"momentum": 0.9, "centered": True}),
+              ("adam", {}), ("adam", {"amsgrad": True, "weight_decay": 0.01}), ("adamw", {}), ("nadam", {})]
+
+
+@pytest.mark.parametrize("name, options", OPTIMIZERS)
+def test_update_caption_is_the_rule_of_the_optimizer_in_use(name, options):
+    """The caption's rule, fed with the numbers it prints, gives the change the engine made (3 steps)."""
+    s = Session({**CONFIG, "optimizer": name, "optimizer_options": options, "lr": 0.05})
+    for _ in range(3):
+        s.advance("step")
+        info = s.inspect_edge(3, 1, 0)
+        rule = info["rule"]
+        assert rule["optimizer"] == name and len(rule["rule"]) == len(rule["worked"])
+        assert rule["step"] == pytest.approx(info["step"], rel=1e-9, abs=1e-15)
+    text = " ".join(rule["rule"])
+    expected = {"sgd": "−lr·" if not options else "buf", "adagrad": "√G + ε", "rmsprop": "√(v − ḡ²)",
+                "adam": "m̂ / (√v̂ + ε)", "adamw": "decoupled", "nadam": "Nesterov"}[name]
+    if name == "rmsprop" and not options:
+        expected = "√v + ε"
+    assert expected in text
+    if name != "sgd" or options:
+        assert "W ← W − lr·g" not in text
+
+
+def test_plain_sgd_caption_with_numbers():
+    s = Session({**CONFIG, "optimizer": "sgd", "lr": 0.05, "regularization": "none"})
+    s.advance("step")
+    info = s.inspect_edge(3, 1, 0)
+    assert info["rule"]["rule"][0] == "ΔW = −lr·g"
+    assert f"−0.05·" in info["rule"]["worked"][0]
+
+
+def test_batch_norm_neuron_shows_the_running_statistics():
+    s = _at("backward", 1)
+    info = s.inspect_neuron(1, 2)
+    assert info["running_mean"] == s.network.buffers[0]["running_mean"][2]
+    assert info["running_var"] == s.network.buffers[0]["running_var"][2]
+    assert "running_mean" not in s.inspect_neuron(2, 0)                   # no batch norm there
+
+
+def _lecture_neuron(standardize):
+    """The lecture's sigmoid neuron: bias 1, W = [3, -2] on the network's inputs."""
+    s = Session({"dataset": "gaussian", "n_samples": 60, "hidden": [], "standardize": standardize, "seed": 2})
+    s.set_param(1, "W", (0, 0), 3.0)
+    s.set_param(1, "W", (1, 0), -2.0)
+    s.set_param(1, "b", 0, 1.0)
+    return s
+
+
+@pytest.mark.parametrize("standardize", [False, True])
+def test_decision_line_is_printed_in_the_plotted_units(standardize):
+    s = _lecture_neuron(standardize)
+    line = decision_line(s, 0)
+    assert line["standardized"] is standardize
+    assert ("standardized" in line["text"]) is standardize
+    (w1, w2), b = line["w"], line["b"]
+    # two raw points on the printed line: the network's output there is exactly 0.5 (z = 0)
+    x1 = np.array([-1.0, 2.0])
+    raw = np.column_stack([x1, -(w1 * x1 + b) / w2])
+    np.testing.assert_allclose(s.predict(raw)[:, 0], 0.5, atol=1e-12)
+    if not standardize:
+        assert (w1, w2, b) == (3.0, -2.0, 1.0)
+        assert line["text"].startswith("3·x₁ − 2·x₂ + 1 = 0")
+
+
+def test_switching_l2_to_l1_mid_step_shows_the_penalty_the_gradient_holds():
+    s = _at("backward", 1)                                  # the step's gradient has the L2 term
+    s.configure(regularization="l1")
+    info = s.inspect_edge(1, 0, 1)
+    assert info["penalty_kind"] == "l2" and info["penalty_rate"] == 0.01
+    assert info["penalty_grad"] == pytest.approx(2 * 0.01 * info["w_before"])
+    assert info["data_grad"] + info["penalty_grad"] == pytest.approx(info["grad"], rel=1e-12, abs=1e-15)
+    s.advance("step")
+    s.advance("phase")
+    while s.phase.kind != "backward" or s.phase.layer != 1:
+        s.advance("phase")
+    info = s.inspect_edge(1, 0, 1)                          # the next step uses L1
+    assert info["penalty_kind"] == "l1"
+    assert info["penalty_grad"] == pytest.approx(0.01 * np.sign(info["w_before"]))
+    assert info["data_grad"] + info["penalty_grad"] == pytest.approx(info["grad"], rel=1e-12, abs=1e-15)
