@@ -9,6 +9,8 @@ lesson for its steps and checks that the effect really appears.
 
 from dataclasses import dataclass, field
 
+from .lessons_topics import TOPIC_LESSONS
+
 
 @dataclass(frozen=True)
 class Lesson:
@@ -202,6 +204,8 @@ _LESSONS = [
             "lr": 0.01, "batch_size": 32, "seed": 0},
            steps=300),
 ]
+
+_LESSONS += [Lesson(**fields) for fields in TOPIC_LESSONS]
 
 LESSONS = {lesson.id: lesson for lesson in _LESSONS}
 """Lesson id -> Lesson, in the order the window lists them."""
