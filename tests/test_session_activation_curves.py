@@ -44,7 +44,7 @@ def test_the_grid_covers_the_steps_pre_activations_with_a_margin():
 
 def test_before_the_first_step_the_training_set_is_shown():
     s = Session({"dataset": "circle", "n_samples": 60, "hidden": [{"size": 3, "activation": "relu"}]})
-    c = activation_curves(s, 1)
+    c = s.activation_curves(1)                                    # the session's own entry point
     assert c.u_source == "training set" and c.u_values.shape == (len(s.prep.X_train), 3)
     assert c.u[0] <= -1 and c.u[-1] >= 1
 

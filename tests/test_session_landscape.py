@@ -133,6 +133,14 @@ def test_the_path_follows_rewind():
     assert land.path_steps[-1] == s.step and len(land.path) == s.step + 1
 
 
+def test_a_diverged_run_is_refused_with_a_clear_message():
+    s = Session.from_lesson("exploding-init")
+    s.run(20)
+    assert s.diverged
+    with pytest.raises(ValueError, match="diverged"):
+        s.loss_landscape()
+
+
 @pytest.mark.parametrize("kwargs, field", [({"directions": "hessian"}, "directions"), ({"span": 0}, "span"),
                                            ({"resolution": 1}, "resolution"), ({"split": "valid"}, "split")])
 def test_bad_arguments_name_the_argument(kwargs, field):

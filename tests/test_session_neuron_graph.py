@@ -88,7 +88,7 @@ def test_residual_adds_the_same_index_input():
     hidden = [{"size": 3, "activation": "tanh"}, {"size": 3, "activation": "elu", "residual": True}]
     s = _session(hidden)
     s.advance("step")
-    g = neuron_graph(s, 2, 1, 0)
+    g = s.neuron_graph(2, 1, 0)                                   # the session's own entry point
     lt = s.record.trace.layers[1]
     skip = _edge(g, "x1", "a")
     assert skip.local == 1.0 and skip.product == lt.grad_a[0, 1]

@@ -22,7 +22,9 @@ from nnviz.engine import Network, clip_grad_norm, make_optimizer
 from nnviz.engine.trace import Trace
 
 from . import health as health_mod
+from . import activation_curves as curves_mod
 from . import landscape
+from . import neuron_graph as graph_mod
 from .augment import EpochInputs
 from .config import STRUCTURAL, validate_config
 from .embedded import with_embedded_csv
@@ -238,6 +240,14 @@ class Session:
     def loss_landscape(self, directions="pca", span=1.0, resolution=41, split="train"):
         """The loss over a plane through the current weights and the path there (see landscape.py)."""
         return landscape.loss_landscape(self, directions, span, resolution, split)
+
+    def activation_curves(self, layer):
+        """f and f' of a layer (1..L) over the range its pre-activations use (see activation_curves.py)."""
+        return curves_mod.activation_curves(self, layer)
+
+    def neuron_graph(self, layer, j, sample=0):
+        """Neuron j of a layer unrolled into operations, with values and chain-rule products (neuron_graph.py)."""
+        return graph_mod.neuron_graph(self, layer, j, sample)
 
     def undo_config(self):
         """Undo the last knob change; returns False when there is nothing to undo."""
