@@ -71,11 +71,18 @@ class Optimizer:
             return flat, True
         return np.concatenate([self.net.params[i][k].ravel() for i, k in self.keys]), False
 
-    def step(self, grads):
-        """Apply one update to every parameter from ``grads`` (list of dicts)."""
+    def step(self, grads, flat=None):
+        """Apply one update to every parameter from ``grads`` (list of dicts).
+
+        flat: optionally the same gradients already gathered into one vector in
+        ``net.params`` order (as the session gathers them for its statistics);
+        the gather is then skipped. It is read, never modified.
+        """
         self.t += 1
         g = self._grad
-        if self.keys:
+        if flat is not None:
+            g = flat
+        elif self.keys:
             np.concatenate([grads[i][k].ravel() for i, k in self.keys], out=g)
         p, in_place = self._flat_params()
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):

@@ -34,12 +34,13 @@ from nnviz.data.csv_import import CsvError
 
 from .config import validate_config
 from .history import Snapshot, restore_snapshot
+from .resume import resume, save_point
 from .validate import (FALLBACK, FLOAT_DTYPES, INT_DTYPES, MAX_FILE_BYTES, ExperimentFileError, FieldError,
                        decode_state, json_kind, split_field, stored_array)
 
 FORMAT = "nnviz-experiment"
 VERSION = 1
-TOP_FIELDS = ("format", "version", "config", "state")
+TOP_FIELDS = ("format", "version", "config", "state", "resume")
 
 
 def encode_array(a):
@@ -53,22 +54,40 @@ def decode_array(obj, field):
 
 
 def session_to_dict(session, weights=True):
+    """The experiment document; with weights, the training state and what resuming needs (resume.py).
+
+    Saved while a step is shown, "state" is the start of that step and
+    "resume" says which phase to replay to; it also holds the newest history
+    snapshots before that, so a reopened run can step back past the save point.
+    """
     doc = {"format": FORMAT, "version": VERSION, "config": _jsonable(session.config)}
     if weights:
-        net, opt = session.network, session.optimizer
-        doc["state"] = {
-            "step": session.step, "epoch": session.epoch, "pos": session._pos,
-            "order": None if session._order is None else encode_array(session._order),
-            "params": encode_array(net.flat),
-            "buffers": [{k: encode_array(v) for k, v in b.items()} for b in net.buffers],
-            "net_rng": net.rng.bit_generator.state, "batch_rng": session._batch_rng.bit_generator.state,
-            "optimizer": {"name": opt.name, "t": opt.t,
-                          "state": {k: encode_array(v) if isinstance(v, np.ndarray) else v
-                                    for k, v in opt.state.items()}},
-            "metrics": session.metrics.state(),
-            "diverged": session.diverged,
-        }
+        base, phase, older = save_point(session)
+        doc["state"] = {**_snapshot_doc(base), "metrics": _metrics_upto(session, base.step),
+                        "diverged": session.diverged}
+        if phase >= 0 or older:
+            doc["resume"] = {"phase": phase, "history": [_snapshot_doc(snap) for snap in older]}
     return doc
+
+
+def _snapshot_doc(snap):
+    """A history snapshot (the state at a step boundary) in the file's "state" layout, without metrics."""
+    return {"step": snap.step, "epoch": snap.epoch, "pos": snap.pos,
+            "order": None if snap.order is None else encode_array(snap.order),
+            "params": encode_array(snap.flat),
+            "buffers": [{k: encode_array(v) for k, v in b.items()} for b in snap.buffers],
+            "net_rng": snap.net_rng, "batch_rng": snap.batch_rng,
+            "optimizer": {"name": snap.opt_name, "t": snap.opt_t,
+                          "state": {k: encode_array(v) if isinstance(v, np.ndarray) else v
+                                    for k, v in snap.opt_state.items()}}}
+
+
+def _metrics_upto(session, steps, stored=None):
+    """The metrics of the first ``steps`` steps, as stored in a file (from the session's or a stored mapping)."""
+    scratch = type(session.metrics)(session.network.n_layers)
+    scratch.load_state(session.metrics.state() if stored is None else stored)
+    scratch.truncate(steps)
+    return scratch.state()
 
 
 def _jsonable(value):
@@ -319,7 +338,38 @@ def session_from_document(cls, doc, path=None):
             _restore_state(session, doc["state"])
         except ValueError as err:
             raise _file_error(path, err, "state") from None
+        if doc.get("resume") is not None:
+            try:
+                phase, older = _resume_parts(session, doc["resume"], doc["state"])
+            except ValueError as err:
+                raise _file_error(path, err, "resume") from None
+            resume(session, phase, older)
     return session
+
+
+def _resume_parts(session, value, state):
+    """Check the "resume" field against the restored session: (phase index, older snapshots)."""
+    if not isinstance(value, dict) or set(value) != {"phase", "history"}:
+        raise FieldError("resume", "must be a mapping with 'phase' and 'history'")
+    phase, history = value["phase"], value["history"]
+    last = len(session._phases) - 1
+    if isinstance(phase, bool) or not isinstance(phase, int) or not -1 <= phase <= last:
+        raise FieldError("resume.phase", f"must be a whole number from -1 (ready) to {last}, got {phase!r}")
+    if phase >= 0 and session.diverged:
+        raise FieldError("resume.phase", "a diverged run cannot be resumed in the middle of a step")
+    if not isinstance(history, list) or (phase == last and not history):
+        raise FieldError("resume.history", "must be a list of stored states (the update phase needs "
+                         "the state before its step)")
+    older = []
+    for i, entry in enumerate(history):
+        field = f"resume.history[{i}]"
+        expected = session.step - len(history) + i
+        if not isinstance(entry, dict) or entry.get("step") != expected:
+            raise FieldError(f"{field}.step", f"must be {expected}: the snapshots run up to state.step, one per step")
+        s = decode_state({**entry, "metrics": _metrics_upto(session, expected, state["metrics"])}, session, field)
+        older.append(Snapshot(s["step"], s["params"], s["buffers"], s["net_rng"], s["opt_name"], s["opt_t"],
+                              s["opt_state"], s["batch_rng"], s["order"], s["pos"], s["epoch"]))
+    return phase, older
 
 
 def _config_error(path, config, err):

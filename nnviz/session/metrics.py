@@ -211,57 +211,48 @@ class Evaluator:
                         dead_share=[nan] * net.n_layers, saturated_share=[nan] * net.n_layers)
         trace = net.forward(self.X, training=False)
         out, n = trace.layers[-1], self.n_train
+        fields = {}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             losses = row_losses(self.loss, out.u, out.act, self.y)
             correct = None
             if self.task != "regression":
                 predicted = out.a[:, 0] > 0.5 if out.a.shape[1] == 1 else np.argmax(out.a, axis=1)
                 correct = predicted == self.labels
-        fields = {}
-        for split, rows, size in (("train", slice(0, n), n), ("test", slice(n, None), self.n_test)):
-            fields[f"{split}_loss"] = float(np.add.reduce(losses[rows])) / size if size else nan
-            fields[f"{split}_acc"] = np.count_nonzero(correct[rows]) / size if size and correct is not None else nan
-        fields["dead_share"], fields["saturated_share"] = unit_shares(net, trace, saturation_level, rows=n)
+            for split, rows, size in (("train", slice(0, n), n), ("test", slice(n, None), self.n_test)):
+                fields[f"{split}_loss"] = float(np.add.reduce(losses[rows])) / size if size else nan
+                fields[f"{split}_acc"] = (np.count_nonzero(correct[rows]) / size
+                                          if size and correct is not None else nan)
+            fields["dead_share"], fields["saturated_share"] = unit_shares(net, trace, saturation_level, rows=n)
         return fields
-
-
-def eval_loss_and_acc(net, prep, X, y, ds):
-    """(data loss, accuracy, eval trace) of one whole set in evaluation mode."""
-    if len(X) == 0:
-        return float("nan"), float("nan"), None
-    trace = net.forward(X, training=False)
-    data_loss, _, _ = net.loss_terms(trace, y)
-    with np.errstate(invalid="ignore"):
-        return data_loss, accuracy(prep.task, trace.output, ds.y), trace
 
 
 def unit_shares(net, trace, level, rows=None):
     """Per layer: (share of dead units, share of saturated units) on the trace's first ``rows`` samples.
 
     rows=None: all of them. With no samples the shares are NaN. Counting is
-    done with whole-array reductions, a few numpy calls per layer.
+    done with whole-array reductions, a few numpy calls per layer. (NaN
+    compares as false and raises no warning: a diverged net counts nothing.)
     """
     dead, saturated = [], []
-    with np.errstate(invalid="ignore"):
-        for layer, lt in zip(net.layers, trace.layers):
-            act = layer["activation"]
-            u = lt.u[:rows]
-            n, units = u.shape
-            if not n:
-                dead.append(math.nan)
-                saturated.append(math.nan)
-                continue
-            if act in RELU_FAMILY:                      # never active on any sample
-                dead.append(np.count_nonzero(np.logical_and.reduce(u <= 0, axis=0)) / units)
-            else:
-                dead.append(0.0)
-            if act in SATURATING:
-                a = lt.act[:rows]
-                a = a if act == "tanh" else 2.0 * a - 1.0       # map sigmoid to [-1, 1]
-                per_unit = np.add.reduce(np.abs(a) > level, axis=0) / n
-                saturated.append(np.count_nonzero(per_unit >= 0.9) / units)
-            else:
-                saturated.append(0.0)
+    for layer, lt in zip(net.layers, trace.layers):
+        act = layer["activation"]
+        u = lt.u[:rows]
+        n, units = u.shape
+        if not n:
+            dead.append(math.nan)
+            saturated.append(math.nan)
+            continue
+        if act in RELU_FAMILY:                      # never active on any sample
+            dead.append(np.count_nonzero(np.logical_and.reduce(u <= 0, axis=0)) / units)
+        else:
+            dead.append(0.0)
+        if act in SATURATING:
+            a = lt.act[:rows]
+            a = a if act == "tanh" else 2.0 * a - 1.0       # map sigmoid to [-1, 1]
+            per_unit = np.add.reduce(np.abs(a) > level, axis=0) / n
+            saturated.append(np.count_nonzero(per_unit >= 0.9) / units)
+        else:
+            saturated.append(0.0)
     return dead, saturated
 
 
@@ -270,8 +261,9 @@ class GradientLayout:
 
     ``starts`` are the parameters' offsets (in ``net.params`` order, the order
     of ``net.flat``); ``w`` indexes the W entries among them; ``w_sizes``
-    are the sizes of the W matrices. Two scratch vectors of the size of
-    ``net.flat`` are reused every step instead of allocated.
+    are the sizes of the W matrices. ``grad`` holds the step's gradients
+    gathered into one vector (the optimizer updates from it too); it and a
+    scratch vector are reused every step instead of allocated.
     """
 
     def __init__(self, net):
@@ -280,21 +272,22 @@ class GradientLayout:
         self.starts = np.array([s.start for s in slices])
         self.w = np.array([k for k, (_, key) in enumerate(keys) if key == "W"])
         self.w_sizes = np.array([net.params[i]["W"].size for i in range(net.n_layers)], dtype=float)
-        self.buffer = np.empty(net.flat.size, net.dtype)
+        self.grad = np.empty(net.flat.size, net.dtype)
         self.scratch = np.empty(net.flat.size, net.dtype)
 
     def squared_norms(self, grads):
-        """Per parameter (net.params order) the sum of squared gradient entries: one gather, one square."""
-        g = self.buffer
-        np.concatenate([v.ravel() for layer in grads for v in layer.values()], out=g)
+        """Gather ``grads`` into ``grad``; per parameter (net.params order) the sum of its squares."""
+        np.concatenate([v.ravel() for layer in grads for v in layer.values()], out=self.grad)
         with np.errstate(over="ignore", invalid="ignore"):
-            np.multiply(g, g, out=self.scratch)
+            np.multiply(self.grad, self.grad, out=self.scratch)
         return np.add.reduceat(self.scratch, self.starts)
 
     def w_squared_norms(self, v):
-        """Per layer the sum of squares of the W entries of a flat vector v (laid out as net.flat)."""
-        with np.errstate(over="ignore", invalid="ignore"):
-            np.multiply(v, v, out=self.scratch)
+        """Per layer the sum of squares of the W entries of a flat vector v (laid out as net.flat).
+
+        v may be ``scratch`` itself. Callers silence overflow warnings.
+        """
+        np.multiply(v, v, out=self.scratch)
         return np.add.reduceat(self.scratch, self.starts)[self.w]
 
 
@@ -314,7 +307,7 @@ def layer_gradient_stats(net, trace, grads, before_flat, layout=None, grad_squar
         rms = norm / np.sqrt(layout.w_sizes)
         delta = np.array([np.add.reduce(np.abs(lt.grad_z), axis=None) / lt.grad_z.size for lt in trace.layers])
         w_before = np.sqrt(layout.w_squared_norms(before_flat))
-        np.subtract(net.flat, before_flat, out=layout.buffer)
-        change = np.sqrt(layout.w_squared_norms(layout.buffer))
+        np.subtract(net.flat, before_flat, out=layout.scratch)
+        change = np.sqrt(layout.w_squared_norms(layout.scratch))
         ratio = np.where(w_before > 0, change / w_before, np.nan)
     return norm, rms, delta, ratio

@@ -457,7 +457,8 @@ class Session:
     def _apply_update(self):
         rec = self._record
         self.optimizer.lr = rec.lr
-        self.optimizer.step(rec.applied_grads)
+        # Unclipped, the optimizer reads the gradients the statistics already gathered.
+        self.optimizer.step(rec.applied_grads, flat=self._layout.grad if rec.applied_grads is rec.grads else None)
         self._steps_done = rec.index + 1
         self._visible = None
         self.metrics.append(self._metrics_row(rec))
