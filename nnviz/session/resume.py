@@ -1,0 +1,74 @@
+"""Saving in the middle of a step, and reopening exactly there.
+
+A step is computed whole when it begins (see session.py) and its phases only
+reveal it, so the state at the start of the shown step, plus the index of the
+shown phase, determines everything the window shows: reopening restores that
+boundary and replays the step's phases, which reproduces the same batch,
+dropout masks, trace and update bit for bit (the rewind relies on the same
+replay). The file also keeps the newest history snapshots before the save
+point, so stepping back after reopening goes past the point where the file
+was saved, as it would have in the saved window.
+
+The experiment file holds the boundary as its "state" and the rest as
+``"resume": {"phase": index, "history": [state, ...]}`` (files.py writes and
+checks them; this module chooses and replays). Before the update phase the
+weights have not moved yet, so "state" is the start of the shown step; at the
+update phase (where ``run`` leaves a session) "state" is the state after the
+update, as without a shown step, and reopening shows that update again by
+replaying the step before it from the history, as stepping back does.
+"""
+
+from .history import take_snapshot
+
+HISTORY_STEPS_IN_FILE = 50
+"""At most this many snapshots before the save point go into the file ..."""
+HISTORY_BYTES_IN_FILE = 16 * 2**20
+"""... and at most this many bytes of them (a large net keeps fewer)."""
+
+
+def save_point(session):
+    """(boundary snapshot, shown phase index, older snapshots oldest first) of what to store.
+
+    The phase index is -1 when no step is shown ("ready"): the boundary is
+    then the live state. Older snapshots are the history's, consecutive back
+    from the boundary, for the optimizer in use.
+    """
+    rec, index = session.record, session.phase.index
+    start = session.history.get(rec.index) if rec is not None else None
+    if start is None or session.diverged:
+        index = -1                      # nothing to replay (a diverged run reopens as it stopped)
+    if 0 <= index < update_index(session):
+        base = start                    # the weights are still those of the step's start
+    else:                               # ready or update: the live state is a step boundary
+        net = session.network
+        net.sync_params()
+        base = take_snapshot(session.step, net, session.optimizer, session._batch_rng, session._order,
+                             session._pos, session.epoch)
+    older, total, step = [], 0, base.step - 1
+    while len(older) < HISTORY_STEPS_IN_FILE:
+        snap = session.history.get(step)
+        if snap is None or snap.opt_name != session.optimizer.name:
+            break
+        total += snap.nbytes
+        if total > HISTORY_BYTES_IN_FILE:
+            break
+        older.append(snap)
+        step -= 1
+    return base, index, older[::-1]
+
+
+def update_index(session):
+    """The index of the update phase in a step's phase list."""
+    return len(session._phases) - 1
+
+
+def resume(session, phase_index, older):
+    """After the boundary was restored: put the older snapshots back and replay to the saved phase."""
+    for snap in older:                  # oldest first: a push forgets snapshots of later steps
+        session.history.push(snap)
+    if phase_index == update_index(session):
+        session._goto_after(session.step - 1)        # show the update that led here, as stepping back does
+    else:
+        for _ in range(phase_index + 1):             # the same path as stepping phase by phase in the window
+            session._advance_phase()
+    session._visible = None

@@ -1,0 +1,131 @@
+"""Saving in the middle of a step reopens the same run: same phase, same trace, same future, same past."""
+
+import json
+
+import numpy as np
+import pytest
+
+from nnviz.session import Session
+from nnviz.session.resume import HISTORY_STEPS_IN_FILE
+
+CONFIG = {"dataset": "circle", "n_samples": 60, "batch_size": 7, "seed": 4, "optimizer": "adam", "lr": 0.05,
+          "hidden": [{"size": 5, "activation": "tanh", "batch_norm": True},
+                     {"size": 4, "activation": "relu", "dropout": 0.3}],
+          "regularization": "l2", "reg_rate": 0.01}
+
+
+def _state(s):
+    """Everything the window draws from, as arrays to compare bit for bit."""
+    out = {"phase": (s.phase.kind, s.phase.layer, s.phase.step, s.phase.index), "flat": s.network.flat.copy(),
+           "buffers": [{k: v.copy() for k, v in b.items()} for b in s.network.buffers],
+           "metrics": {name: s.metrics[name].copy() for name in s.metrics.names()}}
+    trace = s.trace
+    if trace is not None:
+        out["batch"] = s.batch.copy()
+        for i, lt in enumerate(trace.layers):
+            for key in ("z", "a", "grad_z"):
+                value = getattr(lt, key)
+                out[f"{key}{i}"] = None if value is None else value.copy()
+    return out
+
+
+def _same(a, b):
+    assert a.keys() == b.keys()
+    for key in a:
+        x, y = a[key], b[key]
+        if isinstance(x, dict):
+            _same(x, y)
+        elif isinstance(x, list):
+            for u, v in zip(x, y, strict=True):
+                _same(u, v)
+        elif isinstance(x, np.ndarray):
+            np.testing.assert_array_equal(x, y, err_msg=key)
+        else:
+            assert x == y, key
+
+
+@pytest.mark.parametrize("phases", [0, 3, 6, 9])       # ready, forward, backward, update
+def test_save_mid_step_continues_bit_for_bit(tmp_path, phases):
+    s = Session(CONFIG)
+    s.run(12)
+    for _ in range(phases):
+        s.advance("phase")
+    path = tmp_path / "run.json"
+    s.save(path)
+    t = Session.load(path)
+    _same(_state(s), _state(t))                           # reopened at the same phase with the same trace
+    for _ in range(25):                                   # continue phase by phase, past step boundaries
+        s.advance("phase")
+        t.advance("phase")
+        _same(_state(s), _state(t))
+    s.advance("epoch")
+    t.advance("epoch")
+    _same(_state(s), _state(t))
+
+
+def test_stepping_back_goes_past_the_load_point(tmp_path):
+    s = Session(CONFIG)
+    s.run(20)
+    for _ in range(4):
+        s.advance("phase")
+    path = tmp_path / "run.json"
+    s.save(path)
+    t = Session.load(path)
+    for _ in range(12):                                   # back through the shown step and 10 steps before it
+        s.rewind("phase")
+        t.rewind("phase")
+        _same(_state(s), _state(t))
+    for _ in range(8):
+        s.rewind("step")
+        t.rewind("step")
+        _same(_state(s), _state(t))
+    assert t.step < 20 - 5 and not t.message
+
+
+def test_history_in_the_file_is_bounded(tmp_path):
+    s = Session(CONFIG)
+    s.run(HISTORY_STEPS_IN_FILE + 30)
+    path = tmp_path / "run.json"
+    s.save(path)
+    doc = json.loads(path.read_text())
+    assert len(doc["resume"]["history"]) == HISTORY_STEPS_IN_FILE
+    assert doc["resume"]["phase"] == len(s._phases) - 1           # run() leaves the update phase shown
+    assert doc["state"]["step"] == HISTORY_STEPS_IN_FILE + 30
+
+
+def test_a_file_saved_at_ready_has_no_phase_to_replay(tmp_path):
+    s = Session(CONFIG)
+    path = tmp_path / "run.json"
+    s.save(path)
+    assert "resume" not in json.loads(path.read_text())          # nothing before step 0
+    assert Session.load(path).phase.kind == "ready"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["resume"].update(phase=99), "resume.phase"),
+    (lambda d: d["resume"]["history"][0].update(step=3), "resume.history[0].step"),
+    (lambda d: d["resume"].pop("history"), "resume"),
+])
+def test_a_bad_resume_field_is_named(tmp_path, change, message):
+    s = Session(CONFIG)
+    s.run(5)
+    s.advance("phase")
+    path = tmp_path / "run.json"
+    s.save(path)
+    doc = json.loads(path.read_text())
+    change(doc)
+    path.write_text(json.dumps(doc))
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        Session.load(path)
+
+
+def test_a_diverged_run_reopens_diverged_where_it_stopped(tmp_path):
+    s = Session({"dataset": "housing", "hidden": [{"size": 3, "activation": "relu"}], "lr": 50.0,
+                 "standardize": False})
+    s.run(500)
+    assert s.diverged
+    path = tmp_path / "run.json"
+    s.save(path)
+    t = Session.load(path)
+    assert t.diverged and t.step == s.step and t.phase.kind == "ready"
+    np.testing.assert_array_equal(t.network.flat, s.network.flat)
