@@ -114,3 +114,31 @@ def test_phases_reveal_forward_then_backward():
 def test_bad_neuron_is_named():
     with pytest.raises(ValueError, match="no neuron 9 in layer 1"):
         neuron_graph(_session(), 1, 9)
+
+
+def test_every_edge_runs_left_to_right_and_ends_at_the_output():
+    """The view lays nodes out by column: each edge goes to a later column, and every node reaches ``a``."""
+    hidden = [{"size": 3, "activation": "prelu", "batch_norm": True, "dropout": 0.2},
+              {"size": 3, "activation": "tanh", "residual": True}]
+    s = _session(hidden, batch_size=6, disabled_neurons=[[2, 0]])
+    s.advance("step")
+    for layer, j in [(1, 1), (2, 0), (2, 2), (3, 0)]:
+        g = neuron_graph(s, layer, j, 2)
+        columns = {node_id: node.column for node_id, node in g.nodes.items()}
+        assert all(columns[e.source] < columns[e.target] for e in g.edges)
+        reaches = {g.output}
+        for _ in g.nodes:
+            reaches |= {e.source for e in g.edges if e.target in reaches}
+        assert reaches == set(g.nodes)
+        assert g.nodes[g.output].value == s.record.trace.layers[layer - 1].a[2, j]
+
+
+def test_prelu_slope_is_a_node_with_its_gradient():
+    s = _session([{"size": 3, "activation": "prelu"}])
+    s.run(2)
+    s.advance("step")
+    lt, grads = s.record.trace.layers[0], s.record.grads[0]
+    for j in range(3):
+        g = neuron_graph(s, 1, j, 0)
+        assert _edge(g, "alpha", "act").local == min(lt.u[0, j], 0.0)
+        assert g.nodes["alpha"].grad == pytest.approx(grads["alpha"][j], rel=1e-12, abs=1e-300)

@@ -7,6 +7,11 @@ forward value:
     x_i, w_i  ->  x_i * w_i  ->  sum  ->  + b = z  [-> xhat -> gamma * xhat + beta = u]
               ->  f(u) = act  [-> x dropout mask / (1 - p)]  [-> x switched off]  [-> + x_j (residual)]  ->  a
 
+(PReLU's slope alpha is one more input of f.) Node ids are stable names the
+view can use: ``x{i}``, ``w{i}``, ``p{i}``, ``sum``, ``b``, ``z``, ``xhat``,
+``gamma``, ``beta``, ``u``, ``alpha``, ``act``, ``drop``, ``keep``, ``a``;
+``column`` orders them left to right and every edge runs to a later column.
+
 In the backward phases every edge carries the local derivative of its
 destination with respect to its source, the upstream gradient (dL/d
 destination) and their product, the gradient that arrives at the source
@@ -143,12 +148,14 @@ def _build(g, net, layer, j, s, lt, info, p, back):
     col = 4
     if spec["batch_norm"]:
         xhat_grad = None if not back else float(lt.grad_u[s, j]) * float(p["gamma"][j])
-        g.add(Node("xhat", "x̂", col + 1, info.get("xhat"), xhat_grad))
-        g.add(Node("gamma", "γ", col + 1, float(p["gamma"][j])))
-        g.add(Node("beta", "β", col + 1, float(p["beta"][j])))
-        col += 2
+        g.add(Node("xhat", "x̂", col, info.get("xhat"), xhat_grad))
+        g.add(Node("gamma", "γ", col, float(p["gamma"][j])))
+        g.add(Node("beta", "β", col, float(p["beta"][j])))
+        col += 1
     g.add(Node("u", "u", col, info.get("u"), _v(lt.grad_u, s, j) if back else None))
-    act_grad = _act_grad(net, layer, lt, s, j) if back else None
+    if "alpha" in p:                            # PReLU's learnable slope below zero
+        g.add(Node("alpha", "α", col, float(p["alpha"][j])))
+    act_grad = _act_grad(net, layer, lt, s, j) if back and lt.grad_a is not None else None
     g.add(Node("act", f"{spec['activation']}(u)", col + 1, info.get("act"), act_grad))
     col += 2
     factor_nodes = []
@@ -179,6 +186,8 @@ def _build(g, net, layer, j, s, lt, info, p, back):
     if spec["residual"]:                      # the skip connection: input j is added to the output
         g.link(f"x{j}", "a", local(1.0))
     g.link("u", "act", local(_local_activation(spec["activation"], lt, s, j, p.get("alpha")) if back else None))
+    if "alpha" in p:                            # act = max(0, u) + alpha * min(0, u)
+        g.link("alpha", "act", local(min(info["u"], 0.0) if back else None))
     if spec["batch_norm"]:
         g.link("xhat", "u", local(float(p["gamma"][j])))
         g.link("gamma", "u", local(info.get("xhat")))
@@ -199,7 +208,7 @@ def _build(g, net, layer, j, s, lt, info, p, back):
         g.link(f"x{i}", f"p{i}", local(g.nodes[f"w{i}"].value))
     if back:
         for node_id in [f"w{i}" for i in range(fan_in)] + [f"x{i}" for i in range(fan_in)] + [
-                "b", "gamma", "beta"]:
+                "b", "gamma", "beta", "alpha"]:
             if node_id in g.nodes:
                 g.nodes[node_id].grad = _arriving(g, node_id)
 
@@ -215,10 +224,6 @@ def _sum_products(g, fan_in):
 
 def _act_grad(net, layer, lt, s, j):
     """dL/dact of the unit: dL/da through dropout and the switch (hidden), the loss's dL/dact (output)."""
-    return None if lt.grad_a is None else _through_factors(net, layer, lt, s, j)
-
-
-def _through_factors(net, layer, lt, s, j):
     grad = float(lt.grad_a[s, j])
     if layer == net.n_layers:
         return grad
