@@ -129,3 +129,26 @@ def test_a_diverged_run_reopens_diverged_where_it_stopped(tmp_path):
     t = Session.load(path)
     assert t.diverged and t.step == s.step and t.phase.kind == "ready"
     np.testing.assert_array_equal(t.network.flat, s.network.flat)
+
+
+# ---------------------------------------------------------------- what makes a file out of date
+def test_stepping_is_not_an_edit_but_changing_the_experiment_is(tmp_path):
+    s = Session(CONFIG)
+    events = []
+    s.subscribe(lambda event: events.append(s.edited))
+    s.advance("phase")
+    s.advance("step")
+    s.run(5)
+    s.rewind("step")
+    s.reset()
+    assert not s.edited and events and not any(events)        # no listener ever saw an edit
+    s.configure(lr=0.1)
+    assert s.edited and events[-1]
+    s.save(tmp_path / "run.json")
+    assert not s.edited
+    s.set_param(1, "W", (0, 0), 0.5)
+    assert s.edited
+    s.save(tmp_path / "run.json")
+    s.set_neuron_enabled(2, 1, False)
+    assert s.edited
+    assert not Session.load(tmp_path / "run.json").edited

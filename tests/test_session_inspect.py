@@ -239,3 +239,16 @@ def test_switching_l2_to_l1_mid_step_shows_the_penalty_the_gradient_holds():
     assert info["penalty_kind"] == "l1"
     assert info["penalty_grad"] == pytest.approx(0.01 * np.sign(info["w_before"]))
     assert info["data_grad"] + info["penalty_grad"] == pytest.approx(info["grad"], rel=1e-12, abs=1e-15)
+
+
+def test_toggling_standardization_keeps_typed_weights():
+    s = _lecture_neuron(False)
+    s.run(3)
+    weights = s.network.flat.copy()
+    s.configure(standardize=True)
+    assert s.step == 0                                      # new inputs: a new run ...
+    np.testing.assert_array_equal(s.network.flat, weights)  # ... with the weights as they were
+    line = decision_line(s, 0)
+    assert line["network_w"] == [s.network.params[0]["W"][0, 0], s.network.params[0]["W"][1, 0]]
+    s.configure(seed=5)                                     # other rebuilds start afresh
+    assert not np.array_equal(s.network.flat, weights)

@@ -63,18 +63,24 @@ def _install_excepthook(window) -> None:
     sys.excepthook = hook
 
 
-def run(session=None, *, path: str | None = None, argv: list[str] | None = None) -> int:
-    """Open the main window on ``session`` (default: the demo lesson) and run the event loop."""
+def run(session=None, *, path: str | None = None, argv: list[str] | None = None,
+        lang: str | None = None) -> int:
+    """Open the main window on ``session`` (default: the demo lesson) and run the event loop.
+
+    ``lang``: "en" or "fa"; None uses the language chosen in View → Language, else the system's.
+    """
     limit_blas_threads()
-    from PySide6 import QtWidgets
+    from PySide6 import QtCore, QtWidgets
 
     from nnviz import __version__
+    from nnviz.app.language_menu import startup_language
     from nnviz.app.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]] + list(argv or []))
     app.setOrganizationName("nnviz")
     app.setApplicationName("nnviz")
     app.setApplicationVersion(__version__)
+    startup_language(app, lang, QtCore.QSettings("nnviz", "nnviz"))
     window = MainWindow(session, path=path)
     window.confirm_unsaved = True       # quitting or opening another experiment asks about unsaved changes
     _install_excepthook(window)

@@ -49,6 +49,7 @@ from nnviz.app.csv_import_dialog import CsvImportDialog
 from nnviz.ui.plots.curves import LossCurvesView
 from nnviz.ui.panels.draw_points_bar import DrawPointsBar
 from nnviz.app.export_menu import ExportActions
+from nnviz.app.language_menu import LanguageMenu
 from nnviz.ui.plots.feature_space import FeatureSpaceView
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
 from nnviz.ui.plots.graddist import GradDistributionView
@@ -362,6 +363,7 @@ class MainWindow(QtWidgets.QMainWindow):
                                checked=name == "light")
             group.addAction(act)
             self.theme_actions[name] = act
+        self.language_menu = LanguageMenu(self, m)      # View → Language (nnviz.app.language_menu)
         self._action(m, "Restore default &layout", self.restore_default_layout, None,
                      "Put every panel back where it started")
         m.addSeparator()

@@ -23,6 +23,7 @@ import sys
 from nnviz import __version__
 from nnviz.cli import animate, code, lessons, render
 from nnviz.cli.common import USAGE_EXIT, CliError, Command, Parser, load_session
+from nnviz.cli.language import language_argument
 
 __all__ = ["COMMANDS", "CliError", "Command", "main"]
 
@@ -44,6 +45,7 @@ def window_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file to open")
     parser.add_argument("--lesson", metavar="ID", help="open a built-in lesson (see the Lessons menu)")
     parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    language_argument(parser)
     return parser
 
 
@@ -54,10 +56,11 @@ def main(argv: list[str] | None = None) -> int:
             cmd = COMMANDS[argv[0]]
             parser = Parser(prog=f"nnviz {argv[0]}", description=cmd.help)
             cmd.add_arguments(parser)
+            language_argument(parser)
             return int(cmd.run(parser.parse_args(argv[1:])) or 0)
         args = window_parser().parse_args(argv)
         session = load_session(args.file, args.lesson)
     except CliError as err:
         print(f"nnviz: {err}", file=sys.stderr)
         return USAGE_EXIT
-    return _app.run(session, path=args.file)
+    return _app.run(session, path=args.file, lang=args.lang)

@@ -13,6 +13,7 @@ from nnviz.cli.common import (
     picture_arguments, picture_size, quiet_platform_notes, session_from, source_arguments,
     train_picture,
 )
+from nnviz.cli.language import install_qt_language
 
 
 def _animate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,9 +58,8 @@ def _animate(args) -> int:
             raise ValueError(f"{plan.frames} frames is more than {anim.MAX_FRAMES}; use a larger --every")
     except ValueError as err:
         raise CliError(str(err)) from None
-    from nnviz.ui.render import ensure_app
 
-    ensure_app()
+    install_qt_language(args)       # creates the (offscreen) QApplication
     started = time.perf_counter()
     with quiet_platform_notes():
         picture = make_picture(session, args, size)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 
 from nnviz.cli.common import Command
+from nnviz.cli.language import language
+from nnviz.session.language import QT_TRANSLATE_NOOP, localize_digits, translate
+
+STEPS = QT_TRANSLATE_NOOP("nnviz lessons", "({steps} steps)")
 
 
 def _lessons_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,12 +18,14 @@ def _lessons_arguments(parser: argparse.ArgumentParser) -> None:
 def _lessons(args) -> int:
     from nnviz.session import LESSONS
 
+    lang = language(args)
     width = max(len(i) for i in LESSONS)
     for lesson in LESSONS.values():
         if args.ids:
             print(lesson.id)
         else:
-            print(f"{lesson.id:<{width}}  {lesson.title}  ({lesson.steps} steps)")
+            steps = translate("nnviz lessons", STEPS, lang).format(steps=localize_digits(str(lesson.steps), lang))
+            print(f"{lesson.id:<{width}}  {translate('Lesson', lesson.title, lang)}  {steps}")
     return 0
 
 

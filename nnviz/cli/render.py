@@ -1,6 +1,7 @@
 """``nnviz render``: train, then draw one view (or the window) to PNG or SVG.
 
     nnviz render (--lesson ID | FILE.json) [--steps N] [--phase P] --view V --out FILE.png|.svg
+    nnviz render (--lesson ID | FILE.json) [--steps N] --view loss --out FILE.csv    (the curves as data)
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from nnviz.cli.common import (
     picture_arguments, picture_size, quiet_platform_notes, session_from, source_arguments,
     train_picture,
 )
+from nnviz.cli.curves import write_curves
+from nnviz.cli.language import install_qt_language
 
 
 def _render_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,23 +28,25 @@ def _render_arguments(parser: argparse.ArgumentParser) -> None:
                         help="then step to this phase of the next step: forward:K, loss, backward:K or update")
     parser.add_argument("--transparent", action="store_true", help="no background (PNG with alpha, SVG)")
     picture_arguments(parser, "depends on the view, e.g. 1280x720 for network")
-    out_arguments(parser, ".png or .svg")
+    out_arguments(parser, ".png or .svg; .csv with --view loss writes the curves as data")
 
 
 def _render(args) -> int:
+    if args.out.lower().endswith(".csv"):
+        return write_curves(args)
     out = check_output(args.out, args.force, ("png", "svg"))
     size = picture_size(args)
     session = session_from(args)
     steps = default_steps(args, session)
     from nnviz.ui.images import check_scale
-    from nnviz.ui.render import ensure_app, parse_phase
+    from nnviz.ui.render import parse_phase
 
     try:
         check_scale(args.scale)
         phase = parse_phase(args.phase, session.n_layers) if args.phase else None
     except ValueError as err:
         raise CliError(str(err)) from None
-    ensure_app()
+    install_qt_language(args)       # creates the (offscreen) QApplication
     started = time.perf_counter()
     with quiet_platform_notes():
         picture = make_picture(session, args, size)

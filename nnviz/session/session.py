@@ -61,6 +61,10 @@ class Session:
     def __init__(self, config=None):
         self._listeners = []
         self._build(validate_config({} if config is None else config))
+        self.edited = False
+        """True after an edit since the experiment was opened or saved: a knob, a point, a typed weight,
+        a switched neuron. Stepping, running, rewinding and resetting are not edits: they do not
+        make the file out of date (it reproduces the run), so they do not mark it unsaved."""
 
     @classmethod
     def from_lesson(cls, lesson_id):
@@ -72,8 +76,8 @@ class Session:
         return session
 
     # ------------------------------------------------------------ building
-    def _build(self, config, dataset=None):
-        """(Re)build data, network and optimizer for a validated config; step 0."""
+    def _build(self, config, dataset=None, params=None):
+        """(Re)build data, network and optimizer for a validated config; step 0 (with ``params`` if given)."""
         _check_combination(config)
         prep = prepare(config, dataset)
         config = with_embedded_csv(config, prep.dataset)     # a CSV is read once, then carried along
@@ -82,6 +86,8 @@ class Session:
             net = Network.from_spec(network_spec(config, prep))
         except ValueError as err:
             raise ValueError(config_message_of_spec_error(str(err), len(config["hidden"]))) from None
+        if params is not None:
+            net.flat[...] = params
         opt = make_optimizer(config["optimizer"], net, lr=config["lr"], **config["optimizer_options"])
         self.config, self.prep, self.network, self.optimizer = config, prep, net, opt
         self.lesson = getattr(self, "lesson", None)
@@ -113,10 +119,13 @@ class Session:
         old = self.config
         if new == old:
             return False
+        self.edited = True
         if _needs_rebuild(old, new):
             reuse = self.prep.dataset if all(old[k] == new[k] for k in DATA_KEYS) else None
+            # standardizing (or not) changes what the inputs look like, not the network: keep its weights
+            keep = self.network.flat.copy() if {k for k in new if new[k] != old[k]} == {"standardize"} else None
             undo = self._undo
-            self._build(new, reuse)
+            self._build(new, reuse, keep)
             self._undo = undo
             self._push_undo(old, _record_undo)
             return True
@@ -191,6 +200,7 @@ class Session:
             raise ValueError(f"index {index} is outside {key} of shape {target.shape}") from None
         self._to_boundary()
         target[index] = value
+        self.edited = True
         self._changed()
 
     def _to_boundary(self):
@@ -608,6 +618,7 @@ class Session:
         """Write an experiment file atomically (weights and training state included by default)."""
         from .files import save_session
         save_session(self, path, weights)
+        self.edited = False
 
     @classmethod
     def load(cls, path):

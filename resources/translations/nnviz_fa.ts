@@ -5,274 +5,444 @@
     <name>Health</name>
     <message>
         <source>healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>سالم</translation>
     </message>
     <message>
         <source>vanishing</source>
-        <translation type="unfinished"></translation>
+        <translation>محوشونده</translation>
     </message>
     <message>
         <source>exploding</source>
-        <translation type="unfinished"></translation>
+        <translation>انفجاری</translation>
     </message>
     <message>
         <source>dead</source>
-        <translation type="unfinished"></translation>
+        <translation>مرده</translation>
     </message>
     <message>
         <source>saturated</source>
-        <translation type="unfinished"></translation>
+        <translation>اشباع‌شده</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;زبان</translation>
+    </message>
+    <message>
+        <source>Show nnviz in {language}; remembered for the next start</source>
+        <translation>نمایش nnviz به {language}؛ برای اجرای بعدی به خاطر سپرده می‌شود</translation>
+    </message>
+    <message>
+        <source>Language: {language}. Menus and panels change when nnviz starts again.</source>
+        <translation>زبان: {language}. منوها و پنل‌ها در اجرای بعدی nnviz تغییر می‌کنند.</translation>
     </message>
 </context>
 <context>
     <name>Lesson</name>
     <message>
         <source>XOR needs a hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR به یک لایهٔ پنهان نیاز دارد</translation>
     </message>
     <message>
         <source>The XOR pattern cannot be separated by one straight line, so a network without hidden layers (logistic regression) stays near 50% accuracy. One hidden layer of eight tanh units bends the decision boundary and solves it within a few hundred steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>الگوی XOR را نمی‌توان با یک خط راست جدا کرد، پس شبکه‌ای بدون لایهٔ پنهان (رگرسیون لجستیک) در دقتی نزدیک به ۵۰٪ می‌ماند. یک لایهٔ پنهان با هشت واحد tanh مرز تصمیم را خم می‌کند و مسئله را در چند صد گام حل می‌کند.</translation>
     </message>
     <message>
         <source>Test accuracy climbing to 100% while the no-hidden-layer run stays at chance; each hidden neuron&apos;s heatmap draws one straight edge, and the output combines them.</source>
-        <translation type="unfinished"></translation>
+        <translation>دقت آزمون تا ۱۰۰٪ بالا می‌رود، در حالی که اجرای بدون لایهٔ پنهان در حد شانس می‌ماند؛ نقشهٔ حرارتی هر نورون پنهان یک لبهٔ راست رسم می‌کند و خروجی آن‌ها را با هم ترکیب می‌کند.</translation>
     </message>
     <message>
         <source>no hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون لایهٔ پنهان</translation>
     </message>
     <message>
         <source>Linear layers collapse into one</source>
-        <translation type="unfinished"></translation>
+        <translation>لایه‌های خطی به یک لایه فرومی‌ریزند</translation>
     </message>
     <message>
         <source>Stacking layers without a nonlinearity gives a product of matrices, which is again one matrix. However deep, this network is a linear model: its boundary is a straight line and it cannot enclose the circle. The same three layers with tanh activations fit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>روی هم چیدن لایه‌ها بدون تابعی غیرخطی حاصل‌ضربی از ماتریس‌ها می‌دهد که باز هم یک ماتریس است. این شبکه هر قدر هم عمیق باشد یک مدل خطی است: مرز آن یک خط راست است و نمی‌تواند دایره را دربر بگیرد. همین سه لایه با فعال‌سازی tanh دایره را برازش می‌کنند.</translation>
     </message>
     <message>
         <source>The boundary stays a straight line and the accuracy near 55%; in the tanh run it closes around the circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>مرز یک خط راست می‌ماند و دقت نزدیک به ۵۵٪؛ در اجرای tanh مرز دور دایره بسته می‌شود.</translation>
     </message>
     <message>
         <source>tanh activations</source>
-        <translation type="unfinished"></translation>
+        <translation>فعال‌سازی tanh</translation>
     </message>
     <message>
         <source>Step units cannot learn</source>
-        <translation type="unfinished"></translation>
+        <translation>واحدهای پله‌ای نمی‌توانند یاد بگیرند</translation>
     </message>
     <message>
         <source>The binary step was the first neuron model, but its derivative is zero everywhere. Backprop multiplies by that zero, so no gradient reaches the weights into the step layer and they never change: only the output layer learns, and XOR stays unsolved. Sigmoid units, a smooth step, learn it in the same 300 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>تابع پلهٔ دودویی نخستین مدل نورون بود، اما مشتق آن همه‌جا صفر است. پس‌انتشار در همین صفر ضرب می‌شود، پس هیچ گرادیانی به وزن‌های ورودیِ لایهٔ پله‌ای نمی‌رسد و آن وزن‌ها هرگز تغییر نمی‌کنند: فقط لایهٔ خروجی یاد می‌گیرد و XOR حل‌نشده می‌ماند. واحدهای sigmoid، که پله‌ای هموارند، همان را در همان ۳۰۰ گام یاد می‌گیرند.</translation>
     </message>
     <message>
         <source>During backward the edges into the step layer stay grey (zero gradient) and the health strip flags that layer vanishing; its weights never move.</source>
-        <translation type="unfinished"></translation>
+        <translation>در گذر رو به عقب، یال‌های ورودی به لایهٔ پله‌ای خاکستری می‌مانند (گرادیان صفر) و نوار سلامت آن لایه را محوشونده نشان می‌دهد؛ وزن‌هایش هرگز تکان نمی‌خورند.</translation>
     </message>
     <message>
         <source>sigmoid units</source>
-        <translation type="unfinished"></translation>
+        <translation>واحدهای sigmoid</translation>
     </message>
     <message>
         <source>A learning rate too small</source>
-        <translation type="unfinished"></translation>
+        <translation>نرخ یادگیری بیش از حد کوچک</translation>
     </message>
     <message>
         <source>Each update moves the weights by the learning rate times the gradient. With a rate of 0.0005 the loss creeps down so slowly that after 400 steps almost nothing is learned; at 0.1 the same net fits the circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>هر به‌روزرسانی وزن‌ها را به اندازهٔ نرخ یادگیری ضرب در گرادیان جابه‌جا می‌کند. با نرخ 0.0005 زیان چنان آهسته پایین می‌خزد که پس از ۴۰۰ گام تقریباً چیزی یاد گرفته نمی‌شود؛ با نرخ 0.1 همین شبکه دایره را برازش می‌کند.</translation>
     </message>
     <message>
         <source>The nearly flat loss curve; the update-to-weight ratio far below 1e-3.</source>
-        <translation type="unfinished"></translation>
+        <translation>منحنی زیانِ تقریباً تخت؛ نسبت به‌روزرسانی به وزن بسیار کمتر از 1e-3.</translation>
     </message>
     <message>
         <source>learning rate 0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>نرخ یادگیری 0.1</translation>
     </message>
     <message>
         <source>A learning rate too large</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With a rate too large each update overshoots the minimum and lands higher on the other side. At 5.0 the loss jumps up and down and ends above where it started; the weights grow until the tanh units saturate, and the net learns nothing. At 0.1 the same net fits the circle.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The loss curve jumping up and down instead of falling; the health strip turning to saturated and vanishing as the weights grow.</source>
-        <translation type="unfinished"></translation>
+        <translation>نرخ یادگیری بیش از حد بزرگ</translation>
     </message>
     <message>
         <source>Vanishing gradients in a deep sigmoid net</source>
-        <translation type="unfinished"></translation>
+        <translation>گرادیان محوشونده در یک شبکهٔ عمیق sigmoid</translation>
     </message>
     <message>
         <source>The sigmoid&apos;s derivative is at most 0.25, and backprop multiplies by one such factor (and by the weights) at every layer. Through eight hidden layers the gradient reaching the first layer is a few millionths of the output layer&apos;s, so the first layers barely learn and the net stays at chance.</source>
-        <translation type="unfinished"></translation>
+        <translation>مشتق sigmoid حداکثر 0.25 است و پس‌انتشار در هر لایه در یکی از این ضریب‌ها (و در وزن‌ها) ضرب می‌شود. پس از گذشتن از هشت لایهٔ پنهان، گرادیانی که به لایهٔ اول می‌رسد چند میلیونیمِ گرادیان لایهٔ خروجی است، پس لایه‌های نخست به‌زحمت یاد می‌گیرند و شبکه در حد شانس می‌ماند.</translation>
     </message>
     <message>
         <source>The gradient-norm plot: lines for the first layers orders of magnitude below the last; the health strip flags the first six layers vanishing; deltas fade toward the input during backward.</source>
-        <translation type="unfinished"></translation>
+        <translation>نمودار نرم گرادیان: خط‌های لایه‌های نخست چندین مرتبهٔ بزرگی پایین‌تر از لایهٔ آخرند؛ نوار سلامت شش لایهٔ نخست را محوشونده نشان می‌دهد؛ در گذر رو به عقب، دلتاها به سوی ورودی کم‌رنگ می‌شوند.</translation>
     </message>
     <message>
         <source>Exploding gradients from large initial weights</source>
-        <translation type="unfinished"></translation>
+        <translation>گرادیان انفجاری بر اثر وزن‌های اولیهٔ بزرگ</translation>
     </message>
     <message>
         <source>When weights start too large, every layer multiplies the error signal by more than one on the way back. Here the initial weights are 2.5 times He&apos;s, and the deltas grow about a hundredfold from the output to the first layer. The first update is huge, the next gradients are larger still, and within a few steps the numbers overflow.</source>
-        <translation type="unfinished"></translation>
+        <translation>وقتی وزن‌ها از آغاز بیش از حد بزرگ باشند، هر لایه در مسیر بازگشت سیگنال خطا را در عددی بزرگ‌تر از یک ضرب می‌کند. اینجا وزن‌های اولیه 2.5 برابر وزن‌های He هستند و دلتاها از خروجی تا لایهٔ اول حدود صد برابر بزرگ می‌شوند. نخستین به‌روزرسانی عظیم است، گرادیان‌های بعدی باز هم بزرگ‌ترند و در چند گام عددها سرریز می‌کنند.</translation>
     </message>
     <message>
         <source>During backward the deltas growing toward the input and the first layer flagged exploding; then the loss shooting up and the run diverging (NaN) within five steps. Compare with gradient clipping.</source>
-        <translation type="unfinished"></translation>
+        <translation>در گذر رو به عقب، دلتاها به سوی ورودی بزرگ می‌شوند و لایهٔ اول انفجاری نشان داده می‌شود؛ سپس زیان ناگهان بالا می‌رود و اجرا در کمتر از پنج گام واگرا می‌شود (NaN). با بریدن گرادیان مقایسه کنید.</translation>
     </message>
     <message>
         <source>gradient clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>بریدن گرادیان</translation>
     </message>
     <message>
         <source>Fix: ReLU with He initialisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReLU&apos;s derivative is 1 for active units, and He initialisation scales the weights so the signal keeps its size through each layer. The deep net of the vanishing lesson (same data, same eight hidden layers, same training) now learns in every layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>راه‌حل: ReLU با مقداردهی اولیهٔ He</translation>
     </message>
     <message>
         <source>The gradient-norm lines close together; the health strip green; test accuracy near 97% where the sigmoid net stays at 50%.</source>
-        <translation type="unfinished"></translation>
+        <translation>خط‌های نرم گرادیان نزدیک به هم؛ نوار سلامت سبز؛ دقت آزمون نزدیک به ۹۷٪، در حالی که شبکهٔ sigmoid در ۵۰٪ می‌ماند.</translation>
     </message>
     <message>
         <source>sigmoid, Xavier</source>
-        <translation type="unfinished"></translation>
+        <translation>sigmoid با Xavier</translation>
     </message>
     <message>
         <source>Fix: batch normalisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch norm re-centres and re-scales each layer&apos;s pre-activations over the mini-batch, keeping the sigmoid units in their steep middle range and rescaling the gradient on the way back. The same deep sigmoid net, with the same training, now learns in every layer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare the gradient-norm lines with the vanishing lesson: now they stay together, and the test accuracy leaves 50%.</source>
-        <translation type="unfinished"></translation>
+        <translation>راه‌حل: نرمال‌سازی دسته‌ای</translation>
     </message>
     <message>
         <source>without batch norm</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون نرمال‌سازی دسته‌ای</translation>
     </message>
     <message>
         <source>Fix: residual connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A residual connection adds a layer&apos;s input to its output, a = f(z) + x, so the gradient has a path that skips every multiplication by a small derivative. The same deep sigmoid net with residual connections learns the circle at a learning rate of 1.5; without them it stays at chance even at that rate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first layers&apos; gradients staying within reach of the last layers&apos;; the health strip green; test accuracy above 90% after about 150 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>راه‌حل: اتصال‌های باقی‌مانده</translation>
     </message>
     <message>
         <source>without residuals</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون اتصال باقی‌مانده</translation>
     </message>
     <message>
         <source>Fix: gradient clipping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clipping rescales the whole gradient whenever its global norm exceeds a limit (here 2), so one huge gradient cannot throw the weights far away. The net of the exploding-init lesson starts with the same huge gradients, but its capped steps bring them down, and it trains instead of diverging.</source>
-        <translation type="unfinished"></translation>
+        <translation>راه‌حل: بریدن گرادیان</translation>
     </message>
     <message>
         <source>The global gradient norm starting far above the limit and falling below it; the loss going down and staying finite; without clipping the run diverges within five steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>نرم کلی گرادیان که بسیار بالاتر از حد آغاز می‌شود و به زیر آن می‌رسد؛ زیان که پایین می‌آید و متناهی می‌ماند؛ بدون بریدن، اجرا در کمتر از پنج گام واگرا می‌شود.</translation>
     </message>
     <message>
         <source>no clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون بریدن</translation>
     </message>
     <message>
         <source>Dropout against overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف تصادفی در برابر بیش‌برازش</translation>
     </message>
     <message>
-        <source>A large network trained on a few noisy points memorises them: the training loss falls toward zero while the test loss climbs. Dropout silences a random half of the hidden units in each step, so no unit can rely on another, and the gap between the curves shrinks.</source>
-        <translation type="unfinished"></translation>
+        <source>All-zero initial weights: every unit the same</source>
+        <translation>وزن‌های اولیهٔ همه صفر: همهٔ واحدها یکسان</translation>
+    </message>
+    <message>
+        <source>When every weight starts at zero, all hidden units of a layer compute the same output and receive the same gradient, so each update changes them identically. After 300 steps the six sigmoid units still have identical incoming weights, the layer acts as one unit, and the circle stays unsolved. Random (Xavier) initial weights break the symmetry and the same net fits the circle.</source>
+        <translation>وقتی همهٔ وزن‌ها از صفر آغاز شوند، همهٔ واحدهای پنهانِ یک لایه خروجی یکسانی حساب می‌کنند و گرادیان یکسانی می‌گیرند، پس هر به‌روزرسانی آن‌ها را دقیقاً یکسان تغییر می‌دهد. پس از ۳۰۰ گام، شش واحد sigmoid هنوز وزن‌های ورودی یکسانی دارند، لایه مانند یک واحد رفتار می‌کند و دایره حل‌نشده می‌ماند. وزن‌های اولیهٔ تصادفی (Xavier) این تقارن را می‌شکنند و همین شبکه دایره را برازش می‌کند.</translation>
+    </message>
+    <message>
+        <source>In the inspector, every hidden neuron showing the same weights and the same heatmap; the test accuracy near 50% while the Xavier run climbs above 90%.</source>
+        <translation>در بازبین، همهٔ نورون‌های پنهان وزن‌ها و نقشهٔ حرارتی یکسانی نشان می‌دهند؛ دقت آزمون نزدیک به ۵۰٪ می‌ماند، در حالی که اجرای Xavier از ۹۰٪ بالاتر می‌رود.</translation>
+    </message>
+    <message>
+        <source>Xavier initialisation</source>
+        <translation>مقداردهی اولیهٔ Xavier</translation>
+    </message>
+    <message>
+        <source>Dying ReLU units</source>
+        <translation>واحدهای ReLU که می‌میرند</translation>
+    </message>
+    <message>
+        <source>A ReLU unit whose input is negative for every training point outputs 0 and has derivative 0, so no gradient reaches its weights and it never comes back. At a learning rate of 3.0 large updates push many first-layer units there: after 200 steps at least 40% of them are dead. Leaky ReLU keeps a slope of 0.01 below zero, so none of its units is ever cut off.</source>
+        <translation>واحد ReLU که ورودی‌اش برای همهٔ نقطه‌های آموزشی منفی باشد، خروجی ۰ و مشتق ۰ دارد؛ پس هیچ گرادیانی به وزن‌هایش نمی‌رسد و هرگز برنمی‌گردد. با نرخ یادگیری 3.0، به‌روزرسانی‌های بزرگ بسیاری از واحدهای لایهٔ اول را به آن‌جا می‌رانند: پس از ۲۰۰ گام دست‌کم ۴۰٪ آن‌ها مرده‌اند. Leaky ReLU زیر صفر شیبی برابر 0.01 نگه می‌دارد، پس هیچ‌یک از واحدهایش هرگز قطع نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>The health strip flagging the first layer dead; in the activation view, its units&apos; pre-activations left of zero where the derivative is 0.</source>
+        <translation>نوار سلامت لایهٔ اول را مرده نشان می‌دهد؛ در نمای فعال‌سازی، پیش‌فعال‌سازی واحدهای آن سمت چپ صفر است، جایی که مشتق ۰ است.</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>Momentum in a narrow valley</source>
+        <translation>تکانه در یک درهٔ باریک</translation>
+    </message>
+    <message>
+        <source>With inputs of very different scales (x1, x2 and x1 squared, unscaled) the loss is a long, narrow valley: the learning rate must be small for the steep sides, so plain SGD crawls along the flat floor. Momentum 0.9 adds up the steps that keep pointing the same way and reaches plain SGD&apos;s final training loss in less than half of its 200 steps.</source>
+        <translation>با ورودی‌هایی در مقیاس‌های بسیار متفاوت (x1، x2 و مربع x1، بدون مقیاس‌بندی)، زیان یک درهٔ دراز و باریک است: نرخ یادگیری به خاطر دیواره‌های پرشیب باید کوچک باشد، پس SGD ساده در کف تخت دره به‌کندی پیش می‌رود. تکانهٔ 0.9 گام‌هایی را که پیوسته به یک سو اشاره می‌کنند با هم جمع می‌کند و در کمتر از نیمی از ۲۰۰ گام به زیان آموزش نهاییِ SGD ساده می‌رسد.</translation>
+    </message>
+    <message>
+        <source>The two loss curves on the log axis; on the loss landscape, the momentum path running along the valley while plain SGD&apos;s stops short.</source>
+        <translation>دو منحنی زیان روی محور لگاریتمی؛ روی چشم‌انداز زیان، مسیر تکانه در امتداد دره پیش می‌رود، در حالی که مسیر SGD ساده زودتر می‌ایستد.</translation>
+    </message>
+    <message>
+        <source>plain SGD</source>
+        <translation>SGD ساده</translation>
+    </message>
+    <message>
+        <source>Batch size: one example against all</source>
+        <translation>اندازهٔ دسته: یک نمونه در برابر همه</translation>
+    </message>
+    <message>
+        <source>With a batch of one, each update follows the gradient of a single training point, which often points elsewhere than the average. The loss curve jumps from step to step: over the same 500 examples seen, its step-to-step changes vary more than three times as much as those of the full-batch run, which averages all 50 points in every step.</source>
+        <translation>با دسته‌ای تک‌نمونه‌ای، هر به‌روزرسانی گرادیانِ تنها یک نقطهٔ آموزشی را دنبال می‌کند که اغلب به سویی جز میانگین اشاره دارد. منحنی زیان از گامی به گام دیگر می‌پرد: با دیدن همان ۵۰۰ نمونه، تغییرات گام‌به‌گام آن بیش از سه برابرِ اجرای دستهٔ کامل نوسان دارد که در هر گام میانگین هر ۵۰ نقطه را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>The jagged batch-1 loss curve against the smooth full-batch curve; the decision boundary twitching with every point.</source>
+        <translation>منحنی زیانِ دندانه‌دار با دستهٔ تک‌نمونه‌ای در برابر منحنی هموار دستهٔ کامل؛ مرز تصمیم که با هر نقطه تکان می‌خورد.</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>دستهٔ کامل</translation>
+    </message>
+    <message>
+        <source>Learning-rate decay</source>
+        <translation>کاهش نرخ یادگیری</translation>
+    </message>
+    <message>
+        <source>A large learning rate makes fast progress at first but then keeps overshooting, so the loss bounces instead of settling. Exponential decay halves the rate every 100 steps, from 3.0 down to 0.19 at step 400: the steps shrink as the minimum comes near, and the run ends with a far lower training loss than the same net at a constant 3.0.</source>
+        <translation>نرخ یادگیری بزرگ در آغاز پیشرفت تندی دارد، اما پس از آن پیوسته از هدف می‌گذرد، پس زیان به جای آرام گرفتن بالا و پایین می‌جهد. کاهش نمایی نرخ را هر ۱۰۰ گام نصف می‌کند، از 3.0 تا 0.19 در گام ۴۰۰: گام‌ها با نزدیک شدن به کمینه کوچک می‌شوند و اجرا با زیان آموزشی بسیار کمتر از همین شبکه با نرخ ثابت 3.0 به پایان می‌رسد.</translation>
+    </message>
+    <message>
+        <source>The learning-rate curve falling; the loss curve calming down, while the constant-rate run keeps jumping.</source>
+        <translation>منحنی نرخ یادگیری که پایین می‌آید؛ منحنی زیان که آرام می‌گیرد، در حالی که اجرای با نرخ ثابت همچنان می‌جهد.</translation>
+    </message>
+    <message>
+        <source>constant rate 3.0</source>
+        <translation>نرخ ثابت 3.0</translation>
+    </message>
+    <message>
+        <source>Data augmentation</source>
+        <translation>افزایش داده</translation>
+    </message>
+    <message>
+        <source>With only 20 training points a large network fits them exactly and draws a boundary that follows their chance positions. Augmentation trains on jittered copies instead, each epoch moving every point by noise of 0.3 times the data&apos;s spread, so the net must give the whole neighbourhood the point&apos;s class. Its test accuracy is at least 5 points higher.</source>
+        <translation>با تنها ۲۰ نقطهٔ آموزشی، شبکه‌ای بزرگ آن‌ها را دقیقاً برازش می‌کند و مرزی می‌کشد که جای تصادفی آن‌ها را دنبال می‌کند. افزایش داده به جای آن روی رونوشت‌هایی لرزانده‌شده آموزش می‌دهد: در هر دوره هر نقطه با نویزی به اندازهٔ 0.3 برابر پراکندگی داده‌ها جابه‌جا می‌شود، پس شبکه باید به کل همسایگیِ نقطه همان دسته را بدهد. دقت آزمون آن دست‌کم ۵ واحد درصد بیشتر است.</translation>
+    </message>
+    <message>
+        <source>The test accuracy of the two runs; the smoother, rounder boundary of the augmented run.</source>
+        <translation>دقت آزمون دو اجرا؛ مرز هموارتر و گردتر اجرای با افزایش داده.</translation>
+    </message>
+    <message>
+        <source>no augmentation</source>
+        <translation>بدون افزایش داده</translation>
+    </message>
+    <message>
+        <source>Fix: a smaller learning rate</source>
+        <translation>راه‌حل: نرخ یادگیری کوچک‌تر</translation>
+    </message>
+    <message>
+        <source>The exploding-init net starts with the same huge gradients at any learning rate, but the size of the first updates is the rate times the gradient. At 0.01 instead of 0.2 the updates stay small enough that the gradients shrink instead of growing, and the net trains for all 200 steps without a NaN.</source>
+        <translation>شبکهٔ درس گرادیان انفجاری با هر نرخ یادگیری با همان گرادیان‌های عظیم آغاز می‌کند، اما اندازهٔ نخستین به‌روزرسانی‌ها برابر نرخ ضرب در گرادیان است. با 0.01 به جای 0.2، به‌روزرسانی‌ها چنان کوچک می‌مانند که گرادیان‌ها به جای بزرگ شدن کوچک می‌شوند و شبکه در هر ۲۰۰ گام بی هیچ NaN آموزش می‌بیند.</translation>
+    </message>
+    <message>
+        <source>The global gradient norm starting above 1000 and falling; the loss staying finite, where the run at 0.2 diverges within five steps.</source>
+        <translation>نرم کلی گرادیان که از بالای ۱۰۰۰ آغاز می‌شود و پایین می‌آید؛ زیان که متناهی می‌ماند، در حالی که اجرا با 0.2 در کمتر از پنج گام واگرا می‌شود.</translation>
+    </message>
+    <message>
+        <source>learning rate 0.2</source>
+        <translation>نرخ یادگیری 0.2</translation>
+    </message>
+    <message>
+        <source>Fix: weight decay</source>
+        <translation>راه‌حل: کاهش وزن</translation>
+    </message>
+    <message>
+        <source>Weight decay shrinks every weight a little in each update. At the exploding-init lesson&apos;s rate of 0.2 the first update is too large for any decay, so this run uses 0.02, which still diverges within ten steps without decay. With a decay of 30 the weights are pulled in faster than the gradients push them out, and the run stays finite. The price: the weights are held so small that the net does not learn.</source>
+        <translation>کاهش وزن (weight decay) در هر به‌روزرسانی همهٔ وزن‌ها را کمی کوچک می‌کند. با نرخ 0.2 درس گرادیان انفجاری، نخستین به‌روزرسانی برای هر مقدار کاهشی بیش از حد بزرگ است، پس این اجرا نرخ 0.02 را به کار می‌برد که بدون کاهش وزن همچنان در کمتر از ده گام واگرا می‌شود. با کاهش وزنِ ۳۰، وزن‌ها تندتر از آنچه گرادیان‌ها بیرونشان می‌رانند به درون کشیده می‌شوند و اجرا متناهی می‌ماند. بهای آن: وزن‌ها چنان کوچک نگه داشته می‌شوند که شبکه یاد نمی‌گیرد.</translation>
+    </message>
+    <message>
+        <source>The global gradient norm falling from above 1000 to below 1 instead of overflowing; the test accuracy staying at 50%.</source>
+        <translation>نرم کلی گرادیان که به جای سرریز کردن، از بالای ۱۰۰۰ به زیر ۱ می‌رسد؛ دقت آزمون که در ۵۰٪ می‌ماند.</translation>
+    </message>
+    <message>
+        <source>no weight decay</source>
+        <translation>بدون کاهش وزن</translation>
+    </message>
+    <message>
+        <source>The update-to-weight ratio</source>
+        <translation>نسبت به‌روزرسانی به وزن</translation>
+    </message>
+    <message>
+        <source>The ratio of an update&apos;s size to the weights&apos; size, ||dW|| / ||W|| per layer, says how hard each step pushes; a rule of thumb wants it near 1e-3. With Adam at a rate of 0.002 every layer&apos;s ratio stays between 5e-4 and 5e-3 and the loss falls smoothly. At ten times that rate the ratios are three to five times larger, and the loss jumps up by more than 10% at dozens of steps.</source>
+        <translation>نسبت اندازهٔ به‌روزرسانی به اندازهٔ وزن‌ها، ‎||dW|| / ||W||‎ برای هر لایه، نشان می‌دهد هر گام چقدر محکم هُل می‌دهد؛ یک قاعدهٔ سرانگشتی آن را نزدیک 1e-3 می‌خواهد. با Adam و نرخ 0.002 نسبت همهٔ لایه‌ها میان 5e-4 و 5e-3 می‌ماند و زیان به‌نرمی پایین می‌آید. با ده برابر این نرخ، نسبت‌ها سه تا پنج برابر بزرگ‌ترند و زیان در ده‌ها گام بیش از ۱۰٪ بالا می‌جهد.</translation>
+    </message>
+    <message>
+        <source>The update-to-weight ratio per layer on its log axis, against the 1e-3 line; the smooth loss curve against the jagged one of the faster run.</source>
+        <translation>نسبت به‌روزرسانی به وزن برای هر لایه روی محور لگاریتمی، در برابر خط 1e-3؛ منحنی زیان هموار در برابر منحنی دندانه‌دار اجرای تندتر.</translation>
+    </message>
+    <message>
+        <source>learning rate 0.02</source>
+        <translation>نرخ یادگیری 0.02</translation>
+    </message>
+    <message>
+        <source>With a rate too large each update overshoots the minimum and lands higher on the other side. At 5.0 the first updates throw the loss far above where it started, the weights grow until the tanh units saturate and pass almost no gradient, and for 100 steps the loss jumps up and down while, after the first few steps, the test accuracy stays at 50% (chance). At 0.5 the same net fits the circle in the same 100 steps.</source>
+        <translation>با نرخی بیش از حد بزرگ، هر به‌روزرسانی از کمینه می‌گذرد و در سوی دیگر، بالاتر فرود می‌آید. با نرخ 5.0 نخستین به‌روزرسانی‌ها زیان را بسیار بالاتر از نقطهٔ شروع پرتاب می‌کنند، وزن‌ها آن‌قدر بزرگ می‌شوند که واحدهای tanh اشباع شوند و تقریباً هیچ گرادیانی را عبور ندهند، و در طول ۱۰۰ گام زیان بالا و پایین می‌پرد و پس از چند گام نخست، دقت آزمون در ۵۰٪ (حد شانس) می‌ماند. با نرخ 0.5 همین شبکه دایره را در همان ۱۰۰ گام برازش می‌کند.</translation>
+    </message>
+    <message>
+        <source>The loss curve jumping up and down far above its start instead of falling; the health strip flagging both hidden layers vanishing as their units saturate; the test accuracy stuck at 50%.</source>
+        <translation>منحنی زیان که به جای پایین آمدن، بسیار بالاتر از نقطهٔ شروع بالا و پایین می‌پرد؛ نوار سلامت که هر دو لایهٔ پنهان را با اشباع شدن واحدهایشان محوشونده نشان می‌دهد؛ دقت آزمون که در ۵۰٪ گیر کرده است.</translation>
+    </message>
+    <message>
+        <source>learning rate 0.5</source>
+        <translation>نرخ یادگیری 0.5</translation>
+    </message>
+    <message>
+        <source>ReLU&apos;s derivative is 1 for active units, and He initialisation scales the weights so the signal keeps its size through each layer. The deep net of the vanishing lesson (same data, same eight hidden layers, same learning rate) now learns in every layer. It takes batches of 32 instead of 16, because ReLU&apos;s unbounded outputs make the loss of small batches at this rate jump now and then.</source>
+        <translation>مشتق ReLU برای واحدهای فعال برابر ۱ است و مقداردهی اولیهٔ He وزن‌ها را چنان مقیاس می‌کند که سیگنال در گذر از هر لایه اندازه‌اش را حفظ کند. شبکهٔ عمیقِ درس گرادیان محوشونده (همان داده، همان هشت لایهٔ پنهان، همان نرخ یادگیری) اکنون در همهٔ لایه‌ها یاد می‌گیرد. اندازهٔ دسته‌ها به جای ۱۶، ۳۲ است، چون خروجی‌های بی‌کران ReLU باعث می‌شوند زیانِ دسته‌های کوچک با این نرخ گاه‌به‌گاه جهش کند.</translation>
+    </message>
+    <message>
+        <source>Batch norm re-centres and re-scales each layer&apos;s pre-activations over the mini-batch, keeping the sigmoid units in their steep middle range and rescaling the gradient on the way back. The same deep sigmoid net, with the same training, now learns in every layer. Each epoch&apos;s last two rows join the batch before them: a batch of two would normalise every unit to exactly -1 and +1 and pass no gradient to the weights.</source>
+        <translation>نرمال‌سازی دسته‌ای پیش‌فعال‌سازی‌های هر لایه را روی دستهٔ کوچک دوباره مرکزی و مقیاس می‌کند، واحدهای sigmoid را در بازهٔ میانیِ پرشیبشان نگه می‌دارد و گرادیان را در مسیر بازگشت دوباره مقیاس می‌کند. همان شبکهٔ عمیق sigmoid، با همان آموزش، اکنون در همهٔ لایه‌ها یاد می‌گیرد. دو سطر آخرِ هر دوره به دستهٔ پیش از خود می‌پیوندند: دسته‌ای دوتایی هر واحد را دقیقاً به ‎-1‎ و ‎+1‎ نرمال می‌کند و هیچ گرادیانی به وزن‌ها نمی‌رساند.</translation>
+    </message>
+    <message>
+        <source>Compare the gradient-norm lines with the vanishing lesson: now they stay together, and the test accuracy climbs above 75%, unevenly, while the sigmoid net stays at 50%.</source>
+        <translation>خط‌های نرم گرادیان را با درس گرادیان محوشونده مقایسه کنید: اکنون کنار هم می‌مانند و دقت آزمون، ناهموار، از ۷۵٪ بالاتر می‌رود، در حالی که شبکهٔ sigmoid در ۵۰٪ می‌ماند.</translation>
+    </message>
+    <message>
+        <source>A residual connection adds a layer&apos;s input to its output, a = f(z) + x, so the gradient has a path that skips every multiplication by a small derivative. The same deep sigmoid net with residual connections learns the circle, but at a learning rate of 1.5, not 0.1 (at 0.1 it stays near chance for 400 steps), and because every sigmoid output is positive the residual sums grow with depth, so its first step overshoots: the loss curve starts with a spike. Without residuals it stays at chance even at that rate.</source>
+        <translation>اتصال باقی‌مانده ورودی لایه را به خروجی آن می‌افزاید، ‎a = f(z) + x‎، پس گرادیان راهی دارد که از همهٔ ضرب‌ها در مشتق‌های کوچک می‌گذرد. همان شبکهٔ عمیق sigmoid با اتصال‌های باقی‌مانده دایره را یاد می‌گیرد، اما با نرخ یادگیری 1.5 و نه 0.1 (با 0.1 تا ۴۰۰ گام نزدیک به حد شانس می‌ماند)، و چون همهٔ خروجی‌های sigmoid مثبت‌اند، مجموع‌های باقی‌مانده با عمق بزرگ می‌شوند و نخستین گام از هدف می‌گذرد: منحنی زیان با یک جهش آغاز می‌شود. بدون اتصال‌های باقی‌مانده، شبکه حتی با همین نرخ در حد شانس می‌ماند.</translation>
+    </message>
+    <message>
+        <source>The first layers&apos; gradients staying within reach of the last layers&apos;; the health strip green; test accuracy near 90% by step 200, with dips where the large rate overshoots.</source>
+        <translation>گرادیان لایه‌های نخست در فاصلهٔ کمی از گرادیان لایه‌های آخر می‌ماند؛ نوار سلامت سبز؛ دقت آزمون تا گام ۲۰۰ نزدیک به ۹۰٪، با افت‌هایی در جاهایی که نرخ بزرگ از هدف می‌گذرد.</translation>
+    </message>
+    <message>
+        <source>Clipping rescales the whole gradient whenever its global norm exceeds a limit (here 2), so one huge gradient cannot throw the weights far away. The net, data and learning rate of the exploding-init lesson (not those of the vanishing lesson: it fixes that lesson&apos;s explosion) start with the same huge gradients, but the capped steps bring them down, and it trains instead of diverging.</source>
+        <translation>بریدن گرادیان، هر گاه نرم کلی گرادیان از حدی (اینجا ۲) بیشتر شود، کل گرادیان را کوچک می‌کند تا یک گرادیان عظیم نتواند وزن‌ها را به جای دوری پرتاب کند. شبکه، داده و نرخ یادگیریِ درس گرادیان انفجاری (نه درس گرادیان محوشونده: این راه‌حلِ انفجارِ آن درس است) با همان گرادیان‌های عظیم آغاز می‌کنند، اما گام‌های محدودشده آن‌ها را پایین می‌آورند و شبکه به جای واگرا شدن آموزش می‌بیند.</translation>
+    </message>
+    <message>
+        <source>A large network trained on a few noisy points memorises them: the training loss falls toward zero while the test loss climbs. Dropout silences a random half of the hidden units in each step, so no unit can rely on another: the gap between the curves shrinks and the test accuracy ends about 7 points higher.</source>
+        <translation>شبکه‌ای بزرگ که روی چند نقطهٔ پرنویز آموزش ببیند آن‌ها را حفظ می‌کند: زیان آموزش به سوی صفر می‌رود و زیان آزمون بالا می‌رود. حذف تصادفی (dropout) در هر گام نیمی از واحدهای پنهان را به تصادف خاموش می‌کند، پس هیچ واحدی نمی‌تواند به واحد دیگری تکیه کند: فاصلهٔ دو منحنی کم می‌شود و دقت آزمون در پایان حدود ۷ واحد درصد بالاتر است.</translation>
     </message>
     <message>
         <source>The gap between the train and test loss curves, with and without dropout; without it the boundary wraps around single noisy points.</source>
-        <translation type="unfinished"></translation>
+        <translation>فاصلهٔ منحنی‌های زیان آموزش و آزمون، با حذف تصادفی و بدون آن؛ بدون آن، مرز دور تک‌تک نقطه‌های پرنویز می‌پیچد.</translation>
     </message>
     <message>
         <source>no dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون حذف تصادفی</translation>
     </message>
     <message>
         <source>L2 regularisation against overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>منظم‌سازی L2 در برابر بیش‌برازش</translation>
     </message>
     <message>
         <source>The L2 penalty adds rate x sum(w^2) to the loss, so every update also shrinks the weights. The boundary stays smooth instead of wrapping around each noisy point: the test loss stays close to the training loss, and the test accuracy is higher than without the penalty.</source>
-        <translation type="unfinished"></translation>
+        <translation>جریمهٔ L2 مقدار ‎rate x sum(w^2)‎ را به زیان می‌افزاید، پس هر به‌روزرسانی وزن‌ها را کمی کوچک هم می‌کند. مرز به جای پیچیدن دور هر نقطهٔ پرنویز هموار می‌ماند: زیان آزمون نزدیک به زیان آموزش می‌ماند و دقت آزمون از حالت بدون جریمه بیشتر است.</translation>
     </message>
     <message>
         <source>The train/test gap and the smoother boundary, with and without the penalty.</source>
-        <translation type="unfinished"></translation>
+        <translation>فاصلهٔ آموزش و آزمون و مرز هموارتر، با جریمه و بدون آن.</translation>
     </message>
     <message>
         <source>no penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون جریمه</translation>
     </message>
     <message>
         <source>Early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>توقف زودهنگام</translation>
     </message>
     <message>
         <source>When a model starts to overfit, the test loss reaches a minimum and turns up while the training loss keeps falling. Stopping at that minimum keeps the best model; here it comes within the first hundred steps, and the test loss climbs for the rest of the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>وقتی مدلی بیش‌برازش را آغاز می‌کند، زیان آزمون به کمینه‌ای می‌رسد و رو به بالا برمی‌گردد، در حالی که زیان آموزش همچنان پایین می‌رود. توقف در آن کمینه بهترین مدل را نگه می‌دارد؛ اینجا کمینه در صد گام نخست می‌آید و زیان آزمون در بقیهٔ اجرا بالا می‌رود.</translation>
     </message>
     <message>
         <source>The marker at the best test loss, long before the end of training; turn on early stopping to halt there.</source>
-        <translation type="unfinished"></translation>
+        <translation>نشانه‌ای روی بهترین زیان آزمون، بسیار پیش از پایان آموزش؛ توقف زودهنگام را روشن کنید تا آموزش همان‌جا بایستد.</translation>
     </message>
     <message>
         <source>Three classes with softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>سه دسته با softmax</translation>
     </message>
     <message>
         <source>A softmax output turns three scores into probabilities that sum to one; cross-entropy pushes up the probability of the right class. The spiral&apos;s three arms need a curved boundary, which two hidden layers of 32 ReLU units learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>خروجی softmax سه امتیاز را به احتمال‌هایی تبدیل می‌کند که جمعشان یک است؛ آنتروپی متقاطع احتمال دستهٔ درست را بالا می‌برد. سه بازوی مارپیچ به مرزی خمیده نیاز دارند که دو لایهٔ پنهان با ۳۲ واحد ReLU آن را یاد می‌گیرند.</translation>
     </message>
     <message>
         <source>The three colored regions winding along the arms; the output neurons&apos; probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>سه ناحیهٔ رنگی که در امتداد بازوها می‌پیچند؛ احتمال‌های نورون‌های خروجی.</translation>
     </message>
     <message>
         <source>Regression: house price from size</source>
-        <translation type="unfinished"></translation>
+        <translation>رگرسیون: قیمت خانه بر حسب متراژ</translation>
     </message>
     <message>
         <source>Predicting a number instead of a class: one input (the size), one linear output (the price), and the mean squared error. Without hidden layers this is linear regression trained by gradient descent.</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌بینی یک عدد به جای یک دسته: یک ورودی (متراژ)، یک خروجی خطی (قیمت) و میانگین مربعات خطا. بدون لایهٔ پنهان، این همان رگرسیون خطی است که با کاهش گرادیان آموزش می‌بیند.</translation>
     </message>
     <message>
         <source>The prediction line settling on the data, and the loss falling to the noise level.</source>
-        <translation type="unfinished"></translation>
+        <translation>خط پیش‌بینی که روی داده‌ها می‌نشیند، و زیان که تا سطح نویز پایین می‌آید.</translation>
     </message>
     <message>
         <source>Handwritten digits: what the first layer learns</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم‌های دست‌نویس: لایهٔ اول چه یاد می‌گیرد</translation>
     </message>
     <message>
         <source>Each first-layer neuron has 64 weights, one per pixel of an 8x8 digit: drawn as an image they show the strokes the neuron responds to. One hidden layer of 32 tanh units reaches over 95% test accuracy on the ten digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>هر نورونِ لایهٔ اول ۶۴ وزن دارد، یکی برای هر پیکسلِ یک رقم ۸×۸: اگر به شکل تصویر رسم شوند، خط‌هایی را نشان می‌دهند که نورون به آن‌ها پاسخ می‌دهد. یک لایهٔ پنهان با ۳۲ واحد tanh روی ده رقم به دقت آزمونِ بیش از ۹۵٪ می‌رسد.</translation>
     </message>
     <message>
         <source>The first-layer weight images turning from noise into stroke detectors; the confusion matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>تصویرهای وزن لایهٔ اول که از نویز به آشکارسازهای خط تبدیل می‌شوند؛ ماتریس درهم‌ریختگی.</translation>
+    </message>
+</context>
+<context>
+    <name>nnviz lessons</name>
+    <message>
+        <source>({steps} steps)</source>
+        <translation>({steps} گام)</translation>
     </message>
 </context>
 </TS>

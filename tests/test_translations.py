@@ -1,0 +1,92 @@
+"""Translations: every marked string has a Persian translation, compiled; Qt and the command line use them."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.session import LESSONS
+from nnviz.session.health import LABELS
+from nnviz.session.language import (
+    catalogue, language_of_locale, localize_digits, ltr, system_language, translate,
+)
+from nnviz.ui import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOL = ROOT / "tools" / "update_translations.py"
+
+
+def test_every_marked_string_has_a_compiled_persian_translation():
+    """lupdate over the code finds no string without a finished translation; the .qm is the compiled .ts."""
+    proc = subprocess.run([sys.executable, str(TOOL), "--check"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_lupdate_collects_python_marks_and_tr_calls(tmp_path):
+    source = tmp_path / "marks.py"
+    source.write_text("from nnviz.session.language import QT_TRANSLATE_NOOP\n"
+                      "TITLE = QT_TRANSLATE_NOOP('Lesson', 'A title '\n"
+                      "                          'in two parts')\n"
+                      "class Panel:\n"
+                      "    def label(self):\n"
+                      "        return self.tr('&Open')\n", encoding="utf-8")
+    ts = tmp_path / "out.ts"
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run([str(lupdate), "-silent", str(source), "-ts", str(ts)], check=True, timeout=60)
+    text = ts.read_text(encoding="utf-8")
+    assert "<name>Lesson</name>" in text and "<source>A title in two parts</source>" in text
+    assert "<name>Panel</name>" in text and "<source>&amp;Open</source>" in text
+
+
+def test_lessons_and_health_labels_are_in_the_persian_catalogue():
+    table = catalogue("fa")
+    for lesson in LESSONS.values():
+        for text in (lesson.title, lesson.text, lesson.watch, lesson.compare_label):
+            assert not text or ("Lesson", text) in table, f"{lesson.id}: {text[:60]!r}"
+    assert all(("Health", label) in table for label in LABELS)
+    assert translate("Lesson", LESSONS["xor"].title, "fa") == "XOR به یک لایهٔ پنهان نیاز دارد"
+    assert translate("Lesson", LESSONS["xor"].title, "en") == LESSONS["xor"].title
+    assert translate("Lesson", "not a marked string", "fa") == "not a marked string"
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        translate("Lesson", "x", "de")
+
+
+def test_persian_is_installed_right_to_left_and_english_back(qapp):
+    title = LESSONS["vanishing-sigmoid"].title
+    try:
+        assert i18n.install_language(qapp, "fa") == "fa"
+        assert qapp.layoutDirection() == QtCore.Qt.LayoutDirection.RightToLeft
+        assert i18n.translate("Lesson", title) == translate("Lesson", title, "fa") != title
+        assert i18n.translate("Health", "vanishing") == "محوشونده"
+        box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).text() != "Cancel"    # Qt's own
+        assert i18n.numbers("step 12, loss 0.5") == "step ۱۲, loss ۰٫۵"
+    finally:
+        assert i18n.install_language(qapp, "en") == "en"
+    assert qapp.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight
+    assert i18n.translate("Lesson", title) == title
+    assert i18n.numbers("0.5") == "0.5"
+    with pytest.raises(ValueError, match="unknown language"):
+        i18n.install_language(qapp, "xx")
+
+
+def test_language_of_a_locale_and_of_the_environment():
+    assert language_of_locale("fa_IR.UTF-8") == "fa"
+    assert language_of_locale("fa-IR") == "fa"
+    assert language_of_locale("en_GB") == "en"
+    assert language_of_locale("de_DE") == "en"
+    assert language_of_locale(None) == "en"
+    assert system_language({"LANG": "fa_IR.UTF-8"}) == "fa"
+    assert system_language({"LANGUAGE": "fa:en", "LANG": "en_US.UTF-8"}) == "fa"
+    assert system_language({"LC_ALL": "en_US.UTF-8", "LANG": "fa_IR.UTF-8"}) == "en"
+    assert system_language({}) == "en"
+
+
+def test_persian_digits_leave_words_and_formulas_alone():
+    assert localize_digits("0.25", "fa") == "۰٫۲۵"
+    assert localize_digits("step 1200 of 3", "fa") == "step ۱۲۰۰ of ۳"
+    assert localize_digits("e.g. x.y", "fa") == "e.g. x.y"
+    assert localize_digits("0.25", "en") == "0.25"
+    assert ltr("a = f(z)") == "\u2066a = f(z)\u2069"
