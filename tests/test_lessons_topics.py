@@ -12,6 +12,7 @@ import pytest
 
 from nnviz.engine.activations import activate_back
 from nnviz.session import LESSONS, Session, validate_config
+from nnviz.session.landscape import trajectory
 from nnviz.session.lessons_topics import EXPLODING_NET, TOPIC_LESSONS
 
 IDS = ("zero-init-symmetry", "dying-relu", "momentum", "batch-size", "lr-decay", "augmentation",
@@ -98,12 +99,12 @@ def test_momentum_reaches_plain_sgds_loss_in_half_the_steps():
     reached = np.flatnonzero(s.metrics.train_loss <= target)
     assert reached.size and reached[0] + 1 <= lesson.steps // 2
     assert final(s, "train_loss") < 0.01 * target
-    # both runs start from the same weights, so their paths can share one landscape
-    assert np.array_equal(Session(lesson.config).network.flat, Session({**lesson.config, **lesson.compare}).network.flat)
+    # both runs start from the same weights: on the momentum run's landscape both paths start at one point
     land = s.loss_landscape("pca", resolution=5)
-    _, plain_path = plain.history.get(0), plain.loss_landscape("pca", resolution=3)
-    assert np.all(np.isfinite(land.project(plain.network.flat)))
-    assert plain_path.path.shape == (lesson.steps + 1, 2)
+    _, plain_flats = trajectory(plain)
+    plain_path = land.project(plain_flats)
+    assert plain_path.shape == (lesson.steps + 1, 2) and np.all(np.isfinite(plain_path))
+    assert np.allclose(plain_path[0], land.path[0], atol=1e-9)
 
 
 def test_batch_one_is_noisier_than_full_batch():
@@ -156,7 +157,7 @@ def test_update_ratio_near_1e3_against_ten_times_the_rate():
     assert fast.config["lr"] == 10 * s.config["lr"]
     ratio, fast_ratio = np.median(s.metrics.update_ratio, axis=0), np.median(fast.metrics.update_ratio, axis=0)
     assert np.all((ratio > 5e-4) & (ratio < 5e-3))
-    assert np.all(fast_ratio >= 3 * ratio) and np.all(fast_ratio <= 5.5 * ratio)
+    assert np.all(fast_ratio >= 3 * ratio) and np.all(fast_ratio <= 6 * ratio)
     jumps = [int(np.sum(np.diff(r.metrics.train_loss) > 0.1 * r.metrics.train_loss[:-1])) for r in (s, fast)]
     assert jumps[0] == 0 and jumps[1] >= 24
     assert final(s, "test_acc") >= 0.85

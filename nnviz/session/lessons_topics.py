@@ -105,7 +105,7 @@ TOPIC_LESSONS = [
          text="The ratio of an update's size to the weights' size, ||dW|| / ||W|| per layer, says how "
               "hard each step pushes; a rule of thumb wants it near 1e-3. With Adam at a rate of 0.002 "
               "every layer's ratio stays between 5e-4 and 5e-3 and the loss falls smoothly. At ten times "
-              "that rate the ratios are three to five times larger, and the loss jumps up by more than "
+              "that rate the ratios are three to six times larger, and the loss jumps up by more than "
               "10% at dozens of steps.",
          watch="The update-to-weight ratio per layer on its log axis, against the 1e-3 line; the smooth "
                "loss curve against the jagged one of the faster run.",
