@@ -202,10 +202,12 @@ def test_row_numbers_count_blank_lines(tmp_path):
     assert message.startswith("row 4, column 'x2'")
 
 
-def test_row_numbers_count_rows_not_lines(tmp_path):
-    # A quoted label spanning two lines is still one row.
+def test_a_cell_cannot_run_over_lines(tmp_path):
+    # A line break inside quotes would let one open quote swallow every row after it.
     message = error_of(write(tmp_path, 'x1,x2,y\n1,2,"two\nlines"\n3,oops,b\n'))
-    assert message.startswith("row 3, column 'x2'")
+    assert message.startswith("row 2: a quote opened in this row is never closed")
+    message = error_of(write(tmp_path, 'x1,x2,y\n1,2,a"b,"c\n3,4,"d"\n5,6,e\n', name="even.csv"))
+    assert message.startswith("row 2: a quoted cell runs on to row 3")
 
 
 @pytest.mark.parametrize("cell, words", [

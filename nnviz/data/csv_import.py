@@ -9,7 +9,13 @@ Format: UTF-8 text (a byte-order mark is fine), a header row of unique column
 names, then one row per sample. The delimiter is a comma unless the header
 has more semicolons or tabs than commas (spreadsheets in many locales save
 with semicolons). Fully blank rows are skipped. Feature columns must hold
-finite numbers; the target column may hold numbers or text labels.
+finite numbers within ±MAX_ABS_VALUE; the target column may hold numbers or
+text labels.
+
+Quoting is strict: a cell cannot hold a line break, so a quote left open is
+refused at its row instead of swallowing the rows after it into one cell.
+A line longer than MAX_LINE_BYTES is refused as soon as that much is read, so
+even a preview of a damaged or enormous file returns (or refuses) at once.
 """
 
 import contextlib
@@ -31,6 +37,9 @@ MAX_CLASSES = 100
 MAX_ABS_VALUE = 1e15
 """Numbers beyond ±1e15 are refused: squared in a loss or a variance they overflow
 float64 or drown every other value, and plots cannot draw their range."""
+
+MAX_LINE_BYTES = 2**20
+"""A row of more than 1 MiB is refused (1 000 columns of long numbers take about 25 KB)."""
 
 FORCED_TASKS = ("regression", "classification", "binary", "multiclass")
 
@@ -64,22 +73,34 @@ def _open(path):
         raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
 
 
-class _NotUtf8(Exception):
-    """Raised inside the line decoder; turned into a CsvError with the row number."""
+class _BadLine(Exception):
+    """Raised inside the line reader with a ``row N: ...`` message; becomes a CsvError."""
 
 
 def _decoded_lines(f):
     """Yield the lines of the binary file ``f`` as text, dropping a UTF-8 byte-order mark.
 
     Decoding line by line (not the whole file at once) keeps memory flat and
-    lets a bad byte be reported with its row.
+    lets a bad byte be reported with its row; no line is read beyond
+    MAX_LINE_BYTES, however long it is in the file. Cells cannot hold line
+    breaks, so every line must close the quotes it opens (an even number of
+    '"', doubled quotes included): an odd count is a quote left open, which
+    would otherwise swallow the rows after it into one cell.
     """
-    for number, raw in enumerate(f, start=1):
+    for number in itertools.count(1):
+        raw = f.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES:
+            raise _BadLine(f"row {number}: longer than {MAX_LINE_BYTES // 2**20} MB; is this a CSV data file?")
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            message = f"byte 0x{raw[e.start]:02x} is not UTF-8 text; save the file as UTF-8 CSV"
-            raise _NotUtf8(message) from None
+            raise _BadLine(f"row {number}: byte 0x{raw[e.start]:02x} is not UTF-8 text; "
+                           "save the file as UTF-8 CSV") from None
+        if line.count('"') % 2:
+            raise _BadLine(f"row {number}: a quote opened in this row is never closed "
+                           "(cells cannot hold line breaks)")
         yield line.removeprefix("\ufeff") if number == 1 else line
 
 
@@ -96,27 +117,42 @@ def _records(path):
         lines = _decoded_lines(f)
         try:
             first = next(lines, None)
-        except _NotUtf8 as e:
-            raise CsvError(f"row 1: {e}") from None
+        except _BadLine as e:
+            raise CsvError(str(e)) from None
         except OSError as e:
             raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
         if first is None:
             return
         reader = csv.reader(itertools.chain([first], lines),
                             delimiter=_delimiter(first), skipinitialspace=True)
-        number = 0
+        number = 0                      # rows are lines: a record may not run over several
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
                 return
-            except (_NotUtf8, csv.Error) as e:
-                raise CsvError(f"row {number + 1}: {e}") from None
+            except _BadLine as e:
+                raise CsvError(str(e)) from None
+            except csv.Error as e:
+                raise CsvError(f"row {number + 1}: {_quoting_problem(e)}") from None
             except OSError as e:
                 raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
-            number += 1
+            if reader.line_num > number + 1:
+                raise CsvError(f"row {number + 1}: a quoted cell runs on to row {reader.line_num}; cells cannot "
+                               "hold line breaks (is a closing quote missing?)")
+            number = reader.line_num
             if any(c.strip() for c in cells):
                 yield number, cells
+
+
+def _quoting_problem(error):
+    """The csv module's complaint in a student's words."""
+    text = str(error)
+    if "field larger than field limit" in text:
+        return "a cell is longer than a CSV data cell can be (is a closing quote missing?)"
+    if "new-line character seen in unquoted field" in text:
+        return "a stray line-break character (carriage return) inside the row"
+    return text
 
 
 def _first_record(records) -> tuple[int, list[str]]:
@@ -181,8 +217,16 @@ def _cell_problem(cell: str) -> str | None:
     try:
         value = float(text)
     except ValueError:
-        return f"{text!r} is not a number"
-    return None if np.isfinite(value) else f"{text!r} is not a finite number"
+        return f"{_clip(text)!r} is not a number"
+    if not np.isfinite(value):
+        return f"{_clip(text)!r} is not a finite number"
+    if abs(value) > MAX_ABS_VALUE:
+        return f"{_clip(text)!r} is beyond ±{MAX_ABS_VALUE:g}, the largest magnitude nnviz accepts"
+    return None
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _raise_first_bad_cell(table: _Table, columns: list[int]) -> None:
@@ -201,7 +245,7 @@ def _column_floats(table: _Table, j: int) -> np.ndarray | None:
         values = np.fromiter(map(float, cells), np.float64, len(table.rows))
     except ValueError:
         return None
-    return values if np.all(np.isfinite(values)) else None
+    return values if np.all(np.abs(values) <= MAX_ABS_VALUE) else None      # False for NaN too
 
 
 def _features(table: _Table, columns: list[int]) -> np.ndarray:
@@ -252,8 +296,9 @@ def _infer_task(table: _Table, t: int, values, texts) -> str:
 
 
 def _parses_to_non_finite(text: str) -> bool:
+    """True for a number nnviz cannot use: NaN, infinite, or beyond ±MAX_ABS_VALUE."""
     try:
-        return not np.isfinite(float(text))
+        return not abs(float(text)) <= MAX_ABS_VALUE
     except ValueError:
         return False
 
@@ -322,15 +367,20 @@ def load_csv(path, target: str | None = None, task: str | None = None,
     )
 
 
-def preview_csv(path, rows: int = 10) -> tuple[list[str], list[list[str]]]:
+def preview_csv(path, rows: int = 10, max_cols: int = 1_000) -> tuple[list[str], list[list[str]]]:
     """The header and up to ``rows`` data rows, as text, for an import dialog.
 
     Header names are stripped; other cells are returned as they are (rows may
     be ragged, names may repeat, cells need not be numbers). Unreadable,
-    empty or non-UTF-8 files raise CsvError as in load_csv.
+    empty or non-UTF-8 files, quoting errors, lines over MAX_LINE_BYTES and
+    headers of more than ``max_cols`` columns raise CsvError as in load_csv.
+    Only the lines shown are read, each at most MAX_LINE_BYTES, so a preview
+    of any file returns at once.
     """
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
         raise ValueError(f"rows must be a non-negative integer, not {rows!r}")
     with contextlib.closing(_records(path)) as records:
-        _, header = _first_record(records)
-        return header, [cells for _, cells in itertools.islice(records, rows)]
+        number, header = _first_record(records)
+        if len(header) > max_cols:
+            raise CsvError(f"row {number}: {len(header)} columns; the limit is {max_cols}")
+        return header, [cells[:max_cols + 1] for _, cells in itertools.islice(records, rows)]
