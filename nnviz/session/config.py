@@ -17,6 +17,8 @@ from nnviz.engine import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from nnviz.engine.optimizers import OPTIMIZERS as _OPT_CLASSES
 from nnviz.engine.spec import MAX_LAYER_SIZE
 
+from .classroom import check_lock
+
 from .validate import check_nesting
 
 OUTPUT_ACTIVATIONS = ("auto", "linear", "sigmoid", "tanh", "softmax")
@@ -208,12 +210,14 @@ def _check_health(health):
 
 
 def _check_classroom(classroom):
-    if not isinstance(classroom, dict) or set(classroom) - {"hidden_controls", "locked_knobs"}:
-        _fail("classroom", "must be a mapping with 'hidden_controls' and 'locked_knobs' lists")
+    if not isinstance(classroom, dict) or set(classroom) - {"hidden_controls", "locked_knobs", "lock"}:
+        _fail("classroom", "must be a mapping with 'hidden_controls' and 'locked_knobs' lists (and a 'lock')")
     out = {"hidden_controls": classroom.get("hidden_controls", []), "locked_knobs": classroom.get("locked_knobs", [])}
     for key, names in out.items():
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             _fail(f"classroom.{key}", "must be a list of names")
+    if classroom.get("lock") is not None:            # a salted password hash (classroom.py)
+        out["lock"] = check_lock(classroom["lock"])
     return out
 
 

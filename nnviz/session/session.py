@@ -21,6 +21,7 @@ from nnviz.data.split import MIN_BATCH_NORM_BATCH, batch_end
 from nnviz.engine import Network, clip_grad_norm, make_optimizer
 from nnviz.engine.trace import Trace
 
+from . import classroom
 from . import health as health_mod
 from . import activation_curves as curves_mod
 from . import landscape
@@ -119,6 +120,7 @@ class Session:
         old = self.config
         if new == old:
             return False
+        classroom.check_change(old, new)            # a password-locked setup stays as it is
         self.edited = True
         if _needs_rebuild(old, new):
             reuse = self.prep.dataset if all(old[k] == new[k] for k in DATA_KEYS) else None
