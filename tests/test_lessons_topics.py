@@ -85,7 +85,7 @@ def test_zero_init_keeps_the_hidden_units_identical():
 def test_dying_relu():
     s, leaky = _run("dying-relu"), _run("dying-relu", compare=True)
     shares = [float(np.mean(dead_units(s, layer))) for layer in (1, 2)]
-    assert max(shares) >= 0.4
+    assert shares[0] >= 0.4                                       # the first layer, as the text says
     assert s.metrics.dead_share[-1][0] == pytest.approx(shares[0])      # the window shows the same share
     assert s.health()[0] == "dead"
     assert not any(dead_units(leaky, layer).any() for layer in (1, 2))
@@ -97,7 +97,7 @@ def test_momentum_reaches_plain_sgds_loss_in_half_the_steps():
     s, plain = _run("momentum"), _run("momentum", compare=True)
     target = final(plain, "train_loss")
     reached = np.flatnonzero(s.metrics.train_loss <= target)
-    assert reached.size and reached[0] + 1 <= lesson.steps // 2
+    assert reached.size and reached[0] + 1 < lesson.steps // 2
     assert final(s, "train_loss") < 0.01 * target
     # both runs start from the same weights: on the momentum run's landscape both paths start at one point
     land = s.loss_landscape("pca", resolution=5)
@@ -148,7 +148,9 @@ def test_weight_decay_keeps_the_exploding_net_finite_but_small():
     s, plain = _run("fix-weight-decay"), _run("fix-weight-decay", compare=True)
     assert not s.diverged and s.step == lesson.steps and np.isfinite(s.network.flat).all()
     assert s.metrics.global_norm[0] > 1000 and s.metrics.global_norm[-1] < 1
-    assert final(s, "test_acc") <= 0.6
+    start = np.linalg.norm(Session(lesson.config).network.flat)
+    assert np.linalg.norm(s.network.flat) < 1e-3 * start             # held small ...
+    assert final(s, "test_acc") <= 0.6                              # ... so it does not learn
     assert plain.diverged and plain.step <= 10
 
 
