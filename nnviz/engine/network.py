@@ -223,16 +223,19 @@ class Network:
             out = trace.layers[-1]
             out.grad_a = output_grad(self.spec["loss"], out.act, y)
             for i in range(len(self.layers) - 1, layers_down_to - 1, -1):
-                grads[i], grad_inp = self.backward_layer(i, trace.layers[i], trace.training, grad_u)
+                grads[i], grad_inp = self.backward_layer(i, trace.layers[i], trace.training, grad_u,
+                                                         input_grad=i > 0)
                 grad_u = None
                 if i > 0:
                     trace.layers[i - 1].grad_a = grad_inp
         return grads
 
-    def backward_layer(self, i, lt, training, grad_u=None):
+    def backward_layer(self, i, lt, training, grad_u=None, input_grad=True):
         """One layer's backward step. Uses lt.grad_a unless grad_u is given
         (the output layer, whose dL/du comes straight from the loss).
-        Returns (param grads dict, dL/dinp). Callers silence overflow warnings."""
+        Returns (param grads dict, dL/dinp); dL/dinp is None with
+        input_grad=False (the first layer: nothing below needs it).
+        Callers silence overflow warnings."""
         layer, p = self.layers[i], self.params[i]
         grads = {}
         if grad_u is None:
@@ -252,13 +255,15 @@ class Network:
                 grad_u, lt.xhat, p["gamma"], lt.inv_std, training)
         else:                                               # z = inp @ W + b
             grad_z = grad_u
-            grads["b"] = grad_z.sum(axis=0)
+            grads["b"] = np.add.reduce(grad_z, axis=0)
         lt.grad_z = grad_z
         grads["W"] = lt.inp.T @ grad_z
         reg = self.spec["regularization"]
         extra = penalty_grad(reg["kind"], reg["rate"], p["W"])
         if extra is not None:
             grads["W"] += extra
+        if not input_grad:
+            return {key: grads[key] for key in p}, None
         grad_inp = grad_z @ p["W"].T
         if layer["residual"]:                               # a = ... + inp
             grad_inp += lt.grad_a
