@@ -146,3 +146,14 @@ def test_a_diverged_run_is_refused_with_a_clear_message():
 def test_bad_arguments_name_the_argument(kwargs, field):
     with pytest.raises(ValueError, match=field):
         _session(steps=2).loss_landscape(**kwargs)
+
+
+def test_a_kept_surface_extends_its_path_live():
+    s = _session(steps=20)
+    land = s.loss_landscape("pca", resolution=3)
+    s.run(5)
+    steps, flats = trajectory(s)
+    live = land.project(flats)
+    assert len(live) == 26 and list(steps[-6:]) == list(range(20, 26))
+    assert np.allclose(live[:21], land.path, atol=1e-9)            # the old path is unchanged
+    assert np.linalg.norm(live[-1]) > 0                           # the newest point has moved on

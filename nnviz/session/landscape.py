@@ -86,7 +86,12 @@ class Landscape:
         """(alpha, beta) coordinates of weight vectors (n, P) in this plane (least squares).
 
         Lets another run's trajectory be drawn on this surface (the side-by-side
-        race of two optimizers started from the same weights).
+        race of two optimizers started from the same weights), and lets a view
+        extend the path live while training without recomputing the surface:
+        ``land.project(trajectory(session)[1])`` costs one small solve, where a
+        new 41 x 41 surface costs a few hundred forward passes' worth (see
+        benchmarks/landscape.py). Points keep this landscape's centre, so the
+        newest one moves away from the origin until the surface is recomputed.
         """
         flats = np.atleast_2d(np.asarray(flats, dtype=float))
         return _coordinates(self.directions, flats - self.center)
