@@ -72,14 +72,12 @@ def run(session=None, *, path: str | None = None, argv: list[str] | None = None,
     limit_blas_threads()
     from PySide6 import QtCore, QtWidgets
 
-    from nnviz import __version__
+    from nnviz.app.identity import set_identity
     from nnviz.app.language_menu import startup_language
     from nnviz.app.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]] + list(argv or []))
-    app.setOrganizationName("nnviz")
-    app.setApplicationName("nnviz")
-    app.setApplicationVersion(__version__)
+    set_identity(app)                   # name, version, icon, desktop entry (nnviz.app.identity)
     startup_language(app, lang, QtCore.QSettings("nnviz", "nnviz"))
     window = MainWindow(session, path=path)
     window.confirm_unsaved = True       # quitting or opening another experiment asks about unsaved changes

@@ -5,6 +5,9 @@
     nnviz FILE.json            open the window on a saved experiment
     nnviz lessons | render | animate | code ...
                                work without a screen (one module each in this package)
+    nnviz --install-desktop    add nnviz to this user's applications menu (nnviz.cli.desktop)
+
+Every form takes ``--lang en|fa`` (default: the system's language; see nnviz.cli.language).
 
 Each subcommand module holds a :class:`~nnviz.cli.common.Command`;
 :data:`COMMANDS` maps ``nnviz NAME ...`` to it, with its own parser.  A bad
@@ -23,6 +26,7 @@ import sys
 from nnviz import __version__
 from nnviz.cli import animate, code, lessons, render
 from nnviz.cli.common import USAGE_EXIT, CliError, Command, Parser, load_session
+from nnviz.cli.desktop import install_desktop
 from nnviz.cli.language import language_argument
 
 __all__ = ["COMMANDS", "CliError", "Command", "main"]
@@ -45,6 +49,8 @@ def window_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file to open")
     parser.add_argument("--lesson", metavar="ID", help="open a built-in lesson (see the Lessons menu)")
     parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    parser.add_argument("--install-desktop", action="store_true",
+                        help="add nnviz and its icon to this user's applications menu, then exit")
     language_argument(parser)
     return parser
 
@@ -59,8 +65,21 @@ def main(argv: list[str] | None = None) -> int:
             language_argument(parser)
             return int(cmd.run(parser.parse_args(argv[1:])) or 0)
         args = window_parser().parse_args(argv)
+        if args.install_desktop:
+            return _install_desktop()
         session = load_session(args.file, args.lesson)
     except CliError as err:
         print(f"nnviz: {err}", file=sys.stderr)
         return USAGE_EXIT
     return _app.run(session, path=args.file, lang=args.lang)
+
+
+def _install_desktop() -> int:
+    try:
+        paths = install_desktop()
+    except OSError as err:
+        print(f"nnviz: --install-desktop: cannot write {err.filename}: {err.strerror}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
