@@ -23,6 +23,7 @@ from nnviz.engine.trace import Trace
 
 from . import classroom
 from . import health as health_mod
+from . import recovery
 from . import activation_curves as curves_mod
 from . import landscape
 from . import neuron_graph as graph_mod
@@ -520,6 +521,10 @@ class Session:
         """
         if unit not in ("phase", "step"):
             raise ValueError(f"rewind: unit must be phase or step, not {unit!r}")
+        if self.diverged:
+            self._recover()
+            self._changed()
+            return self.phase
         last = len(self._phases) - 1
         if self._index == -1:
             self._rewind_from_ready()
@@ -532,6 +537,25 @@ class Session:
             self._goto_after(self._record.index - 1)
         self._changed()
         return self.phase
+
+    @property
+    def recovery_step(self):
+        """After a divergence, the step a rewind goes back to: the newest sound one (recovery.py); else None."""
+        if not self.diverged:
+            return None
+        return recovery.sound_step(self.history, self.metrics, self._steps_done)
+
+    def _recover(self):
+        """Go back to the newest sound step, ready to train on from it; say which step it is."""
+        k = self.recovery_step
+        if k is None:
+            self.message = ("No kept step before the divergence is sound (finite weights, a loss that had not "
+                            "blown up): reset, then lower the learning rate or the initial weights.")
+            return
+        self._restore(k)
+        self._record, self._index = None, -1
+        self.message = (f"Rewound to step {k}, the last step before the divergence with finite weights and a "
+                        "loss that had not blown up. Lower the learning rate or clip gradients before going on.")
 
     def _rewind_from_ready(self):
         if self._steps_done > 0:
