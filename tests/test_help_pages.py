@@ -4,7 +4,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from PySide6 import QtCore, QtWidgets
+import pytest
+from PySide6 import QtCore, QtGui, QtWidgets
 
 HELP = Path(__file__).resolve().parent.parent / "resources" / "help"
 LANGUAGES = ("en", "fa")
@@ -77,3 +78,32 @@ def test_qt_text_browser_renders_each_page(qapp):
             text = browser.toPlainText()
             assert page.headings[0] in text and len(text.split()) >= 120, f"{lang}/{name}"
             assert browser.documentTitle(), f"{lang}/{name}: no <title>"
+
+
+def test_help_menu_opens_the_guide_in_the_installed_language(qapp, qtbot, tmp_path):
+    from nnviz.app.main_window import MainWindow
+    from nnviz.app.user_guide import open_user_guide
+    from nnviz.session import Session
+    from nnviz.ui import i18n
+
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    window = MainWindow(Session.from_lesson("xor"), settings=settings)
+    qtbot.addWidget(window)
+    try:
+        entry = next(a for a in window.findChildren(QtGui.QAction) if a.text().replace("&", "") == "User guide")
+        entry.trigger()
+        guide = window.user_guide
+        assert guide.isVisible() and guide.page() == "index"
+        assert guide.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight
+        assert "nnviz user guide" in guide.browser.toPlainText()
+        assert open_user_guide(window, "inspector") is guide and guide.page() == "inspector"
+        with pytest.raises(ValueError, match="no help page 'nope'"):
+            guide.show_page("nope")
+        i18n.install_language(qapp, "fa")
+        persian = open_user_guide(window, "data")
+        assert persian is not guide and persian.page() == "data"
+        assert persian.layoutDirection() == QtCore.Qt.LayoutDirection.RightToLeft
+        assert PERSIAN.search(persian.browser.toPlainText()) and persian.windowTitle() == "راهنمای nnviz"
+    finally:
+        i18n.install_language(qapp, "en")
+        window.play_timer.stop()

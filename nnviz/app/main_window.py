@@ -50,6 +50,7 @@ from nnviz.ui.plots.curves import LossCurvesView
 from nnviz.ui.panels.draw_points_bar import DrawPointsBar
 from nnviz.app.export_menu import ExportActions
 from nnviz.app.language_menu import LanguageMenu
+from nnviz.app.user_guide import open_user_guide
 from nnviz.ui.plots.feature_space import FeatureSpaceView
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
 from nnviz.ui.plots.graddist import GradDistributionView
@@ -385,6 +386,8 @@ class MainWindow(QtWidgets.QMainWindow):
         m = bar.addMenu("&Help")
         self._action(m, "&Keyboard shortcuts", self.show_shortcuts, QtGui.QKeySequence("F1"),
                      "List the keyboard shortcuts")
+        self._action(m, "&User guide", lambda: open_user_guide(self), None,
+                     "How to use nnviz, a page per area, in the app's language")
         self._action(m, "&About nnviz", self.show_about, None, "Version and what nnviz is")
 
     def _action(self, menu, text, slot, keys, tip, checkable=False, checked=False) -> QtGui.QAction:

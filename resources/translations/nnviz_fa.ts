@@ -25,6 +25,61 @@
     </message>
 </context>
 <context>
+    <name>LandscapeView</name>
+    <message>
+        <source>direction 1</source>
+        <translation>جهت ۱</translation>
+    </message>
+    <message>
+        <source>direction 2</source>
+        <translation>جهت ۲</translation>
+    </message>
+    <message>
+        <source>blank: the loss overflows there ({0} of {1} points)</source>
+        <translation>خالی: زیان در آن‌جا سرریز می‌کند ({0} از {1} نقطه)</translation>
+    </message>
+    <message>
+        <source>direction 1 (PCA of the path)</source>
+        <translation>جهت ۱ (PCA مسیر)</translation>
+    </message>
+    <message>
+        <source>direction 2 (PCA of the path)</source>
+        <translation>جهت ۲ (PCA مسیر)</translation>
+    </message>
+    <message>
+        <source>random direction 1 (filter-normalised)</source>
+        <translation>جهت تصادفی ۱ (نرمال‌شده برای هر فیلتر)</translation>
+    </message>
+    <message>
+        <source>random direction 2 (filter-normalised)</source>
+        <translation>جهت تصادفی ۲ (نرمال‌شده برای هر فیلتر)</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>آموزش</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <source>{0} loss around the weights of step {1}</source>
+        <translation>زیان {0} پیرامون وزن‌های گام {1}</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>زیان (مقیاس لگاریتمی)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>مسیر</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -314,8 +369,8 @@
         <translation>نسبت به‌روزرسانی به وزن</translation>
     </message>
     <message>
-        <source>The ratio of an update&apos;s size to the weights&apos; size, ||dW|| / ||W|| per layer, says how hard each step pushes; a rule of thumb wants it near 1e-3. With Adam at a rate of 0.002 every layer&apos;s ratio stays between 5e-4 and 5e-3 and the loss falls smoothly. At ten times that rate the ratios are three to five times larger, and the loss jumps up by more than 10% at dozens of steps.</source>
-        <translation>نسبت اندازهٔ به‌روزرسانی به اندازهٔ وزن‌ها، ‎||dW|| / ||W||‎ برای هر لایه، نشان می‌دهد هر گام چقدر محکم هُل می‌دهد؛ یک قاعدهٔ سرانگشتی آن را نزدیک 1e-3 می‌خواهد. با Adam و نرخ 0.002 نسبت همهٔ لایه‌ها میان 5e-4 و 5e-3 می‌ماند و زیان به‌نرمی پایین می‌آید. با ده برابر این نرخ، نسبت‌ها سه تا پنج برابر بزرگ‌ترند و زیان در ده‌ها گام بیش از ۱۰٪ بالا می‌جهد.</translation>
+        <source>The ratio of an update&apos;s size to the weights&apos; size, ||dW|| / ||W|| per layer, says how hard each step pushes; a rule of thumb wants it near 1e-3. With Adam at a rate of 0.002 every layer&apos;s ratio stays between 5e-4 and 5e-3 and the loss falls smoothly. At ten times that rate the ratios are three to six times larger, and the loss jumps up by more than 10% at dozens of steps.</source>
+        <translation>نسبت اندازهٔ به‌روزرسانی به اندازهٔ وزن‌ها، ‎||dW|| / ||W||‎ برای هر لایه، نشان می‌دهد هر گام چقدر محکم هُل می‌دهد؛ یک قاعدهٔ سرانگشتی آن را نزدیک 1e-3 می‌خواهد. با Adam و نرخ 0.002 نسبت همهٔ لایه‌ها میان 5e-4 و 5e-3 می‌ماند و زیان به‌نرمی پایین می‌آید. با ده برابر این نرخ، نسبت‌ها سه تا شش برابر بزرگ‌ترند و زیان در ده‌ها گام بیش از ۱۰٪ بالا می‌جهد.</translation>
     </message>
     <message>
         <source>The update-to-weight ratio per layer on its log axis, against the 1e-3 line; the smooth loss curve against the jagged one of the faster run.</source>
@@ -436,6 +491,21 @@
     <message>
         <source>The first-layer weight images turning from noise into stroke detectors; the confusion matrix.</source>
         <translation>تصویرهای وزن لایهٔ اول که از نویز به آشکارسازهای خط تبدیل می‌شوند؛ ماتریس درهم‌ریختگی.</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>nnviz user guide</source>
+        <translation>راهنمای nnviz</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>بازگشت</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>فهرست</translation>
     </message>
 </context>
 <context>
