@@ -168,3 +168,14 @@ def test_health_has_one_label_per_layer_and_explains_thresholds():
     s.run(2)
     assert len(s.health()) == 3
     assert "vanishing" in s.health_text() and "diverged" in s.health_text()
+
+
+def test_the_update_from_the_gathered_gradient_vector_equals_the_update_from_the_gradient_dicts():
+    """Unclipped steps hand the optimizer the vector the statistics gathered; clipped ones the dicts."""
+    for optimizer in ("sgd", "adam"):
+        gathered = Session({**CONFIG, "optimizer": optimizer})
+        from_dicts = Session({**CONFIG, "optimizer": optimizer, "clip_norm": 1e300})   # never scales
+        gathered.run(25)
+        from_dicts.run(25)
+        np.testing.assert_array_equal(gathered.network.flat, from_dicts.network.flat)
+        np.testing.assert_array_equal(gathered.metrics.grad_norm, from_dicts.metrics.grad_norm)
