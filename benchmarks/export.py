@@ -34,17 +34,20 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from nnviz.app.main_window import MainWindow  # noqa: E402
+from nnviz.app.window_picture import open_picture  # noqa: E402
 from nnviz.export import animation as anim  # noqa: E402
 from nnviz.export import code_for  # noqa: E402
-from nnviz.ui.images import copy_to_clipboard  # noqa: E402
-from nnviz.ui.render import Picture, ensure_app  # noqa: E402
 from nnviz.session import Session  # noqa: E402
+from nnviz.ui.images import copy_to_clipboard  # noqa: E402
+from nnviz.ui.recording import record as record_animation  # noqa: E402
+from nnviz.ui.render import Picture, ensure_app  # noqa: E402
 
 LESSON = "vanishing-sigmoid"
 
 
 def _picture(view: str, size=None) -> Picture:
-    p = Picture(Session.from_lesson(LESSON), view, size=size)
+    p = open_picture(Session.from_lesson(LESSON), view, window_class=MainWindow, size=size)
     p.train(40)
     if view in ("network", "window"):
         p.go_to_phase("backward", 4)
@@ -95,9 +98,9 @@ def main(argv=None) -> int:
 
     def record(view, size, path, plan_of, steps=40):
         def run():
-            with Picture(Session.from_lesson(LESSON), view, size=size) as p:
+            with open_picture(Session.from_lesson(LESSON), view, window_class=MainWindow, size=size) as p:
                 p.train(steps)
-                anim.record(p, plan_of(p.session), path, fps=10)
+                record_animation(p, plan_of(p.session), path, fps=10)
         return run
 
     n = max(1, args.repeats // 2)

@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6 import QtWidgets  # noqa: E402
 
+from nnviz.ui.panels.health_strip import HealthStrip  # noqa: E402
 from nnviz.ui.plots.boundary import BoundaryView, _spiral, grid_points  # noqa: E402
 from nnviz.ui.plots.curves import LossCurvesView, demo_series  # noqa: E402
 from nnviz.ui.plots.graddist import GradDistributionView  # noqa: E402
 from nnviz.ui.plots.gradnorm import GradNormView, demo_norms  # noqa: E402
-from nnviz.ui.panels.health_strip import HealthStrip  # noqa: E402
 from nnviz.ui.plots.regression import RegressionView, curve_points  # noqa: E402
 
 

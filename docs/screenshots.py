@@ -23,8 +23,8 @@ from nnviz import app as _app  # noqa: E402,F401  (BLAS threads before numpy)
 from PIL import Image  # noqa: E402
 from PySide6 import QtCore, QtWidgets  # noqa: E402
 
-from nnviz.session import Session  # noqa: E402
 from nnviz.app.main_window import MainWindow  # noqa: E402
+from nnviz.session import Session  # noqa: E402
 
 # (file, lesson, steps trained first, phases stepped after, what it shows)
 SHOTS = [

@@ -132,7 +132,8 @@ def test_missing_and_unreadable_files(tmp_path, capsys):
     folder = tmp_path / "folder.json"
     folder.mkdir()
     assert cli.main(["code", str(folder)]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "folder.json" in err and "folder" in err.replace("folder.json", "")
 
 
 def test_mp4_without_ffmpeg_says_so(tmp_path, monkeypatch, capsys):

@@ -4,22 +4,27 @@ import math
 import os
 import stat
 import sys
+from functools import partial
 
 import numpy as np
 import pytest
 from PIL import Image
 
+from nnviz.app.main_window import MainWindow
+from nnviz.app.window_picture import open_picture
 from nnviz.export import animation as anim
-from nnviz.ui.render import Picture
 from nnviz.session import Session
+from nnviz.ui.recording import record
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}
 
+picture_of = partial(open_picture, window_class=MainWindow)
+
 
 @pytest.fixture
 def picture(qapp):
-    p = Picture(Session(SMALL), "network", size=(320, 200))
+    p = picture_of(Session(SMALL), "network", size=(320, 200))
     yield p
     p.close()
 
@@ -53,7 +58,7 @@ def test_one_step_gif_has_every_phase_and_the_in_betweens(picture, tmp_path):
     plan = anim.step_plan(session.n_layers, tween=2)
     seen = []
     out = tmp_path / "step.gif"
-    n = anim.record(picture, plan, out, fps=10, hold=0.5, progress=lambda d, t: seen.append((d, t)))
+    n = record(picture, plan, out, fps=10, hold=0.5, progress=lambda d, t: seen.append((d, t)))
     assert n == plan.frames == 1 + 8 + 2 * 4
     assert seen == [(k, plan.frames) for k in range(1, plan.frames + 1)]
     frames, (size, loop) = frames_of(out)
@@ -72,7 +77,7 @@ def test_one_step_gif_has_every_phase_and_the_in_betweens(picture, tmp_path):
 def test_run_gif_has_a_frame_every_k_steps(picture, tmp_path):
     plan = anim.run_plan(12, every=4)
     out = tmp_path / "run.gif"
-    assert anim.record(picture, plan, out, fps=5, scale=2) == 4
+    assert record(picture, plan, out, fps=5, scale=2) == 4
     frames, (size, _loop) = frames_of(out)
     assert len(frames) == 4
     assert size == (640, 400)
@@ -82,7 +87,7 @@ def test_run_gif_has_a_frame_every_k_steps(picture, tmp_path):
 def test_a_cancelled_recording_leaves_no_file(picture, tmp_path):
     out = tmp_path / "step.gif"
     with pytest.raises(anim.Cancelled):
-        anim.record(picture, anim.step_plan(3), out, progress=lambda done, total: done < 3)
+        record(picture, anim.step_plan(3), out, progress=lambda done, total: done < 3)
     assert not list(tmp_path.iterdir())
 
 
@@ -91,12 +96,12 @@ def test_bad_arguments_are_refused_before_drawing(picture, tmp_path, monkeypatch
     for kwargs, match in (({"fps": 0}, "fps"), ({"fps": 500}, "fps"), ({"hold": -1}, "hold"),
                           ({"scale": 0}, "scale")):
         with pytest.raises(ValueError, match=match):
-            anim.record(picture, plan, tmp_path / "a.gif", **kwargs)
+            record(picture, plan, tmp_path / "a.gif", **kwargs)
     with pytest.raises(ValueError, match=".gif or .mp4"):
-        anim.record(picture, plan, tmp_path / "a.avi")
+        record(picture, plan, tmp_path / "a.avi")
     monkeypatch.setattr(anim, "ffmpeg_path", lambda: None)
     with pytest.raises(ValueError, match="MP4 needs ffmpeg"):
-        anim.record(picture, plan, tmp_path / "a.mp4")
+        record(picture, plan, tmp_path / "a.mp4")
     assert picture.session.step == 0
     assert not list(tmp_path.iterdir())
 
@@ -119,7 +124,7 @@ def test_mp4_frames_are_piped_to_ffmpeg(picture, tmp_path, monkeypatch):
     monkeypatch.setattr(anim, "ffmpeg_path", lambda: fake_ffmpeg(tool))
     out = tmp_path / "step.mp4"
     plan = anim.step_plan(3, tween=1)
-    n = anim.record(picture, plan, out, fps=4, hold=1.0)
+    n = record(picture, plan, out, fps=4, hold=1.0)
     assert n == plan.frames
     size, args = out.read_text().split(" ", 1)
     ticks = 1 + plan.moves * (plan.tween + 1) + 4            # frame times, and 1 s held at 4 fps
@@ -133,22 +138,22 @@ def test_an_encoder_failure_is_reported_and_leaves_no_file(picture, tmp_path, mo
     tool.mkdir()
     monkeypatch.setattr(anim, "ffmpeg_path", lambda: fake_ffmpeg(tool, fail=True))
     with pytest.raises(RuntimeError, match="boom: unknown encoder"):
-        anim.record(picture, anim.step_plan(3), tmp_path / "step.mp4")
+        record(picture, anim.step_plan(3), tmp_path / "step.mp4")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tool"]
 
 
 @pytest.mark.skipif(anim.ffmpeg_path() is None, reason="ffmpeg is not installed")
 def test_real_mp4(picture, tmp_path):
     out = tmp_path / "step.mp4"
-    anim.record(picture, anim.step_plan(3), out, fps=8)
+    record(picture, anim.step_plan(3), out, fps=8)
     head = out.read_bytes()[:64]
     assert b"ftyp" in head
 
 
 def test_window_run_recording(qapp, tmp_path):
-    with Picture(Session(SMALL), "window", size=(1300, 800)) as p:
+    with picture_of(Session(SMALL), "window", size=(1300, 800)) as p:
         out = tmp_path / "window.gif"
-        assert anim.record(p, anim.run_plan(6, every=3), out, fps=4, scale=0.5) == 3
+        assert record(p, anim.run_plan(6, every=3), out, fps=4, scale=0.5) == 3
     frames, (size, _loop) = frames_of(out)
     assert len(frames) == 3 and size == (650, 400)
     assert not math.isclose(float(np.mean(frames[0][0])), 0.0)

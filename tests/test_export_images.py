@@ -2,25 +2,31 @@
 
 import os
 import xml.etree.ElementTree as ET
+from functools import partial
 
 import numpy as np
 import pytest
 from PIL import Image
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.ui import images
-from nnviz.ui.render import DEFAULT_SIZES, VIEWS, Picture, parse_phase, parse_size
+from nnviz.app.main_window import MainWindow
+from nnviz.app.window_picture import DEFAULT_SIZES, VIEWS, open_picture
 from nnviz.session import Session
 from nnviz.session.files import atomic_write_bytes
+from nnviz.ui import images
+from nnviz.ui.render import parse_phase, parse_size
 from nnviz.ui.widgets import colors
+
 SVG = "{http://www.w3.org/2000/svg}"
+
+picture_of = partial(open_picture, window_class=MainWindow)
 
 
 @pytest.fixture
 def vanishing(qapp):
     """The vanishing-gradient lesson's network view during backward at layer 4."""
     s = Session.from_lesson("vanishing-sigmoid")
-    picture = Picture(s, "network", size=(800, 450))
+    picture = picture_of(s, "network", size=(800, 450))
     picture.train(5)
     picture.go_to_phase("backward", 4)
     yield picture
@@ -98,7 +104,7 @@ def test_themed_and_transparent_backgrounds(vanishing):
 
 def test_dark_theme_picture(qapp):
     s = Session.from_lesson("xor")
-    with Picture(s, "network", size=(480, 320), theme="dark") as picture:
+    with picture_of(s, "network", size=(480, 320), theme="dark") as picture:
         picture.train(3)
         a = rgb(picture.render(1))
     assert tuple(a[2, 240]) == tuple(int(v) for v in colors.get_theme("dark").background)
@@ -121,7 +127,7 @@ def test_svg_is_xml_with_the_drawn_items(vanishing, tmp_path):
 
 def test_svg_embeds_heatmaps_as_pictures(qapp, tmp_path):
     s = Session.from_lesson("xor")
-    with Picture(s, "network", size=(1000, 700)) as picture:
+    with picture_of(s, "network", size=(1000, 700)) as picture:
         picture.train(5)
         picture.save(tmp_path / "xor.svg")
         shown = picture.widget.visible_heatmaps()
@@ -134,7 +140,7 @@ def test_svg_embeds_heatmaps_as_pictures(qapp, tmp_path):
 def test_every_view_renders_with_content(qapp, view, tmp_path):
     s = Session.from_lesson("vanishing-sigmoid")
     size = (1300, 800) if view == "window" else None
-    with Picture(s, view, size=size) as picture:
+    with picture_of(s, view, size=size) as picture:
         picture.train(4)
         image = picture.render(1)
         assert (image.width(), image.height()) == (size or DEFAULT_SIZES[view])
@@ -147,14 +153,14 @@ def test_every_view_renders_with_content(qapp, view, tmp_path):
 @pytest.mark.parametrize("lesson", ["housing-regression", "digits-features", "softmax-3-class"])
 def test_data_view_of_other_data(qapp, lesson):
     s = Session.from_lesson(lesson)
-    with Picture(s, "boundary", size=(500, 400)) as picture:
+    with picture_of(s, "boundary", size=(500, 400)) as picture:
         picture.train(3)
         assert distinct_colors(rgb(picture.render(1))) > 30
 
 
 def test_window_picture_has_the_whole_loss_curve(qapp):
     s = Session.from_lesson("xor")
-    with Picture(s, "window", size=(1300, 800)) as picture:
+    with picture_of(s, "window", size=(1300, 800)) as picture:
         picture.train(12)
         xs, ys = picture.widget.curves_view.train_curve.getData()
         assert len(xs) == 12 and np.isfinite(ys).all()
@@ -164,7 +170,7 @@ def test_window_picture_uses_its_own_settings(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     s = Session.from_lesson("vanishing-sigmoid")
-    with Picture(s, "window", size=(1300, 800)) as picture:
+    with picture_of(s, "window", size=(1300, 800)) as picture:
         picture.train(3)
         image = picture.render(2)
         assert (image.width(), image.height()) == (2600, 1600)
@@ -190,12 +196,12 @@ def test_bad_names_and_scales_are_refused(vanishing, tmp_path):
 
 def test_a_size_below_the_window_minimum_is_refused(qapp):
     with pytest.raises(ValueError, match="needs at least"):
-        Picture(Session.from_lesson("xor"), "window", size=(400, 300))
+        picture_of(Session.from_lesson("xor"), "window", size=(400, 300))
 
 
 def test_zoom_makes_text_and_lines_larger(qapp):
     s = Session.from_lesson("vanishing-sigmoid")
-    with Picture(s, "network", size=(800, 450)) as plain, Picture(s, "network", size=(800, 450), zoom=2) as big:
+    with picture_of(s, "network", size=(800, 450)) as plain, picture_of(s, "network", size=(800, 450), zoom=2) as big:
         a, b = plain.widget, big.widget
         assert b.header_rect(1).height() > 1.3 * a.header_rect(1).height()
         assert b.bin_pen(5).widthF() > a.bin_pen(5).widthF()
@@ -204,10 +210,10 @@ def test_zoom_makes_text_and_lines_larger(qapp):
 def test_a_default_size_grows_with_the_view_but_a_chosen_one_is_kept(qapp):
     s = Session.from_lesson("vanishing-sigmoid")
     s.run(3)                                   # health labels: "L1 vanishing" ... wider than "—"
-    with Picture(s, "gradients", zoom=2) as grown:
+    with picture_of(s, "gradients", zoom=2) as grown:
         assert grown.size[0] > 1200 and grown.render(1).width() == grown.size[0]
     with pytest.raises(ValueError, match="needs at least"):
-        Picture(s, "gradients", size=(1200, 560), zoom=2)
+        picture_of(s, "gradients", size=(1200, 560), zoom=2)
 
 
 def test_parse_helpers():

@@ -3,10 +3,10 @@
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.session import Session
 from nnviz.app import main_window as mw
 from nnviz.app.main_window import DEMO_LESSON, MainWindow
 from nnviz.app.recent_files import MAX_RECENT, recent_files
+from nnviz.session import Session
 
 SMALL = {"dataset": "xor", "n_samples": 40, "noise": 0.05, "seed": 0, "batch_size": 8, "lr": 0.3,
          "hidden": [{"size": 3, "activation": "tanh"}]}

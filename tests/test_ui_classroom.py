@@ -5,11 +5,11 @@ import json
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.session import Session
 from nnviz.app.classroom_dialog import ClassroomDialog
+from nnviz.app.main_window import MainWindow
+from nnviz.session import Session
 from nnviz.ui.panels.controls import CONTROL_NAMES
 from nnviz.ui.panels.knobs import LOCKED_TIP
-from nnviz.app.main_window import MainWindow
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}]}

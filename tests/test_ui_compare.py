@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-from nnviz.session import LESSONS
 from nnviz.app import side_by_side as cw
-from nnviz.app.side_by_side import CompareWindow, build_sessions, lesson_runs, optimizer_race
+from nnviz.app.side_by_side import CompareWindow
+from nnviz.session import LESSONS
+from nnviz.ui.compare_runs import build_sessions, lesson_runs, optimizer_race
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}

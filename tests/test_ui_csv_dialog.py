@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.session import Session
 from nnviz.app.csv_import_dialog import PREVIEW_ROWS, CsvImportDialog
+from nnviz.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,8 +12,8 @@ from PySide6 import QtWidgets
 from nnviz.session import Session
 from nnviz.ui.plots.confusion import ConfusionView
 from nnviz.ui.plots.feature_space import FeatureSpaceView
-from nnviz.ui.widgets.theme import THEME_NAMES, hex_to_rgb
 from nnviz.ui.plots.weight_images import WeightImagesView
+from nnviz.ui.widgets.theme import THEME_NAMES, hex_to_rgb
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,9 +6,9 @@ import pytest
 from PIL import Image
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.session import Session
 from nnviz.app.export_dialogs import CodeDialog, ExportImageDialog, RecordDialog
 from nnviz.app.main_window import MainWindow
+from nnviz.session import Session
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}

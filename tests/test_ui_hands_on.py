@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.app.main_window import MainWindow
 from nnviz.session import Session
 from nnviz.ui.panels.inspector_text import fmt
-from nnviz.app.main_window import MainWindow
 
 XOR = {"dataset": "xor", "n_samples": 40, "noise": 0.05, "seed": 0, "batch_size": 8, "lr": 0.05,
        "optimizer": "adam", "hidden": [{"size": 3, "activation": "tanh"}, {"size": 2, "activation": "tanh"}]}

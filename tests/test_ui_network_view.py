@@ -10,10 +10,10 @@ import pytest
 from PySide6 import QtCore, QtGui
 
 from nnviz.ui.network import scale as ns
-from nnviz.ui.widgets.colors import THEMES
 from nnviz.ui.network.demo import demo_frame
 from nnviz.ui.network.frame import NetworkFrame
 from nnviz.ui.network.view import NetworkView
+from nnviz.ui.widgets.colors import THEMES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXED_ITEMS = 8     # band, band label, two selected-edge lines, nodes, crosses, ring, legend

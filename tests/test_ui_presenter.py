@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.session import Session
 from nnviz.app import presenter as pm
 from nnviz.app.main_window import MainWindow
+from nnviz.session import Session
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}

@@ -16,9 +16,9 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.session import LESSONS, Session
 from nnviz.app import main_window as mw
 from nnviz.app.main_window import MainWindow
+from nnviz.session import LESSONS, Session
 
 N_ACTIONS = 3000
 SMALL = {"dataset": "xor", "n_samples": 40, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,

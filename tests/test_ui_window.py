@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.app.main_window import MainWindow
 from nnviz.session import LESSONS, Session
 from nnviz.ui.network import scale as ns
 from nnviz.ui.panels.controls import SPEEDS
-from nnviz.app.main_window import MainWindow
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}

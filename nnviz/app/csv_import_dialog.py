@@ -23,8 +23,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.data import CsvError, load_csv, preview_csv
 from nnviz.ui.plots.base import BASE_FONT_PT, Styled
-from nnviz.ui.widgets.theme import Theme, get_theme
 from nnviz.ui.widgets.style import apply_palette
+from nnviz.ui.widgets.theme import Theme, get_theme
 
 PREVIEW_ROWS = 10
 TASKS = (("auto", None), ("regression", "regression"), ("classification", "classification"))

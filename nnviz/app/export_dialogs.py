@@ -22,6 +22,13 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.app.window_picture import open_picture
+from nnviz.export import FRAMEWORKS, code_for
+from nnviz.export import animation as anim
+from nnviz.session.files import atomic_write_text, copy_session
+from nnviz.ui.images import copy_to_clipboard, save_image
+from nnviz.ui.recording import record
+
 SCALES = (1, 2, 4)
 DEFAULT_SCALE = 2
 ANIMATION_SIZES = ((960, 540), (1280, 720), (1920, 1080))
@@ -144,8 +151,6 @@ class ExportImageDialog(QtWidgets.QDialog):
 
     def save_to(self, path: str) -> bool:
         """Write the picture to ``path``; its suffix (.png or .svg) decides the format."""
-        from nnviz.ui.images import save_image
-
         try:
             w, h = save_image(self.widget(), path, self.chosen_scale(), self.transparent.isChecked(),
                               title=self.picture_title)
@@ -159,8 +164,6 @@ class ExportImageDialog(QtWidgets.QDialog):
 
     def copy(self) -> QtGui.QImage:
         """Put the picture on the clipboard (at the chosen scale) and return it."""
-        from nnviz.ui.images import copy_to_clipboard
-
         image = copy_to_clipboard(self.widget(), self.chosen_scale(), self.transparent.isChecked())
         self.status.setText(f"Copied {image.width()}×{image.height()} px to the clipboard")
         return image
@@ -170,10 +173,12 @@ class RecordDialog(QtWidgets.QDialog):
     """Record one training step (phase by phase) or a training run of a copy of ``session``."""
 
     def __init__(self, session, parent: QtWidgets.QWidget | None = None,
-                 settings: QtCore.QSettings | None = None, theme: str = "light", zoom: float = 1.0) -> None:
+                 settings: QtCore.QSettings | None = None, theme: str = "light", zoom: float = 1.0,
+                 window_class=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Record animation")
         self.session = session
+        self.window_class = window_class        # records of the whole window draw one of these
         self.settings = settings
         self.theme = theme
         self.zoom = zoom
@@ -197,7 +202,8 @@ class RecordDialog(QtWidgets.QDialog):
         self.every.setSuffix(" steps")
         self.view = QtWidgets.QComboBox()
         self.view.addItem("Network", "network")
-        self.view.addItem("Whole window", "window")
+        if window_class is not None:
+            self.view.addItem("Whole window", "window")
         self.size = QtWidgets.QComboBox()
         for w, h in ANIMATION_SIZES:
             self.size.addItem(f"{w} × {h}", (w, h))
@@ -245,15 +251,11 @@ class RecordDialog(QtWidgets.QDialog):
         self._update()
 
     def plan(self):
-        from nnviz.export import animation as anim
-
         if self.what.currentData() == "step":
             return anim.step_plan(self.session.n_layers, self.tween.value())
         return anim.run_plan(self.steps.value(), self.every.value())
 
     def _update(self, *_args) -> None:
-        from nnviz.export import animation as anim
-
         run = self.what.currentData() == "run"
         self.steps.setEnabled(run)
         self.every.setEnabled(run)
@@ -265,8 +267,6 @@ class RecordDialog(QtWidgets.QDialog):
                                  "MP4 needs ffmpeg, which is not installed: animations are saved as GIF.")
 
     def record_dialog(self) -> None:
-        from nnviz.export import animation as anim
-
         filters = "GIF animations (*.gif)" + (";;MP4 videos (*.mp4)" if anim.ffmpeg_path() else "")
         start = str(Path(_last_dir(self.settings)) / f"nnviz-{self.what.currentData()}.gif")
         path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, "Record animation", start, filters)
@@ -275,10 +275,6 @@ class RecordDialog(QtWidgets.QDialog):
 
     def record_to(self, path: str) -> bool:
         """Record to ``path`` (.gif or .mp4) with a progress dialog; False if cancelled or failed."""
-        from nnviz.export import animation as anim
-        from nnviz.ui.render import Picture
-        from nnviz.session.files import copy_session
-
         self.cancelled = False
         try:
             plan = self.plan()
@@ -302,9 +298,10 @@ class RecordDialog(QtWidgets.QDialog):
         picture = None
         try:
             with _busy():
-                picture = Picture(copy_session(self.session), self.view.currentData(),
-                                  size=self.size.currentData(), theme=self.theme, zoom=self.zoom)
-                n = anim.record(picture, plan, path, fps=self.fps.value(), progress=step)
+                picture = open_picture(copy_session(self.session), self.view.currentData(),
+                                       window_class=self.window_class, size=self.size.currentData(),
+                                       theme=self.theme, zoom=self.zoom)
+                n = record(picture, plan, path, fps=self.fps.value(), progress=step)
         except anim.Cancelled:
             self.cancelled = True
             self.status.setText("Cancelled; nothing was saved.")
@@ -337,8 +334,6 @@ class CodeDialog(QtWidgets.QDialog):
     def __init__(self, session, parent: QtWidgets.QWidget | None = None,
                  settings: QtCore.QSettings | None = None) -> None:
         super().__init__(parent)
-        from nnviz.export import FRAMEWORKS
-
         self.setWindowTitle("Code")
         self.session = session
         self.settings = settings
@@ -384,8 +379,6 @@ class CodeDialog(QtWidgets.QDialog):
 
     def refresh(self, *_args) -> None:
         """Generate the code again for the chosen framework and weights."""
-        from nnviz.export import code_for
-
         try:
             text = code_for(self.session, self.framework.currentData(), weights=self.weights.isChecked())
         except ValueError as err:
@@ -406,8 +399,6 @@ class CodeDialog(QtWidgets.QDialog):
             self.save_to(_with_suffix(path, ".py"))
 
     def save_to(self, path: str) -> bool:
-        from nnviz.session.files import atomic_write_text
-
         try:
             atomic_write_text(path, self.code())
         except OSError as err:

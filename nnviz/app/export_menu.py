@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.app.export_dialogs import DEFAULT_SCALE, CodeDialog, ExportImageDialog, RecordDialog
+from nnviz.ui.images import copy_to_clipboard
 
 
 class ExportActions(QtCore.QObject):
@@ -95,8 +96,6 @@ class ExportActions(QtCore.QObject):
         return self.copy_view("window")
 
     def copy_view(self, target: str) -> QtGui.QImage:
-        from nnviz.ui.images import copy_to_clipboard
-
         _label, widget = self.targets()[target]
         widget = widget() if callable(widget) else widget
         image = copy_to_clipboard(widget, self.scale, self.transparent)
@@ -108,7 +107,8 @@ class ExportActions(QtCore.QObject):
         self._close_dialog()
         self.window.pause()
         dialog = RecordDialog(self.window.session, self.window, self.window.settings,
-                              theme=self.window.theme_name(), zoom=getattr(self.window, "zoom", 1.0))
+                              theme=self.window.theme_name(), zoom=getattr(self.window, "zoom", 1.0),
+                              window_class=type(self.window))
         self.dialog = dialog
         dialog.open()
         return dialog

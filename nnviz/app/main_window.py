@@ -38,36 +38,38 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz import __version__
-from nnviz.session import LESSONS, Session
-from nnviz.ui.plots.boundary import BoundaryView, grid_points
 from nnviz.app.classroom_dialog import ClassroomDialog
-from nnviz.app.side_by_side import CompareWindow, has_side_by_side, lesson_runs, open_compare
-from nnviz.app.side_by_side import optimizer_race as optimizer_race_runs
-from nnviz.ui.panels.controls import SPEEDS, StepControls, shortcut_table
-from nnviz.ui.plots.confusion import ConfusionView
 from nnviz.app.csv_import_dialog import CsvImportDialog
-from nnviz.ui.plots.curves import LossCurvesView
-from nnviz.ui.panels.draw_points_bar import DrawPointsBar
 from nnviz.app.export_menu import ExportActions
 from nnviz.app.language_menu import LanguageMenu
 from nnviz.app.user_guide import open_user_guide
-from nnviz.ui.plots.feature_space import FeatureSpaceView
+from nnviz.app.presenter import PresenterMode
+from nnviz.app.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
+from nnviz.app.side_by_side import CompareWindow, open_compare
+from nnviz.session import LESSONS, Session
+from nnviz.ui.compare_runs import has_side_by_side, lesson_runs
+from nnviz.ui.compare_runs import optimizer_race as optimizer_race_runs
+from nnviz.ui.images import save_image
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
-from nnviz.ui.plots.graddist import GradDistributionView
-from nnviz.ui.plots.gradnorm import GradNormView
+from nnviz.ui.network.view import NetworkView
+from nnviz.ui.panels.controls import SPEEDS, StepControls, shortcut_table
+from nnviz.ui.panels.draw_points_bar import DrawPointsBar
 from nnviz.ui.panels.health_strip import HealthStrip
-from nnviz.ui.widgets.icons import tinted_icon
 from nnviz.ui.panels.inspector import InspectorPanel
 from nnviz.ui.panels.knobs import KnobsPanel
 from nnviz.ui.panels.lessons import LessonPanel
-from nnviz.ui.network.view import NetworkView
-from nnviz.app.presenter import PresenterMode
-from nnviz.app.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
+from nnviz.ui.plots.boundary import BoundaryView, grid_points
+from nnviz.ui.plots.confusion import ConfusionView
+from nnviz.ui.plots.curves import LossCurvesView
+from nnviz.ui.plots.feature_space import FeatureSpaceView
+from nnviz.ui.plots.graddist import GradDistributionView
+from nnviz.ui.plots.gradnorm import GradNormView
 from nnviz.ui.plots.regression import RegressionView, curve_points
-from nnviz.ui.session_adapter import SessionAdapter
-from nnviz.ui.widgets.theme import get_theme
 from nnviz.ui.plots.weight_images import WeightImagesView
+from nnviz.ui.session_adapter import SessionAdapter
+from nnviz.ui.widgets.icons import tinted_icon
 from nnviz.ui.widgets.style import apply_palette
+from nnviz.ui.widgets.theme import get_theme
 
 DEMO_LESSON = "xor"
 TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off ...
@@ -737,8 +739,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def export_image(self, path: str, scale: float = 1.0) -> bool:
         """Save a picture of the window: PNG at ``scale``, or SVG (by the file's suffix)."""
-        from nnviz.ui.images import save_image
-
         try:
             save_image(self, path, scale, title=self.windowTitle().replace("[*]", ""))
         except (ValueError, OSError) as err:

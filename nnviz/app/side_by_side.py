@@ -10,31 +10,30 @@ marked "diverged", while the others go on.  F5 switches to projector mode
 (full screen, contrast theme, presenter-size lines and type; Esc leaves).
 
 The runs come from one base config plus per-run overrides
-(:func:`build_sessions`); the presets are a lesson with its comparison
-(:func:`lesson_runs`, e.g. the ReLU + He fix against sigmoid with Xavier),
-the deep sigmoid net against its remedies (:func:`remedy_runs`), and an
-optimizer race (:func:`optimizer_race`: SGD, SGD with momentum, RMSprop and
+(:func:`~nnviz.ui.compare_runs.build_sessions`); the presets are a lesson with its comparison
+(:func:`~nnviz.ui.compare_runs.lesson_runs`, e.g. the ReLU + He fix against sigmoid with Xavier),
+the deep sigmoid net against its remedies (``remedy_runs``), and an
+optimizer race (``optimizer_race``: SGD, SGD with momentum, RMSprop and
 Adam on one net).  The window holds no training math: buttons call
 ``session.advance`` / ``session.run`` / ``session.reset``.
 """
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
 from nnviz.session import LESSONS, Session
+from nnviz.ui.compare_runs import MAX_RUNS, build_sessions, lesson_runs, optimizer_race
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions
-from nnviz.ui.plots.gradnorm import GradNormView, LogAxis
-from nnviz.ui.panels.health_strip import HealthStrip
 from nnviz.ui.network.view import NetworkView
+from nnviz.ui.panels.health_strip import HealthStrip
 from nnviz.ui.plots.base import PlotView
+from nnviz.ui.plots.gradnorm import GradNormView, LogAxis
 from nnviz.ui.widgets.theme import get_theme
 
-MAX_RUNS = 4
 RUN_COLORS = {        # per theme: one color per run (Okabe-Ito, readable on white and on dark)
     "light": ("#0072b2", "#d55e00", "#009e73", "#cc79a7"),
     "contrast": ("#0050a0", "#c04000", "#007a58", "#a0207a"),
@@ -42,67 +41,6 @@ RUN_COLORS = {        # per theme: one color per run (Okabe-Ito, readable on whi
 }
 PLAY_STEPS = (1, 2, 5, 10, 20)    # training steps per run per play frame
 PLAY_INTERVAL_MS = 40
-
-# The deep sigmoid net and the lessons that repair it, all on the same data and seed.
-REMEDIED_LESSON = "vanishing-sigmoid"
-REMEDY_LESSONS = ("fix-relu-he", "fix-batchnorm", "fix-residual")
-_RACE_BASE = {"dataset": "circle", "n_samples": 300, "noise": 0.1, "test_ratio": 0.3, "seed": 0,
-              "batch_size": 16, "hidden": [{"size": 12, "activation": "tanh"}, {"size": 12, "activation": "tanh"}]}
-# Rates that each optimizer handles well on this net: momentum and the adaptive
-# methods pull ahead of plain SGD within ~100 steps.
-RACE = (
-    ("SGD, lr 0.1", {"optimizer": "sgd", "lr": 0.1, "optimizer_options": {}}),
-    ("SGD + momentum 0.9, lr 0.1", {"optimizer": "sgd", "lr": 0.1, "optimizer_options": {"momentum": 0.9}}),
-    ("RMSprop, lr 0.01", {"optimizer": "rmsprop", "lr": 0.01, "optimizer_options": {}}),
-    ("Adam, lr 0.02", {"optimizer": "adam", "lr": 0.02, "optimizer_options": {}}),
-)
-
-
-# ---------------------------------------------------------------------- presets
-def build_sessions(base: dict, overrides: list[dict]) -> list[Session]:
-    """One session per override, each on ``{**base, **override}`` (same data and seed unless overridden)."""
-    if not 2 <= len(overrides) <= MAX_RUNS:
-        raise ValueError(f"compare: 2 to {MAX_RUNS} runs, got {len(overrides)}")
-    return [Session({**copy.deepcopy(base), **copy.deepcopy(o)}) for o in overrides]
-
-
-def has_side_by_side(lesson_id: str | None) -> bool:
-    """True when :func:`lesson_runs` has runs for the lesson."""
-    lesson = LESSONS.get(lesson_id)
-    return lesson is not None and (bool(lesson.compare) or lesson.id == REMEDIED_LESSON)
-
-
-def lesson_runs(lesson_id: str) -> tuple[list[str], dict, list[dict]]:
-    """(labels, base config, overrides) of a lesson and its "compare with" run.
-
-    A lesson without a comparison of its own but repaired by the remedy
-    lessons (the deep sigmoid net) gets :func:`remedy_runs`.
-    """
-    lesson = LESSONS[lesson_id]
-    if not lesson.compare:
-        if lesson_id == REMEDIED_LESSON:
-            return remedy_runs()
-        raise ValueError(f"lesson {lesson_id!r} has no comparison run")
-    return [lesson.title, lesson.compare_label], dict(lesson.config), [{}, dict(lesson.compare)]
-
-
-def remedy_runs() -> tuple[list[str], dict, list[dict]]:
-    """The deep sigmoid net against ReLU + He, batch norm and residual connections."""
-    base = dict(LESSONS[REMEDIED_LESSON].config)
-    labels = ["sigmoid (vanishing)"]
-    overrides: list[dict] = [{}]
-    names = {"fix-relu-he": "ReLU + He", "fix-batchnorm": "batch norm", "fix-residual": "residual"}
-    for lid in REMEDY_LESSONS:
-        cfg = LESSONS[lid].config
-        overrides.append({k: v for k, v in cfg.items() if base.get(k) != v})
-        labels.append(names[lid])
-    return labels, base, overrides
-
-
-def optimizer_race() -> tuple[list[str], dict, list[dict]]:
-    """SGD vs SGD + momentum vs RMSprop vs Adam on one net, same data and seed."""
-    return [label for label, _ in RACE], dict(_RACE_BASE), [dict(o) for _, o in RACE]
-
 
 # ---------------------------------------------------------------------- views
 def health_summary(labels: list[str]) -> str:
@@ -349,8 +287,6 @@ class CompareWindow(QtWidgets.QMainWindow):
 
     def set_projector(self, on: bool) -> None:
         """Projector mode on or off: full screen, the contrast theme, presenter-size lines and type."""
-        from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
-
         if on and self._normal is None:
             self._normal = {"state": self.windowState(), "theme": self._theme, "font": QtGui.QFont(self.font())}
             self.set_theme("contrast")

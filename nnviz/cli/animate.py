@@ -58,6 +58,7 @@ def _animate(args) -> int:
             raise ValueError(f"{plan.frames} frames is more than {anim.MAX_FRAMES}; use a larger --every")
     except ValueError as err:
         raise CliError(str(err)) from None
+    from nnviz.ui.recording import record
 
     install_qt_language(args)       # creates the (offscreen) QApplication
     started = time.perf_counter()
@@ -66,7 +67,7 @@ def _animate(args) -> int:
         try:
             note = train_picture(picture, steps)
             trained = time.perf_counter()
-            frames = anim.record(picture, plan, out, fps=args.fps, scale=args.scale, hold=args.hold)
+            frames = record(picture, plan, out, fps=args.fps, scale=args.scale, hold=args.hold)
             w, h = picture.widget.width(), picture.widget.height()
         except ValueError as err:
             raise CliError(str(err)) from None

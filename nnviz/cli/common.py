@@ -155,10 +155,13 @@ def quiet_platform_notes():
 
 
 def make_picture(session, args, size):
-    from nnviz.ui.render import Picture
+    """The picture ``args.view`` of ``session`` (Qt loads here, only for the commands that draw)."""
+    from nnviz.app.main_window import MainWindow
+    from nnviz.app.window_picture import open_picture
 
     try:
-        return Picture(session, args.view, size=size, theme=args.theme, zoom=args.zoom)
+        return open_picture(session, args.view, window_class=MainWindow, size=size, theme=args.theme,
+                            zoom=args.zoom)
     except ValueError as err:
         option = "--zoom" if "zoom" in str(err) else "--size"
         raise CliError(f"{option}: {err}") from None

@@ -19,7 +19,7 @@ from nnviz.cli.language import install_qt_language
 
 
 def _render_arguments(parser: argparse.ArgumentParser) -> None:
-    from nnviz.ui.render import VIEWS
+    from nnviz.app.window_picture import VIEWS
 
     source_arguments(parser, "train this many steps first (default: the lesson's suggested steps; "
                               "0 for a file)")

@@ -3,10 +3,11 @@
 ``code_for(session, "pytorch" | "keras")`` writes the network and its training
 set-up as framework code (text only: no framework is imported here).
 
-Pictures and animations need Qt and are imported on demand:
-:mod:`nnviz.export.images` (PNG at any scale, SVG, the clipboard),
-:mod:`nnviz.export.offscreen` (a view of a session drawn without a screen) and
-:mod:`nnviz.export.animation` (one step or a training run as GIF or MP4).
+Nothing here imports Qt: :mod:`nnviz.export.animation` plans a recording
+and encodes its frames as GIF or MP4; the pictures themselves are drawn by
+:mod:`nnviz.ui.render` (a view of a session without a screen),
+:mod:`nnviz.ui.images` (PNG at any scale, SVG, the clipboard) and
+:mod:`nnviz.ui.recording` (a picture's frames as an animation).
 """
 
 from .code import FRAMEWORKS, code_for, keras_code, pytorch_code

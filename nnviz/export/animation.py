@@ -1,8 +1,7 @@
-"""Animations of training for slides: one step phase by phase, or a training run, to GIF or MP4.
+"""Animations of training for slides, without Qt: what to record and how to encode it as GIF or MP4.
 
-A recording drives a :class:`~nnviz.ui.render.Picture` (the network
-view or the whole window over a session) and renders a frame after each
-move:
+A recording (:func:`nnviz.ui.recording.record`) drives a picture of a
+session and renders a frame after each move of a :class:`Plan`:
 
 * **one step** (:func:`step_plan`): the picture before the step, then
   ``forward 1 … forward L``, ``loss``, ``backward L … backward 1``,
@@ -12,16 +11,14 @@ move:
 * **a training run** (:func:`run_plan`): the picture before training, then
   one frame every ``every`` steps (and after the last step).
 
-A frame time is ``1 / fps`` seconds; the last frame stays ``hold`` seconds
-longer, so a looping GIF pauses on the result.  GIFs are written with Pillow
-(one 256-color palette for all frames, looping forever); MP4 needs ``ffmpeg``
-on the PATH, which is fed raw frames through a pipe (H.264, yuv420p, sizes
-padded to even numbers).
-
-``progress(done, total)`` is called after every rendered frame; returning
-False cancels: :class:`Cancelled` is raised and no file is left behind.
-GIF frames are kept zlib-compressed until the GIF is written (a few hundred
-KB each at most); MP4 frames go to the encoder as they are made.
+:func:`encode` writes the frames.  A frame time is ``1 / fps`` seconds; the
+last frame stays ``hold`` seconds longer, so a looping GIF pauses on the
+result.  GIFs are written with Pillow (one 256-color palette for all frames,
+looping forever); MP4 needs ``ffmpeg`` on the PATH, which is fed raw frames
+through a pipe (H.264, yuv420p, sizes padded to even numbers).  GIF frames
+are kept zlib-compressed until the GIF is written (a few hundred KB each at
+most); MP4 frames go to the encoder as they are made.  A recording that is
+cancelled (:class:`Cancelled`) or fails leaves no file behind.
 """
 
 from __future__ import annotations
@@ -33,7 +30,7 @@ import shutil
 import subprocess
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,15 +111,8 @@ def check_fps(fps: float) -> float:
     return f
 
 
-def record(picture, plan: Plan, path: str | Path, fps: float = 10.0, scale: float = 1.0,
-           hold: float = 1.0, progress: Callable[[int, int], bool | None] | None = None) -> int:
-    """Drive ``picture``'s session by ``plan`` and write the frames to ``path`` (.gif or .mp4).
-
-    Returns the number of frames written.  ValueError for a bad argument
-    (checked before anything is drawn), :class:`Cancelled` when ``progress``
-    returns False, RuntimeError when the encoder fails; no file is left
-    behind in either case.
-    """
+def check_recording(plan: Plan, path: str | Path, fps: float, hold: float) -> tuple[str, float]:
+    """(format, fps) of a recording, or ValueError naming what is wrong -- before anything is drawn."""
     kind = format_of(path)
     fps = check_fps(fps)
     if plan.frames > MAX_FRAMES:
@@ -132,12 +122,23 @@ def record(picture, plan: Plan, path: str | Path, fps: float = 10.0, scale: floa
         raise ValueError(f"hold must be 0 seconds or more, got {hold}")
     if kind == "mp4" and ffmpeg_path() is None:
         raise ValueError(MP4_NEEDS_FFMPEG)
-    from nnviz.ui.images import check_scale
+    return kind, fps
 
-    check_scale(scale, picture.widget.size())
+
+def encode(frames: Iterable[tuple[np.ndarray, int]], path: str | Path, fps: float = 10.0,
+           hold: float = 1.0) -> int:
+    """Write ``frames`` -- (RGB array (h, w, 3) of uint8, frame times it lasts) -- as a GIF or MP4.
+
+    Returns the number of frames written.  An exception raised while the
+    frames are made (:class:`Cancelled`, a drawing error) or by the encoder
+    (RuntimeError) leaves no file behind.
+    """
+    kind = format_of(path)
+    fps = check_fps(fps)
     sink = _GifSink(fps, hold) if kind == "gif" else _Mp4Sink(path, fps, hold)
     try:
-        _drive(picture, plan, scale, sink, progress)
+        for rgb, ticks in frames:
+            sink.add(rgb, ticks)
         data = sink.finish()
     except BaseException:
         sink.abort()
@@ -145,37 +146,6 @@ def record(picture, plan: Plan, path: str | Path, fps: float = 10.0, scale: floa
     if data is not None:
         atomic_write_bytes(path, data)
     return sink.count
-
-
-def _drive(picture, plan: Plan, scale: float, sink, progress) -> None:
-    from nnviz.ui.images import render_image, to_rgb_array
-
-    total = plan.frames
-    done = 0
-
-    def emit(ticks: int = 1) -> None:
-        nonlocal done
-        sink.add(to_rgb_array(render_image(picture.widget, scale)), ticks)
-        done += 1
-        if progress is not None and progress(done, total) is False:
-            raise Cancelled("recording cancelled")
-
-    picture.settle()
-    emit()
-    for k in range(plan.moves):
-        before = picture.lit()
-        if plan.kind == "step":
-            picture.step_phase()
-        else:
-            picture.train(plan.every if k < plan.moves - 1 else plan.last)
-        after = picture.lit()
-        glide = plan.tween > 0 and before is not None and after is not None and before != after
-        if glide:
-            for i in range(1, plan.tween + 1):
-                picture.place_band(before + (after - before) * i / (plan.tween + 1))
-                emit()
-            picture.place_band(None)
-        emit(1 if glide else plan.tween + 1)
 
 
 class _GifSink:

@@ -1,8 +1,7 @@
 """Views of a session drawn without a screen: what ``nnviz render`` and ``nnviz animate`` use.
 
-:class:`Picture` builds one view over a session -- never the main window
-unless the whole window is asked for -- sizes it, keeps it in step with the
-session and renders it through :mod:`nnviz.ui.images`:
+:class:`Picture` builds one view over a session, sizes it, keeps it in step
+with the session and renders it through :mod:`nnviz.ui.images`:
 
 ========== ===============================================================
 view       what it draws
@@ -15,9 +14,10 @@ boundary   the data with the model's output: the decision boundary for 2-D
 gradients  the gradient health of each layer, the gradient norm per layer
            over the steps (log axis) and this step's gradient distributions
 loss       the train and test loss curves with the best step marked
-window     the whole main window, with its settings kept in a temporary file
-           (the user's own settings are never read or written)
 ========== ===============================================================
+
+The whole main window is a picture too (:mod:`nnviz.app.window_picture`):
+it subclasses :class:`Picture` and lets the window follow the session.
 
 ``zoom`` scales text, lines and points as the window's View → Zoom does
 (1.5 reads well on a slide).  Widgets are shown with ``WA_DontShowOnScreen``: laid out and painted like a
@@ -30,12 +30,25 @@ from __future__ import annotations
 import math
 import os
 import sys
-import tempfile
 
 import numpy as np
+from PySide6 import QtCore, QtWidgets
 
-VIEWS = ("window", "network", "boundary", "gradients", "loss")
-DEFAULT_SIZES = {"window": (1500, 940), "network": (1280, 720), "boundary": (720, 640),
+from nnviz.ui.images import render_image, save_image
+from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane
+from nnviz.ui.network.view import NetworkView
+from nnviz.ui.panels.health_strip import HealthStrip
+from nnviz.ui.plots.boundary import BoundaryView
+from nnviz.ui.plots.confusion import ConfusionView
+from nnviz.ui.plots.curves import LossCurvesView
+from nnviz.ui.plots.graddist import GradDistributionView
+from nnviz.ui.plots.gradnorm import GradNormView
+from nnviz.ui.plots.regression import RegressionView, curve_points
+from nnviz.ui.plots.weight_images import WeightImagesView
+from nnviz.ui.widgets.style import apply_palette
+
+VIEWS = ("network", "boundary", "gradients", "loss")
+DEFAULT_SIZES = {"network": (1280, 720), "boundary": (720, 640),
                  "gradients": (1200, 560), "loss": (900, 540)}
 MIN_SIDE, MAX_SIDE = 160, 8192
 ZOOM_RANGE = (0.5, 3.0)                 # as the window's View → Zoom
@@ -47,11 +60,13 @@ def has_display() -> bool:
 
 
 def ensure_app():
-    """The running QApplication, or a new one on the offscreen platform when there is no display."""
+    """The running QApplication, or a new one on the offscreen platform when there is no display.
+
+    The platform is chosen when the QApplication is made, so importing Qt
+    before this runs is fine.
+    """
     if not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6 import QtWidgets
-
     app = QtWidgets.QApplication.instance()
     if app is None:
         app = QtWidgets.QApplication([sys.argv[0] if sys.argv else "nnviz"])
@@ -102,21 +117,21 @@ class Picture:
     done; a Picture is also a context manager.
     """
 
+    VIEWS = VIEWS
+    DEFAULT_SIZES = DEFAULT_SIZES
+
     def __init__(self, session, view: str = "network", size: tuple[int, int] | None = None,
                  theme: str = "light", zoom: float = 1.0) -> None:
-        if view not in VIEWS:
-            raise ValueError(f"view {view!r}: expected one of {', '.join(VIEWS)}")
+        if view not in self.VIEWS:
+            raise ValueError(f"view {view!r}: expected one of {', '.join(self.VIEWS)}")
         if not ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]:
             raise ValueError(f"zoom must be {ZOOM_RANGE[0]:g} to {ZOOM_RANGE[1]:g}, got {zoom:g}")
         ensure_app()
-        from PySide6 import QtCore
-
         self.session = session
         self.view = view
         self.theme = theme
         self._last_unit = "step"
-        self._scratch: tempfile.TemporaryDirectory | None = None
-        self.size = tuple(size) if size else DEFAULT_SIZES[view]
+        self.size = tuple(size) if size else self.DEFAULT_SIZES[view]
         builder = getattr(self, f"_build_{view}")
         self.widget = builder()
         self._zoom(float(zoom))
@@ -133,21 +148,15 @@ class Picture:
     # ------------------------------------------------------------------ driving
     def train(self, steps: int) -> int:
         """Train ``steps`` whole steps; returns how many were done (fewer if the run diverged)."""
-        if self.view == "window":
-            done = self.widget.train_steps(int(steps), metrics=True)     # every step: whole loss curves
-        else:
-            done = self.session.run(int(steps))
-            self._last_unit = "step"
+        done = self.session.run(int(steps))
+        self._last_unit = "step"
         self.redraw()
         return done
 
     def step_phase(self):
         """One phase forward (as the → key does); returns the new phase."""
-        if self.view == "window":
-            self.widget.step("phase")
-        else:
-            self.session.advance("phase")
-            self._last_unit = "phase"
+        self.session.advance("phase")
+        self._last_unit = "phase"
         self.redraw()
         return self.session.phase
 
@@ -165,24 +174,16 @@ class Picture:
 
     # ------------------------------------------------------------------ output
     def render(self, scale: float = 1.0, transparent: bool = False):
-        from nnviz.ui.images import render_image
-
         self.settle()
         return render_image(self.widget, scale, transparent)
 
     def save(self, path, scale: float = 1.0, transparent: bool = False) -> tuple[int, int]:
-        from nnviz.ui.images import save_image
-
         self.settle()
         return save_image(self.widget, path, scale, transparent, title=self.title())
 
     def network_view(self):
-        """The network view drawn (the window's own one for the whole window), or None."""
-        if self.view == "network":
-            return self.widget
-        if self.view == "window":
-            return self.widget.network_view
-        return None
+        """The network view drawn, or None."""
+        return self.widget if self.view == "network" else None
 
     def lit(self) -> int | None:
         """The column of the lit band, None when no layer is lit (or there is no network)."""
@@ -205,11 +206,6 @@ class Picture:
             self.widget.close()
             self.widget.deleteLater()
             self.widget = None
-        if self._scratch is not None:
-            self._scratch.cleanup()
-            self._scratch = None
-        from PySide6 import QtWidgets
-
         QtWidgets.QApplication.processEvents()
 
     def __enter__(self):
@@ -225,10 +221,6 @@ class Picture:
         a large zoom): a size that was asked for and no longer fits is a
         ValueError; a default size follows the view.
         """
-        from PySide6 import QtWidgets
-
-        if self.view == "window":
-            self.widget.statusBar().clearMessage()     # "Zoom 150%", "Lesson: ...": not for a picture
         for _ in range(2):
             QtWidgets.QApplication.processEvents()
         got = (self.widget.width(), self.widget.height())
@@ -240,36 +232,13 @@ class Picture:
             self.size = got
 
     # ------------------------------------------------------------------ views
-    def _build_window(self):
-        from PySide6 import QtCore
-
-        from nnviz.app.main_window import MainWindow
-
-        self._scratch = tempfile.TemporaryDirectory(prefix="nnviz-render-")
-        settings = QtCore.QSettings(os.path.join(self._scratch.name, "settings.ini"),
-                                    QtCore.QSettings.Format.IniFormat)
-        window = MainWindow(self.session, settings=settings)
-        window.set_theme(self.theme)
-        return window
-
     def _build_network(self):
-        from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions
-        from nnviz.ui.network.view import NetworkView
-
         self._frames = FrameBuilder()
         self._frame_options = FrameOptions()
         view = NetworkView(theme=self.theme)
         return view
 
     def _build_boundary(self):
-        from PySide6 import QtWidgets
-
-        from nnviz.ui.plots.boundary import BoundaryView
-        from nnviz.ui.plots.confusion import ConfusionView
-        from nnviz.ui.network.frame_builder import has_plane
-        from nnviz.ui.plots.regression import RegressionView
-        from nnviz.ui.plots.weight_images import WeightImagesView
-
         s = self.session
         ds = s.prep.dataset
         train, test = s.prep.train, s.prep.test
@@ -308,13 +277,6 @@ class Picture:
         return view
 
     def _build_gradients(self):
-        from PySide6 import QtWidgets
-
-        from nnviz.ui.plots.graddist import GradDistributionView
-        from nnviz.ui.widgets.style import apply_palette
-        from nnviz.ui.plots.gradnorm import GradNormView
-        from nnviz.ui.panels.health_strip import HealthStrip
-
         box = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -337,8 +299,6 @@ class Picture:
         return box
 
     def _build_loss(self):
-        from nnviz.ui.plots.curves import LossCurvesView
-
         view = LossCurvesView()
         view.set_theme(self.theme)
         return view
@@ -346,9 +306,6 @@ class Picture:
     def _zoom(self, zoom: float) -> None:
         """Text, lines and points larger (or smaller), as the window's View → Zoom does."""
         if zoom == 1.0:
-            return
-        if self.view == "window":
-            self.widget.set_zoom(zoom)
             return
         if self.view == "gradients":
             views = [self._health, self._gradnorm, self._graddist]
@@ -361,10 +318,9 @@ class Picture:
 
     # ------------------------------------------------------------------ drawing
     def redraw(self) -> None:
-        """Draw the session's current state (the window follows the session by itself)."""
-        if self.view != "window":
-            with np.errstate(all="ignore"):        # a diverged run's numbers overflow: drawn as NaN/inf
-                getattr(self, f"_draw_{self.view}")()
+        """Draw the session's current state."""
+        with np.errstate(all="ignore"):        # a diverged run's numbers overflow: drawn as NaN/inf
+            getattr(self, f"_draw_{self.view}")()
         self.settle()
 
     def _draw_network(self) -> None:
@@ -378,8 +334,6 @@ class Picture:
         if self._data_kind == "plane":
             self.widget.set_surface(s.grid_output(self._extent, BOUNDARY_RESOLUTION), self._extent)
         elif self._data_kind == "curve":
-            from nnviz.ui.plots.regression import curve_points
-
             lo, hi = float(np.min(ds.X)), float(np.max(ds.X))
             pad = 0.05 * (hi - lo) + 1e-9
             xs = curve_points((lo - pad, hi + pad), 200)

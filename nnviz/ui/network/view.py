@@ -12,10 +12,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.ui.widgets.colors import RGB, Theme, diverging_lut, get_theme, heatmap_rgba, mix
 from nnviz.ui.network.edge_batch import EdgeBatchItem
 from nnviz.ui.network.frame import NetworkFrame
 from nnviz.ui.network.layout import Layout, column_positions, compute_layout, edge_segments
+from nnviz.ui.widgets.colors import RGB, Theme, diverging_lut, get_theme, heatmap_rgba, mix
 from nnviz.ui.network.scale import (
     BIN_DIVERGED, BIN_MUTED, DEFAULT_DECADES, N_BINS, N_LEVELS, NODE_DIVERGED, NODE_STEPS,
     OVER, bin_of, edge_bins, finite_max_abs, node_shades, sign_level,

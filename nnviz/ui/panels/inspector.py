@@ -29,8 +29,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz.engine import relative_error
 from nnviz.ui.panels import inspector_text as text
 from nnviz.ui.plots.base import BASE_FONT_PT, check_line_scale
-from nnviz.ui.widgets.theme import Theme, get_theme
 from nnviz.ui.widgets.style import apply_palette
+from nnviz.ui.widgets.theme import Theme, get_theme
 
 EMPTY_TEXT = "Click a neuron or an edge in the network to see its numbers."
 PARAM_SYMBOLS = {"b": "b", "beta": "β", "gamma": "γ", "W": "W"}

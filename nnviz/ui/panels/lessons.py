@@ -15,7 +15,7 @@ import html
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import DEFAULT_CONFIG, LESSONS
-from nnviz.app.side_by_side import has_side_by_side
+from nnviz.ui.compare_runs import has_side_by_side
 from nnviz.ui.session_adapter import SessionAdapter
 
 

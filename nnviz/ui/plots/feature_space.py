@@ -24,8 +24,8 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.plots.base import PlotView, run_demo
-from nnviz.ui.widgets.theme import diverging_lut
 from nnviz.ui.widgets.style import apply_palette
+from nnviz.ui.widgets.theme import diverging_lut
 
 _N_VALUE_BRUSHES = 64
 
