@@ -1,5 +1,6 @@
 """Translations: every marked string has a Persian translation, compiled; Qt and the command line use them."""
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,38 @@ def test_persian_digits_leave_words_and_formulas_alone():
     assert localize_digits("e.g. x.y", "fa") == "e.g. x.y"
     assert localize_digits("0.25", "en") == "0.25"
     assert ltr("a = f(z)") == "\u2066a = f(z)\u2069"
+
+
+def test_translation_calls_lupdate_cannot_read_are_reported(tmp_path):
+    spec = importlib.util.spec_from_file_location("update_translations", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    source = tmp_path / "calls.py"
+    source.write_text("from PySide6 import QtCore\n"
+                      "def f(self, n, label):\n"
+                      "    a = f\"{QtCore.QCoreApplication.translate('Panel', 'hidden')}\"\n"
+                      "    b = self.tr(f'{n} steps')\n"
+                      "    c = QtCore.QCoreApplication.translate('Health', label)\n"
+                      "    d = self.tr('{n} steps').format(n=n)\n", encoding="utf-8")
+    found = tool.unseen_calls([source])
+    found.sort(key=lambda line: int(line.split(":")[1]))
+    assert [line.split(":")[1] for line in found] == ["3", "4"]
+    assert "inside an f-string" in found[0] and "of an f-string" in found[1]
+
+
+def test_the_lesson_panel_and_health_strip_speak_the_installed_language(qapp):
+    from nnviz.ui.panels.health_strip import HealthStrip
+    from nnviz.ui.panels.lessons import lesson_html
+
+    lesson = LESSONS["xor"]
+    assert lesson.title in lesson_html(lesson) and "within about 400 steps" in lesson_html(lesson)
+    try:
+        i18n.install_language(qapp, "fa")
+        text = lesson_html(lesson)
+        assert translate("Lesson", lesson.title, "fa") in text and translate("Lesson", lesson.watch, "fa") in text
+        assert "۴۰۰" in text and lesson.title not in text and "Watch" not in text
+        strip = HealthStrip()
+        strip.set_health(["vanishing", "healthy"])
+        assert [chip.text() for chip in strip._chips[:2]] == ["L1 محوشونده", "L2 سالم"]
+    finally:
+        i18n.install_language(qapp, "en")

@@ -3,7 +3,7 @@
 1. ``pyside6-lupdate`` collects every string marked in nnviz/ — ``self.tr(...)``,
    ``QCoreApplication.translate(context, ...)`` and ``QT_TRANSLATE_NOOP(context, ...)`` —
    plus the session's data strings (lesson titles, texts, "Watch" lines and
-   comparison labels; health labels), which it cannot find by itself because
+   comparison labels; the health labels and "diverged"), which it cannot find by itself because
    they are values, not calls. They are written as ``QT_TRANSLATE_NOOP`` calls
    to a temporary file that lupdate reads with the sources, so a rewritten or
    new lesson is picked up by the next run. The result is merged into
@@ -13,8 +13,9 @@
 3. Run this again: ``pyside6-lrelease`` compiles the ``.ts`` into the ``.qm`` the app loads.
 
 ``--check`` changes nothing: it lists strings of the code without a finished
-translation, translations whose placeholders differ from their source, and a
-``.qm`` that is not the compiled ``.ts``; exit status 1 if there is any.
+translation, translations whose placeholders differ from their source, a
+``.qm`` that is not the compiled ``.ts``, and translation calls lupdate cannot
+read (inside or of an f-string); exit status 1 if there is any.
 Locations are not stored (``-locations none``) so that moving code does not
 churn the ``.ts``; the context (the class name) says where a string belongs.
 """
@@ -57,7 +58,7 @@ def session_strings() -> str:
         for text in (lesson.title, lesson.text, lesson.watch, lesson.compare_label):
             if text:
                 lines.append(f"QT_TRANSLATE_NOOP('Lesson', {text!r})")
-    lines += [f"QT_TRANSLATE_NOOP('Health', {label!r})" for label in LABELS]
+    lines += [f"QT_TRANSLATE_NOOP('Health', {label!r})" for label in (*LABELS, "diverged")]
     return "\n".join(lines) + "\n"
 
 
@@ -91,6 +92,38 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str | None, str]]:
     return out
 
 
+_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
+
+
+def unseen_calls(files=None) -> list[str]:
+    """Translation calls lupdate cannot read: inside an f-string, or of an f-string or a variable.
+
+    lupdate reads string literals only. A call on a variable is fine when its
+    strings are marked elsewhere (the session's strings above), so only
+    literals inside f-strings and f-string arguments are reported.
+    """
+    import ast
+
+    found = []
+    for name in sources() if files is None else files:
+        tree = ast.parse(Path(name).read_text(encoding="utf-8"), name)
+        inside = {id(n) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            position = 0 if func in ("tr", "QT_TR_NOOP") else 1
+            if func not in _CALLS or len(node.args) <= position:
+                continue
+            text = node.args[position]
+            where = f"{Path(name).name}:{node.lineno}"
+            if isinstance(text, ast.Constant) and isinstance(text.value, str) and id(node) in inside:
+                found.append(f"{where}: {func}() inside an f-string; lupdate does not see it (use a variable)")
+            elif isinstance(text, ast.JoinedStr):
+                found.append(f"{where}: {func}() of an f-string; translate a template, then .format() it")
+    return found
+
+
 def problems(lang: str) -> list[str]:
     """What stands between the code and a complete, compiled translation into ``lang``."""
     ts, qm = TRANSLATIONS / f"nnviz_{lang}.ts", TRANSLATIONS / f"nnviz_{lang}.qm"
@@ -120,7 +153,7 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="change nothing; list what is missing or stale")
     args = parser.parse_args(argv)
     if args.check:
-        found = [p for lang in TARGETS for p in problems(lang)]
+        found = unseen_calls() + [p for lang in TARGETS for p in problems(lang)]
         print("\n".join(found) if found else "translations complete and compiled")
         return 1 if found else 0
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,7 @@ from nnviz.app.side_by_side import CompareWindow, open_compare
 from nnviz.session import LESSONS, Session
 from nnviz.ui.compare_runs import has_side_by_side, lesson_runs
 from nnviz.ui.compare_runs import optimizer_race as optimizer_race_runs
+from nnviz.ui.i18n import translate
 from nnviz.ui.images import save_image
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
 from nnviz.ui.network.view import NetworkView
@@ -322,8 +323,9 @@ class MainWindow(QtWidgets.QMainWindow):
         m = bar.addMenu("&Lessons")
         self.lesson_actions = {}
         for lesson in LESSONS.values():
-            act = self._action(m, lesson.title, lambda _=False, lid=lesson.id: self.load_lesson(lid), None,
-                               lesson.watch)
+            act = self._action(m, translate("Lesson", lesson.title),
+                               lambda _=False, lid=lesson.id: self.load_lesson(lid), None,
+                               translate("Lesson", lesson.watch))
             self.lesson_actions[lesson.id] = act
         m.addSeparator()
         self._action(m, "Compare side &by side…", self.compare_side_by_side, None,

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
+    <name>ActivationView</name>
+    <message>
+        <source>The layer whose activation function is shown</source>
+        <translation>لایه‌ای که تابع فعال‌سازی آن نمایش داده می‌شود</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>لایه:</translation>
+    </message>
+    <message>
+        <source>pre-activation u</source>
+        <translation>پیش‌فعال‌سازی u</translation>
+    </message>
+    <message>
+        <source>f(u), f′(u)</source>
+        <translation>f(u)، f′(u)</translation>
+    </message>
+    <message>
+        <source>layer {0} · {1}</source>
+        <translation>لایهٔ {0} · {1}</translation>
+    </message>
+    <message>
+        <source>this step&apos;s</source>
+        <translation>این گام</translation>
+    </message>
+    <message>
+        <source>the training set&apos;s</source>
+        <translation>مجموعهٔ آموزشی</translation>
+    </message>
+    <message>
+        <source>no finite pre-activations</source>
+        <translation>هیچ پیش‌فعال‌سازی متناهی‌ای نیست</translation>
+    </message>
+    <message>
+        <source>{0}: f′ at most {1}; {2:.0%} of {3} pre-activations sit where f′ &lt; {4:g}% of that</source>
+        <translation>{0}: بیشینهٔ f′ برابر {1} است؛ {2:.0%} از {3} پیش‌فعال‌سازی جایی‌اند که f′ کمتر از {4:g}٪ این مقدار است</translation>
+    </message>
+    <message>
+        <source>% of the step&apos;s u per bin</source>
+        <translation>درصد uهای گام در هر بازه</translation>
+    </message>
+    <message>
+        <source>u in this step</source>
+        <translation>u در این گام</translation>
+    </message>
+    <message>
+        <source>f′ = 0</source>
+        <translation>f′ = 0</translation>
+    </message>
+    <message>
+        <source>f′ nearly 0</source>
+        <translation>f′ تقریباً ۰</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>healthy</source>
@@ -22,6 +77,10 @@
     <message>
         <source>saturated</source>
         <translation>اشباع‌شده</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>واگرا</translation>
     </message>
 </context>
 <context>
@@ -491,6 +550,28 @@
     <message>
         <source>The first-layer weight images turning from noise into stroke detectors; the confusion matrix.</source>
         <translation>تصویرهای وزن لایهٔ اول که از نویز به آشکارسازهای خط تبدیل می‌شوند؛ ماتریس درهم‌ریختگی.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Shows its effect within about {steps} steps (lesson id {id}).</source>
+        <translation>اثرش را در حدود {steps} گام نشان می‌دهد (شناسهٔ درس: {id}).</translation>
+    </message>
+    <message>
+        <source>Watch:</source>
+        <translation>به این نگاه کنید:</translation>
+    </message>
+    <message>
+        <source>Compare with: {label}.</source>
+        <translation>مقایسه با: {label}.</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronGraphView</name>
+    <message>
+        <source>{0} more terms</source>
+        <translation>{0} جملهٔ دیگر</translation>
     </message>
 </context>
 <context>

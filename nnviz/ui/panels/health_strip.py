@@ -105,7 +105,7 @@ class HealthStrip(Styled, QtWidgets.QWidget):
             self._chip_keys.append(())
         self._labels = labels
         for i, (chip, label) in enumerate(zip(self._chips, labels)):
-            text = f"L{i + 1} {label}"
+            text = f"L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}"
             if chip.text() != text:
                 chip.setText(text)
             tip = tooltips[i] if tooltips is not None else DEFAULT_TOOLTIPS.get(label, label)

@@ -16,18 +16,26 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import DEFAULT_CONFIG, LESSONS
 from nnviz.ui.compare_runs import has_side_by_side
+from nnviz.ui.i18n import numbers, translate
 from nnviz.ui.session_adapter import SessionAdapter
 
 
 def lesson_html(lesson) -> str:
-    """The lesson's explanation as rich text for the panel."""
-    parts = [f"<h3 style='margin:0 0 6px 0'>{html.escape(lesson.title)}</h3>",
-             f"<p>{html.escape(lesson.text)}</p>",
-             f"<p><b>Watch:</b> {html.escape(lesson.watch)}</p>",
-             f"<p style='color:#707070'>Shows its effect within about {lesson.steps} steps "
-             f"(lesson id <code>{html.escape(lesson.id)}</code>).</p>"]
+    """The lesson's explanation as rich text for the panel, in the installed language."""
+    def tr(text):
+        return html.escape(translate("Lesson", text))
+
+    steps = QtCore.QCoreApplication.translate("LessonPanel", "Shows its effect within about {steps} steps "
+                                              "(lesson id {id}).")
+    watch = QtCore.QCoreApplication.translate("LessonPanel", "Watch:")
+    parts = [f"<h3 style='margin:0 0 6px 0'>{tr(lesson.title)}</h3>",
+             f"<p>{tr(lesson.text)}</p>",
+             f"<p><b>{watch}</b> {tr(lesson.watch)}</p>",
+             "<p style='color:#707070'>" + steps.format(steps=numbers(str(lesson.steps)),
+                                                         id=f"<code>{html.escape(lesson.id)}</code>") + "</p>"]
     if lesson.compare:
-        parts.append(f"<p style='color:#707070'>Compare with: {html.escape(lesson.compare_label)}.</p>")
+        compare = QtCore.QCoreApplication.translate("LessonPanel", "Compare with: {label}.")
+        parts.append(f"<p style='color:#707070'>{compare.format(label=tr(lesson.compare_label))}</p>")
     return "".join(parts)
 
 
@@ -47,7 +55,7 @@ class LessonPanel(QtWidgets.QWidget):
         self.list.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
         for lesson in LESSONS.values():
-            item = QtWidgets.QListWidgetItem(lesson.title)
+            item = QtWidgets.QListWidgetItem(translate("Lesson", lesson.title))
             item.setData(QtCore.Qt.ItemDataRole.UserRole, lesson.id)
             item.setToolTip(f"{lesson.title} ({lesson.id})\n\nWatch: {lesson.watch}")
             self.list.addItem(item)
