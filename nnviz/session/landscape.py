@@ -106,13 +106,15 @@ def trajectory(session):
     return np.array(steps + [done]), np.array(flats, dtype=float)
 
 
-def loss_landscape(session, directions="pca", span=1.0, resolution=41, split="train", seed=None):
+def loss_landscape(session, directions="pca", span=1.0, resolution=41, split="train", seed=None, also=None):
     """The Landscape of a session's current weights (see the module docstring).
 
     directions: "pca" or "random"; span: half-width of the grid in direction
     units (> 0); resolution: grid points per axis (>= 2; odd puts a point on
     the centre); split: "train" or "test"; seed: for the random directions
-    (default: the session's seed, so the same session gets the same plane).
+    (default: the session's seed, so the same session gets the same plane);
+    also: (n, P) more parameter vectors the PCA plane must fit as well, e.g.
+    other runs' trajectories drawn on this surface (landscape_paths.py).
     """
     if directions not in ("pca", "random"):
         raise ValueError(f"loss landscape: directions must be 'pca' or 'random', not {directions!r}")
@@ -132,7 +134,8 @@ def loss_landscape(session, directions="pca", span=1.0, resolution=41, split="tr
         raise ValueError("loss landscape: the weights are not finite (the run diverged); rewind first")
     steps, flats = trajectory(session)
     offsets = flats - center
-    kind, dirs = "pca", _pca_directions(offsets)
+    fitted = offsets if also is None else np.vstack([offsets, np.asarray(also, dtype=float) - center])
+    kind, dirs = "pca", _pca_directions(fitted)
     if directions == "random" or dirs is None:
         seed = session.config["seed"] if seed is None else seed
         kind, dirs = "random", filter_normalized_directions(net, np.random.default_rng([seed, 3]))
