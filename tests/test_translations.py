@@ -126,3 +126,20 @@ def test_the_lesson_panel_and_health_strip_speak_the_installed_language(qapp):
         assert [chip.text() for chip in strip._chips[:2]] == ["L1 محوشونده", "L2 سالم"]
     finally:
         i18n.install_language(qapp, "en")
+
+
+def test_graphs_stay_left_to_right_in_a_right_to_left_window(qapp):
+    from nnviz.ui.network.view import NetworkView
+    from nnviz.ui.panels.health_strip import HealthStrip
+    from nnviz.ui.plots.curves import LossCurvesView
+
+    try:
+        i18n.install_language(qapp, "fa")
+        panel = QtWidgets.QWidget()
+        assert panel.layoutDirection() == QtCore.Qt.LayoutDirection.RightToLeft
+        curves = LossCurvesView()
+        for widget in (NetworkView(), HealthStrip(), curves):
+            assert widget.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight, type(widget).__name__
+        assert curves.plot_item.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight
+    finally:
+        i18n.install_language(qapp, "en")

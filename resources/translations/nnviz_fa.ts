@@ -84,6 +84,41 @@
     </message>
 </context>
 <context>
+    <name>LandscapePanel</name>
+    <message>
+        <source>PCA of the path</source>
+        <translation>PCA مسیر</translation>
+    </message>
+    <message>
+        <source>random, filter-normalised</source>
+        <translation>تصادفی، نرمال‌شده برای هر فیلتر</translation>
+    </message>
+    <message>
+        <source>The plane through the current weights: the path&apos;s two main directions, or two random directions scaled per neuron</source>
+        <translation>صفحه‌ای که از وزن‌های کنونی می‌گذرد: دو جهت اصلی مسیر، یا دو جهت تصادفی که برای هر نورون مقیاس شده‌اند</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>محاسبهٔ دوباره</translation>
+    </message>
+    <message>
+        <source>Compute the surface around the current weights now</source>
+        <translation>سطح پیرامون وزن‌های کنونی را هم‌اکنون محاسبه کن</translation>
+    </message>
+    <message>
+        <source>Plane:</source>
+        <translation>صفحه:</translation>
+    </message>
+    <message>
+        <source>surface of step {0}</source>
+        <translation>سطح گام {0}</translation>
+    </message>
+    <message>
+        <source>surface of step {0}; the path goes on live</source>
+        <translation>سطح گام {0}؛ مسیر زنده ادامه می‌یابد</translation>
+    </message>
+</context>
+<context>
     <name>LandscapeView</name>
     <message>
         <source>direction 1</source>
@@ -570,8 +605,12 @@
 <context>
     <name>NeuronGraphView</name>
     <message>
-        <source>{0} more terms</source>
-        <translation>{0} جملهٔ دیگر</translation>
+        <source>grad {0}</source>
+        <translation>گرادیان {0}</translation>
+    </message>
+    <message>
+        <source>{0} more terms x·w</source>
+        <translation>{0} جملهٔ دیگر x·w</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,7 @@ class NetworkView(pg.GraphicsView):
     def __init__(self, parent=None, *, theme: str = "light", line_scale: float = 1.0,
                  decades: tuple[float, float] = DEFAULT_DECADES):
         super().__init__(parent)
+        self.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)   # inputs on the left in every language, as in the decks
         self.setCentralItem(None)
         self.setMinimumSize(160, 120)
         if not line_scale > 0:

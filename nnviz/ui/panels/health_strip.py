@@ -65,6 +65,7 @@ class HealthStrip(Styled, QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)   # L1 under the first layer, in any language
         self._theme: Theme = get_theme("light")
         self._scale = 1.0
         self._labels: list[str] = []

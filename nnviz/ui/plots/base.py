@@ -69,12 +69,14 @@ class PlotView(Styled, QtWidgets.QWidget):
                  view_box: pg.ViewBox | None = None, axis_items: dict[str, pg.AxisItem] | None = None,
                  title: str = "") -> None:
         super().__init__(parent)
+        self.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)   # graphs read left to right in every language
         self._theme: Theme = get_theme("light")
         self._scale = 1.0
         self._title = title
         self._axis_labels: dict[str, str] = {}
         self.plot_widget = pg.PlotWidget(viewBox=view_box, axisItems=axis_items)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot_item.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)     # the y axis stays left
         self.plot_item.hideButtons()  # the little "A" auto-range button confuses students
         for side in ("left", "bottom"):
             self.plot_item.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)" on plain numbers
