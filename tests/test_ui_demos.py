@@ -18,6 +18,9 @@ DEMOS = [
     ["nnviz.ui.plots.gradnorm", "--scale", "2"],
     ["nnviz.ui.plots.graddist"],
     ["nnviz.ui.panels.health_strip"],
+    ["nnviz.ui.plots.landscape", "--theme", "dark"],
+    ["nnviz.ui.plots.activations", "--scale", "2"],
+    ["nnviz.ui.network.neuron_graph", "--theme", "contrast"],
 ]
 
 
