@@ -7,6 +7,7 @@ from PySide6 import QtCore, QtWidgets
 from nnviz.app import presenter as pm
 from nnviz.app.main_window import MainWindow
 from nnviz.session import Session
+from nnviz.session.formatting import format_number
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}, {"size": 3, "activation": "tanh"}]}
@@ -106,7 +107,7 @@ def test_reveal_shows_exactly_the_lit_layers_numbers(window, qtbot):
     while s.phase.kind != "loss":
         qtbot.keyClick(w, Key.Key_Space)
     assert w.presenter.reveal_values()["loss"] == s.trace.loss
-    assert pm._num(s.trace.loss) in w.presenter.overlay.text()
+    assert format_number(s.trace.loss, 3) in w.presenter.overlay.text()
     qtbot.keyClick(w, Key.Key_Space)
     assert s.phase.kind == "backward"
     k = s.phase.layer

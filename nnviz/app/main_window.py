@@ -47,6 +47,7 @@ from nnviz.app.presenter import PresenterMode
 from nnviz.app.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
 from nnviz.app.side_by_side import CompareWindow, open_compare
 from nnviz.session import LESSONS, Session
+from nnviz.session.formatting import format_number, format_percent
 from nnviz.ui.compare_runs import has_side_by_side, lesson_runs
 from nnviz.ui.compare_runs import optimizer_race as optimizer_race_runs
 from nnviz.ui.i18n import translate
@@ -95,17 +96,6 @@ def ask_unsaved(parent: QtWidgets.QWidget, what: str) -> str:
         f"The experiment has changes that are not saved. Save them before you {what}?",
         buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
-
-
-def _fmt(v, digits=4) -> str:
-    if v is None:
-        return "–"
-    v = float(v)
-    if math.isnan(v):
-        return "–"
-    if math.isinf(v):
-        return "inf"
-    return f"{v:.{digits}g}"
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -1050,13 +1040,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.health_strip.set_health(labels, [f"Layer {i + 1}: {label}\n\n{tips}"
                                               for i, label in enumerate(labels)])
         if n:
-            parts = [f"train loss {_fmt(train[-1])}"]
+            parts = [f"train loss {format_number(train[-1])}"]
             if has_test:
-                parts.append(f"test loss {_fmt(test[-1])}")
+                parts.append(f"test loss {format_number(test[-1])}")
             if s.prep.task != "regression":
-                parts.append(f"train acc {_pct(m.train_acc[-1])}")
+                parts.append(f"train acc {format_percent(m.train_acc[-1])}")
                 if has_test:
-                    parts.append(f"test acc {_pct(m.test_acc[-1])}")
+                    parts.append(f"test acc {format_percent(m.test_acc[-1])}")
             self.metrics_label.setText("   ".join(parts))
         else:
             self.metrics_label.setText("no steps yet")
@@ -1187,8 +1177,8 @@ class MainWindow(QtWidgets.QMainWindow):
             t = s.trace
             pen = ""
             if t.penalty:
-                pen = f" (data {_fmt(t.data_loss)} + penalty {_fmt(t.penalty)})"
-            return (f"<b>Loss</b> = {s.prep.loss}(ŷ, y) = <b>{_fmt(t.loss)}</b>{pen}, the mean over the "
+                pen = f" (data {format_number(t.data_loss)} + penalty {format_number(t.penalty)})"
+            return (f"<b>Loss</b> = {s.prep.loss}(ŷ, y) = <b>{format_number(t.loss)}</b>{pen}, the mean over the "
                     f"mini-batch of {len(s.batch)} samples. Next, backward computes its gradient.")
         if ph.kind == "backward":
             k = ph.layer
@@ -1201,7 +1191,7 @@ class MainWindow(QtWidgets.QMainWindow):
                          f"{layers[k - 1]['activation']}′(z<sub>{k}</sub>)")
             prev = "x" if k == 1 else f"a<sub>{k - 1}</sub>"
             return (f"<b>Backward, {'output layer' if k == L else f'layer {k}'}</b>: {delta}; "
-                    f"dL/dW<sub>{k}</sub> = {prev}ᵀ·δ<sub>{k}</sub>, ‖dL/dW<sub>{k}</sub>‖ = <b>{_fmt(norm, 3)}</b>. "
+                    f"dL/dW<sub>{k}</sub> = {prev}ᵀ·δ<sub>{k}</sub>, ‖dL/dW<sub>{k}</sub>‖ = <b>{format_number(norm, 3)}</b>. "
                     "<span style='color:#707070'>Edges: |dL/dW| on a log scale; neurons: δ.</span>")
         c = s.config
         rec = s.record
@@ -1232,14 +1222,14 @@ class MainWindow(QtWidgets.QMainWindow):
             name = s.prep.input_names[i] if i < len(s.prep.input_names) else f"x{i + 1}"
             text = f"input {name}"
             if t is not None:
-                text += f" = {_fmt(t.X[k, i])} (sample {k + 1}, standardized)"
+                text += f" = {format_number(t.X[k, i])} (sample {k + 1}, standardized)"
         else:
             text = f"layer {col} neuron {i + 1}" if col < s.n_layers else f"output neuron {i + 1}"
             if t is not None and col - 1 < len(t.layers):
                 lt = t.layers[col - 1]
-                text += f": z = {_fmt(lt.z[k, i])}, a = {_fmt(lt.a[k, i])}"
+                text += f": z = {format_number(lt.z[k, i])}, a = {format_number(lt.a[k, i])}"
                 if lt.grad_z is not None:
-                    text += f", δ = dL/dz = {_fmt(lt.grad_z[k, i])}"
+                    text += f", δ = dL/dz = {format_number(lt.grad_z[k, i])}"
                 if lt.dropout_mask is not None and lt.dropout_mask[k, i] == 0:
                     text += " (dropped out this step)"
                 text += f"  (sample {k + 1})"
@@ -1253,13 +1243,13 @@ class MainWindow(QtWidgets.QMainWindow):
             self.inspector.show_edge(s, layer + 1, i, j)
         self._show_inspector()
         w = s.network.params[layer]["W"][i, j]
-        text = f"W{layer + 1}[{i + 1},{j + 1}] = {_fmt(w)}"
+        text = f"W{layer + 1}[{i + 1},{j + 1}] = {format_number(w)}"
         grads = s.grads
         if grads is not None and grads[layer] is not None:
-            text += f", dL/dw = {_fmt(grads[layer]['W'][i, j])}"
+            text += f", dL/dw = {format_number(grads[layer]['W'][i, j])}"
         delta = s.update_delta
         if delta is not None:
-            text += f", Δw = {_fmt(delta[layer]['W'][i, j])}"
+            text += f", Δw = {format_number(delta[layer]['W'][i, j])}"
         self.statusBar().showMessage(text, 15000)
 
     def _on_header_clicked(self, col: int) -> None:
@@ -1408,11 +1398,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.classroom_box = dialog
         dialog.open()
         return dialog
-
-
-def _pct(v) -> str:
-    v = float(v)
-    return "–" if not math.isfinite(v) else f"{100 * v:.1f}%"
 
 
 def _bool_setting(value, default: bool) -> bool:

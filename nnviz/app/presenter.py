@@ -18,10 +18,10 @@ through its public parts and puts everything back on leaving:
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from nnviz.session.formatting import format_number
 
 LINE_SCALE = 2.0            # plots and the health strip (nine chips still fit across 1600 px)
 NETWORK_LINE_SCALE = 2.0    # the network view: edges, rims, and its text by the square root
@@ -43,18 +43,9 @@ KEYS = (
 )
 
 
-def _num(v: float) -> str:
-    v = float(v)
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return f"{v:.3g}"
-
-
 def _row(values) -> str:
     values = np.asarray(values, dtype=float).ravel()
-    text = "  ".join(_num(v) for v in values[:MAX_VALUES])
+    text = "  ".join(format_number(v, 3) for v in values[:MAX_VALUES])
     return text + ("  …" if len(values) > MAX_VALUES else "")
 
 
@@ -249,14 +240,14 @@ class PresenterMode(QtCore.QObject):
             return (f"<b>Layer {k} forward</b> ({who})<br>z<sub>{k}</sub> = {_row(v['z'])}"
                     f"<br>a<sub>{k}</sub> = {_row(v['a'])}")
         if kind == "loss" and "loss" in v:
-            return f"<b>Loss</b> = {_num(v['loss'])}"
+            return f"<b>Loss</b> = {format_number(v['loss'], 3)}"
         if kind == "backward" and "delta" in v:
             text = f"<b>Layer {k} backward</b> ({who})<br>δ<sub>{k}</sub> = {_row(v['delta'])}"
             if "grad_norm" in v:
-                text += f"<br>‖dL/dW<sub>{k}</sub>‖ = {_num(v['grad_norm'])}"
+                text += f"<br>‖dL/dW<sub>{k}</sub>‖ = {format_number(v['grad_norm'], 3)}"
             return text
         if kind == "update" and "lr" in v:
-            return f"<b>Update</b>: W ← W − {_num(v['lr'])} · dL/dW"
+            return f"<b>Update</b>: W ← W − {format_number(v['lr'], 3)} · dL/dW"
         return "<b>Ready</b>: Space steps into the first phase"
 
     def _update_overlay(self) -> None:

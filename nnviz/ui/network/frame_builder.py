@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.session.formatting import format_number
 from nnviz.ui.network.frame import NetworkFrame
 
 # Activations whose output lies in [0, 1]: drawn as 2a - 1 on the [-1, 1] scale.
@@ -191,7 +192,7 @@ class FrameBuilder:
             frame.direction = "forward"
             frame.known = set(range(L + 1))
             frame.nodes = self._activations(trace, sizes, k, opt.batch_mean)
-            hdr[L] += f"\nloss {_fmt(trace.loss)}"
+            hdr[L] += f"\nloss {format_number(trace.loss)}"
         elif kind == "backward":
             frame.lit = phase.layer
             frame.direction = "backward"
@@ -203,7 +204,7 @@ class FrameBuilder:
             frame.node_mode = "delta"
             frame.nodes = self._deltas(trace, sizes, k, opt.batch_mean)
             frame.heatmaps = None       # the neurons' own color is the delta now
-            hdr[L] += f"\nloss {_fmt(trace.loss)}"
+            hdr[L] += f"\nloss {format_number(trace.loss)}"
         else:                                    # update
             frame.direction = "update"
             frame.known = None
@@ -213,7 +214,7 @@ class FrameBuilder:
                 frame.edge_mode = "gradient"
                 frame.edge_label = "Δw"
                 frame.edges = [d["W"] for d in delta]
-            hdr[L] += f"\nloss {_fmt(trace.loss)}"
+            hdr[L] += f"\nloss {format_number(trace.loss)}"
         if not opt.batch_mean:
             frame.dropped = self._dropped(trace, sizes, k)
         return frame
@@ -299,12 +300,3 @@ def weights_version(net) -> bytes:
     sums = [np.add.reduce(v, axis=None) for p in net.params for v in p.values()]
     keep = [-1.0 if k is None else np.add.reduce(k, axis=None) for k in getattr(net, "keep", [])]
     return np.asarray(sums + keep, dtype=np.float64).tobytes()
-
-
-def _fmt(value) -> str:
-    if value is None:
-        return "–"
-    v = float(value)
-    if not np.isfinite(v):
-        return "NaN" if np.isnan(v) else "inf"
-    return f"{v:.4g}"

@@ -20,6 +20,7 @@ import html
 import math
 
 from nnviz.engine import relative_error
+from nnviz.session.formatting import format_number
 from nnviz.ui.widgets.theme import Theme
 
 DIGITS = 5
@@ -42,16 +43,8 @@ NOT_YET = "not computed yet in this phase"
 
 
 def fmt(x: float | None) -> str:
-    """A number as the inspector prints it: 5 significant digits; ``—`` for unknown."""
-    if x is None:
-        return "—"
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    text = f"{x:.{DIGITS}g}"
-    return "0" if text == "-0" else text
+    """A number as the inspector prints it: :data:`DIGITS` significant digits (see nnviz.session.formatting)."""
+    return format_number(x, DIGITS)
 
 
 def fmt_full(x: float) -> str:
