@@ -49,9 +49,9 @@ def test_backward_numbers_are_the_graphs_and_the_traces(view):
     for (a, b), lines in edges.items():
         e = next(e for src, dst, e in shown.edges if (src, dst) == (a, b))
         assert e.product == e.local * e.upstream
-        assert lines == [f"{fmt(e.local)} × {fmt(e.upstream)}", f"= {fmt(e.product)}"]
+        assert lines == [fmt(e.local), f"× {fmt(e.upstream)}", f"= {fmt(e.product)}"]
     # the chain rule arriving at a weight: x_i times delta, the engine's grad_z
-    assert edges[("w0", "p0")] == [f"{fmt(lt.inp[2, 0])} × {fmt(lt.grad_z[2, 1])}",
+    assert edges[("w0", "p0")] == [fmt(lt.inp[2, 0]), f"× {fmt(lt.grad_z[2, 1])}",
                                    f"= {fmt(lt.inp[2, 0] * lt.grad_z[2, 1])}"]
     assert texts["x0"][0] == "a₁[1]" and texts["w0"][0] == "W₂[1,2]" and texts["b"][0] == "b₂[2]"
 

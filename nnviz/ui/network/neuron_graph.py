@@ -40,9 +40,9 @@ from nnviz.ui.widgets.theme import get_theme
 MAX_INPUTS = 4
 """More inputs than this are folded: the largest terms are shown, the rest summed in one box."""
 MAX_ZOOM = 1.6
-LABEL_AT = 0.42
-"""Where on a slanted edge its label sits (0 = source, 1 = target): edges converge on Σ, so their
-labels go nearer the sources, where the edges are still apart."""
+LABEL_GAP = 0.4
+"""Em between a source box and the label of its slanted edge: edges converge on their targets, so
+labels sit at the sources, which are a box height apart."""
 GRADIENT_COLORS = {"light": "#c2185b", "dark": "#ff6fae", "contrast": "#a0005a"}
 PARAMETERS = ("b", "gamma", "beta", "alpha")
 """Nodes drawn under the chain node of their column (they feed it from below)."""
@@ -121,8 +121,21 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
             top = min(r.top() for r in boxes.values())
         caption = scene.addSimpleText(self._caption or "", self._font(1.1, bold=True))
         caption.setBrush(QtGui.QColor(self._theme.foreground))
-        caption.setPos(0, top - 2.4 * em)
+        caption.setPos(0, top - 3.6 * em)
+        if g is not None:
+            key = scene.addSimpleText(self._key(g), self._font(0.95))
+            key.setBrush(QtGui.QColor(GRADIENT_COLORS.get(self._theme.name, GRADIENT_COLORS["light"])
+                                      if g.backward_known else self._theme.muted))
+            key.setPos(0, top - 2.1 * em)
         self._fit()
+
+    def _key(self, g) -> str:
+        """How to read the numbers, in the phase's terms."""
+        if g.backward_known:
+            return self.tr("on every edge: local derivative × upstream gradient = the gradient it passes back")
+        if g.forward_known:
+            return self.tr("forward values of one sample; gradients follow when backward reaches this layer")
+        return self.tr("the forward pass has not reached this layer yet")
 
     def _node_lines(self, node_id: str) -> list[str]:
         """Label, ``= value`` and, once backward is here, ``grad …``."""
@@ -136,10 +149,11 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         return lines
 
     def _edge_lines(self, edge) -> list[str]:
-        """``local × upstream`` and ``= product`` in backward phases, nothing before."""
+        """``local``, ``× upstream``, ``= product`` (one above the other: narrow gaps between columns)
+        in backward phases, nothing before."""
         if edge is None or not self._graph.backward_known or edge.local is None:
             return []
-        return [f"{fmt(edge.local)} × {fmt(edge.upstream)}", f"= {fmt(edge.product)}"]
+        return [fmt(edge.local), f"× {fmt(edge.upstream)}", f"= {fmt(edge.product)}"]
 
     def _fonts(self) -> list[QtGui.QFont]:
         return [self._font(1.05, bold=True), self._font(), self._font(0.95, bold=True)]
@@ -157,7 +171,7 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         """Centres of the boxes: inputs in pairs (x over w) down the left, the chain along the middle,
         parameters (b, γ, β, α) under the chain node of their column. Each column sits right of the
         one before by the widest box of both and the widest edge label between them."""
-        row_h = 4.3 * em
+        row_h = 4.6 * em
         n_columns = max(shown.columns.values()) + 1
         widths = [0.0] * n_columns
         for node_id, column in shown.columns.items():
@@ -166,7 +180,7 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         for (src, dst), lines in self._edge_texts.items():
             column = shown.columns[dst]
             if shown.columns[src] != column:
-                gaps[column] = max(gaps[column], self._label_width(lines, em) / (2 * LABEL_AT) + 1.5 * em)
+                gaps[column] = max(gaps[column], self._label_width(lines, em) + LABEL_GAP * em + 1.8 * em)
         xs = [0.0]
         for c in range(1, n_columns):
             xs.append(xs[-1] + widths[c - 1] / 2 + gaps[c] + widths[c] / 2)
@@ -248,10 +262,12 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         m = QtGui.QFontMetricsF(font)
         width = max(m.horizontalAdvance(text) for text in lines) + 0.6 * em
         height = m.height() * len(lines) + 0.2 * em
-        k = LABEL_AT if abs(end.y() - start.y()) > 0.5 * em else 0.5
-        cx, cy = start.x() + k * (end.x() - start.x()), start.y() + k * (end.y() - start.y())
         if start.x() == end.x():                         # vertical edge: label beside it
-            cx += width / 2 + 0.4 * em
+            cx, cy = start.x() + width / 2 + 0.4 * em, (start.y() + end.y()) / 2
+        elif abs(end.y() - start.y()) > 0.5 * em:        # slanted: where it leaves the source
+            cx, cy = start.x() + LABEL_GAP * em + width / 2, start.y()
+        else:                                            # level: in the middle
+            cx, cy = (start.x() + end.x()) / 2, (start.y() + end.y()) / 2
         rect = QtCore.QRectF(cx - width / 2, cy - height / 2, width, height)
         back = QtGui.QColor(self._theme.background)
         back.setAlphaF(0.92)

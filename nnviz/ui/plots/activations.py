@@ -117,7 +117,9 @@ class ActivationView(PlotView):
         finite = np.concatenate([f[np.isfinite(f)], df[np.isfinite(df)], [0.0]])
         low, high = float(finite.min()), float(finite.max())
         pad = 0.06 * (high - low or 1.0)
-        self.plot_item.getViewBox().setRange(xRange=(u[0], u[-1]), yRange=(low - pad, high + pad), padding=0)
+        # with f, f' >= 0 the axis starts at 0, where the histogram's bars stand
+        self.plot_item.getViewBox().setRange(xRange=(u[0], u[-1]), yRange=(low - pad if low < 0 else 0.0, high + pad),
+                                             padding=0)
         self._write_note()
         self._restyle()
 
