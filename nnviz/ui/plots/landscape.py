@@ -183,11 +183,12 @@ class LandscapeView(PlotView):
         axis.setPen(pg.mkPen(self._theme.foreground))
         axis.setTextPen(self._theme.foreground)
         axis.setTickFont(self.qfont())
-        # Axes learn their tick-text width only while painting, one frame late (see PlotView).
+        # Axes learn their tick-text width only while painting, one frame late (see PlotView), and
+        # leave too little room for a large label: the width is set from the fonts instead.
         metrics = QtGui.QFontMetrics(self.qfont())
-        axis.textWidth = max((metrics.horizontalAdvance(text) for _v, text in level_ticks(self._levels, self._log)),
-                             default=0)
-        axis._adjustSize()
+        label = QtGui.QFontMetrics(self.qfont(1.05))
+        text = max((metrics.horizontalAdvance(t) for _v, t in level_ticks(self._levels, self._log)), default=0)
+        axis.setWidth(int(text + 1.4 * label.height() + 12 * self._scale))
         axis.setTicks([level_ticks(self._levels, self._log)])
         if self._log:
             axis.setLabel(self.tr("loss (log scale)"), color=self._theme.foreground,
