@@ -30,6 +30,7 @@ from PySide6 import QtCore, QtWidgets
 from nnviz.session.landscape_paths import run_paths, shared_landscape
 from nnviz.ui.plots.base import Styled
 from nnviz.ui.plots.landscape import LandscapeView
+from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import get_theme
 
 MIN_INTERVAL_S = 2.0
@@ -146,6 +147,7 @@ class LandscapePanel(Styled, QtWidgets.QWidget):
 
     def _apply_style(self) -> None:
         self.view.set_theme(self._theme.name)
+        apply_palette(self, self._theme)
         self.view.set_line_scale(self._scale)
         font = self.view.qfont(1.1)
         for w in (self.directions_label, self.directions, self.button, self.status):

@@ -30,6 +30,7 @@ from PySide6 import QtCore, QtWidgets
 from nnviz.session import Session
 from nnviz.ui.panels.inspector_text import fmt
 from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.style import apply_palette
 
 BINS = 40
 ZERO_COLOR = "#d62728"
@@ -189,7 +190,7 @@ class ActivationView(PlotView):
         right.setLabel(self.tr("% of the step's u per bin"), color=t.muted, **{"font-size": f"{self.font_pt(1.05):.1f}pt"})
         self.note.setColor(t.foreground)
         self.note.setFont(self.qfont(1.1, bold=True))
-        self.chooser_label.setStyleSheet(f"color: {t.foreground}")
+        apply_palette(self, t)
         font = self.qfont(1.1)
         self.chooser.setFont(font)
         self.chooser_label.setFont(font)
