@@ -63,6 +63,8 @@ class Watcher:
         self._deltas = [None] * len(found)
         self._acts = [None] * len(found)          # (u, a) of the last forward pass, for dead/saturated shares
         self._before = [linear.weight.detach().clone() for linear in self.linears]
+        self._before_norms = [w.norm() for w in self._before]
+        self._sizes = np.array([linear.weight.numel() for linear in self.linears], dtype=np.float64)
         self._rows = {"grad_norms": [], "mean_abs_delta": [], "update_ratios": []}
         self.health, self.losses = [], []
         self._listeners = []
@@ -87,43 +89,48 @@ class Watcher:
         return hook
 
     # ------------------------------------------------------------------ recording
-    def _shares(self, k):
-        """(dead share, saturated share) of layer k's units on the last batch."""
+    def _shares(self, k, zero):
+        """(dead share, saturated share) of layer k's units on the last batch, as 0-d tensors."""
         act, pair = self.activations[k], self._acts[k]
         if pair is None:
-            return 0.0, 0.0
+            return zero, zero
         u, a = pair
         if act in DYING:
-            return float((u <= 0).all(dim=0).double().mean()), 0.0
+            return (u <= 0).all(dim=0).float().mean(), zero
         level = self.thresholds["saturation_level"]
         spread = a if act == "tanh" else 2.0 * a - 1.0
-        per_unit = (spread.abs() > level).double().mean(dim=0)
-        return 0.0, float((per_unit >= 0.9).double().mean())
+        per_unit = (spread.abs() > level).float().mean(dim=0)
+        return zero, (per_unit >= 0.9).float().mean()
 
     def step(self, loss=None):
-        """Record this training step (call after ``optimizer.step()``); returns the health labels."""
-        nan = math.nan
-        values = []
+        """Record this training step (call after ``optimizer.step()``); returns the health labels.
+
+        Per layer five 0-d tensors are computed where the weights live and moved
+        to the CPU together: one transfer per layer, no Python number before that.
+        """
+        columns = []
         for k, linear in enumerate(self.linears):
             W, grad, before = linear.weight.detach(), linear.weight.grad, self._before[k]
-            before_norm = before.norm()
-            values.append(torch.stack([
-                grad.detach().norm() if grad is not None else torch.tensor(nan, device=W.device),
-                self._deltas[k] if self._deltas[k] is not None else torch.tensor(nan, device=W.device),
-                (W - before).norm() / before_norm if before_norm > 0 else torch.tensor(nan, device=W.device),
-            ]).to("cpu", torch.float64))
+            nan = torch.full((), math.nan, device=W.device)
+            zero = torch.zeros((), device=W.device)
+            norm = W.norm()
+            dead, saturated = self._shares(k, zero)
+            columns.append(torch.stack([
+                grad.detach().norm() if grad is not None else nan,
+                self._deltas[k] if self._deltas[k] is not None else nan,
+                torch.dist(W, before) / self._before_norms[k],   # inf or nan when W was 0: nan below
+                dead, saturated]).to("cpu", torch.float64))
             before.copy_(W)
-        numbers = torch.stack(values).numpy()           # layers × 3
-        self._rows["grad_norms"].append(numbers[:, 0])
-        self._rows["mean_abs_delta"].append(numbers[:, 1])
-        self._rows["update_ratios"].append(numbers[:, 2])
-        sizes = [linear.weight.numel() for linear in self.linears]
-        grad_rms = [float(n) / math.sqrt(size) for n, size in zip(numbers[:, 0], sizes)]
-        shares = [self._shares(k) for k in range(len(self.linears))]
-        labels = layer_labels(self.activations, grad_rms, [s[0] for s in shares], [s[1] for s in shares],
-                              self.thresholds, [float(d) for d in numbers[:, 1]])
+            self._before_norms[k] = norm
+        numbers = torch.stack(columns).numpy()           # layers × 5
+        numbers[:, 2][~np.isfinite(numbers[:, 2])] = math.nan
+        for name, column in zip(("grad_norms", "mean_abs_delta", "update_ratios"), numbers.T):
+            self._rows[name].append(column)
+        grad_rms = (numbers[:, 0] / np.sqrt(self._sizes)).tolist()
+        labels = layer_labels(self.activations, grad_rms, numbers[:, 3].tolist(), numbers[:, 4].tolist(),
+                              self.thresholds, numbers[:, 1].tolist())
         self.health.append(labels)
-        self.losses.append(nan if loss is None else float(loss.detach() if torch.is_tensor(loss) else loss))
+        self.losses.append(math.nan if loss is None else float(loss.detach() if torch.is_tensor(loss) else loss))
         self._deltas = [None] * len(self.linears)
         for listener in list(self._listeners):
             listener(self)
