@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from nnviz.session import Session
+from nnviz.session import Session, experiment_from_config_text, load_experiment
 from nnviz.session.validate import FALLBACK, ExperimentFileError, config_message_of_spec_error
 
 CONFIG = {"dataset": "moons", "n_samples": 200, "optimizer": "adam", "lr": 0.02, "batch_size": 8, "seed": 3,
@@ -166,3 +166,26 @@ def test_spec_errors_are_told_in_config_fields():
         "config.output_activation: the output layer: bad")
     assert config_message_of_spec_error("layers: too many parameters", 2) == "config.hidden: too many parameters"
     assert config_message_of_spec_error("init_gain: must be", 0) == "config.init_gain: must be"
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"metrics": null}', "last experiment: config.metrics: unknown field"),
+    ("[" * 100_000, "last experiment: lists or mappings nest hundreds"),
+    ("[1, 2]", "last experiment: config: must be a mapping, got a list"),
+    ('{"lr": 1e999}', "last experiment: config.lr: must be a finite number"),
+    ("{oops", "last experiment: not valid JSON"),
+])
+def test_a_config_kept_as_text_is_checked_the_same_way(text, words):
+    with pytest.raises(ExperimentFileError) as info:
+        experiment_from_config_text(text)
+    assert str(info.value).startswith(words) and FALLBACK not in str(info.value)
+    assert experiment_from_config_text('{"dataset": "spiral"}').config["dataset"] == "spiral"
+
+
+def test_load_experiment_is_the_one_call(tmp_path, saved):
+    path = tmp_path / "exp.json"
+    path.write_text(json.dumps(saved))
+    assert load_experiment(path).step == 13
+    path.write_text(json.dumps({**saved, "state": {**saved["state"], "metrics": None}}))
+    with pytest.raises(ExperimentFileError, match=r"^exp\.json: state\.metrics: must be a mapping, got null$"):
+        load_experiment(path)

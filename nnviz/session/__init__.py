@@ -7,8 +7,8 @@ action can be tested headless and driven from the command line.
 from .config import DEFAULT_CONFIG, HEALTH_DEFAULTS, validate_config
 from .lessons import LESSONS, Lesson
 from .phases import Phase
-from .session import Session, load_experiment
+from .session import Session, experiment_from_config_text, load_experiment
 from .validate import ExperimentFileError
 
 __all__ = ["DEFAULT_CONFIG", "HEALTH_DEFAULTS", "LESSONS", "Lesson", "Phase", "Session", "validate_config",
-           "ExperimentFileError", "load_experiment"]
+           "ExperimentFileError", "experiment_from_config_text", "load_experiment"]

@@ -302,8 +302,17 @@ def load_session(cls, path):
     the boundary's guarantee, not the way errors are normally reported: a
     document that still trips an unforeseen error is refused too.
     """
+    return only_file_errors(path, lambda: session_from_document(cls, read_document(path), path))
+
+
+def only_file_errors(path, build):
+    """``build()``, letting only ExperimentFileError (naming path) come out of it.
+
+    A ValueError becomes one, its ``field: reason`` kept; an unforeseen error
+    that a bad document could still trip becomes one starting with FALLBACK.
+    """
     try:
-        return session_from_document(cls, read_document(path), path)
+        return build()
     except ExperimentFileError:
         raise
     except ValueError as err:
@@ -311,6 +320,25 @@ def load_session(cls, path):
     except (ArithmeticError, AttributeError, IndexError, KeyError, LookupError, MemoryError, RecursionError,
             TypeError) as err:
         raise ExperimentFileError(path, None, f"{FALLBACK} {type(err).__name__}: {err}") from None
+
+
+def session_from_config_text(cls, text, origin):
+    """A session from a config kept as JSON text outside a file (the window's unsaved last experiment).
+
+    The same checks and the same single error as opening a file, with
+    ``origin`` (e.g. "last experiment") in place of the file name.
+    """
+    def build():
+        try:
+            config = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise ExperimentFileError(origin, None, f"not valid JSON ({err.msg})") from None
+        except RecursionError:
+            raise ExperimentFileError(origin, None, "lists or mappings nest hundreds of levels deep") from None
+        if not isinstance(config, dict):
+            raise ExperimentFileError(origin, "config", f"must be a mapping, got {json_kind(config)}")
+        return session_from_document(cls, {"config": config}, origin)
+    return only_file_errors(origin, build)
 
 
 def _file_error(path, err, default_field):

@@ -30,6 +30,7 @@ from . import neuron_graph as graph_mod
 from .augment import EpochInputs
 from .config import STRUCTURAL, validate_config
 from .embedded import with_embedded_csv
+from .files import session_from_config_text
 from .history import History, restore_snapshot, take_snapshot
 from .metrics import Evaluator, GradientLayout, Metrics, layer_gradient_stats
 from .phases import Phase, phase_list
@@ -664,6 +665,14 @@ def load_experiment(path):
     catch that one error at their boundary.
     """
     return Session.load(path)
+
+
+def experiment_from_config_text(text, origin="last experiment"):
+    """A session from a config kept as JSON text (a setting, not a file): as load_experiment, one error.
+
+    ExperimentFileError names ``origin`` where load_experiment names the file.
+    """
+    return session_from_config_text(Session, text, origin)
 
 
 def _grid(extent, resolution):
