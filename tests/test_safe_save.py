@@ -141,3 +141,21 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
         files.atomic_write_bytes(target, target.read_bytes())
         assert _leftovers(tmp_path) == []
     assert len(set(steps_seen)) > 1                       # the kills landed at different moments
+
+
+def test_the_read_back_checks_a_mid_step_save_as_opening_would(tmp_path, monkeypatch):
+    target = tmp_path / "exp.json"
+    target.write_text("precious")
+    s = Session(CONFIG)
+    s.run(2)
+    s.advance("phase")
+    checked = []
+    real = files._resume_parts
+
+    def refuse(session, value, state):
+        checked.append(real(session, value, state))
+        raise files.FieldError("resume.phase", "refused for the test")
+    monkeypatch.setattr(files, "_resume_parts", refuse)
+    with pytest.raises(ExperimentFileError, match=r"^exp\.json: resume\.phase: refused for the test$"):
+        s.save(target)
+    assert len(checked) == 1 and target.read_text() == "precious" and _leftovers(tmp_path) == []

@@ -237,6 +237,8 @@ def save_session(session, path, weights=True):
             validate_config(doc["config"])
             if doc.get("state") is not None:
                 decode_state(doc["state"], session)
+            if doc.get("resume") is not None:
+                _resume_parts(session, doc["resume"], doc["state"])
         except ValueError as err:
             raise _file_error(path, err, "state") from None
 
