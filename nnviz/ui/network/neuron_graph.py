@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.session import Session
@@ -59,7 +60,7 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         self._scale = 1.0
         self._graph = None
         self._caption = ""
-        self.setScene(QtWidgets.QGraphicsScene(self))
+        self.setScene(pg.GraphicsScene(parent=self))     # pyqtgraph's: right-click export as on every view
         self.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
         self.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -88,6 +88,10 @@ class LandscapePanel(Styled, QtWidgets.QWidget):
     def set_session(self, session) -> None:
         self.set_runs([session])
 
+    def forget(self) -> None:
+        """Drop the surface (the runs changed while the panel was hidden); :meth:`refresh` computes anew."""
+        self._landscape = None
+
     def refresh(self, playing: bool = False) -> None:
         """After the runs changed: recompute by the policy (module docstring), else extend the paths."""
         if not self._sessions:

@@ -28,7 +28,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import Session
-from nnviz.ui.panels.inspector_text import fmt
+from nnviz.session.formatting import format_number
 from nnviz.ui.plots.base import PlotView, run_demo
 from nnviz.ui.widgets.style import apply_palette
 
@@ -158,7 +158,7 @@ class ActivationView(PlotView):
             return
         peak = float(np.nanmax(np.abs(c.df))) if np.isfinite(c.df).any() else float("nan")
         self.note.setText(self.tr("{0}: f′ at most {1}; {2:.0%} of {3} pre-activations sit where f′ < {4:g}% of that")
-                          .format(c.activation, fmt(peak), c.small_share, source, 100 * c.threshold))
+                          .format(c.activation, format_number(peak), c.small_share, source, 100 * c.threshold))
 
     def _fit_hist_box(self, *_args) -> None:
         self.hist_box.setGeometry(self.plot_item.getViewBox().sceneBoundingRect())
