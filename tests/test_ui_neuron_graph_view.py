@@ -99,3 +99,30 @@ def test_drawn_at_presenter_scale_within_the_view(view, scale):
     mapped = view.mapFromScene(view.sceneRect()).boundingRect()
     assert mapped.width() <= view.viewport().width() + 2 and mapped.height() <= view.viewport().height() + 2
     assert view.transform().m11() > 0.3
+
+
+def test_gradient_by_paths_outside_the_graph_is_written_under_its_node(view):
+    s = Session(LESSONS["softmax-3-class"].config)
+    s.run(3)
+    _at(s, "backward", s.n_layers)
+    lt = s.record.trace.layers[-1]
+    noted = 0
+    for j in range(3):
+        g = s.neuron_graph(s.n_layers, j)
+        view.set_graph(g)
+        shown = display_graph(g, MAX_INPUTS)
+        direct = next(e.product for a, b, e in shown.edges if (a, b) == ("z", "act"))
+        other = lt.grad_u[0, j] - direct
+        lines = view.node_texts()["z"]
+        if abs(other) > 1e-9 * abs(lt.grad_u[0, j]):
+            assert lines[-1] == f"{fmt(other)} of it by other paths"
+            noted += 1
+        else:                                # the sample's own class: the diagonal carries it all
+            assert len(lines) == 3
+    assert noted == 2                        # the two other classes' outputs
+    bn = Session(LESSONS["fix-batchnorm"].config)
+    bn.run(2)
+    g = _at(bn, "backward", 1).neuron_graph(1, 0)
+    view.set_graph(g)
+    direct = next(e.product for a, b, e in display_graph(g, MAX_INPUTS).edges if (a, b) == ("z", "xhat"))
+    assert view.node_texts()["z"][-1] == f"{fmt(g.nodes['z'].grad - direct)} of it by other paths"

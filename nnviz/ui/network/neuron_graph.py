@@ -8,7 +8,10 @@ the shown step) and draws it left to right by the nodes' ``column``:
   output) with its forward value and, once backward has reached the layer,
   its gradient dL/d(node) in the gradient colour;
 - in backward phases, on every edge: the local derivative × the upstream
-  gradient = the product, the gradient that arrives at the source through it.
+  gradient = the product, the gradient that arrives at the source through it;
+  where a node's gradient also flows along a path a single neuron's graph
+  leaves out (batch statistics, the other softmax outputs), that part is
+  written under it (:func:`other_paths`).
 
 Numbers are printed with the inspector's :func:`~nnviz.ui.panels.inspector_text.fmt`
 (5 significant digits), so they read exactly as the inspector's. Labels use
@@ -66,6 +69,7 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self._shown: DisplayGraph | None = None
         self._node_texts: dict[str, list[str]] = {}
         self._edge_texts: dict[tuple[str, str], list[str]] = {}
         self._apply_style()
@@ -112,7 +116,7 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         em = QtGui.QFontMetricsF(self._font()).height()
         top = 0.0
         if g is not None:
-            shown = display_graph(g, MAX_INPUTS)
+            shown = self._shown = display_graph(g, MAX_INPUTS)
             self._node_texts = {node_id: self._node_lines(node_id) for node_id in shown.columns}
             self._edge_texts = {(src, dst): self._edge_lines(edge) for src, dst, edge in shown.edges
                                 if self._edge_lines(edge)}
@@ -147,6 +151,9 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         lines = [self._label(node_id), f"= {fmt(node.value)}"]
         if g.backward_known and node.grad is not None:
             lines.append(self.tr("grad {0}").format(fmt(node.grad)))
+            other = other_paths(self._shown, node_id, node.grad)
+            if other is not None:
+                lines.append(self.tr("{0} of it by other paths").format(fmt(other)))
         return lines
 
     def _edge_lines(self, edge) -> list[str]:
@@ -157,7 +164,8 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         return [fmt(edge.local), f"× {fmt(edge.upstream)}", f"= {fmt(edge.product)}"]
 
     def _fonts(self) -> list[QtGui.QFont]:
-        return [self._font(1.05, bold=True), self._font(), self._font(0.95, bold=True)]
+        """Of a box's lines: label, value, gradient, the gradient's share by other paths."""
+        return [self._font(1.05, bold=True), self._font(), self._font(0.95, bold=True), self._font(0.85)]
 
     def _box_size(self, lines: list[str], em: float) -> tuple[float, float]:
         metrics = [QtGui.QFontMetricsF(f) for f in self._fonts()]
@@ -218,7 +226,7 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
         box = self.scene().addPath(path, QtGui.QPen(QtGui.QColor(t.foreground), max(1.0, 1.2 * self._scale)),
                                    QtGui.QBrush(fill))
         box.setZValue(2)
-        colors = [t.foreground, t.foreground, GRADIENT_COLORS.get(t.name, GRADIENT_COLORS["light"])]
+        colors = [t.foreground, t.foreground, GRADIENT_COLORS.get(t.name, GRADIENT_COLORS["light"]), t.muted]
         top = rect.top() + 0.3 * em
         for text, font, m, color in zip(lines, fonts, metrics, colors):
             item = self.scene().addSimpleText(text, font)
@@ -384,6 +392,23 @@ def display_graph(graph, limit: int) -> DisplayGraph:
     if folded:
         columns["rest"] = 1
     return DisplayGraph(shown, folded, columns, edges, merged)
+
+
+def other_paths(shown: DisplayGraph, node_id: str, grad: float) -> float | None:
+    """The part of dL/d(node) that the drawn edges out of it do not carry, or None when they carry it all.
+
+    A single neuron's graph leaves out two paths: batch norm's z also reaches
+    the loss through the batch mean and variance, and a softmax output's u
+    through the other outputs. The node's gradient is the engine's full one,
+    so the difference is shown beside it (bookkeeping, as the inspector's sum
+    of the terms not listed).
+    """
+    products = [e.product for src, _dst, e in shown.edges if src == node_id and e is not None]
+    if not products or any(p is None for p in products):
+        return None
+    rest = grad - sum(products)
+    scale = max(abs(grad), *(abs(p) for p in products))
+    return rest if abs(rest) > 1e-9 * scale else None
 
 
 def rest_value(graph) -> float | None:
