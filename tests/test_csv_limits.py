@@ -1,12 +1,15 @@
 """CSV files that used to merge rows silently, freeze the preview or overflow the plots are refused by row."""
 
+import base64
 import io
+import json
 
 import numpy as np
 import pytest
 
 from nnviz.data import csv_import
 from nnviz.data.csv_import import MAX_ABS_VALUE, MAX_LINE_BYTES, CsvError, load_csv, preview_csv
+from nnviz.session import ExperimentFileError, Session
 
 
 def _write(tmp_path, text, name="data.csv"):
@@ -82,3 +85,16 @@ def test_absurd_regression_targets_are_refused_naming_the_cell(tmp_path):
 def test_values_up_to_the_limit_load(tmp_path):
     ds = load_csv(_write(tmp_path, f"x1,x2,y\n1,{MAX_ABS_VALUE:g},0\n3,-4,1\n"))
     np.testing.assert_array_equal(ds.X[:, 1], [MAX_ABS_VALUE, -4])
+
+
+def test_data_carried_in_an_experiment_holds_the_same_limit(tmp_path):
+    path = _write(tmp_path, "x1,x2,y\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(20)))
+    s = Session({"dataset": "csv", "csv": {"path": str(path)}})
+    s.save(tmp_path / "exp.json", weights=False)
+    doc = json.loads((tmp_path / "exp.json").read_text())
+    X = np.array(s.prep.dataset.X)
+    X[3, 1] = 1.7e308
+    doc["config"]["csv"]["data"]["X"]["base64"] = base64.b64encode(X.tobytes()).decode()
+    (tmp_path / "exp.json").write_text(json.dumps(doc))
+    with pytest.raises(ExperimentFileError, match=r"^exp\.json: config\.csv\.data: .*within ±1e\+15"):
+        Session.load(tmp_path / "exp.json")

@@ -26,17 +26,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import Dataset
+from .dataset import MAX_ABS_VALUE, Dataset
 
 MAX_INFERRED_CLASSES = 20
 """A target with at most this many distinct integers or texts is read as class labels."""
 
 MAX_CLASSES = 100
 """More classes than this is refused even when classification is asked for."""
-
-MAX_ABS_VALUE = 1e15
-"""Numbers beyond ±1e15 are refused: squared in a loss or a variance they overflow
-float64 or drown every other value, and plots cannot draw their range."""
 
 MAX_LINE_BYTES = 2**20
 """A row of more than 1 MiB is refused (1 000 columns of long numbers take about 25 KB)."""

@@ -17,6 +17,9 @@ from numbers import Integral, Real
 import numpy as np
 
 TASKS = ("binary", "multiclass", "regression")
+MAX_ABS_VALUE = 1e15
+"""Inputs and regression targets lie within ±1e15: beyond, a square in a loss or a
+variance overflows float64 or drowns every other value, and plots cannot draw the range."""
 
 
 @dataclass(eq=False)  # arrays have no single truth value; compare fields explicitly
@@ -148,8 +151,8 @@ def _as_inputs(X) -> np.ndarray:
     X = np.array(X, dtype=np.float64, order="C")
     if X.ndim != 2 or X.shape[1] < 1:
         raise ValueError(f"X must have shape (n, d) with d >= 1, not {X.shape}")
-    if not np.all(np.isfinite(X)):
-        raise ValueError("X must contain only finite numbers")
+    if not np.all(np.abs(X) <= MAX_ABS_VALUE):          # False for NaN and infinities too
+        raise ValueError(f"X must contain only finite numbers within ±{MAX_ABS_VALUE:g}")
     return X
 
 
@@ -171,8 +174,8 @@ def _as_targets(y, n: int) -> np.ndarray:
     y = np.array(y, dtype=np.float64)
     if y.shape != (n,):
         raise ValueError(f"y must have shape ({n},), not {y.shape}")
-    if not np.all(np.isfinite(y)):
-        raise ValueError("regression targets must be finite numbers")
+    if not np.all(np.abs(y) <= MAX_ABS_VALUE):
+        raise ValueError(f"regression targets must be finite numbers within ±{MAX_ABS_VALUE:g}")
     return y
 
 

@@ -23,7 +23,7 @@ replaces anything, so it never writes a file that load refuses):
 - the network's size: ``nnviz.engine.spec.MAX_PARAMETERS``.
 - numbers: weights, buffers and optimizer state are finite unless the file
   says the run diverged (``state.diverged``); data values within
-  ``nnviz.data.MAX_ABS_VALUE``.
+  ``nnviz.data.dataset.MAX_ABS_VALUE``.
 """
 
 import base64
