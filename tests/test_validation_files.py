@@ -158,6 +158,8 @@ def test_not_a_file_and_not_json(tmp_path):
         Session.load(tmp_path)
     err = _open(tmp_path, "{not json")
     assert "not valid JSON (line 1" in err.reason
+    with pytest.raises(ExperimentFileError, match=r"^zero: is not a regular file$"):
+        Session.load("/dev/zero")                        # would otherwise be read until memory runs out
 
 
 def test_spec_errors_are_told_in_config_fields():

@@ -25,6 +25,7 @@ import base64
 import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -249,11 +250,19 @@ def read_document(path):
     """Read, parse and check the envelope of an experiment file; ExperimentFileError says what is wrong."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExperimentFileError(path, None, f"file is {size / 2**20:.0f} MB, more than the "
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):          # a pipe or a device could be read forever
+            raise ExperimentFileError(path, None, "is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ExperimentFileError(path, None, f"file is {info.st_size / 2**20:.0f} MB, more than the "
                                       f"{MAX_FILE_BYTES / 2**20:.0f} MB an experiment file may hold")
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ExperimentFileError(path, None, f"file grew beyond the {MAX_FILE_BYTES / 2**20:.0f} MB an "
+                                      "experiment file may hold while it was read")
     except FileNotFoundError:
         raise ExperimentFileError(path, None, f"no such file ({path})") from None
     except IsADirectoryError:
