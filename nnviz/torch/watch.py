@@ -68,6 +68,7 @@ class Watcher:
         self._rows = {"grad_norms": [], "mean_abs_delta": [], "update_ratios": []}
         self.health, self.losses = [], []
         self._listeners = []
+        self.window = None
         self._handles = [linear.register_forward_hook(self._linear_hook(k)) for k, linear in enumerate(self.linears)]
         self._handles += [act.register_forward_hook(self._activation_hook(k))
                           for k, (_, _, _, act) in enumerate(found) if act is not None]
@@ -159,6 +160,16 @@ class Watcher:
     @property
     def steps(self):
         return len(self.health)
+
+    def show(self):
+        """Open the nnviz window on the live module (:mod:`.window`), updated by every ``step()``; returns it.
+
+        Qt is imported here, when a window is asked for, not with the module: a
+        training script on a machine without a display can watch without it.
+        """
+        from .window import show_watcher
+        self.window = show_watcher(self)
+        return self.window
 
     def subscribe(self, callback):
         """Call ``callback(watcher)`` after every recorded step (the window listens this way)."""
