@@ -99,6 +99,9 @@ def test_momentum_reaches_plain_sgds_loss_in_half_the_steps():
     reached = np.flatnonzero(s.metrics.train_loss <= target)
     assert reached.size and reached[0] + 1 < lesson.steps // 2
     assert final(s, "train_loss") < 0.01 * target
+    half = lesson.steps // 2 - 1                                     # the second hundred steps
+    assert s.metrics.train_loss[half] > 100 * final(s, "train_loss")
+    assert plain.metrics.train_loss[half] < 2 * target                # plain SGD levels off
     # both runs start from the same weights: on the momentum run's landscape both paths start at one point
     land = s.loss_landscape("pca", resolution=5)
     _, plain_flats = trajectory(plain)

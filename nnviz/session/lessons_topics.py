@@ -45,8 +45,8 @@ TOPIC_LESSONS = [
               "narrow valley: the learning rate must be small for the steep sides, so plain SGD crawls "
               "along the flat floor. Momentum 0.9 adds up the steps that keep pointing the same way and "
               "reaches plain SGD's final training loss in less than half of its 200 steps.",
-         watch="The two loss curves on the log axis; on the loss landscape, the momentum path running "
-               "along the valley while plain SGD's stops short.",
+         watch="The two loss curves on the log axis: in the second hundred steps momentum's falls by "
+               "orders of magnitude while plain SGD's levels off.",
          config={"dataset": "plane", "n_samples": 100, "noise": 0.0, "hidden": [],
                  "features": ["x1", "x2", "x1^2"], "standardize": False, "optimizer": "sgd",
                  "optimizer_options": {"momentum": 0.9}, "lr": 0.003, "batch_size": 100, "seed": 0},
@@ -77,7 +77,8 @@ TOPIC_LESSONS = [
               "follows their chance positions. Augmentation trains on jittered copies instead, each epoch "
               "moving every point by noise of 0.3 times the data's spread, so the net must give the "
               "whole neighbourhood the point's class. Its test accuracy is at least 5 points higher.",
-         watch="The test accuracy of the two runs; the smoother, rounder boundary of the augmented run.",
+         watch="The test accuracy of the two runs, and how each decision boundary lies around the 20 "
+               "training points.",
          config={"dataset": "circle", "n_samples": 100, "noise": 0.1, "test_ratio": 0.8,
                  "hidden": _layers(2, 32, "relu"), "init": "he_normal", "optimizer": "adam", "lr": 0.01,
                  "batch_size": 10, "seed": 0, "augment": 0.3},
