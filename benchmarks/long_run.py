@@ -10,7 +10,12 @@ saves the experiment (``Session.save``) and opens it again
 - ``peak_rss_mb_run``: peak resident memory after training (getrusage);
 - ``peak_rss_mb_save``, ``peak_rss_mb_load``: the peak after saving and after
   opening the file (a peak never goes down, so each includes the ones before);
-- ``steps_per_s_start`` / ``steps_per_s_end``: over the first and the last chunk;
+- ``steps_per_s_start`` / ``steps_per_s_end``: the median over the first and
+  the last tenth of the chunks, as the run went;
+- ``steps_per_s_fresh`` / ``steps_per_s_long``: after the run, a fresh session
+  of the same lesson and the long-run session timed in alternating chunks
+  (medians), so that a busy machine slows both alike: their ratio is what
+  the run's length costs per step;
 - ``metrics_mb``: what the metrics hold (``bytes_per_step`` times steps),
   ``history_mb``: the rewind history's own count;
 - ``file_mb``, ``reopened``: the saved file's size, and whether it opened at
@@ -27,6 +32,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 import json  # noqa: E402
 import resource  # noqa: E402
+import statistics  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -69,10 +75,21 @@ def main():
             next_report += args.steps / 10
             print(f"step {done:>9}  {rates[-1]:7.0f} steps/s  rss {current_rss_mb():6.1f} MB  "
                   f"peak {peak_rss_mb():6.1f} MB  {time.perf_counter() - t_start:6.0f} s", flush=True)
+    tenth = max(1, len(rates) // 10)
     result = {"lesson": args.lesson, "steps": s.step, "peak_rss_mb_run": round(peak_rss_mb(), 1),
-              "steps_per_s_start": round(rates[0]), "steps_per_s_end": round(rates[-1]),
+              "steps_per_s_start": round(statistics.median(rates[:tenth])),
+              "steps_per_s_end": round(statistics.median(rates[-tenth:])),
               "metrics_mb": round(s.metrics.bytes_per_step * len(s.metrics) / 2**20, 1),
               "history_mb": round(s.history.nbytes / 2**20, 1), "history_steps": len(s.history)}
+    fresh, times = Session.from_lesson(args.lesson), {"fresh": [], "long": []}
+    for _ in range(10):
+        for name, session in (("fresh", fresh), ("long", s)):
+            t0 = time.perf_counter()
+            session.run(args.chunk // 10)
+            times[name].append(args.chunk // 10 / (time.perf_counter() - t0))
+    result.update(steps_per_s_fresh=round(statistics.median(times["fresh"])),
+                  steps_per_s_long=round(statistics.median(times["long"])))
+    del fresh
     losses = s.metrics.test_loss.copy()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long-run.json"
@@ -80,6 +97,7 @@ def main():
         s.save(path)
         result.update(save_s=round(time.perf_counter() - t0, 1), file_mb=round(path.stat().st_size / 2**20, 1),
                       peak_rss_mb_save=round(peak_rss_mb(), 1))
+        s_step = s.step
         del s
         t0 = time.perf_counter()
         try:
@@ -88,7 +106,7 @@ def main():
             result.update(reopened=False, error=str(err))
         else:
             result.update(load_s=round(time.perf_counter() - t0, 1), peak_rss_mb_load=round(peak_rss_mb(), 1),
-                          reopened=again.step == args.steps and len(again.metrics) == args.steps
+                          reopened=again.step == s_step and len(again.metrics) == s_step
                           and bool(np.array_equal(again.metrics.test_loss, losses, equal_nan=True)))
     print(json.dumps(result), flush=True)
 
