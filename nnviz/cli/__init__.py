@@ -27,6 +27,7 @@ from nnviz import __version__
 from nnviz.cli import animate, code, lessons, render
 from nnviz.cli.common import USAGE_EXIT, CliError, Command, Parser, load_session
 from nnviz.cli.desktop import install_desktop
+from nnviz.cli.model_file import ACTIVATIONS_HELP, is_model_file
 from nnviz.cli.language import language_argument
 
 __all__ = ["COMMANDS", "CliError", "Command", "main"]
@@ -46,7 +47,9 @@ def window_parser() -> argparse.ArgumentParser:
         description="See backpropagation: open the nnviz window.",
         epilog=("commands (nnviz COMMAND --help):" + commands) if commands else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file to open")
+    parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file to open (or a "
+                        "PyTorch state_dict file with --activations)")
+    parser.add_argument("--activations", metavar="A1,A2,...", help=ACTIVATIONS_HELP)
     parser.add_argument("--lesson", metavar="ID", help="open a built-in lesson (see the Lessons menu)")
     parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
     parser.add_argument("--install-desktop", action="store_true",
@@ -67,11 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         args = window_parser().parse_args(argv)
         if args.install_desktop:
             return _install_desktop()
-        session = load_session(args.file, args.lesson)
+        session = load_session(args.file, args.lesson, args.activations)
     except CliError as err:
         print(f"nnviz: {err}", file=sys.stderr)
         return USAGE_EXIT
-    return _app.run(session, path=args.file, lang=args.lang)
+    path = None if is_model_file(args.file) else args.file     # saving must not overwrite a model file
+    return _app.run(session, path=path, lang=args.lang)
 
 
 def _install_desktop() -> int:

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from nnviz.cli.model_file import ACTIVATIONS_HELP, is_model_file, load_model_file
+
 USAGE_EXIT = 2
 RUNTIME_EXIT = 1
 THEMES = ("light", "dark", "contrast")
@@ -45,26 +47,30 @@ class Parser(argparse.ArgumentParser):
         raise CliError(f"{message} (see {self.prog} --help)")
 
 
-def load_session(file: str | None, lesson: str | None):
-    """The session to open, or CliError with the reason."""
+def load_session(file: str | None, lesson: str | None, activations: str | None = None):
+    """The session to open, or CliError with the reason; activations: for a PyTorch file (model_file.py)."""
     from nnviz.session import LESSONS, Session
 
     if file and lesson:
         raise CliError("give either FILE.json or --lesson, not both")
+    if activations is not None and not is_model_file(file):
+        raise CliError("--activations is for a PyTorch state_dict file (.pt, .pth)")
     if lesson is not None:
         if lesson not in LESSONS:
             raise CliError(f"unknown lesson {lesson!r}; lessons: {', '.join(LESSONS)}")
         return Session.from_lesson(lesson)
     if file is not None:
         try:
-            return Session.load(file)
+            return load_model_file(file, activations) if is_model_file(file) else Session.load(file)
         except ValueError as err:
             raise CliError(str(err)) from None
     return None
 
 
 def source_arguments(parser: argparse.ArgumentParser, steps_help: str) -> None:
-    parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file")
+    parser.add_argument("file", nargs="?", metavar="FILE.json", help="an experiment file (or a PyTorch "
+                        "state_dict file with --activations)")
+    parser.add_argument("--activations", metavar="A1,A2,...", help=ACTIVATIONS_HELP)
     parser.add_argument("--lesson", metavar="ID", help="a built-in lesson (nnviz lessons lists them)")
     parser.add_argument("--steps", type=int, metavar="N", help=steps_help)
 
@@ -85,7 +91,7 @@ def picture_arguments(parser: argparse.ArgumentParser, default_size: str) -> Non
 
 
 def session_from(args):
-    session = load_session(args.file, args.lesson)
+    session = load_session(args.file, args.lesson, getattr(args, "activations", None))
     if session is None:
         raise CliError("give a lesson (--lesson ID) or an experiment file (FILE.json)")
     return session
