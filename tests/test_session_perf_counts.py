@@ -70,7 +70,7 @@ def test_reading_allocates_as_little_after_10_000_steps_as_after_100():
 def test_appending_reallocates_only_when_the_capacity_doubles():
     m = _filled(10_000)
     assert m.capacity == 16_384 and m.grown == 4                  # 1024 -> 2048 -> 4096 -> 8192 -> 16384
-    assert m.bytes_per_step == 8 * (len(SCALARS) + 3 * len(PER_LAYER))
+    assert m.bytes_per_step == 8 * (len(SCALARS) + 1 + 3 * len(PER_LAYER))
 
 
 def test_best_step_is_kept_up_to_date_through_appends_truncation_and_loading():

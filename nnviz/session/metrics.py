@@ -10,11 +10,12 @@ from the first hidden layer to the output layer.
 Storage: one preallocated float64 column per series, grown by doubling
 (amortised O(1) append). Reading a series returns a read-only view of the
 first ``len(metrics)`` rows, so the cost of a read does not grow with the
-number of steps. Memory budget: ``8 * (7 + 6 * layers)`` bytes per step
-(``Metrics.bytes_per_step``), e.g. 152 bytes for a one-hidden-layer net, so a
-million steps of a lesson net take about 150 MB. Capacity beyond the steps
-taken is reserved but untouched (the operating system maps such pages only
-when they are written), so doubling does not double the resident memory.
+number of steps. Memory budget: ``8 * (8 + 6 * layers)`` bytes per step
+(``Metrics.bytes_per_step``: seven scalars, six per-layer series and the step
+index), e.g. 160 bytes for a one-hidden-layer net, so a million steps of a
+lesson net take about 160 MB. Capacity beyond the steps taken is reserved
+but untouched (the operating system maps such pages only when they are
+written), so doubling does not double the resident memory.
 """
 
 import math
@@ -55,8 +56,8 @@ class Metrics:
 
     @property
     def bytes_per_step(self):
-        """Bytes stored per recorded step (float64 columns)."""
-        return 8 * (len(SCALARS) + len(PER_LAYER) * self.n_layers)
+        """Bytes stored per recorded step (float64 columns and the int64 step index)."""
+        return 8 * (len(SCALARS) + 1 + len(PER_LAYER) * self.n_layers)
 
     def append(self, row):
         """Record one step: row maps every series name to a number (per-layer: one per layer)."""
