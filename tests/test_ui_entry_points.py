@@ -99,9 +99,10 @@ def test_cli_opens_the_window_on_the_demo_lesson(monkeypatch):
     from nnviz import app, cli
 
     calls = []
-    monkeypatch.setattr(app, "run", lambda session, path=None: calls.append((session, path)) or 0)
-    assert cli.main([]) == 0 and calls[-1] == (None, None)
+    monkeypatch.setattr(app, "run", lambda session, path=None, lang=None: calls.append((session, path, lang)) or 0)
+    assert cli.main([]) == 0 and calls[-1] == (None, None, None)
     assert cli.main(["--lesson", "xor"]) == 0 and calls[-1][0].lesson.id == "xor"
+    assert cli.main(["--lang", "fa"]) == 0 and calls[-1] == (None, None, "fa")
 
 
 def test_app_limits_blas_threads_before_numpy(tmp_path):
