@@ -189,6 +189,37 @@
     </message>
 </context>
 <context>
+    <name>LectureDocks</name>
+    <message>
+        <source>Loss landscape</source>
+        <translation>چشم‌انداز زیان</translation>
+    </message>
+    <message>
+        <source>Activation function</source>
+        <translation>تابع فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Neuron graph</source>
+        <translation>گراف نورون</translation>
+    </message>
+    <message>
+        <source>Show the loss around the current weights and the path training took</source>
+        <translation>زیانِ پیرامون وزن‌های کنونی و مسیری را که آموزش پیموده نشان بده</translation>
+    </message>
+    <message>
+        <source>Show a layer&apos;s activation function, its derivative and where its units sit</source>
+        <translation>تابع فعال‌سازی یک لایه، مشتق آن و جای واحدهایش را نشان بده</translation>
+    </message>
+    <message>
+        <source>Show the neuron last clicked as a graph of operations, with the chain rule on every edge</source>
+        <translation>آخرین نورونی را که روی آن کلیک شده به صورت گرافی از عملیات، با قاعدهٔ زنجیره‌ای روی هر یال، نشان بده</translation>
+    </message>
+    <message>
+        <source>{0}, sample {1} · step {2} · {3}</source>
+        <translation>{0}، نمونهٔ {1} · گام {2} · {3}</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>XOR needs a hidden layer</source>
@@ -371,8 +402,12 @@
         <translation>با ورودی‌هایی در مقیاس‌های بسیار متفاوت (x1، x2 و مربع x1، بدون مقیاس‌بندی)، زیان یک درهٔ دراز و باریک است: نرخ یادگیری به خاطر دیواره‌های پرشیب باید کوچک باشد، پس SGD ساده در کف تخت دره به‌کندی پیش می‌رود. تکانهٔ 0.9 گام‌هایی را که پیوسته به یک سو اشاره می‌کنند با هم جمع می‌کند و در کمتر از نیمی از ۲۰۰ گام به زیان آموزش نهاییِ SGD ساده می‌رسد.</translation>
     </message>
     <message>
-        <source>The two loss curves on the log axis; on the loss landscape, the momentum path running along the valley while plain SGD&apos;s stops short.</source>
-        <translation>دو منحنی زیان روی محور لگاریتمی؛ روی چشم‌انداز زیان، مسیر تکانه در امتداد دره پیش می‌رود، در حالی که مسیر SGD ساده زودتر می‌ایستد.</translation>
+        <source>The two loss curves on the log axis: in the second hundred steps momentum&apos;s falls by orders of magnitude while plain SGD&apos;s levels off.</source>
+        <translation>دو منحنی زیان روی محور لگاریتمی: در صد گام دوم، منحنی تکانه چندین مرتبهٔ بزرگی پایین می‌آید، در حالی که منحنی SGD ساده هموار می‌ماند.</translation>
+    </message>
+    <message>
+        <source>The test accuracy of the two runs, and how each decision boundary lies around the 20 training points.</source>
+        <translation>دقت آزمون دو اجرا، و اینکه مرز تصمیم هر کدام چگونه پیرامون ۲۰ نقطهٔ آموزشی قرار می‌گیرد.</translation>
     </message>
     <message>
         <source>plain SGD</source>
@@ -417,10 +452,6 @@
     <message>
         <source>With only 20 training points a large network fits them exactly and draws a boundary that follows their chance positions. Augmentation trains on jittered copies instead, each epoch moving every point by noise of 0.3 times the data&apos;s spread, so the net must give the whole neighbourhood the point&apos;s class. Its test accuracy is at least 5 points higher.</source>
         <translation>با تنها ۲۰ نقطهٔ آموزشی، شبکه‌ای بزرگ آن‌ها را دقیقاً برازش می‌کند و مرزی می‌کشد که جای تصادفی آن‌ها را دنبال می‌کند. افزایش داده به جای آن روی رونوشت‌هایی لرزانده‌شده آموزش می‌دهد: در هر دوره هر نقطه با نویزی به اندازهٔ 0.3 برابر پراکندگی داده‌ها جابه‌جا می‌شود، پس شبکه باید به کل همسایگیِ نقطه همان دسته را بدهد. دقت آزمون آن دست‌کم ۵ واحد درصد بیشتر است.</translation>
-    </message>
-    <message>
-        <source>The test accuracy of the two runs; the smoother, rounder boundary of the augmented run.</source>
-        <translation>دقت آزمون دو اجرا؛ مرز هموارتر و گردتر اجرای با افزایش داده.</translation>
     </message>
     <message>
         <source>no augmentation</source>
@@ -605,8 +636,24 @@
 <context>
     <name>NeuronGraphView</name>
     <message>
+        <source>on every edge: local derivative × upstream gradient = the gradient it passes back</source>
+        <translation>روی هر یال: مشتق محلی × گرادیان بالادستی = گرادیانی که به عقب می‌فرستد</translation>
+    </message>
+    <message>
+        <source>forward values of one sample; gradients follow when backward reaches this layer</source>
+        <translation>مقدارهای رو به جلوی یک نمونه؛ گرادیان‌ها وقتی گذر رو به عقب به این لایه برسد می‌آیند</translation>
+    </message>
+    <message>
+        <source>the forward pass has not reached this layer yet</source>
+        <translation>گذر رو به جلو هنوز به این لایه نرسیده است</translation>
+    </message>
+    <message>
         <source>grad {0}</source>
         <translation>گرادیان {0}</translation>
+    </message>
+    <message>
+        <source>{0} of it by other paths</source>
+        <translation>{0} از آن از مسیرهای دیگر</translation>
     </message>
     <message>
         <source>{0} more terms x·w</source>
@@ -626,6 +673,21 @@
     <message>
         <source>Contents</source>
         <translation>فهرست</translation>
+    </message>
+</context>
+<context>
+    <name>WatchWindow</name>
+    <message>
+        <source>nnviz: watching %1</source>
+        <translation>nnviz: در حال دنبال کردن %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the first watcher.step()</source>
+        <translation>در انتظار نخستین watcher.step()</translation>
+    </message>
+    <message>
+        <source>step %1, loss %2</source>
+        <translation>گام %1، زیان %2</translation>
     </message>
 </context>
 <context>
