@@ -37,6 +37,16 @@ Labels, checked in this order (the first that applies wins):
   units saturated (beyond ``saturation_level``) on 90% or more of the samples.
 - healthy otherwise.
 
+The two kinds of input come from different moments: the gradient measures
+describe the step's backward pass (the weights before its update), the
+shares of dead and saturated units the training set after the update. They
+agree except after a violent update; that is why "exploding", which judges
+the gradient that made the update, is checked first, and why a large
+absolute gradient (``exploding_abs``) is enough: after one step of the
+exploding-init lesson every layer's RMS |dL/dW| is 20 to 100, against at
+most about 3 in every healthy lesson, so every layer is exploding, rather
+than a mixture of healthy and dead layers.
+
 The output layer is the reference, so it is never exploding or vanishing by
 ratio. When its own value is zero or not finite, ratios say nothing and only
 the absolute and finiteness tests apply. Without deltas (``mean_abs_delta``
