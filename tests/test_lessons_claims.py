@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from nnviz.data.split import MIN_BATCH_NORM_BATCH
+from nnviz.engine import global_norm
 from nnviz.session import LESSONS, Session
 from nnviz.session.files import copy_session
 
@@ -207,6 +208,8 @@ def test_fix_clipping():
     for f, s, unclipped in both("fix-clipping"):
         norm = s.metrics.global_norm                                  # the quantity the text names, per step
         assert norm[0] > 10 * limit and np.median(norm[-20:]) < limit, f   # far above the limit, then below
+        applied = global_norm(s.record.applied_grads)                 # the norm the update used (no series)
+        assert applied <= limit * (1 + 1e-12) and applied == pytest.approx(min(norm[-1], limit), rel=1e-9), f
         assert not s.diverged and last(s, "test_acc") >= 0.9, f
         assert s.health() == ["healthy"] * s.n_layers, f
         assert s.metrics.train_loss.max() <= r.initial_loss, f

@@ -36,7 +36,7 @@ def lesson_run(lesson_id):
 
 # ---------------------------------------------------------------- the catalogue
 def test_lesson_ids_are_the_public_contract():
-    assert tuple(LESSONS) == IDS
+    assert tuple(LESSONS)[:len(IDS)] == IDS                     # more lessons may follow them
 
 
 @pytest.mark.parametrize("lesson_id", IDS)
