@@ -1,6 +1,7 @@
 """Translations: every marked string has a Persian translation, compiled; Qt and the command line use them."""
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from nnviz.ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "update_translations.py"
+PERSIAN_TEXT = re.compile("[\u0600-\u06ff]")
 
 
 def test_every_marked_string_has_a_compiled_persian_translation():
@@ -143,3 +145,16 @@ def test_graphs_stay_left_to_right_in_a_right_to_left_window(qapp):
         assert curves.plot_item.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight
     finally:
         i18n.install_language(qapp, "en")
+
+
+def test_health_rules_are_translatable_templates_of_the_thresholds():
+    from nnviz.session.config import HEALTH_DEFAULTS
+    from nnviz.session.health import describe_thresholds
+
+    t = dict(HEALTH_DEFAULTS, vanishing_ratio=0.02)
+    english = describe_thresholds(t)
+    assert english.splitlines()[2] == ("vanishing: mean |dL/dz| and RMS |dL/dW| both < 0.02x the output layer's, "
+                                       "or RMS |dL/dW| < 1e-07")
+    persian = describe_thresholds(t, lambda rule: translate("Health", rule, "fa")).splitlines()
+    assert len(persian) == 5 and all(PERSIAN_TEXT.search(line) for line in persian)
+    assert "0.02" in persian[2] and "50%" in persian[1]

@@ -58,6 +58,8 @@ Thresholds live in the config's "health" mapping (defaults in config.py).
 
 import math
 
+from .language import QT_TRANSLATE_NOOP
+
 LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated")
 DYING = ("relu",)
 """Activations whose derivative is exactly zero for every u <= 0: the only ones whose units can die."""
@@ -105,14 +107,20 @@ def layer_labels(activations, grad_rms, dead, saturated, thresholds, mean_abs_de
     return labels
 
 
-def describe_thresholds(t):
-    """Text for the window's tooltips."""
-    return (f"exploding: mean |dL/dz| or RMS |dL/dW| > {t['exploding_ratio']:g}x the output layer's, "
-            f"or RMS |dL/dW| > {t['exploding_abs']:g}, or NaN/infinite\n"
-            f"dead: >= {t['dead_share']:.0%} of ReLU units never active on the training set "
-            "(leaky ReLU, PReLU and ELU units never die)\n"
-            f"vanishing: mean |dL/dz| and RMS |dL/dW| both < {t['vanishing_ratio']:g}x the output layer's, "
-            f"or RMS |dL/dW| < {t['vanishing_abs']:g}\n"
-            f"saturated: >= {t['saturated_share']:.0%} of sigmoid/tanh units beyond {t['saturation_level']:g} "
-            "on 90% of samples\n"
-            "diverged: a loss, gradient or weight became NaN or infinite")
+THRESHOLD_RULES = (
+    QT_TRANSLATE_NOOP("Health", "exploding: mean |dL/dz| or RMS |dL/dW| > {exploding_ratio:g}x the output layer's, "
+                                "or RMS |dL/dW| > {exploding_abs:g}, or NaN/infinite"),
+    QT_TRANSLATE_NOOP("Health", "dead: >= {dead_share:.0%} of ReLU units never active on the training set "
+                                "(leaky ReLU, PReLU and ELU units never die)"),
+    QT_TRANSLATE_NOOP("Health", "vanishing: mean |dL/dz| and RMS |dL/dW| both < {vanishing_ratio:g}x the output "
+                                "layer's, or RMS |dL/dW| < {vanishing_abs:g}"),
+    QT_TRANSLATE_NOOP("Health", "saturated: >= {saturated_share:.0%} of sigmoid/tanh units beyond "
+                                "{saturation_level:g} on 90% of samples"),
+    QT_TRANSLATE_NOOP("Health", "diverged: a loss, gradient or weight became NaN or infinite"),
+)
+"""One line per label, templates over the config's "health" thresholds (translatable, context "Health")."""
+
+
+def describe_thresholds(t, translate=None):
+    """Text for the window's tooltips; ``translate(text)`` gives each rule in the reader's language."""
+    return "\n".join((translate(rule) if translate else rule).format(**t) for rule in THRESHOLD_RULES)

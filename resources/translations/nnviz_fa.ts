@@ -82,6 +82,26 @@
         <source>diverged</source>
         <translation>واگرا</translation>
     </message>
+    <message>
+        <source>exploding: mean |dL/dz| or RMS |dL/dW| &gt; {exploding_ratio:g}x the output layer&apos;s, or RMS |dL/dW| &gt; {exploding_abs:g}, or NaN/infinite</source>
+        <translation>انفجاری: میانگین ‎|dL/dz|‎ یا RMS ‎|dL/dW|‎ بیش از {exploding_ratio:g} برابرِ لایهٔ خروجی، یا RMS ‎|dL/dW|‎ بیش از {exploding_abs:g}، یا NaN/بی‌نهایت</translation>
+    </message>
+    <message>
+        <source>dead: &gt;= {dead_share:.0%} of ReLU units never active on the training set (leaky ReLU, PReLU and ELU units never die)</source>
+        <translation>مرده: دست‌کم {dead_share:.0%} از واحدهای ReLU روی مجموعهٔ آموزشی هرگز فعال نمی‌شوند (واحدهای leaky ReLU، PReLU و ELU هرگز نمی‌میرند)</translation>
+    </message>
+    <message>
+        <source>vanishing: mean |dL/dz| and RMS |dL/dW| both &lt; {vanishing_ratio:g}x the output layer&apos;s, or RMS |dL/dW| &lt; {vanishing_abs:g}</source>
+        <translation>محوشونده: میانگین ‎|dL/dz|‎ و RMS ‎|dL/dW|‎ هر دو کمتر از {vanishing_ratio:g} برابرِ لایهٔ خروجی، یا RMS ‎|dL/dW|‎ کمتر از {vanishing_abs:g}</translation>
+    </message>
+    <message>
+        <source>saturated: &gt;= {saturated_share:.0%} of sigmoid/tanh units beyond {saturation_level:g} on 90% of samples</source>
+        <translation>اشباع‌شده: دست‌کم {saturated_share:.0%} از واحدهای sigmoid/tanh در ۹۰٪ نمونه‌ها فراتر از {saturation_level:g}</translation>
+    </message>
+    <message>
+        <source>diverged: a loss, gradient or weight became NaN or infinite</source>
+        <translation>واگرا: یک زیان، گرادیان یا وزن NaN یا بی‌نهایت شده است</translation>
+    </message>
 </context>
 <context>
     <name>LandscapePanel</name>
