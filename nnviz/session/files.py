@@ -421,7 +421,7 @@ def _config_error(path, config, err):
 
 
 def copy_session(session):
-    """An independent session at the same config, weights and training state (at a step boundary).
+    """An independent session at the same config, weights, training state and shown phase (see resume.py).
 
     The copy has no listeners; its lesson is the original's.
     """
