@@ -21,7 +21,8 @@ from nnviz.session.language import (
     LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, translation_file,
 )
 
-__all__ = ["LANGUAGES", "current_language", "install_language", "localize_digits", "system_language", "translate"]
+__all__ = ["LANGUAGES", "current_language", "install_language", "localize_digits", "numbers", "system_language",
+           "translate"]
 
 _installed: list[QtCore.QTranslator] = []
 _current = [SOURCE_LANGUAGE]
@@ -57,9 +58,12 @@ def install_language(app: QtCore.QCoreApplication, lang: str | None = None) -> s
         path = translation_file(lang, "qm")
         if not ours.load(str(path)):
             raise ValueError(f"{path}: not a Qt translation file")
-        qt_own = QtCore.QTranslator(app)
+        qt_own = QtCore.QTranslator(app)        # Qt's standard dialogs and buttons, shipped with PySide6
         qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
-        for translator in (ours, qt_own if qt_own.load(f"qtbase_{lang}", qt_dir) else None):
+        if not qt_own.load(f"qtbase_{lang}", qt_dir):
+            qt_own.deleteLater()
+            qt_own = None
+        for translator in (ours, qt_own):
             if translator is not None:
                 app.installTranslator(translator)
                 _installed.append(translator)
