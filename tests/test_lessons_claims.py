@@ -194,7 +194,8 @@ def test_fix_residual():
         assert s.health() == ["healthy"] * s.n_layers, f
         assert last(s, "test_acc") >= 0.85 and last(without, "test_acc") <= 0.6, f
         assert without.health()[:6] == ["vanishing"] * 6, f
-        assert np.argmax(s.metrics.train_loss) == 0, f                # the spike is the first step's
+        assert np.argmax(s.metrics.train_loss) == 0, f                # the spike is the first step's,
+        assert s.metrics.train_loss[2:].max() <= r.initial_loss, f    # over after two steps
     slow = Session({**lesson.config, "lr": LESSONS["vanishing-sigmoid"].config["lr"]})
     slow.run(400)
     assert np.median(slow.metrics.test_acc) <= 0.55 and slow.metrics.test_acc[-1] <= 0.6   # "near chance"
