@@ -128,3 +128,12 @@ def test_view_language_is_remembered_and_used_at_the_next_start(qapp, qtbot, tmp
     finally:
         i18n.install_language(qapp, "en")
         window.play_timer.stop()
+
+
+def test_persian_titles_print_into_a_stream_without_persian(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    proc = subprocess.run([sys.executable, "-m", "nnviz", "lessons", "--lang", "fa"], cwd=tmp_path,
+                          env=dict(clean, PYTHONPATH=str(ROOT), PYTHONIOENCODING="ascii"), capture_output=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert translate("Lesson", LESSONS["xor"].title, "fa") in proc.stdout.decode("utf-8")
