@@ -35,12 +35,10 @@ def watcher_frame(watcher, grads):
     bounds = [fold_bounds(n) for n in sizes]
     edges = [fold_matrix(np.asarray(G, dtype=np.float64), bounds[k], bounds[k + 1])
              for k, G in enumerate(grads[:count])]
-    health = watcher.health[-1] if watcher.health else [""] * len(watcher.linears)
     norms = watcher.grad_norms[-1] if watcher.steps else [np.nan] * len(watcher.linears)
-    headers = [_column_text(f"{sizes[0]} inputs", sizes[0])]
+    headers = [_column_text(f"{sizes[0]} inputs", sizes[0])]          # sizes and health: in the strip beside
     for k in range(count):
-        text = f"layer {k + 1}: {sizes[k + 1]} {watcher.activations[k]}\n" \
-               f"‖∇W‖ {norms[k]:.2g} {health[k]}"
+        text = f"L{k + 1} {watcher.activations[k]}\n‖∇W‖ {norms[k]:.0e}"
         headers.append(_column_text(text, sizes[k + 1]))
     if count < len(watcher.linears):
         headers[-1] += f"\n+ {len(watcher.linears) - count} more layers (see the plots)"
