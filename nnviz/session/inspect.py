@@ -65,7 +65,8 @@ def inspect_neuron(session, layer, j, sample=0):
             "sample": sample, "known": False, "name": person_label("neuron", layer, j=j)}
     p = net.params[layer - 1]
     buffers = net.buffers[layer - 1]
-    if "running_mean" in buffers:       # what evaluation (test loss, boundary) normalises with
+    # what evaluation (test loss, boundary) normalises with; the shown step's batch is already in them
+    if "running_mean" in buffers:
         info.update(running_mean=_f(buffers["running_mean"][j]), running_var=_f(buffers["running_var"][j]))
     info.update(bias=_f(p["b"][j]) if "b" in p else None,
                 gamma=_f(p["gamma"][j]) if "gamma" in p else None,
@@ -113,7 +114,8 @@ def inspect_edge(session, layer, i, j):
     reg = rec.regularization or net.spec["regularization"]
     w_before = float(rec.before_flat[index])
     penalty = {"none": 0.0, "l2": 2 * reg["rate"] * w_before, "l1": reg["rate"] * float(np.sign(w_before))}[reg["kind"]]
-    info.update(known=True, w_before=w_before, penalty_kind=reg["kind"], penalty_rate=float(reg["rate"]), delta=[float(v) for v in lt.grad_z[:MAX_TERMS, j]],
+    info.update(known=True, w_before=w_before, penalty_kind=reg["kind"], penalty_rate=float(reg["rate"]),
+                delta=[float(v) for v in lt.grad_z[:MAX_TERMS, j]],
                 source_a=[float(v) for v in lt.inp[:MAX_TERMS, i]], terms=[float(v) for v in terms[:MAX_TERMS]],
                 n_terms=int(terms.size), data_grad=_sum(terms), penalty_grad=penalty,
                 grad=float(rec.grads[layer - 1]["W"][i, j]),
