@@ -76,7 +76,8 @@ def _sgd(out, h, lr, t, g, w, after, before, opt):
         out.add("buf ← g  (the first step)", f"buf ← {_n(buf)}")
     if h["nesterov"]:
         step = -lr * (g + mu * buf)
-        out.add("ΔW = −lr·(g + μ·buf)  (Nesterov)", f"ΔW = −{_n(lr)}·({_n(g)} + {_n(mu)}·{_n(buf)}) = {_n(step)}")
+        out.add("ΔW = −lr·(g + μ·buf)  (Nesterov)",
+                f"ΔW = −{_n(lr)}·({_n(g)} + {_n(mu)}·{_n(buf)}) = {_n(step)}")
     else:
         step = -lr * buf
         out.add("ΔW = −lr·buf  (momentum)", f"ΔW = −{_n(lr)}·{_n(buf)} = {_n(step)}")
@@ -88,19 +89,23 @@ def _adagrad(out, h, lr, t, g, w, after, before, opt):
     out.add("G ← G + g²", f"G ← {_n(before.get('sum', h['initial_accumulator_value']))} + {_n(g)}² = {_n(total)}")
     rate = lr / (1.0 + (t - 1) * h["lr_decay"])
     if h["lr_decay"]:
-        out.add(f"lr' = lr / (1 + (t − 1)·decay)", f"lr' = {_n(lr)} / (1 + {t - 1}·{_n(h['lr_decay'])}) = {_n(rate)}")
+        out.add("lr' = lr / (1 + (t − 1)·decay)",
+                f"lr' = {_n(lr)} / (1 + {t - 1}·{_n(h['lr_decay'])}) = {_n(rate)}")
     step = -rate * g / (math.sqrt(total) + h["eps"])
-    out.add("ΔW = −lr·g / (√G + ε)", f"ΔW = −{_n(rate)}·{_n(g)} / (√{_n(total)} + {_n(h['eps'])}) = {_n(step)}")
+    out.add("ΔW = −lr·g / (√G + ε)",
+            f"ΔW = −{_n(rate)}·{_n(g)} / (√{_n(total)} + {_n(h['eps'])}) = {_n(step)}")
     return step
 
 
 def _rmsprop(out, h, lr, t, g, w, after, before, opt):
     a, eps = h["alpha"], h["eps"]
     v = after["square_avg"]
-    out.add("v ← α·v + (1 − α)·g²", f"v ← {_n(a)}·{_n(before.get('square_avg', 0.0))} + {_n(1 - a)}·{_n(g)}² = {_n(v)}")
+    out.add("v ← α·v + (1 − α)·g²",
+            f"v ← {_n(a)}·{_n(before.get('square_avg', 0.0))} + {_n(1 - a)}·{_n(g)}² = {_n(v)}")
     if h["centered"]:
         mean = after["grad_avg"]
-        out.add("ḡ ← α·ḡ + (1 − α)·g", f"ḡ ← {_n(a)}·{_n(before.get('grad_avg', 0.0))} + {_n(1 - a)}·{_n(g)} = {_n(mean)}")
+        out.add("ḡ ← α·ḡ + (1 − α)·g",
+                f"ḡ ← {_n(a)}·{_n(before.get('grad_avg', 0.0))} + {_n(1 - a)}·{_n(g)} = {_n(mean)}")
         d = math.sqrt(v - mean * mean) + eps
         out.add("d = √(v − ḡ²) + ε  (centered)", f"d = √({_n(v)} − {_n(mean)}²) + {_n(eps)} = {_n(d)}")
     else:
@@ -121,7 +126,8 @@ def _rmsprop(out, h, lr, t, g, w, after, before, opt):
 def _moments(out, h, t, g, after, before):
     b1, b2 = h["betas"]
     m, v = after["exp_avg"], after["exp_avg_sq"]
-    out.add("m ← β₁·m + (1 − β₁)·g", f"m ← {_n(b1)}·{_n(before.get('exp_avg', 0.0))} + {_n(1 - b1)}·{_n(g)} = {_n(m)}")
+    out.add("m ← β₁·m + (1 − β₁)·g",
+            f"m ← {_n(b1)}·{_n(before.get('exp_avg', 0.0))} + {_n(1 - b1)}·{_n(g)} = {_n(m)}")
     out.add("v ← β₂·v + (1 − β₂)·g²",
             f"v ← {_n(b2)}·{_n(before.get('exp_avg_sq', 0.0))} + {_n(1 - b2)}·{_n(g)}² = {_n(v)}")
     return b1, b2, m, v
@@ -158,7 +164,8 @@ def _nadam(out, h, lr, t, g, w, after, before, opt):
     out.add(f"μ{_SUP_T} = β₁·(1 − 0.5·0.96^(t·ψ)),  Πμ ← Πμ·μ{_SUP_T}",
             f"μ = {_n(mu)}, μ next = {_n(mu_next)}, Πμ = {_n(product)}")
     d = math.sqrt(v / (1.0 - b2 ** t)) + eps
-    out.add(f"d = √(v / (1 − β₂{_SUP_T})) + ε", f"d = √({_n(v)} / (1 − {_n(b2)}^{t})) + {_n(eps)} = {_n(d)}")
+    out.add(f"d = √(v / (1 − β₂{_SUP_T})) + ε",
+            f"d = √({_n(v)} / (1 − {_n(b2)}^{t})) + {_n(eps)} = {_n(d)}")
     c_grad = lr * (1.0 - mu) / (1.0 - product)
     c_mom = lr * mu_next / (1.0 - product * mu_next)
     step = -c_grad * g / d - c_mom * m / d
