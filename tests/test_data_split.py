@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nnviz.data import Dataset, Standardizer, minibatches, split
+from nnviz.data.split import batch_end
 
 
 def labelled(counts):
@@ -186,3 +187,20 @@ def test_minibatches_bad_batch_size(batch_size):
 def test_minibatches_need_a_generator():
     with pytest.raises(TypeError, match="Generator"):
         minibatches(10, 2, 0)
+
+
+@pytest.mark.parametrize("n, batch_size, min_last, sizes", [
+    (210, 16, 8, [16] * 12 + [18]),         # a remainder of 2 joins the batch before it
+    (216, 16, 8, [16] * 13 + [8]),          # a remainder of 8 is a batch of its own
+    (210, 16, 1, [16] * 13 + [2]),          # without the rule: the short batch stays
+    (10, 4, 8, [4, 6]),                     # batches smaller than min_last: only the last merges
+    (5, 16, 8, [5]),                        # one batch of everything
+])
+def test_a_short_last_batch_joins_the_one_before(n, batch_size, min_last, sizes):
+    batches = minibatches(n, batch_size, np.random.default_rng(0), min_last=min_last)
+    assert [len(b) for b in batches] == sizes
+    assert sorted(np.concatenate(batches).tolist()) == list(range(n))
+    pos = 0
+    for size in sizes:                      # the session walks the epoch with batch_end itself
+        assert batch_end(pos, n, batch_size, min_last) == pos + size
+        pos += size

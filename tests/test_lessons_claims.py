@@ -179,7 +179,8 @@ def test_fix_relu_he_accuracy_holds_near_the_end():
 
 def test_fix_batchnorm_batches_and_gradients():
     r = run("fix-batchnorm")
-    assert min(r.batch_sizes) >= MIN_BATCH_NORM_BATCH                 # the 2-row remainder was merged
+    assert min(r.batch_sizes) >= MIN_BATCH_NORM_BATCH                 # the 2-row remainder was merged:
+    assert set(r.batch_sizes) == {16, 18}                             # "the last two rows join the batch"
     for f, s in at_each_stop("fix-batchnorm"):
         assert np.nanmin(s.metrics.grad_norm) > 1e-3, f               # no plunge of a layer's gradient
         assert last(s, "test_acc") >= 0.75, f
