@@ -42,6 +42,7 @@ from nnviz.app.classroom_dialog import ClassroomDialog
 from nnviz.app.csv_import_dialog import CsvImportDialog
 from nnviz.app.export_menu import ExportActions
 from nnviz.app.language_menu import LanguageMenu
+from nnviz.app.model_file import MODEL_FILTER, is_model_file, open_model_file
 from nnviz.app.user_guide import open_user_guide
 from nnviz.app.presenter import PresenterMode
 from nnviz.app.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
@@ -83,6 +84,7 @@ PREDICT_CHUNK = 1024
 PLAY_BOUNDARY_MACS = 2e7     # grid size while training fast (see _boundary_resolution)
 MIN_PLAY_RESOLUTION = 24
 FILE_FILTER = "nnviz experiments (*.json);;All files (*)"
+OPEN_FILTER = f"nnviz experiments (*.json);;{MODEL_FILTER};;All files (*)"
 THEMES = ("light", "dark", "contrast")
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.5, 3.0)
@@ -652,21 +654,25 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self.maybe_discard("open another experiment"):
             return
         start = str(self.settings.value("files/last_dir", str(Path.home())))
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open experiment", start, FILE_FILTER)
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open experiment", start, OPEN_FILTER)
         if path:
             self.open_path(path)
 
     def open_path(self, path: str) -> bool:
         """Open an experiment file; a bad file shows an error and keeps the current session."""
         self.pause()
+        model = is_model_file(path)             # a PyTorch state_dict: activations asked in a dialog
         try:
-            session = Session.load(path)
+            session = open_model_file(self, path) if model else Session.load(path)
         except (ValueError, OSError) as err:
             self.show_error("Could not open the experiment", f"{path}\n\n{err}")
             return False
-        self.path = str(path)
+        if session is None:
+            return False
+        self.path = None if model else str(path)   # saving must not overwrite the model file
         self.settings.setValue("files/last_dir", str(Path(path).parent))
-        add_recent(self.settings, path)
+        if not model:
+            add_recent(self.settings, path)
         self.adapter.set_session(session)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
