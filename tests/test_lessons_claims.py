@@ -183,7 +183,7 @@ def test_fix_batchnorm_batches_and_gradients():
     assert set(r.batch_sizes) == {16, 18}                             # "the last two rows join the batch"
     for f, s in at_each_stop("fix-batchnorm"):
         assert np.nanmin(s.metrics.grad_norm) > 1e-3, f               # no plunge of a layer's gradient
-        assert last(s, "test_acc") >= 0.75, f
+        assert last(s, "test_acc") >= 0.9, f                          # "above 90% around step 200"
 
 
 def test_fix_residual():
