@@ -405,7 +405,7 @@ def _resume_parts(session, value, state):
         expected = session.step - len(history) + i
         if not isinstance(entry, dict) or entry.get("step") != expected:
             raise FieldError(f"{field}.step", f"must be {expected}: the snapshots run up to state.step, one per step")
-        s = decode_state({**entry, "metrics": _metrics_upto(session, expected, state["metrics"])}, session, field)
+        s = decode_state(entry, session, field, with_metrics=False)
         older.append(Snapshot(s["step"], s["params"], s["buffers"], s["net_rng"], s["opt_name"], s["opt_t"],
                               s["opt_state"], s["batch_rng"], s["order"], s["pos"], s["epoch"]))
     return phase, older

@@ -244,14 +244,18 @@ def rng_state(value, field):
 
 # --- the training state --------------------------------------------------------------------------
 
-def decode_state(state, session, field="state"):
+def decode_state(state, session, field="state", with_metrics=True):
     """Check a stored training state against ``session`` (built from the same config) and decode it.
+
+    ``with_metrics=False`` checks a state stored without its metrics (a
+    history snapshot): the metrics field is then neither needed nor allowed.
 
     Returns a dict: step, epoch, pos, order, params, buffers, net_rng,
     batch_rng, opt_name, opt_t, opt_state, metrics (the stored mapping, checked)
     and diverged. Raises FieldError naming the first bad field.
     """
-    mapping(state, field, tuple(f for f in STATE_FIELDS if f not in OPTIONAL_STATE_FIELDS), OPTIONAL_STATE_FIELDS)
+    required = tuple(f for f in STATE_FIELDS if f not in OPTIONAL_STATE_FIELDS and (with_metrics or f != "metrics"))
+    mapping(state, field, required, OPTIONAL_STATE_FIELDS)
     net, config = session.network, session.config
     diverged = state.get("diverged", False)
     if not isinstance(diverged, bool):
@@ -267,7 +271,8 @@ def decode_state(state, session, field="state"):
     out["batch_rng"] = rng_state(state["batch_rng"], f"{field}.batch_rng")
     out["opt_name"], out["opt_t"], out["opt_state"] = _optimizer(
         state["optimizer"], config, net.flat.shape, step, f"{field}.optimizer", diverged)
-    out["metrics"] = _metrics(state["metrics"], session, step, f"{field}.metrics")
+    if with_metrics:
+        out["metrics"] = _metrics(state["metrics"], session, step, f"{field}.metrics")
     return out
 
 
