@@ -152,3 +152,19 @@ def test_stepping_is_not_an_edit_but_changing_the_experiment_is(tmp_path):
     s.set_neuron_enabled(2, 1, False)
     assert s.edited
     assert not Session.load(tmp_path / "run.json").edited
+
+
+def test_an_optimizer_changed_during_the_shown_step_is_resumed_as_it_would_update(tmp_path):
+    s = Session(CONFIG)
+    s.run(6)
+    for _ in range(4):
+        s.advance("phase")
+    s.configure(optimizer="rmsprop", optimizer_options={"momentum": 0.5})
+    path = tmp_path / "run.json"
+    s.save(path)
+    t = Session.load(path)
+    _same(_state(s), _state(t))
+    for _ in range(12):
+        s.advance("phase")
+        t.advance("phase")
+        _same(_state(s), _state(t))

@@ -18,6 +18,8 @@ update, as without a shown step, and reopening shows that update again by
 replaying the step before it from the history, as stepping back does.
 """
 
+import dataclasses
+
 from .history import take_snapshot
 
 HISTORY_STEPS_IN_FILE = 50
@@ -40,6 +42,9 @@ def save_point(session):
         index = -1                      # nothing to replay (a diverged run reopens as it stopped)
     if 0 <= index < update_index(session):
         base = start                    # the weights are still those of the step's start
+        if start.opt_name != session.optimizer.name:
+            # the optimizer was changed during the step: its update starts the new one afresh
+            base = dataclasses.replace(start, opt_name=session.optimizer.name, opt_t=0, opt_state={})
     else:                               # ready or update: the live state is a step boundary
         net = session.network
         net.sync_params()
