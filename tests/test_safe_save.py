@@ -159,3 +159,23 @@ def test_the_read_back_checks_a_mid_step_save_as_opening_would(tmp_path, monkeyp
     with pytest.raises(ExperimentFileError, match=r"^exp\.json: resume\.phase: refused for the test$"):
         s.save(target)
     assert len(checked) == 1 and target.read_text() == "precious" and _leftovers(tmp_path) == []
+
+
+def test_saving_and_opening_read_the_metrics_a_fixed_number_of_times(tmp_path, monkeypatch):
+    from nnviz.session.metrics import Metrics
+
+    calls = []
+    real = Metrics.load_state
+
+    def counted(self, state):
+        calls.append(1)
+        return real(self, state)
+    monkeypatch.setattr(Metrics, "load_state", counted)
+    for steps in (5, 80):                               # history snapshots kept: 5, then 80
+        s = Session(CONFIG)
+        s.run(steps)
+        s.advance("phase")
+        calls.clear()
+        s.save(tmp_path / "exp.json")
+        Session.load(tmp_path / "exp.json")
+        assert len(calls) <= 4, (steps, len(calls))      # not once per kept snapshot
