@@ -168,3 +168,39 @@ def test_an_optimizer_changed_during_the_shown_step_is_resumed_as_it_would_updat
         s.advance("phase")
         t.advance("phase")
         _same(_state(s), _state(t))
+
+
+@pytest.mark.parametrize("phases", [5, 8])                 # backward (before the update), update
+def test_knobs_turned_during_the_shown_step_apply_from_the_next_step_after_reopening_too(tmp_path, phases):
+    s = Session(CONFIG)
+    s.run(6)
+    for _ in range(phases):
+        s.advance("phase")
+    s.configure(regularization="l1", lr=0.2)                  # the shown step keeps L2 and lr 0.05
+    path = tmp_path / "run.json"
+    s.save(path)
+    assert json.loads(path.read_text())["resume"]["step"] == {
+        "lr": 0.05, "regularization": {"kind": "l2", "rate": 0.01}}
+    t = Session.load(path)
+    _same(_state(s), _state(t))
+    assert t.record.lr == 0.05 and t.record.regularization["kind"] == "l2"
+    assert t.inspect_edge(3, 0, 0)["penalty_kind"] == "l2"
+    assert t.network.spec["regularization"]["kind"] == "l1"   # the next step's penalty
+    for _ in range(12):
+        s.advance("phase")
+        t.advance("phase")
+        _same(_state(s), _state(t))
+    assert t.record.lr == 0.2 and t.record.regularization["kind"] == "l1"
+
+
+def test_a_bad_step_setting_is_named(tmp_path):
+    s = Session(CONFIG)
+    s.run(3)
+    s.advance("phase")
+    path = tmp_path / "run.json"
+    s.save(path)
+    doc = json.loads(path.read_text())
+    doc["resume"]["step"]["lr"] = -1
+    path.write_text(json.dumps(doc))
+    with pytest.raises(ValueError, match=r"resume\.step\.lr"):
+        Session.load(path)

@@ -24,6 +24,7 @@ never writes a file that opening would refuse (see atomic_write_bytes).
 import base64
 import errno
 import json
+import math
 import os
 import stat
 import tempfile
@@ -63,11 +64,13 @@ def session_to_dict(session, weights=True):
     """
     doc = {"format": FORMAT, "version": VERSION, "config": _jsonable(session.config)}
     if weights:
-        base, phase, older = save_point(session)
+        base, phase, older, settings = save_point(session)
         doc["state"] = {**_snapshot_doc(base), "metrics": _metrics_upto(session, base.step),
                         "diverged": session.diverged}
         if phase >= 0 or older:
             doc["resume"] = {"phase": phase, "history": [_snapshot_doc(snap) for snap in older]}
+            if settings is not None:
+                doc["resume"]["step"] = settings
     return doc
 
 
@@ -379,17 +382,17 @@ def session_from_document(cls, doc, path=None):
             raise _file_error(path, err, "state") from None
         if doc.get("resume") is not None:
             try:
-                phase, older = _resume_parts(session, doc["resume"], doc["state"])
+                phase, older, settings = _resume_parts(session, doc["resume"], doc["state"])
             except ValueError as err:
                 raise _file_error(path, err, "resume") from None
-            resume(session, phase, older)
+            resume(session, phase, older, settings)
     return session
 
 
 def _resume_parts(session, value, state):
-    """Check the "resume" field against the restored session: (phase index, older snapshots)."""
-    if not isinstance(value, dict) or set(value) != {"phase", "history"}:
-        raise FieldError("resume", "must be a mapping with 'phase' and 'history'")
+    """Check the "resume" field against the restored session: (phase index, older snapshots, step settings)."""
+    if not isinstance(value, dict) or not {"phase", "history"} <= set(value) <= {"phase", "history", "step"}:
+        raise FieldError("resume", "must be a mapping with 'phase' and 'history' (and 'step')")
     phase, history = value["phase"], value["history"]
     last = len(session._phases) - 1
     if isinstance(phase, bool) or not isinstance(phase, int) or not -1 <= phase <= last:
@@ -408,7 +411,24 @@ def _resume_parts(session, value, state):
         s = decode_state(entry, session, field, with_metrics=False)
         older.append(Snapshot(s["step"], s["params"], s["buffers"], s["net_rng"], s["opt_name"], s["opt_t"],
                               s["opt_state"], s["batch_rng"], s["order"], s["pos"], s["epoch"]))
-    return phase, older
+    return phase, older, _step_settings(value.get("step"), phase)
+
+
+def _step_settings(value, phase):
+    """The learning rate and penalty the shown step used ("resume.step"), or None at ready."""
+    if value is None or phase < 0:
+        return None
+    if not isinstance(value, dict) or set(value) != {"lr", "regularization"}:
+        raise FieldError("resume.step", "must be a mapping with 'lr' and 'regularization'")
+    lr, penalty = value["lr"], value["regularization"]
+    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
+        raise FieldError("resume.step.lr", f"must be a finite number > 0, got {lr!r}")
+    if not isinstance(penalty, dict) or set(penalty) != {"kind", "rate"} or penalty["kind"] not in ("none", "l1", "l2"):
+        raise FieldError("resume.step.regularization", "must be {'kind': none, l1 or l2, 'rate': a number}")
+    rate = penalty["rate"]
+    if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not math.isfinite(rate) or rate < 0:
+        raise FieldError("resume.step.regularization.rate", f"must be a finite number >= 0, got {rate!r}")
+    return {"lr": float(lr), "regularization": {"kind": penalty["kind"], "rate": float(rate)}}
 
 
 def _config_error(path, config, err):

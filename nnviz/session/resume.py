@@ -11,7 +11,10 @@ was saved, as it would have in the saved window.
 
 The experiment file holds the boundary as its "state" and the rest as
 ``"resume": {"phase": index, "history": [state, ...]}`` (files.py writes and
-checks them; this module chooses and replays). Before the update phase the
+checks them; this module chooses and replays), and the learning rate and
+penalty the shown step was computed with, ``"step": {"lr", "regularization"}``:
+a knob turned after the step began applies from the next step, so the replay
+must use the step's own. Before the update phase the
 weights have not moved yet, so "state" is the start of the shown step; at the
 update phase (where ``run`` leaves a session) "state" is the state after the
 update, as without a shown step, and reopening shows that update again by
@@ -30,11 +33,11 @@ HISTORY_BYTES_IN_FILE = 4 * 2**20
 
 
 def save_point(session):
-    """(boundary snapshot, shown phase index, older snapshots oldest first) of what to store.
+    """(boundary snapshot, shown phase index, older snapshots oldest first, the step's settings).
 
     The phase index is -1 when no step is shown ("ready"): the boundary is
-    then the live state. Older snapshots are the history's, consecutive back
-    from the boundary, for the optimizer in use.
+    then the live state and the settings None. Older snapshots are the
+    history's, consecutive back from the boundary, for the optimizer in use.
     """
     rec, index = session.record, session.phase.index
     start = session.history.get(rec.index) if rec is not None else None
@@ -60,7 +63,10 @@ def save_point(session):
             break
         older.append(snap)
         step -= 1
-    return base, index, older[::-1]
+    settings = None
+    if index >= 0:
+        settings = {"lr": float(rec.lr), "regularization": dict(rec.regularization)}
+    return base, index, older[::-1], settings
 
 
 def update_index(session):
@@ -68,13 +74,39 @@ def update_index(session):
     return len(session._phases) - 1
 
 
-def resume(session, phase_index, older):
-    """After the boundary was restored: put the older snapshots back and replay to the saved phase."""
+def resume(session, phase_index, older, settings=None):
+    """After the boundary was restored: put the older snapshots back and replay to the saved phase.
+
+    ``settings`` ({"lr", "regularization"}) are those the shown step used.
+    """
     for snap in older:                  # oldest first: a push forgets snapshots of later steps
         session.history.push(snap)
-    if phase_index == update_index(session):
-        session._goto_after(session.step - 1)        # show the update that led here, as stepping back does
+    if phase_index < 0:
+        return
+    last = update_index(session)
+    if phase_index == last:
+        session._restore(session.step - 1)           # show the update that led here, as stepping back does
+    _begin_step_with(session, settings)
+    session._index = 0
+    if phase_index == last:
+        session._apply_update()
+        session._index = last
     else:
-        for _ in range(phase_index + 1):             # the same path as stepping phase by phase in the window
+        for _ in range(phase_index):                 # the same path as stepping phase by phase in the window
             session._advance_phase()
     session._visible = None
+
+
+def _begin_step_with(session, settings):
+    """Begin the step (forward, backward) with the penalty and learning rate it was shown with."""
+    penalty = session.network.spec["regularization"]
+    now = dict(penalty)
+    if settings:
+        penalty.update(settings["regularization"])
+    try:
+        session._begin_step()
+    finally:
+        penalty.clear()
+        penalty.update(now)
+    if settings:
+        session._record.lr = settings["lr"]
