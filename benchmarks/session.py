@@ -15,8 +15,11 @@ Cases (the Playground's configurations: tanh hidden layers, learning rate
 and the rounds alternate between them, so a change in the machine's load
 hits both alike. The other checkout is timed with every step evaluated
 (``metrics=True``, the same work) and, for reference, with ``metrics=False``
-(the whole-set evaluation skipped, which older versions allowed). Medians
-and the range over the rounds are printed, and the ratio of the medians.
+(the whole-set evaluation skipped, which older versions allowed). For this
+checkout the time outside the whole-set evaluation is shown too (the step,
+its gradient statistics and its snapshot: what the older metrics=False
+timed). Medians and the range over the rounds are printed, and the ratio of
+the medians.
 
 ``--lessons`` adds the old table: median steps per second of ``Session.run``
 for every lesson's own net.
@@ -53,6 +56,17 @@ def playground_config(n_hidden):
 
 
 # ------------------------------------------------------------------ worker
+def _timed(owner, fn):
+    """fn, adding the seconds each call takes to ``owner.spent``."""
+    def timed(*args):
+        t = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            owner.spent += time.perf_counter() - t
+    return timed
+
+
 def worker(root):
     """Answer timing requests on stdin (JSON lines) with seconds on stdout, importing nnviz from root."""
     sys.path.insert(0, str(root))
@@ -66,9 +80,14 @@ def worker(root):
         if s is None or s.diverged or s.step > 20_000:
             s = sessions[key] = Session(playground_config(hidden))
             s.run(50, metrics=request["metrics"])                   # warm up
+        evaluator = getattr(s, "_evaluator", None)         # checkouts that evaluate every step
+        if evaluator is not None and not hasattr(evaluator, "spent"):
+            evaluator.fields = _timed(evaluator, evaluator.fields)
+        if evaluator is not None:
+            evaluator.spent = 0.0
         t0 = time.perf_counter()
         s.run(steps, metrics=request["metrics"])
-        print(json.dumps(time.perf_counter() - t0), flush=True)
+        print(json.dumps([time.perf_counter() - t0, getattr(evaluator, "spent", 0.0)]), flush=True)
 
 
 class Worker:
@@ -77,6 +96,7 @@ class Worker:
                                      stdout=subprocess.PIPE, text=True)
 
     def time(self, case, metrics):
+        """(seconds of the run, seconds of it spent in the whole-set evaluation where it is separate)."""
         self.proc.stdin.write(json.dumps({"case": case, "metrics": metrics}) + "\n")
         self.proc.stdin.flush()
         return json.loads(self.proc.stdout.readline())
@@ -128,16 +148,20 @@ def main():
         sides += [("other", args.against, True), ("other, metrics=False", args.against, False)]
     workers = {root: Worker(root) for _, root, _ in sides}
     try:
-        print(f"{'case':<15} {'checkout':<22} {'median':>8} {'p10–p90':>17}  unit      ratio to this")
+        print(f"{'case':<15} {'checkout':<30} {'median':>8} {'p10–p90':>17}  unit      ratio to this")
         for case, (_, _, unit, scale) in CASES.items():
             times = {name: [] for name, _, _ in sides}
+            times["this, without the evaluation"] = []
             for _ in range(args.rounds):
                 for name, root, metrics in sides:
-                    times[name].append(workers[root].time(case, metrics))
+                    total, evaluation = workers[root].time(case, metrics)
+                    times[name].append(total)
+                    if name == "this":
+                        times["this, without the evaluation"].append(total - evaluation)
             base = summary(times["this"], scale)[0]
-            for name, _, _ in sides:
+            for name in times:
                 median, low, high = summary(times[name], scale)
-                print(f"{case:<15} {name:<22} {median:>8.1f} {low:>8.1f}–{high:<8.1f} {unit:<9} "
+                print(f"{case:<15} {name:<30} {median:>8.1f} {low:>8.1f}–{high:<8.1f} {unit:<9} "
                       f"{median / base:>5.2f}", flush=True)
     finally:
         for w in workers.values():
