@@ -244,8 +244,7 @@ def spiral_tick(args) -> list:
     rows.append((f"  one epoch, {per_epoch} steps + losses", edges,
                  _times(lambda: alone.run(per_epoch, metrics="last"), args.repeats), FRAME_BUDGET_S))
     rows.append(("  decision boundary 100x100", 10_000,
-                 _times(lambda: window.boundary_view.set_surface(window.boundary_grid(100), window._extent),
-                        args.repeats), FRAME_BUDGET_S))
+                 _times(lambda: window.binding.draw_output(100), args.repeats), FRAME_BUDGET_S))
     frames = window.frames
 
     def heatmaps():
@@ -256,7 +255,8 @@ def spiral_tick(args) -> list:
                  FRAME_BUDGET_S))
 
     def redraw():
-        window._drawn.clear()
+        for part in ("metrics", "output", "grads"):
+            window.binding.forget(part)
         frames.clear_cache()
         window._refresh()
         QtWidgets.QApplication.processEvents()

@@ -43,17 +43,18 @@ from nnviz.app.csv_import_dialog import CsvImportDialog
 from nnviz.app.export_menu import ExportActions
 from nnviz.app.language_menu import LanguageMenu
 from nnviz.app.model_file import MODEL_FILTER, is_model_file, open_model_file
-from nnviz.app.user_guide import open_user_guide
 from nnviz.app.presenter import PresenterMode
 from nnviz.app.recent_files import add_recent, last_experiment, recent_files, remember_experiment, remove_recent
 from nnviz.app.side_by_side import CompareWindow, open_compare
+from nnviz.app.user_guide import open_user_guide
 from nnviz.session import LESSONS, Session
 from nnviz.session.formatting import format_number, format_percent
+from nnviz.ui.binding import BOUNDARY_RESOLUTION, Binding, caption_html
 from nnviz.ui.compare_runs import has_side_by_side, lesson_runs
 from nnviz.ui.compare_runs import optimizer_race as optimizer_race_runs
 from nnviz.ui.i18n import translate
 from nnviz.ui.images import save_image
-from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
+from nnviz.ui.network.frame_builder import FrameOptions
 from nnviz.ui.network.view import NetworkView
 from nnviz.ui.panels.controls import SPEEDS, StepControls, shortcut_table
 from nnviz.ui.panels.draw_points_bar import DrawPointsBar
@@ -61,13 +62,13 @@ from nnviz.ui.panels.health_strip import HealthStrip
 from nnviz.ui.panels.inspector import InspectorPanel
 from nnviz.ui.panels.knobs import KnobsPanel
 from nnviz.ui.panels.lessons import LessonPanel
-from nnviz.ui.plots.boundary import BoundaryView, grid_points
+from nnviz.ui.plots.boundary import BoundaryView
 from nnviz.ui.plots.confusion import ConfusionView
 from nnviz.ui.plots.curves import LossCurvesView
 from nnviz.ui.plots.feature_space import FeatureSpaceView
 from nnviz.ui.plots.graddist import GradDistributionView
 from nnviz.ui.plots.gradnorm import GradNormView
-from nnviz.ui.plots.regression import RegressionView, curve_points
+from nnviz.ui.plots.regression import RegressionView
 from nnviz.ui.plots.weight_images import WeightImagesView
 from nnviz.ui.session_adapter import SessionAdapter
 from nnviz.ui.widgets.icons import tinted_icon
@@ -79,8 +80,6 @@ TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation 
 MIN_TRAIN_S = 0.004         # ... and the shortest
 FRAME_TARGET_S = 1 / 30     # training and redraw of one play frame, together
 SECONDARY_INTERVAL_S = 0.1  # while training fast, plots around the network redraw at most 10x a second
-BOUNDARY_RESOLUTION = 100
-PREDICT_CHUNK = 1024
 PLAY_BOUNDARY_MACS = 2e7     # grid size while training fast (see _boundary_resolution)
 MIN_PLAY_RESOLUTION = 24
 FILE_FILTER = "nnviz experiments (*.json);;All files (*)"
@@ -123,14 +122,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.zoom = 1.0
         self._plain_icons: dict = {}    # toolbar action -> its icon as the style drew it
         self._tinted_keys: dict = {}    # toolbar action -> cacheKey of the icon set on it
-        self.frames = FrameBuilder()
         self.frame_options = FrameOptions()
         self.error_box: QtWidgets.QMessageBox | None = None
         self.divergence_box: QtWidgets.QMessageBox | None = None
         self.layer_menu: QtWidgets.QMenu | None = None
         self.compare_windows: list[CompareWindow] = []     # side-by-side windows still open
         self._last_unit = "phase"
-        self._drawn: dict = {}
         self._divergence_reported = False
         self._stop_reported = False
         self._theme = "light"
@@ -140,10 +137,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self._train_time = 0.0
         self._tick_started: float | None = None
         self._secondary_at = 0.0
-        self._secondary_stale = False
 
         self.controls = StepControls(self)
         self._build_views()
+        self.binding = Binding(network=self.network_view, boundary=self.boundary_view,
+                               regression=self.regression_view, confusion=self.confusion_view,
+                               weight_images=self.weight_images_view, curves=self.curves_view,
+                               gradnorm=self.gradnorm_view, graddist=self.graddist_view, health=self.health_strip,
+                               frame_options=self.frame_options)
+        self.binding.set_session(session)
+        self.frames = self.binding.frames
         self._build_docks()
         self.addToolBar(self.controls.toolbar(self))
         self._build_menus()
@@ -732,9 +735,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(f"Imported {Path(changes['csv']['path']).name}: {len(ds)} samples, "
                                      f"{ds.n_inputs} inputs, {ds.task}", 8000)
 
-    def export_image_dialog(self) -> None:
-        self.exports.export_dialog("window")
-
     def export_image(self, path: str, scale: float = 1.0) -> bool:
         """Save a picture of the window: PNG at ``scale``, or SVG (by the file's suffix)."""
         try:
@@ -846,7 +846,7 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.play_timer.stop()
             if not self._closing:
-                self._drawn.pop("params", None)     # the full-resolution boundary
+                self.binding.forget("output")       # the full-resolution boundary
                 self._refresh()
 
     def _update_timer(self, start: bool = False) -> None:
@@ -955,12 +955,10 @@ class MainWindow(QtWidgets.QMainWindow):
         s = self.session
         self._set_dirty(event != "session")     # a new session is as opened; anything else changed it
         if event in ("session", "rebuild"):
-            self._drawn = {}
-            self.frame_options.selected = None
-            self.frames.clear_cache()
+            self.binding.set_session(s)
             self._divergence_reported = False
             self._stop_reported = False
-            self._set_data()
+            self._show_data_view()
             self._update_title()
             if event == "session":
                 self.health_strip.set_diverged(s.diverged)
@@ -984,131 +982,59 @@ class MainWindow(QtWidgets.QMainWindow):
         elif s.stopped_early:
             note = "<b>stopped early</b>"
         self.controls.set_counters(s.step, s.epoch, phase.label(), note)
-        self.phase_label.setText(self._phase_text())
+        self.phase_label.setText(caption_html(self.binding.caption()))
         fast_play = self.playing and not self.controls.animate.isChecked()
         now = time.perf_counter()
         if fast_play and now - self._secondary_at < SECONDARY_INTERVAL_S:
-            self._secondary_stale = True        # drawn at the next due frame, or on pause
-            return
+            return                              # drawn at the next due frame, or on pause
         self._secondary_at = now
-        self._secondary_stale = False
-        m = s.metrics
-        n = len(m)
-        key = (n, m.last("batch_loss"), s.n_layers)
-        if self._drawn.get("metrics") != key:
-            self._drawn["metrics"] = key
-            self._draw_metrics()
-        params_key = (id(s.network), s.step, weights_version(s.network))   # typed weights too
-        if self._drawn.get("params") != params_key:
-            self._drawn["params"] = params_key
-            self._draw_output()
-            if self.feature_view.isVisible():       # hidden (a tab behind): refreshed when shown
-                self.feature_view.refresh()
-        grads = s.grads
-        if grads is not None and any(g is not None for g in grads):
-            gkey = (phase.step, phase.index, id(s.network))
-            if self._drawn.get("grads") != gkey:
-                self._drawn["grads"] = gkey
-                self.graddist_view.set_layers([g["W"] if g is not None else np.empty(0) for g in grads])
-        elif "grads" not in self._drawn:
-            self._drawn["grads"] = None
-            self.graddist_view.set_layers([np.empty(0)] * s.n_layers)
+        drawn = self.binding.refresh(network=False, resolution=self._boundary_resolution())
+        if "metrics" in drawn:
+            self._show_metrics_line()
+        if "output" in drawn and self.feature_view.isVisible():    # hidden (a tab behind): refreshed when shown
+            self.feature_view.refresh()
 
     def _redraw_network(self, *_args) -> None:
-        s = self.session
         opt = self.frame_options
         opt.batch_mean = self.controls.batch_mean.isChecked()
         opt.heatmaps = self.heatmaps_action.isChecked()
         opt.update_as_delta = self.delta_action.isChecked() and self._last_unit == "phase"
-        frame = self.frames.build(s, opt)
-        self.network_view.set_frame(frame)
+        self.binding.draw_network()
 
     def current_frame(self):
         return self.network_view.current_frame()
 
-    def _draw_metrics(self) -> None:
+    def _show_metrics_line(self) -> None:
+        """The last step's losses and accuracies in the status bar."""
         s = self.session
         m = s.metrics
-        n = len(m)
-        steps = np.arange(1, n + 1)
-        train, test = m.train_loss, m.test_loss
-        has_test = len(s.prep.test) > 0
-        best = s.best_step
-        self.curves_view.set_series(steps, train, test if has_test else None,
-                                    best_step=None if best is None else best + 1)
-        norms = m.grad_norm if n else np.zeros((0, s.n_layers))
-        self.gradnorm_view.set_series(steps, norms)
-        tips = s.health_text()
-        if n:
-            labels = s.health()
-        else:
-            labels = ["—"] * s.n_layers
-        self.health_strip.set_health(labels, [f"Layer {i + 1}: {label}\n\n{tips}"
-                                              for i, label in enumerate(labels)])
-        if n:
-            parts = [f"train loss {format_number(train[-1])}"]
-            if has_test:
-                parts.append(f"test loss {format_number(test[-1])}")
-            if s.prep.task != "regression":
-                parts.append(f"train acc {format_percent(m.train_acc[-1])}")
-                if has_test:
-                    parts.append(f"test acc {format_percent(m.test_acc[-1])}")
-            self.metrics_label.setText("   ".join(parts))
-        else:
+        if not len(m):
             self.metrics_label.setText("no steps yet")
+            return
+        has_test = len(s.prep.test) > 0
+        parts = [f"train loss {format_number(m.train_loss[-1])}"]
+        if has_test:
+            parts.append(f"test loss {format_number(m.test_loss[-1])}")
+        if s.prep.task != "regression":
+            parts.append(f"train acc {format_percent(m.train_acc[-1])}")
+            if has_test:
+                parts.append(f"test acc {format_percent(m.test_acc[-1])}")
+        self.metrics_label.setText("   ".join(parts))
 
-    def _set_data(self) -> None:
+    def _show_data_view(self) -> None:
         """Point the data dock at the right view for the session's data (after a rebuild)."""
         s = self.session
         ds = s.prep.dataset
-        train, test = s.prep.train, s.prep.test
-        self._extent = None
-        self._weight_image_shape = None
-        if has_plane(s):
-            self.boundary_view.clear_surface()
-            self.boundary_view.set_data(train.X, train.y, test.X, test.y, task=ds.task,
-                                        n_classes=max(ds.n_classes, 2))
-            self._extent = s.data_extent()
+        kind = self.binding.kind
+        if kind == "plane":
             self.draw_bar.set_classes(list(ds.class_names) or [str(k) for k in range(max(ds.n_classes, 2))],
                                       regression=ds.task == "regression")
             self.data_stack.setCurrentWidget(self.plane_panel)
-        elif ds.n_inputs == 1:
-            names = ds.feature_names or ["x"]
-            self.regression_view.set_axis_names(names[0], ds.target_name or "y")
-            self.regression_view.set_data(train.X[:, 0], train.y, test.X[:, 0], test.y)
-            self.data_stack.setCurrentWidget(self.regression_view)
-        elif ds.task == "regression":
-            self.regression_view.set_axis_names("x", ds.target_name or "y")
+        elif kind in ("curve", "predicted"):
             self.data_stack.setCurrentWidget(self.regression_view)
         else:
-            side = math.isqrt(ds.n_inputs)
-            square = side * side == ds.n_inputs and side >= 4 and s.n_layers > 1
-            self._weight_image_shape = (side, side) if square else None
-            self.weight_images_view.setVisible(square)
+            self.weight_images_view.setVisible(self.binding.weight_shape is not None)
             self.data_stack.setCurrentWidget(self.no_plane)
-
-    def _draw_output(self) -> None:
-        """The model's output over the data: boundary, fitted curve or predicted vs true."""
-        s = self.session
-        ds = s.prep.dataset
-        with np.errstate(all="ignore"):
-            if has_plane(s):
-                self.boundary_view.set_surface(self.boundary_grid(self._boundary_resolution()), self._extent)
-            elif ds.n_inputs == 1:
-                lo, hi = float(np.min(ds.X)), float(np.max(ds.X))
-                pad = 0.05 * (hi - lo) + 1e-9
-                xs = curve_points((lo - pad, hi + pad), 200)
-                ys = s.predict(xs)[:, 0]
-                self.regression_view.set_curve(xs[:, 0], ys)
-            elif ds.task == "regression":
-                tr, te = s.prep.train, s.prep.test
-                self.regression_view.set_predicted_vs_true(tr.y, s.predict(tr.X)[:, 0], te.y,
-                                                           s.predict(te.X)[:, 0] if len(te) else None)
-            else:
-                self.confusion_view.set_session(s, "test" if len(s.prep.test) else "train")
-                if self._weight_image_shape is not None:
-                    self.weight_images_view.set_weights(s.network.params[0]["W"], self._weight_image_shape,
-                                                        what="Layer 1 weights")
 
     def _boundary_resolution(self) -> int:
         """100×100 normally; while training fast, fewer points for wide nets.
@@ -1125,20 +1051,6 @@ class MainWindow(QtWidgets.QMainWindow):
         side = int(math.sqrt(PLAY_BOUNDARY_MACS / max(weights, 1)))
         return max(MIN_PLAY_RESOLUTION, min(BOUNDARY_RESOLUTION, side))
 
-    def boundary_grid(self, resolution: int) -> np.ndarray:
-        """The model's output at the pixel centres of a resolution² grid over the data.
-
-        Evaluated in chunks of ``PREDICT_CHUNK`` points: each layer's temporaries
-        then stay below malloc's mmap threshold (~128 KB), which measured here
-        about 1.5x faster for a 100×100 grid than one call on all 10 000 points.
-        """
-        s = self.session
-        points = grid_points(self._extent, resolution)
-        out = np.concatenate([s.predict(points[i:i + PREDICT_CHUNK])
-                              for i in range(0, len(points), PREDICT_CHUNK)])
-        shape = (resolution, resolution)
-        return out.reshape(shape) if out.shape[1] == 1 else out.reshape(shape + (out.shape[1],))
-
     def _update_title(self) -> None:
         s = self.session
         parts = ["nnviz"]
@@ -1152,67 +1064,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.dirty = dirty
         self.setWindowModified(dirty)
 
-    def _phase_text(self) -> str:
-        s = self.session
-        ph = s.phase
-        L = s.n_layers
-        layers = s.network.layers
-        if ph.kind == "ready":
-            return ("<b>Ready.</b> Press <b>→</b> to step through the first training step phase by "
-                    "phase, <b>Shift+→</b> for a whole step, <b>Space</b> to play.")
-        sample = ("the batch mean" if self.controls.batch_mean.isChecked() else
-                  f"sample {self.frames.focus_index(s, self.frame_options) + 1} of {len(s.batch)}")
-        if ph.kind == "forward":
-            k = ph.layer
-            spec = layers[k - 1]
-            f = spec["activation"]
-            prev = "x" if k == 1 else f"a<sub>{k - 1}</sub>"
-            what = "output layer" if k == L else f"layer {k}"
-            z = f"z<sub>{k}</sub> = {prev}·W<sub>{k}</sub>" + ("" if spec.get("batch_norm") else f" + b<sub>{k}</sub>")
-            extra = ""
-            if spec.get("batch_norm"):
-                extra += f", normalised over the batch, × γ + β"
-            act = f"a<sub>{k}</sub> = {f}(z<sub>{k}</sub>)" if k < L else f"ŷ = {f}(z<sub>{k}</sub>)"
-            if spec.get("dropout", 0) > 0:
-                extra += f"; dropout silences {spec['dropout']:.0%} of the units (greyed)"
-            if spec.get("residual"):
-                act += f" + {prev}"
-            return (f"<b>Forward, {what}</b>: {z}{extra}; {act}. "
-                    f"<span style='color:#707070'>Neurons show {sample}.</span>")
-        if ph.kind == "loss":
-            t = s.trace
-            pen = ""
-            if t.penalty:
-                pen = f" (data {format_number(t.data_loss)} + penalty {format_number(t.penalty)})"
-            return (f"<b>Loss</b> = {s.prep.loss}(ŷ, y) = <b>{format_number(t.loss)}</b>{pen}, the mean over the "
-                    f"mini-batch of {len(s.batch)} samples. Next, backward computes its gradient.")
-        if ph.kind == "backward":
-            k = ph.layer
-            g = s.grads[k - 1]
-            norm = float(np.sqrt(np.sum(g["W"] ** 2))) if g is not None else float("nan")
-            if k == L:
-                delta = f"δ<sub>{k}</sub> = dL/dz<sub>{k}</sub> from the loss"
-            else:
-                delta = (f"δ<sub>{k}</sub> = (δ<sub>{k + 1}</sub>·W<sub>{k + 1}</sub>ᵀ) ⊙ "
-                         f"{layers[k - 1]['activation']}′(z<sub>{k}</sub>)")
-            prev = "x" if k == 1 else f"a<sub>{k - 1}</sub>"
-            return (f"<b>Backward, {'output layer' if k == L else f'layer {k}'}</b>: {delta}; "
-                    f"dL/dW<sub>{k}</sub> = {prev}ᵀ·δ<sub>{k}</sub>, ‖dL/dW<sub>{k}</sub>‖ = <b>{format_number(norm, 3)}</b>. "
-                    "<span style='color:#707070'>Edges: |dL/dW| on a log scale; neurons: δ.</span>")
-        c = s.config
-        rec = s.record
-        lr = rec.lr if rec is not None else c["lr"]
-        shows = ("the change Δw of each weight (log scale)" if self.frame_options.update_as_delta
-                 else "the new weights")
-        clip = f", gradient clipped to norm {c['clip_norm']:g}" if c["clip_norm"] > 0 else ""
-        return (f"<b>Update</b>: W ← W − lr·dL/dW with {c['optimizer']}, lr {lr:.3g}{clip}. "
-                f"<span style='color:#707070'>Edges show {shows}.</span>")
-
     # ------------------------------------------------------------------ clicks
     def _on_sample(self, index: int) -> None:
         self.frame_options.sample = index
         self._redraw_network()
-        self.phase_label.setText(self._phase_text())
+        self.phase_label.setText(caption_html(self.binding.caption()))
 
     def _on_node_clicked(self, col: int, i: int) -> None:
         s = self.session

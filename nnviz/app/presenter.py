@@ -295,7 +295,3 @@ def _line_scale(view) -> float:
         return float(getter())
     return float(getattr(view, "_line_scale", 1.0))
 
-
-def shortcut_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) in presenter mode, for the Help dialog."""
-    return [(keys, what) for keys, what, _name in KEYS] + [("F5", "presenter mode on / off")]

@@ -26,8 +26,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
 from nnviz.session import LESSONS, Session
+from nnviz.ui.binding import Binding, loss_series
 from nnviz.ui.compare_runs import MAX_RUNS, build_sessions, lesson_runs, optimizer_race
-from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions
+from nnviz.ui.network.frame_builder import FrameOptions
 from nnviz.ui.network.view import NetworkView
 from nnviz.ui.panels.health_strip import HealthStrip
 from nnviz.ui.plots.base import PlotView
@@ -109,7 +110,7 @@ class RunsLossView(PlotView):
 class _RunColumn(QtWidgets.QWidget):
     """One run: its title and status, a small network view, the health strip, its gradient norms."""
 
-    def __init__(self, label: str, color: str) -> None:
+    def __init__(self, label: str, color: str, frame_options: FrameOptions) -> None:
         super().__init__()
         self.label = label
         self.title = QtWidgets.QLabel()
@@ -128,7 +129,7 @@ class _RunColumn(QtWidgets.QWidget):
         self.health.setToolTip("Gradient health of each layer after the latest step")
         self.gradnorm_view = GradNormView()
         self.gradnorm_view.setMinimumHeight(150)
-        self.frames = FrameBuilder()
+        self.binding = Binding(network=self.network_view, gradnorm=self.gradnorm_view, frame_options=frame_options)
         self.color = color
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -161,7 +162,7 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.play_timer.timeout.connect(self._tick)
 
         colors = RUN_COLORS.get(theme, RUN_COLORS["light"])
-        self.columns = [_RunColumn(label, colors[i]) for i, label in enumerate(labels)]
+        self.columns = [_RunColumn(label, colors[i], self.frame_options) for i, label in enumerate(labels)]
         runs = QtWidgets.QWidget()
         row = QtWidgets.QHBoxLayout(runs)
         row.setContentsMargins(0, 0, 0, 0)
@@ -341,13 +342,15 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.counter.setText(f"{text}   phase {self.sessions[0].phase.label()}")
 
     def _draw_run(self, i: int, s: Session, col: _RunColumn) -> None:
-        col.network_view.set_frame(col.frames.build(s, self.frame_options))
+        if col.binding.session is not s:
+            col.binding.set_session(s)
+        col.binding.draw_network()
+        col.binding.draw_metrics()
         m = s.metrics
         n = len(m)
-        steps = np.arange(1, n + 1)
-        col.gradnorm_view.set_series(steps, m.grad_norm if n else np.zeros((0, s.n_layers)))
+        ls = loss_series(s)
+        self.loss_view.set_series(i, ls.steps, ls.train, ls.test if n else None)
         col.health.setText(health_summary(s.health()) if n else "")
-        self.loss_view.set_series(i, steps, m.train_loss if n else [], m.test_loss if n and len(s.prep.test) else None)
         status = self.statuses()[i]
         note = "" if status == "running" else f" — <span style='color:#c2188f'><b>{status}</b></span>"
         last = m.last("train_loss") if n else float("nan")

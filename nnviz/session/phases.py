@@ -7,8 +7,6 @@ as on the lecture slides. Before the first step the session is "ready".
 
 from dataclasses import dataclass
 
-KINDS = ("ready", "forward", "loss", "backward", "update")
-
 
 @dataclass(frozen=True)
 class Phase:

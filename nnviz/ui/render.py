@@ -27,15 +27,13 @@ visible window, but never on a display.  Without a display, call
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 
-import numpy as np
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.ui.binding import Binding, data_kind, weight_image_shape
 from nnviz.ui.images import render_image, save_image
-from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane
 from nnviz.ui.network.view import NetworkView
 from nnviz.ui.panels.health_strip import HealthStrip
 from nnviz.ui.plots.boundary import BoundaryView
@@ -43,7 +41,7 @@ from nnviz.ui.plots.confusion import ConfusionView
 from nnviz.ui.plots.curves import LossCurvesView
 from nnviz.ui.plots.graddist import GradDistributionView
 from nnviz.ui.plots.gradnorm import GradNormView
-from nnviz.ui.plots.regression import RegressionView, curve_points
+from nnviz.ui.plots.regression import RegressionView
 from nnviz.ui.plots.weight_images import WeightImagesView
 from nnviz.ui.widgets.style import apply_palette
 
@@ -52,7 +50,6 @@ DEFAULT_SIZES = {"network": (1280, 720), "boundary": (720, 640),
                  "gradients": (1200, 560), "loss": (900, 540)}
 MIN_SIDE, MAX_SIDE = 160, 8192
 ZOOM_RANGE = (0.5, 3.0)                 # as the window's View → Zoom
-BOUNDARY_RESOLUTION = 160
 
 
 def has_display() -> bool:
@@ -233,45 +230,29 @@ class Picture:
 
     # ------------------------------------------------------------------ views
     def _build_network(self):
-        self._frames = FrameBuilder()
-        self._frame_options = FrameOptions()
         view = NetworkView(theme=self.theme)
+        self.binding = Binding(network=view)
         return view
 
     def _build_boundary(self):
-        s = self.session
-        ds = s.prep.dataset
-        train, test = s.prep.train, s.prep.test
-        self._weight_shape = None
-        if has_plane(s):
-            self._data_kind = "plane"
+        """The view of the data and the model's output that suits the session (see binding.data_kind)."""
+        kind = data_kind(self.session)
+        if kind == "plane":
             view = BoundaryView()
-            view.set_data(train.X, train.y, test.X, test.y, task=ds.task, n_classes=max(ds.n_classes, 2))
-            self._extent = s.data_extent()
+            self.binding = Binding(boundary=view)
             self._data_views = [view]
-        elif ds.n_inputs == 1 or ds.task == "regression":
-            self._data_kind = "curve" if ds.n_inputs == 1 else "predicted"
+        elif kind in ("curve", "predicted"):
             view = RegressionView()
-            if ds.n_inputs == 1:
-                names = ds.feature_names or ["x"]
-                view.set_axis_names(names[0], ds.target_name or "y")
-                view.set_data(train.X[:, 0], train.y, test.X[:, 0], test.y)
-            else:
-                view.set_axis_names("x", ds.target_name or "y")
+            self.binding = Binding(regression=view)
             self._data_views = [view]
         else:
-            self._data_kind = "classes"
-            side = math.isqrt(ds.n_inputs)
-            if side * side == ds.n_inputs and side >= 4 and s.n_layers > 1:
-                self._weight_shape = (side, side)
             view = QtWidgets.QSplitter()
-            self._confusion = ConfusionView()
-            self._data_views = [self._confusion]
-            if self._weight_shape is not None:
-                self._weights = WeightImagesView()
-                view.addWidget(self._weights)
-                self._data_views.append(self._weights)
-            view.addWidget(self._confusion)
+            confusion = ConfusionView()
+            weights = WeightImagesView() if weight_image_shape(self.session) is not None else None
+            self.binding = Binding(confusion=confusion, weight_images=weights)
+            self._data_views = [confusion] if weights is None else [weights, confusion]
+            for v in self._data_views:
+                view.addWidget(v)
         for v in self._data_views:
             v.set_theme(self.theme)
         return view
@@ -281,91 +262,44 @@ class Picture:
         layout = QtWidgets.QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self._health = HealthStrip()
-        self._gradnorm = GradNormView()
-        self._gradnorm.set_title("gradient norm per layer")
-        self._graddist = GradDistributionView()
-        self._graddist.set_title("this step's gradients")
+        health = HealthStrip()
+        gradnorm = GradNormView()
+        gradnorm.set_title("gradient norm per layer")
+        graddist = GradDistributionView()
+        graddist.set_title("this step's gradients")
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self._gradnorm, 1)
-        row.addWidget(self._graddist, 1)
-        layout.addWidget(self._health)
+        row.addWidget(gradnorm, 1)
+        row.addWidget(graddist, 1)
+        layout.addWidget(health)
         layout.addLayout(row, 1)
-        for v in (self._health, self._gradnorm, self._graddist):
+        self._data_views = [health, gradnorm, graddist]
+        for v in self._data_views:
             v.set_theme(self.theme)
-        apply_palette(box, self._gradnorm.theme())
+        apply_palette(box, gradnorm.theme())
+        self.binding = Binding(health=health, gradnorm=gradnorm, graddist=graddist)
         return box
 
     def _build_loss(self):
         view = LossCurvesView()
         view.set_theme(self.theme)
+        self.binding = Binding(curves=view)
         return view
 
     def _zoom(self, zoom: float) -> None:
         """Text, lines and points larger (or smaller), as the window's View → Zoom does."""
         if zoom == 1.0:
             return
-        if self.view == "gradients":
-            views = [self._health, self._gradnorm, self._graddist]
-        elif self.view == "boundary":
-            views = self._data_views
-        else:
-            views = [self.widget]
-        for v in views:
+        for v in self._data_views if self.view in ("gradients", "boundary") else [self.widget]:
             v.set_line_scale(zoom)
 
     # ------------------------------------------------------------------ drawing
     def redraw(self) -> None:
-        """Draw the session's current state."""
-        with np.errstate(all="ignore"):        # a diverged run's numbers overflow: drawn as NaN/inf
-            getattr(self, f"_draw_{self.view}")()
+        """Draw the session's current state (what changed since the last redraw)."""
+        binding = self.binding
+        if binding.session is not self.session:
+            binding.set_session(self.session)
+        binding.frame_options.update_as_delta = self._last_unit == "phase"
+        binding.refresh()
         self.settle()
-
-    def _draw_network(self) -> None:
-        opt = self._frame_options
-        opt.update_as_delta = self._last_unit == "phase"
-        self.widget.set_frame(self._frames.build(self.session, opt))
-
-    def _draw_boundary(self) -> None:
-        s = self.session
-        ds = s.prep.dataset
-        if self._data_kind == "plane":
-            self.widget.set_surface(s.grid_output(self._extent, BOUNDARY_RESOLUTION), self._extent)
-        elif self._data_kind == "curve":
-            lo, hi = float(np.min(ds.X)), float(np.max(ds.X))
-            pad = 0.05 * (hi - lo) + 1e-9
-            xs = curve_points((lo - pad, hi + pad), 200)
-            self.widget.set_curve(xs[:, 0], s.predict(xs)[:, 0])
-        elif self._data_kind == "predicted":
-            tr, te = s.prep.train, s.prep.test
-            self.widget.set_predicted_vs_true(tr.y, s.predict(tr.X)[:, 0], te.y,
-                                              s.predict(te.X)[:, 0] if len(te) else None)
-        else:
-            self._confusion.set_session(s, "test" if len(s.prep.test) else "train")
-            if self._weight_shape is not None:
-                self._weights.set_weights(s.network.params[0]["W"], self._weight_shape, what="Layer 1 weights")
-
-    def _series(self):
-        m = self.session.metrics
-        return np.arange(1, len(m) + 1), m
-
-    def _draw_loss(self) -> None:
-        s = self.session
-        steps, m = self._series()
-        has_test = len(s.prep.test) > 0
-        best = s.best_step
-        self.widget.set_series(steps, m.train_loss, m.test_loss if has_test else None,
-                               best_step=None if best is None else best + 1)
-
-    def _draw_gradients(self) -> None:
-        s = self.session
-        steps, m = self._series()
-        self._gradnorm.set_series(steps, m.grad_norm if len(m) else np.zeros((0, s.n_layers)))
-        grads = s.grads
-        if grads is None:
-            grads = [None] * s.n_layers
-        self._graddist.set_layers([g["W"] if g is not None else np.empty(0) for g in grads])
-        self._health.set_health(s.health() if len(m) else ["—"] * s.n_layers)
-        self._health.set_diverged(s.diverged)

@@ -75,10 +75,6 @@ class NetworkFrame:
     edge_label: str | None = None
 
     @property
-    def n_columns(self) -> int:
-        return len(self.sizes)
-
-    @property
     def n_edges(self) -> int:
         return int(sum(a * b for a, b in zip(self.sizes[:-1], self.sizes[1:])))
 

@@ -66,9 +66,6 @@ class DrawPointsBar(QtWidgets.QWidget):
     def set_label_index(self, index: int) -> None:
         self.class_combo.setCurrentIndex(index)
 
-    def drawing(self) -> bool:
-        return self.toggle.isChecked()
-
     def set_drawing(self, on: bool) -> None:
         self.toggle.setChecked(bool(on))
 

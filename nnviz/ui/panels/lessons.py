@@ -107,9 +107,6 @@ class LessonPanel(QtWidgets.QWidget):
         if lesson_id in LESSONS:
             self.lessonChosen.emit(lesson_id)
 
-    def comparing(self) -> bool:
-        return self.compare.isChecked()
-
     # ------------------------------------------------------------------ internals
     def _current_lesson(self):
         return self._adapter.session.lesson
