@@ -179,3 +179,21 @@ def test_saving_and_opening_read_the_metrics_a_fixed_number_of_times(tmp_path, m
         s.save(tmp_path / "exp.json")
         Session.load(tmp_path / "exp.json")
         assert len(calls) <= 4, (steps, len(calls))      # not once per kept snapshot
+
+
+def test_a_long_file_name_saves_and_its_temporary_name_stays_legal(tmp_path, monkeypatch):
+    target = tmp_path / ("n" * 250 + ".json")
+    Session(CONFIG).save(target)
+    monkeypatch.delattr(os, "O_TMPFILE", raising=False)      # the named temporary file too
+    Session(CONFIG).save(target)
+    assert Session.load(target).step == 0 and _leftovers(tmp_path) == []
+
+
+def test_an_os_error_while_opening_is_the_one_error_too(tmp_path, monkeypatch):
+    Session(CONFIG).save(tmp_path / "exp.json")
+
+    def unreadable(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", "/data/shipped.npz")
+    monkeypatch.setattr(files, "session_from_document", unreadable)
+    with pytest.raises(ExperimentFileError, match=r"^exp\.json: cannot be opened \(Permission denied\)$"):
+        Session.load(tmp_path / "exp.json")

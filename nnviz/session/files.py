@@ -142,8 +142,13 @@ def atomic_write_bytes(path, data, check=None):
         raise
 
 
+def _temporary_prefix(target):
+    """``.NAME.`` of the temporary files beside target; a long NAME is cut so the whole stays a legal name."""
+    return f".{target.name[:200]}."
+
+
 def _temporary_name(target):
-    return str(target.parent / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    return str(target.parent / f"{_temporary_prefix(target)}{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def _link_nameless(fd, name):
@@ -170,13 +175,14 @@ def _open_temporary(target):
                 raise
             if err.errno == errno.ENOENT and not target.parent.is_dir():
                 raise
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{_temporary_prefix(target)}{os.getpid()}.", suffix=".tmp",
+                               dir=target.parent)
     return fd, tmp
 
 
 def _remove_stale_temporaries(target):
     """Remove ``.NAME.PID.*.tmp`` files beside target left by processes that no longer run."""
-    prefix = f".{target.name}."
+    prefix = _temporary_prefix(target)
     try:
         names = [n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")]
     except OSError:
@@ -331,6 +337,8 @@ def only_file_errors(path, build):
         raise
     except ValueError as err:
         raise _file_error(path, err, None) from None
+    except OSError as err:                      # e.g. a data file the experiment needs cannot be read
+        raise ExperimentFileError(path, None, f"cannot be opened ({err.strerror or err})") from None
     except (ArithmeticError, AttributeError, IndexError, KeyError, LookupError, MemoryError, RecursionError,
             TypeError) as err:
         raise ExperimentFileError(path, None, f"{FALLBACK} {type(err).__name__}: {err}") from None
