@@ -19,7 +19,7 @@ def _no_unsaved_changes_question(monkeypatch):
 
     Tests of the question itself replace ``ask_unsaved`` again with scripted answers.
     """
-    module = sys.modules.get("nnviz.app.main_window")
+    module = sys.modules.get("nnviz.app.file_actions")
     if module is not None:
         monkeypatch.setattr(module, "ask_unsaved", lambda parent, what: "discard")
 

@@ -3,7 +3,7 @@
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.app import main_window as mw
+from nnviz.app import file_actions, window_settings
 from nnviz.app.main_window import DEMO_LESSON, MainWindow
 from nnviz.app.recent_files import MAX_RECENT, recent_files
 from nnviz.session import Session
@@ -28,7 +28,7 @@ def answers(monkeypatch):
         asked.append(what)
         return replies.pop(0) if replies else "discard"
 
-    monkeypatch.setattr(mw, "ask_unsaved", ask)
+    monkeypatch.setattr(file_actions, "ask_unsaved", ask)
     return asked, replies
 
 
@@ -178,7 +178,7 @@ def test_zoom_scales_every_view_and_is_remembered(qtbot, settings):
     w.set_zoom(1.5)
     assert all(v.line_scale() == 1.5 for v in w.zoomable_views() if hasattr(v, "line_scale"))
     w.set_zoom(100)
-    assert w.zoom == mw.ZOOM_RANGE[1]
+    assert w.zoom == window_settings.ZOOM_RANGE[1]
     w.set_zoom(1.25)
     w.close()
     assert window(qtbot, settings, Session(SMALL)).zoom == 1.25

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.app import main_window as mw
+from nnviz.app import file_actions, window_drawing
 from nnviz.app.main_window import MainWindow
 from nnviz.session import LESSONS, Session
 
@@ -45,9 +45,9 @@ def no_dialogs(monkeypatch, tmp_path):
     saved = str(tmp_path / "random.json")
     monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (saved, "")))
     monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (saved, "")))
-    monkeypatch.setattr(mw, "ask_unsaved", lambda parent, what: "discard")
+    monkeypatch.setattr(file_actions, "ask_unsaved", lambda parent, what: "discard")
     # A coarser decision-boundary grid: the same code paths at a fraction of the cost per step.
-    monkeypatch.setattr(mw, "BOUNDARY_RESOLUTION", 24)
+    monkeypatch.setattr(window_drawing, "BOUNDARY_RESOLUTION", 24)
     return saved
 
 

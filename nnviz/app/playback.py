@@ -1,0 +1,193 @@
+"""The main window's stepping and play loop: steps, rewinds, the play timer's frames and divergence.
+
+Playing is a QTimer: each tick advances one phase (animation on) or trains
+whole steps for a bounded time (animation off), then redraws once, so the
+window stays responsive at any speed.  With the animation off a frame's
+training time adapts so that training and redraw together stay near
+``FRAME_TARGET_S`` (30 frames per second; ``benchmarks/render.py`` measures
+it).  A diverged run pauses play and offers to rewind.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6 import QtCore, QtWidgets
+
+TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off ...
+MIN_TRAIN_S = 0.004         # ... and the shortest
+FRAME_TARGET_S = 1 / 30     # training and redraw of one play frame, together
+
+
+class Playback:
+    """Step, rewind and play the window's session (part of :class:`~nnviz.app.main_window.MainWindow`)."""
+
+    def step(self, unit: str) -> None:
+        """Advance by "phase", "step" or "epoch" (what the step buttons do)."""
+        s = self.session
+        if s.diverged:
+            self._report_divergence()
+            return
+        self._last_unit = unit
+        busy = unit == "epoch"          # an epoch of a large set can take a while
+        if busy:
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            with self.adapter.hold():
+                s.advance(unit)
+        finally:
+            if busy:
+                QtWidgets.QApplication.restoreOverrideCursor()
+        self._after_step()
+
+    def rewind(self, unit: str) -> None:
+        """Step back one "phase" or to the previous step boundary ("step")."""
+        self.pause()
+        s = self.session
+        self._last_unit = "phase" if unit == "phase" else self._last_unit
+        with self.adapter.hold():
+            s.rewind(unit)
+        if s.message and not s.diverged:
+            self.statusBar().showMessage(s.message, 5000)
+        self._after_step()
+
+    def reset(self) -> None:
+        self.pause()
+        self.session.reset()
+        self.statusBar().showMessage("Reset: fresh weights from the seed, step 0", 4000)
+
+    def undo_setting(self) -> None:
+        s = self.session
+        if not s.can_undo:
+            self.statusBar().showMessage("Nothing to undo", 3000)
+            return
+        try:
+            s.undo_config()
+        except ValueError as err:
+            self.show_error("Could not undo", str(err))
+            return
+        self.statusBar().showMessage("Undid the last setting change", 3000)
+
+    def play(self) -> None:
+        self.controls.set_playing(True)
+
+    def pause(self) -> None:
+        self.controls.set_playing(False)
+
+    def _on_play_toggled(self, on: bool) -> None:
+        if on:
+            s = self.session
+            if s.diverged:
+                self.controls.set_playing(False)
+                self._report_divergence()
+                return
+            self._stop_reported = s.stopped_early
+            self._tick_started = None
+            self._update_timer(start=True)
+            self.statusBar().showMessage("Playing (Space pauses)", 2000)
+        else:
+            self.play_timer.stop()
+            if not self._closing:
+                self.binding.forget("output")       # the full-resolution boundary
+                self._refresh()
+
+    def _update_timer(self, start: bool = False) -> None:
+        speed = self.controls.current_speed()
+        interval = speed.animated_ms if self.controls.animate.isChecked() else 16
+        self.play_timer.setInterval(interval)
+        if start:
+            self.play_timer.start()
+        if not self.controls.animate.isChecked() and self._last_unit == "phase" and not self.playing:
+            return
+        self._redraw_network()
+
+    def _tick(self) -> None:
+        """One play frame: a phase, or whole steps for a bounded time; then one redraw."""
+        s = self.session
+        if s.diverged or self._closing:
+            self.pause()
+            return
+        started = time.perf_counter()
+        if self._tick_started is not None:          # what the last frame cost besides training
+            overhead = max(0.0, started - self._tick_started - self._train_time)
+            self._overhead = 0.7 * self._overhead + 0.3 * min(overhead, 1.0)
+        self._tick_started = started
+        try:
+            with self.adapter.hold():
+                if self.controls.animate.isChecked():
+                    self._last_unit = "phase"
+                    s.advance("phase")
+                else:
+                    self._last_unit = "step"
+                    steps = self.controls.current_speed().steps
+                    # Leave room for the redraw so that a frame stays near FRAME_TARGET_S.
+                    budget = min(TRAIN_BUDGET_S, max(MIN_TRAIN_S, FRAME_TARGET_S - self._overhead))
+                    deadline = started + budget
+                    done = 0
+                    # Whole-set losses only for the step that is drawn, as the
+                    # Playground evaluates once per frame: most of a frame's
+                    # training time otherwise goes to evaluations no one sees.
+                    while done < steps and not s.diverged and not s.stopped_early:
+                        done += s.run(1, metrics=False)
+                        if time.perf_counter() > deadline:
+                            break
+                    if done == 0:
+                        s.advance("step")
+                    s.evaluate()
+                self._train_time = time.perf_counter() - started
+        except Exception:
+            self.pause()
+            raise
+        self._after_step()
+
+    def train_steps(self, steps: int, metrics: bool | str = "last") -> int:
+        """Train ``steps`` whole steps at once (as play does with the animation off).
+
+        ``metrics``: as ``Session.run``; True evaluates every step (complete loss curves, for pictures).
+        """
+        self._last_unit = "step"
+        with self.adapter.hold():
+            done = self.session.run(steps, metrics=metrics)
+        self._after_step()
+        return done
+
+    def _after_step(self) -> None:
+        s = self.session
+        if s.diverged:
+            self._report_divergence()
+        else:
+            self._divergence_reported = False
+            self.health_strip.set_diverged(False)
+            if s.stopped_early and not self._stop_reported:
+                self._stop_reported = True
+                self.pause()
+                self.statusBar().showMessage(s.message + " Switch early stopping off to go on.", 10000)
+            elif not s.stopped_early:
+                self._stop_reported = False
+
+    def _report_divergence(self) -> None:
+        s = self.session
+        self.pause()
+        self.health_strip.set_diverged(True)
+        self.statusBar().showMessage(s.message or "Training diverged.", 10000)
+        if self._divergence_reported:
+            return
+        self._divergence_reported = True
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Training diverged",
+                                    s.message or "Training diverged: a value became NaN or infinite.",
+                                    QtWidgets.QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("Play is paused. Rewind to the last good step, then change a setting "
+                               "(learning rate, clipping, init gain) and go on.")
+        self.rewind_button = box.addButton("Rewind one step", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Stay here", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.rewind_button)
+        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r, b=box: self._divergence_answered(b))
+        if self.divergence_box is not None:
+            self.divergence_box.close()
+        self.divergence_box = box
+        box.open()
+
+    def _divergence_answered(self, box: QtWidgets.QMessageBox) -> None:
+        if box.clickedButton() is self.rewind_button and self.session.diverged and not self._closing:
+            self.rewind("step")

@@ -1,0 +1,224 @@
+"""The main window's menu bar and the dialogs its menus open: help, about, side by side, classroom.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from nnviz import __version__
+from nnviz.app.classroom_dialog import ClassroomDialog
+from nnviz.app.export_menu import ExportActions
+from nnviz.app.language_menu import LanguageMenu
+from nnviz.app.presenter import PresenterMode
+from nnviz.app.side_by_side import CompareWindow, open_compare
+from nnviz.app.user_guide import open_user_guide
+from nnviz.app.window_settings import THEMES, ZOOM_STEP
+from nnviz.session import LESSONS
+from nnviz.ui.compare_runs import has_side_by_side, lesson_runs, optimizer_race as optimizer_race_runs
+from nnviz.ui.i18n import translate
+from nnviz.ui.panels.controls import shortcut_table
+
+
+class WindowMenus:
+    """Build the menus and open what they offer (part of :class:`~nnviz.app.main_window.MainWindow`)."""
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        self.new_action = self._action(m, "&New experiment", self.new_experiment,
+                                       QtGui.QKeySequence.StandardKey.New,
+                                       "Start a new experiment with the default settings")
+        self.open_action = self._action(m, "&Open…", self.open_dialog, QtGui.QKeySequence.StandardKey.Open,
+                                        "Open an experiment file (config, weights and training state)")
+        self.recent_menu = m.addMenu("Open &Recent")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        self.save_action = self._action(m, "&Save", self.save, QtGui.QKeySequence.StandardKey.Save,
+                                        "Save the experiment (config, weights, training state)")
+        self.save_as_action = self._action(m, "Save &As…", self.save_as_dialog,
+                                           QtGui.QKeySequence("Ctrl+Shift+S"),
+                                           "Save the experiment under a new name")
+        m.addSeparator()
+        self._action(m, "&Import CSV data…", self.import_csv_dialog, None,
+                     "Use your own data: a CSV file with a target column (rebuilds the network)")
+        self._action(m, "&Classroom setup…", self.classroom_dialog, None,
+                     "Hide controls and lock settings for a focused exercise; saved in the experiment file")
+        m.addSeparator()
+        self.exports = ExportActions(self, m)       # pictures, animations, code (nnviz.app.export_menu)
+        m.addSeparator()
+        self.quit_action = self._action(m, "&Quit", self.close, QtGui.QKeySequence("Ctrl+Q"), "Quit nnviz")
+
+        m = bar.addMenu("&Edit")
+        self.undo_action = self._action(m, "&Undo setting change", self.undo_setting,
+                                        QtGui.QKeySequence.StandardKey.Undo,
+                                        "Take back the last change of a setting")
+        m.addAction(self.controls.reset)
+
+        m = bar.addMenu("&Run")
+        for act in self.controls.run_menu_actions():
+            if act is None:
+                m.addSeparator()
+            else:
+                m.addAction(act)
+
+        m = bar.addMenu("&Lessons")
+        self.lesson_actions = {}
+        for lesson in LESSONS.values():
+            act = self._action(m, translate("Lesson", lesson.title),
+                               lambda _=False, lid=lesson.id: self.load_lesson(lid), None,
+                               translate("Lesson", lesson.watch))
+            self.lesson_actions[lesson.id] = act
+        m.addSeparator()
+        self._action(m, "Compare side &by side…", self.compare_side_by_side, None,
+                     "The current lesson and its comparison as runs side by side, stepped together")
+        self._action(m, "&Optimizer race", self.optimizer_race, None,
+                     "SGD, SGD with momentum, RMSprop and Adam on one net, side by side")
+        m.addSeparator()
+        m.addAction(self.lessons_dock.toggleViewAction())
+
+        m = bar.addMenu("&View")
+        for dock, tip in ((self.lessons_dock, "Show the lesson picker"),
+                          (self.inspector_dock, "Show the numbers of the neuron, edge or layer clicked"),
+                          (self.knobs_dock, "Show the settings"),
+                          (self.data_dock, "Show the data and decision boundary"),
+                          (self.curves_dock, "Show the loss curves"),
+                          (self.feature_dock, "Show the data in the coordinates of two hidden neurons")):
+            act = dock.toggleViewAction()
+            act.setStatusTip(tip)
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(self.controls.batch_mean)
+        self.heatmaps_action = self._action(m, "Neuron &heatmaps", self._redraw_network, QtGui.QKeySequence("H"),
+                                            "For 2-D data: each neuron shows its output over the input plane",
+                                            checkable=True, checked=True)
+        self.delta_action = self._action(m, "Update phase shows Δw", self._redraw_network, None,
+                                         "At the update phase the edges show the change of each weight "
+                                         "(log scale) instead of the new weights", checkable=True, checked=True)
+        self.log_loss_action = self._action(m, "&Log-scale loss axis",
+                                            lambda on: self.curves_view.set_log(on), None,
+                                            "Loss curves on a log axis, where the slow tail of training shows",
+                                            checkable=True)
+        m.addSeparator()
+        theme_menu = m.addMenu("&Theme")
+        group = QtGui.QActionGroup(self)
+        self.theme_actions = {}
+        for name in THEMES:
+            act = self._action(theme_menu, name, lambda on, n=name: self.set_theme(n) if on else None, None,
+                               f"Draw the views in the {name} theme" +
+                               (" (for projectors)" if name == "contrast" else ""), checkable=True,
+                               checked=name == "light")
+            group.addAction(act)
+            self.theme_actions[name] = act
+        self.language_menu = LanguageMenu(self, m)      # View → Language (nnviz.app.language_menu)
+        self._action(m, "Restore default &layout", self.restore_default_layout, None,
+                     "Put every panel back where it started")
+        m.addSeparator()
+        self._action(m, "Zoom &in", lambda: self.set_zoom(self.zoom * ZOOM_STEP),
+                     QtGui.QKeySequence.StandardKey.ZoomIn, "Larger text, lines and points in every view")
+        self._action(m, "Zoom &out", lambda: self.set_zoom(self.zoom / ZOOM_STEP),
+                     QtGui.QKeySequence.StandardKey.ZoomOut, "Smaller text, lines and points in every view")
+        self._action(m, "&Actual size", lambda: self.set_zoom(1.0), QtGui.QKeySequence("Ctrl+0"),
+                     "Text, lines and points at their normal size")
+        m.addSeparator()
+        self.presenter = PresenterMode(self)
+        self.presenter_action = self._action(m, "&Presenter mode", self.presenter.set_active,
+                                             QtGui.QKeySequence("F5"),
+                                             "Full screen, large type and thick lines for a projector; "
+                                             "Space steps, R reveals the lit layer's numbers, Esc leaves",
+                                             checkable=True)
+        self.presenter.toggled.connect(self.presenter_action.setChecked)
+
+        m = bar.addMenu("&Help")
+        self._action(m, "&Keyboard shortcuts", self.show_shortcuts, QtGui.QKeySequence("F1"),
+                     "List the keyboard shortcuts")
+        self._action(m, "&User guide", lambda: open_user_guide(self), None,
+                     "How to use nnviz, a page per area, in the app's language")
+        self._action(m, "&About nnviz", self.show_about, None, "Version and what nnviz is")
+
+    def _action(self, menu, text, slot, keys, tip, checkable=False, checked=False) -> QtGui.QAction:
+        act = QtGui.QAction(text, self)
+        if keys is not None:
+            act.setShortcut(keys)
+            tip = f"{tip} ({act.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)})"
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        act.setCheckable(checkable)
+        if checkable:
+            act.setChecked(checked)
+            act.toggled.connect(slot)
+        else:
+            act.triggered.connect(lambda _=False: slot())
+        menu.addAction(act)
+        self.addAction(act)
+        return act
+
+    def show_error(self, title: str, text: str) -> None:
+        """A non-blocking error dialog; the window stays usable."""
+        if self.error_box is not None:
+            self.error_box.close()
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title, text,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        self.error_box = box
+        box.open()
+        self.statusBar().showMessage(f"{title}: {text.splitlines()[-1]}", 8000)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td style='padding-right:14px'><b>{html.escape(k)}</b></td>"
+                       f"<td>{html.escape(v)}</td></tr>" for k, v in shortcut_table())
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+                                    f"<table>{rows}</table>", QtWidgets.QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.shortcuts_box = box
+        box.open()
+
+    def show_about(self) -> None:
+        text = (f"<h3>nnviz {__version__}</h3><p>See backpropagation: a multilayer perceptron drawn live, "
+                "the forward pass and the gradient animated layer by layer, every weight update stepped "
+                "through and back.</p><p>Every number comes from a small numpy engine with PyTorch's "
+                "semantics.</p>")
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "About nnviz", text,
+                                    QtWidgets.QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.about_box = box
+        box.open()
+
+    def compare_side_by_side(self, lesson_id: str | None = None) -> CompareWindow | None:
+        """Open a lesson (default: the current one) and its comparison side by side."""
+        if not lesson_id:
+            lesson = self.session.lesson
+            lesson_id = lesson.id if lesson is not None else self.lessons.selected_id()
+        if not has_side_by_side(lesson_id):
+            self.statusBar().showMessage("This lesson has no comparison run: choose one with "
+                                         "\"Compare with\" in its text", 6000)
+            return None
+        return self._open_compare(lesson_runs(lesson_id), lesson_id)
+
+    def optimizer_race(self) -> CompareWindow:
+        """SGD vs SGD + momentum vs RMSprop vs Adam on one net, side by side."""
+        return self._open_compare(optimizer_race_runs(), "optimizer race")
+
+    def _open_compare(self, preset, title: str) -> CompareWindow:
+        self.pause()
+        window = open_compare(preset, title=title, theme=self._theme)
+        window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        windows = self.compare_windows
+        windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: windows.remove(w) if w in windows else None)
+        window.show()
+        return window
+
+    def _apply_classroom(self, _event: str = "") -> None:
+        """The step controls honour the experiment's classroom setup (the knobs panel does itself)."""
+        self.controls.apply_classroom(self.session.config["classroom"]["hidden_controls"])
+
+    def classroom_dialog(self) -> ClassroomDialog:
+        """The classroom setup (non-blocking): hide controls, lock settings of this experiment."""
+        dialog = ClassroomDialog(self.session, self.knobs.knob_names(), self)
+        dialog.problem.connect(lambda text: self.show_error("Could not apply the classroom setup", text))
+        self.classroom_box = dialog
+        dialog.open()
+        return dialog
