@@ -16,9 +16,10 @@ then for half of S seconds:
   ``tick_ms_p10``/``tick_ms_p90``;
 - ``parts``: median ms per tick of each piece: ``train`` (Session.run),
   ``network`` (frame built and set), ``metrics`` (curves, gradient norms,
-  health), ``output`` (boundary or other data view), ``paint`` (the
-  repaint), ``events`` (pending Qt events after it) and ``other`` (the rest
-  of the window's refresh: inspector, feature space, gradient histograms);
+  health), ``output`` (boundary or other data view), ``grads`` (gradient
+  histograms, where drawn separately), ``paint`` (the repaint), ``events``
+  (pending Qt events after it) and ``other`` (the rest of the window's
+  refresh: inspector, feature space, captions);
 
 and for the other half the real play loop (Play with the animation off at
 the top speed), giving ``epochs_per_s`` and ``fps`` (play ticks per second).
@@ -52,7 +53,9 @@ if not os.environ.get("PYTHONPATH"):
 
 NETS = {"circle-4-2": ("circle", [4, 2]), "spiral-8-8": ("spiral", [8, 8]),
         "spiral-6x8": ("spiral", [8] * 6), "spiral-8x64": ("spiral", [64] * 8)}
-PARTS = {"network": "_redraw_network", "metrics": "_draw_metrics", "output": "_draw_output"}
+# Where each part is drawn: the window's binding (ui/binding.py) or, in older checkouts, the window itself.
+PARTS = {"network": ("draw_network", "_redraw_network"), "metrics": ("draw_metrics", "_draw_metrics"),
+         "output": ("draw_output", "_draw_output"), "grads": ("draw_grads", None)}
 
 
 def playground_config(net):
@@ -109,8 +112,11 @@ def measure(net, seconds, size=(1280, 800)):
 
     timer = Timer()
     session.run = timer.wrap("train", session.run)
-    for part, method in PARTS.items():
-        setattr(window, method, timer.wrap(part, getattr(window, method)))
+    binding = getattr(window, "binding", None)
+    for part, (in_binding, in_window) in PARTS.items():
+        owner, method = (binding, in_binding) if binding is not None else (window, in_window)
+        if method is not None and hasattr(owner, method):
+            setattr(owner, method, timer.wrap(part, getattr(owner, method)))
     repaint = timer.wrap("paint", window.repaint)
     process_events = timer.wrap("events", app.processEvents)
 
