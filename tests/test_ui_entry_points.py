@@ -19,7 +19,7 @@ def run_python(args, tmp_path, timeout=90):
 
 
 DEMOS = [
-    ["nnviz.ui.network.view", "--sizes", "2,6,6,1"],
+    ["nnviz.ui.network.preview", "--sizes", "2,6,6,1"],
     ["nnviz.ui.panels.controls"],
     ["nnviz.ui.panels.knobs"],
     ["nnviz.ui.panels.lessons"],

@@ -437,7 +437,7 @@ def test_standalone_demo_runs(tmp_path):
     shot = tmp_path / "network.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "nnviz.ui.network.view", "--quit-after-ms", "500",
+        [sys.executable, "-W", "error", "-m", "nnviz.ui.network.preview", "--quit-after-ms", "500",
          "--interval-ms", "40", "--screenshot", str(shot)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6 import QtWidgets
 
 from nnviz.app.csv_import_dialog import CsvImportDialog
-from nnviz.app.model_file import is_model_file, MODEL_FILTER, open_model_file
+from nnviz.app.model_file import MODEL_FILTER, is_model_file, open_model_file
 from nnviz.app.recent_files import add_recent, recent_files, remove_recent
 from nnviz.session import Session
 from nnviz.ui.images import save_image
