@@ -9,7 +9,7 @@ from nnviz.app.classroom_dialog import ClassroomDialog
 from nnviz.app.main_window import MainWindow
 from nnviz.session import Session
 from nnviz.ui.panels.controls import CONTROL_NAMES
-from nnviz.ui.panels.knobs import LOCKED_TIP
+from nnviz.ui.panels.knob_widgets import LOCKED_TIP
 
 SMALL = {"dataset": "xor", "n_samples": 60, "noise": 0.05, "seed": 0, "batch_size": 6, "lr": 0.3,
          "hidden": [{"size": 4, "activation": "tanh"}]}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.ui.panels.controls import CONTROL_NAMES
-from nnviz.ui.panels.knobs import FIELD_LABELS
+from nnviz.ui.panels.knob_widgets import FIELD_LABELS
 
 Checked = QtCore.Qt.CheckState.Checked
 Unchecked = QtCore.Qt.CheckState.Unchecked
