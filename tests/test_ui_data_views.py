@@ -223,7 +223,7 @@ def test_every_control_has_a_tooltip(qtbot, trained):
                                   ["nnviz.ui.plots.weight_images", "--scale", "2"],
                                   ["nnviz.ui.plots.feature_space"],
                                   ["nnviz.ui.plots.feature_space", "--lesson", "housing-regression"],
-                                  ["nnviz.ui.panels.inspector", "--theme", "contrast"]],
+                                  ["nnviz.ui.panels.inspector_preview", "--theme", "contrast"]],
                          ids=lambda a: " ".join(a))
 def test_demo_runs_standalone(args, tmp_path):
     shot = tmp_path / "shot.png"

@@ -325,7 +325,7 @@ def test_demo_runs_standalone(tmp_path):
     shot = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "nnviz.ui.panels.inspector", "--lesson", "softmax-3-class",
+        [sys.executable, "-W", "error", "-m", "nnviz.ui.panels.inspector_preview", "--lesson", "softmax-3-class",
          "--quit-after-ms", "200", "--screenshot", str(shot)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

@@ -21,12 +21,9 @@ check.
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.engine import relative_error
+from nnviz.ui.panels import inspector_data as data
 from nnviz.ui.panels import inspector_text as text
 from nnviz.ui.plots.base import BASE_FONT_PT, check_line_scale
 from nnviz.ui.widgets.style import apply_palette
@@ -225,37 +222,7 @@ class InspectorPanel(QtWidgets.QWidget):
         self._render()
 
     def _gradient_check(self) -> dict:
-        s, sel = self.session, self._selection
-        kind, layer = sel[0], sel[1]
-        net = s.network
-        if not 1 <= layer <= net.n_layers:
-            raise ValueError(f"layer {layer} no longer exists")
-        parts = []                          # (key, flat indices, labels)
-        W = net.params[layer - 1]["W"]
-        if kind == "edge":
-            i, j = sel[2], sel[3]
-            parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape))], [f"W[{i}, {j}]"]))
-        elif kind == "neuron":
-            j = sel[2]
-            rows = range(W.shape[0])
-            parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape)) for i in rows],
-                          [f"W[{i}, {j}]" for i in rows]))
-            for key in net.params[layer - 1]:
-                if key != "W":
-                    parts.append((key, [j], [f"{key}[{j}]"]))
-        else:
-            limit = min(W.size, 64)
-            parts.append(("W", None, [f"W[{k // W.shape[1]}, {k % W.shape[1]}]" for k in range(limit)]))
-        labels, backprop, numeric, total = [], [], [], 0
-        for key, indices, names in parts:
-            result = s.gradient_check(layer, key, indices)
-            labels += names[:len(result["indices"])]
-            backprop += [float(v) for v in result["backprop"]]
-            numeric += [float(v) for v in result["numeric"]]
-            total += net.params[layer - 1][key].size if indices is None else len(indices)
-        worst = relative_error(np.array(backprop), np.array(numeric))
-        return {"labels": labels, "backprop": backprop, "numeric": numeric,
-                "relative_error": worst, "total": total, "layer": layer}
+        return data.gradient_check(self.session, self._selection)
 
     def _edit_target(self) -> tuple | None:
         """(layer, key, index) the edit box writes to, or None."""
@@ -272,66 +239,7 @@ class InspectorPanel(QtWidgets.QWidget):
         return None
 
     def _context(self) -> dict:
-        s = self.session
-        phase = s.phase
-        ctx = {"n_layers": s.network.n_layers, "phase": phase.label(), "step": phase.step,
-               "batch_size": None if s.batch is None else len(s.batch),
-               "reg_kind": s.network.spec["regularization"]["kind"],
-               "reg_rate": s.network.spec["regularization"]["rate"],
-               "clip_norm": s.config.get("clip_norm"), "hyper": dict(s.optimizer.hyper)}
-        layer = self._selection[1] if self._selection else None
-        if layer is not None and 1 <= layer <= s.network.n_layers:
-            spec = s.network.layers[layer - 1]
-            ctx.update(batch_norm=spec.get("batch_norm", False), dropout=spec.get("dropout", 0.0),
-                       residual=spec.get("residual", False))
-            if self._selection[0] == "neuron":
-                ctx.update(self._worked_example(layer, self._selection[2], self._selection[3]))
-        return ctx
-
-    def _worked_example(self, layer: int, j: int, sample: int) -> dict:
-        """What the lecture's worked examples show, read from the network and the trace.
-
-        ``softmax``: for a softmax layer, the layer's logits z and outputs a for
-        the sample (a = softmax(z) as the engine computed it).  ``line``: for a
-        first-layer neuron on 2-D inputs without batch norm, its weights and
-        bias, whose z = 0 is a straight line in the (standardized) input plane.
-        """
-        s = self.session
-        net = s.network
-        out = {}
-        if not 0 <= j < net.sizes[layer]:
-            return out                      # a stale selection: reported by _render
-        spec = net.layers[layer - 1]
-        trace = s.trace
-        if spec["activation"] == "softmax" and trace is not None and len(trace.layers) >= layer:
-            lt = trace.layers[layer - 1]
-            n = min(sample, lt.z.shape[0] - 1)
-            out["softmax"] = {"z": [float(v) for v in lt.z[n]], "a": [float(v) for v in lt.a[n]],
-                              "sample": n}
-        p = net.params[layer - 1]
-        if layer == 1 and net.sizes[0] == 2 and "b" in p and spec["activation"] != "softmax":
-            names = list(s.prep.input_names)[:2] if len(s.prep.input_names) >= 2 else ["x1", "x2"]
-            out["line"] = {"w": [float(p["W"][0, j]), float(p["W"][1, j])], "b": float(p["b"][j]),
-                           "names": names}
-        return out
-
-    def _layer_summary(self, layer: int) -> dict:
-        s = self.session
-        net = s.network
-        if not 1 <= layer <= net.n_layers:
-            raise ValueError(f"layer {layer} no longer exists")
-        spec = net.layers[layer - 1]
-        summary = {"layer": layer, "size": net.sizes[layer], "fan_in": net.sizes[layer - 1],
-                   "activation": spec["activation"],
-                   "params": {k: v.shape for k, v in net.params[layer - 1].items()},
-                   "batch_norm": spec.get("batch_norm"), "dropout": spec.get("dropout"),
-                   "residual": spec.get("residual")}
-        if len(s.metrics):
-            norms = s.metrics.last("grad_norm")
-            if norms is not None and len(norms) >= layer:
-                summary["grad_norm"] = float(norms[layer - 1])
-            summary["health"] = s.health()[layer - 1]
-        return summary
+        return data.context(self.session, self._selection)
 
     def _render(self) -> None:
         t = self._theme
@@ -349,7 +257,7 @@ class InspectorPanel(QtWidgets.QWidget):
                     info = s.inspect_edge(sel[1], sel[2], sel[3])
                     page = text.edge_html(info, ctx, t)
                 else:
-                    info = self._layer_summary(sel[1])
+                    info = data.layer_summary(self.session, sel[1])
                     page = text.layer_html(info, ctx, t)
             except ValueError as err:       # the network was rebuilt without this unit
                 info, page = None, (f'<p style="color:{text.error_color(t)}">The selection no longer '
@@ -440,74 +348,3 @@ class InspectorPanel(QtWidgets.QWidget):
         self.browser.setFont(font)
         self.error_label.setStyleSheet(f"QLabel {{ color: {text.error_color(t)}; font-weight: bold;"
                                        f" font-size: {BASE_FONT_PT * 1.05 * s:.1f}pt; }}")
-
-
-# -- standalone demo -----------------------------------------------------------------
-class _Demo(QtWidgets.QWidget):
-    """The panel beside buttons that step the session and pick what to inspect."""
-
-    def __init__(self, session) -> None:
-        super().__init__()
-        self.session = session
-        self.panel = InspectorPanel()
-        self.what = QtWidgets.QComboBox()
-        self.what.setToolTip("What to inspect.")
-        self._choices = []
-        net = session.network
-        for layer in range(1, net.n_layers + 1):
-            self._choices.append(("edge", layer, 0, 0))
-        self._choices += [("neuron", 1, 0, 0), ("neuron", net.n_layers, 0, 0), ("layer", 1)]
-        for choice in self._choices:
-            label = {"edge": "edge W[{2}, {3}] of layer {1}", "neuron": "neuron {2} of layer {1}",
-                     "layer": "layer {1}"}[choice[0]].format(*choice)
-            self.what.addItem(label)
-        self.what.currentIndexChanged.connect(self._pick)
-        back = QtWidgets.QPushButton("◀ phase")
-        back.setToolTip("Rewind one phase.")
-        back.clicked.connect(lambda: self._move(self.session.rewind))
-        forward = QtWidgets.QPushButton("phase ▶")
-        forward.setToolTip("Advance one phase.")
-        forward.clicked.connect(lambda: self._move(self.session.advance))
-        row = QtWidgets.QHBoxLayout()
-        row.addWidget(self.what, 1)
-        row.addWidget(back)
-        row.addWidget(forward)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.panel, 1)
-        self._pick(0)
-
-    def _pick(self, index: int) -> None:
-        kind, *args = self._choices[index]
-        getattr(self.panel, "show_" + kind)(self.session, *args)
-
-    def _move(self, action) -> None:
-        action("phase")
-        self.panel.refresh()
-
-    def set_theme(self, name: str) -> None:
-        self.panel.set_theme(name)
-
-    def set_line_scale(self, scale: float) -> None:
-        self.panel.set_line_scale(scale)
-
-
-def _demo_widget(lesson: str) -> _Demo:
-    from nnviz.ui.widgets.lesson_demo import demo_session
-
-    s = demo_session(lesson, steps=20, phase="update")
-    demo = _Demo(s)
-    demo.what.setCurrentIndex(s.network.n_layers - 1)   # an edge into the output layer
-    return demo
-
-
-if __name__ == "__main__":
-    import sys
-
-    from nnviz.ui.widgets.lesson_demo import pop_lesson
-    from nnviz.ui.plots.base import run_demo
-
-    lesson, argv = pop_lesson(sys.argv[1:], "xor")
-    raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(440, 640),
-                              title="nnviz inspector"))

@@ -1,0 +1,114 @@
+"""What the inspector reads from a session besides ``inspect_neuron`` / ``inspect_edge``: no Qt.
+
+The gradient check of a selection, the context its text needs (phase, batch,
+regularization, optimizer, worked examples) and a layer's summary.  The
+inspector panel renders these dicts; tests read them directly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.engine import relative_error
+
+
+def gradient_check(s, sel: tuple) -> dict:
+    """Backprop against central differences for the selection (an edge, a neuron's weights and bias, or up
+    to 64 weights of a layer) of session ``s``; ValueError when the layer no longer exists."""
+    kind, layer = sel[0], sel[1]
+    net = s.network
+    if not 1 <= layer <= net.n_layers:
+        raise ValueError(f"layer {layer} no longer exists")
+    parts = []                          # (key, flat indices, labels)
+    W = net.params[layer - 1]["W"]
+    if kind == "edge":
+        i, j = sel[2], sel[3]
+        parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape))], [f"W[{i}, {j}]"]))
+    elif kind == "neuron":
+        j = sel[2]
+        rows = range(W.shape[0])
+        parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape)) for i in rows],
+                      [f"W[{i}, {j}]" for i in rows]))
+        for key in net.params[layer - 1]:
+            if key != "W":
+                parts.append((key, [j], [f"{key}[{j}]"]))
+    else:
+        limit = min(W.size, 64)
+        parts.append(("W", None, [f"W[{k // W.shape[1]}, {k % W.shape[1]}]" for k in range(limit)]))
+    labels, backprop, numeric, total = [], [], [], 0
+    for key, indices, names in parts:
+        result = s.gradient_check(layer, key, indices)
+        labels += names[:len(result["indices"])]
+        backprop += [float(v) for v in result["backprop"]]
+        numeric += [float(v) for v in result["numeric"]]
+        total += net.params[layer - 1][key].size if indices is None else len(indices)
+    worst = relative_error(np.array(backprop), np.array(numeric))
+    return {"labels": labels, "backprop": backprop, "numeric": numeric,
+            "relative_error": worst, "total": total, "layer": layer}
+
+
+
+def context(s, selection: tuple | None) -> dict:
+    """What the inspector's text needs besides the inspected numbers: phase, batch, regularization, optimizer."""
+    phase = s.phase
+    ctx = {"n_layers": s.network.n_layers, "phase": phase.label(), "step": phase.step,
+           "batch_size": None if s.batch is None else len(s.batch),
+           "reg_kind": s.network.spec["regularization"]["kind"],
+           "reg_rate": s.network.spec["regularization"]["rate"],
+           "clip_norm": s.config.get("clip_norm"), "hyper": dict(s.optimizer.hyper)}
+    layer = selection[1] if selection else None
+    if layer is not None and 1 <= layer <= s.network.n_layers:
+        spec = s.network.layers[layer - 1]
+        ctx.update(batch_norm=spec.get("batch_norm", False), dropout=spec.get("dropout", 0.0),
+                   residual=spec.get("residual", False))
+        if selection[0] == "neuron":
+            ctx.update(worked_example(s, layer, selection[2], selection[3]))
+    return ctx
+
+
+
+def worked_example(s, layer: int, j: int, sample: int) -> dict:
+    """What the lecture's worked examples show, read from the network and the trace.
+
+    ``softmax``: for a softmax layer, the layer's logits z and outputs a for
+    the sample (a = softmax(z) as the engine computed it).  ``line``: for a
+    first-layer neuron on 2-D inputs without batch norm, its weights and
+    bias, whose z = 0 is a straight line in the (standardized) input plane.
+    """
+    net = s.network
+    out = {}
+    if not 0 <= j < net.sizes[layer]:
+        return out                      # a stale selection: reported by _render
+    spec = net.layers[layer - 1]
+    trace = s.trace
+    if spec["activation"] == "softmax" and trace is not None and len(trace.layers) >= layer:
+        lt = trace.layers[layer - 1]
+        n = min(sample, lt.z.shape[0] - 1)
+        out["softmax"] = {"z": [float(v) for v in lt.z[n]], "a": [float(v) for v in lt.a[n]],
+                          "sample": n}
+    p = net.params[layer - 1]
+    if layer == 1 and net.sizes[0] == 2 and "b" in p and spec["activation"] != "softmax":
+        names = list(s.prep.input_names)[:2] if len(s.prep.input_names) >= 2 else ["x1", "x2"]
+        out["line"] = {"w": [float(p["W"][0, j]), float(p["W"][1, j])], "b": float(p["b"][j]),
+                       "names": names}
+    return out
+
+
+
+def layer_summary(s, layer: int) -> dict:
+    """A layer's shape, options, last gradient norm and health."""
+    net = s.network
+    if not 1 <= layer <= net.n_layers:
+        raise ValueError(f"layer {layer} no longer exists")
+    spec = net.layers[layer - 1]
+    summary = {"layer": layer, "size": net.sizes[layer], "fan_in": net.sizes[layer - 1],
+               "activation": spec["activation"],
+               "params": {k: v.shape for k, v in net.params[layer - 1].items()},
+               "batch_norm": spec.get("batch_norm"), "dropout": spec.get("dropout"),
+               "residual": spec.get("residual")}
+    if len(s.metrics):
+        norms = s.metrics.last("grad_norm")
+        if norms is not None and len(norms) >= layer:
+            summary["grad_norm"] = float(norms[layer - 1])
+        summary["health"] = s.health()[layer - 1]
+    return summary
