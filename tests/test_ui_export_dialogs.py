@@ -6,7 +6,8 @@ import pytest
 from PIL import Image
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.app.export_dialogs import CodeDialog, ExportImageDialog, RecordDialog
+from nnviz.app.code_dialog import CodeDialog
+from nnviz.app.export_dialogs import ExportImageDialog, RecordDialog
 from nnviz.app.main_window import MainWindow
 from nnviz.session import Session
 

@@ -1,4 +1,4 @@
-"""Dialogs that take the window's content out: pictures, animations, framework code.
+"""Dialogs that take the window's content out: pictures and animations.
 
 * :class:`ExportImageDialog` -- a view or the whole window as PNG at 1x, 2x
   or 4x, or as SVG; themed or transparent background; save or copy to the
@@ -7,8 +7,8 @@
   run, as GIF (or MP4 with ffmpeg); records an independent copy of the
   session in the window's theme and zoom, so the window is left as it is,
   with a progress dialog that can cancel (:mod:`nnviz.export.animation`).
-* :class:`CodeDialog` -- the network and its training set-up as PyTorch or
-  Keras code (:func:`nnviz.export.code_for`), to copy or save.
+
+The code dialog is :mod:`nnviz.app.code_dialog`.
 
 Every dialog opens without blocking (``open()``); ``save_to(path)``,
 ``copy()`` and ``record_to(path)`` do the work without a file dialog, which
@@ -22,39 +22,16 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.app.dialog_files import error_box, last_dir, remember_dir, with_suffix
 from nnviz.app.window_picture import open_picture
-from nnviz.export import FRAMEWORKS, code_for
 from nnviz.export import animation as anim
-from nnviz.session.files import atomic_write_text, copy_session
+from nnviz.session.files import copy_session
 from nnviz.ui.images import copy_to_clipboard, save_image
 from nnviz.ui.recording import record
 
 SCALES = (1, 2, 4)
 DEFAULT_SCALE = 2
 ANIMATION_SIZES = ((960, 540), (1280, 720), (1920, 1080))
-
-
-def _last_dir(settings: QtCore.QSettings | None) -> str:
-    if settings is None:
-        return str(Path.home())
-    return str(settings.value("files/export_dir", str(Path.home())))
-
-
-def _remember_dir(settings: QtCore.QSettings | None, path: str) -> None:
-    if settings is not None:
-        settings.setValue("files/export_dir", str(Path(path).parent))
-
-
-def _with_suffix(path: str, suffix: str) -> str:
-    return path if Path(path).suffix else path + suffix
-
-
-def _error(parent: QtWidgets.QWidget, title: str, text: str) -> QtWidgets.QMessageBox:
-    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title, text,
-                                QtWidgets.QMessageBox.StandardButton.Ok, parent)
-    box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-    box.open()
-    return box
 
 
 class ExportImageDialog(QtWidgets.QDialog):
@@ -143,11 +120,11 @@ class ExportImageDialog(QtWidgets.QDialog):
 
     def save_dialog(self) -> None:
         kind = self.format.currentData()
-        start = str(Path(_last_dir(self.settings)) / self.default_name())
+        start = str(Path(last_dir(self.settings)) / self.default_name())
         filt = "PNG pictures (*.png)" if kind == "png" else "SVG drawings (*.svg)"
         path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export image", start, filt)
         if path:
-            self.save_to(_with_suffix(path, f".{kind}"))
+            self.save_to(with_suffix(path, f".{kind}"))
 
     def save_to(self, path: str) -> bool:
         """Write the picture to ``path``; its suffix (.png or .svg) decides the format."""
@@ -155,9 +132,9 @@ class ExportImageDialog(QtWidgets.QDialog):
             w, h = save_image(self.widget(), path, self.chosen_scale(), self.transparent.isChecked(),
                               title=self.picture_title)
         except (ValueError, OSError) as err:
-            self.error_box = _error(self, "Could not export the image", f"{path}\n\n{err}")
+            self.error_box = error_box(self, "Could not export the image", f"{path}\n\n{err}")
             return False
-        _remember_dir(self.settings, path)
+        remember_dir(self.settings, path)
         what = f"{w}×{h} px" if Path(path).suffix.lower() == ".png" else "SVG"
         self.status.setText(f"Saved {Path(path).name} ({what})")
         return True
@@ -268,10 +245,10 @@ class RecordDialog(QtWidgets.QDialog):
 
     def record_dialog(self) -> None:
         filters = "GIF animations (*.gif)" + (";;MP4 videos (*.mp4)" if anim.ffmpeg_path() else "")
-        start = str(Path(_last_dir(self.settings)) / f"nnviz-{self.what.currentData()}.gif")
+        start = str(Path(last_dir(self.settings)) / f"nnviz-{self.what.currentData()}.gif")
         path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, "Record animation", start, filters)
         if path:
-            self.record_to(_with_suffix(path, ".mp4" if "mp4" in chosen else ".gif"))
+            self.record_to(with_suffix(path, ".mp4" if "mp4" in chosen else ".gif"))
 
     def record_to(self, path: str) -> bool:
         """Record to ``path`` (.gif or .mp4) with a progress dialog; False if cancelled or failed."""
@@ -280,7 +257,7 @@ class RecordDialog(QtWidgets.QDialog):
             plan = self.plan()
             anim.format_of(path)
         except ValueError as err:
-            self.error_box = _error(self, "Could not record", str(err))
+            self.error_box = error_box(self, "Could not record", str(err))
             return False
         progress = QtWidgets.QProgressDialog("Recording…", "Cancel", 0, plan.frames, self)
         progress.setWindowTitle("Record animation")
@@ -307,13 +284,13 @@ class RecordDialog(QtWidgets.QDialog):
             self.status.setText("Cancelled; nothing was saved.")
             return False
         except (ValueError, OSError, RuntimeError) as err:
-            self.error_box = _error(self, "Could not record", f"{path}\n\n{err}")
+            self.error_box = error_box(self, "Could not record", f"{path}\n\n{err}")
             return False
         finally:
             if picture is not None:
                 picture.close()
             progress.close()
-        _remember_dir(self.settings, path)
+        remember_dir(self.settings, path)
         self.status.setText(f"Saved {Path(path).name}: {n} frames")
         return True
 
@@ -326,84 +303,3 @@ class _busy:
 
     def __exit__(self, *exc):
         QtWidgets.QApplication.restoreOverrideCursor()
-
-
-class CodeDialog(QtWidgets.QDialog):
-    """The session's network and training set-up as PyTorch or Keras code."""
-
-    def __init__(self, session, parent: QtWidgets.QWidget | None = None,
-                 settings: QtCore.QSettings | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Code")
-        self.session = session
-        self.settings = settings
-        self.error_box: QtWidgets.QMessageBox | None = None
-        self.framework = QtWidgets.QComboBox()
-        for name in FRAMEWORKS:
-            self.framework.addItem({"pytorch": "PyTorch", "keras": "Keras"}.get(name, name), name)
-        self.weights = QtWidgets.QCheckBox("Include the current weights")
-        self.weights.setChecked(True)
-        self.weights.setToolTip("Set the network's current weights in the code, so it starts exactly where "
-                                "nnviz is; off: the framework's own random initialisation")
-        self.text = QtWidgets.QPlainTextEdit()
-        self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setFont(QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont))
-        self.text.setMinimumSize(720, 480)
-
-        row = QtWidgets.QHBoxLayout()
-        row.addWidget(QtWidgets.QLabel("Framework"))
-        row.addWidget(self.framework)
-        row.addSpacing(12)
-        row.addWidget(self.weights)
-        row.addStretch(1)
-        buttons = QtWidgets.QDialogButtonBox()
-        self.copy_button = buttons.addButton("Copy", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton("Save…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.copy_button.clicked.connect(self.copy)
-        self.save_button.clicked.connect(self.save_dialog)
-        buttons.rejected.connect(self.reject)
-        self.status = QtWidgets.QLabel()
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.framework.currentIndexChanged.connect(self.refresh)
-        self.weights.toggled.connect(self.refresh)
-        self.refresh()
-
-    def code(self) -> str:
-        return self.text.toPlainText()
-
-    def refresh(self, *_args) -> None:
-        """Generate the code again for the chosen framework and weights."""
-        try:
-            text = code_for(self.session, self.framework.currentData(), weights=self.weights.isChecked())
-        except ValueError as err:
-            text = f"# This set-up cannot be written as {self.framework.currentText()} code: {err}\n"
-        self.text.setPlainText(text)
-        self.status.setText(f"{len(text.splitlines())} lines of Python")
-
-    def copy(self) -> str:
-        text = self.code()
-        QtGui.QGuiApplication.clipboard().setText(text)
-        self.status.setText("Copied to the clipboard")
-        return text
-
-    def save_dialog(self) -> None:
-        start = str(Path(_last_dir(self.settings)) / f"nnviz_{self.framework.currentData()}.py")
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save code", start, "Python files (*.py)")
-        if path:
-            self.save_to(_with_suffix(path, ".py"))
-
-    def save_to(self, path: str) -> bool:
-        try:
-            atomic_write_text(path, self.code())
-        except OSError as err:
-            self.error_box = _error(self, "Could not save the code", f"{path}\n\n{err}")
-            return False
-        _remember_dir(self.settings, path)
-        self.status.setText(f"Saved {Path(path).name}")
-        return True

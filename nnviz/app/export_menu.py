@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nnviz.app.export_dialogs import DEFAULT_SCALE, CodeDialog, ExportImageDialog, RecordDialog
+from nnviz.app.code_dialog import CodeDialog
+from nnviz.app.export_dialogs import DEFAULT_SCALE, ExportImageDialog, RecordDialog
 from nnviz.ui.images import copy_to_clipboard
 
 
