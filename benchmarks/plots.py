@@ -29,7 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6 import QtWidgets  # noqa: E402
 
 from nnviz.ui.panels.health_strip import HealthStrip  # noqa: E402
-from nnviz.ui.plots.boundary import BoundaryView, _spiral, grid_points  # noqa: E402
+from nnviz.ui.plots.boundary import BoundaryView, grid_points  # noqa: E402
+from nnviz.ui.plots.boundary_preview import spiral  # noqa: E402
 from nnviz.ui.plots.curves import LossCurvesView, demo_series  # noqa: E402
 from nnviz.ui.plots.graddist import GradDistributionView  # noqa: E402
 from nnviz.ui.plots.gradnorm import GradNormView, demo_norms  # noqa: E402
@@ -73,7 +74,7 @@ def _fake_grid(P, task, k, i):
 def bench_boundary(repeats):
     extent = (-6.0, 6.0, -6.0, 6.0)
     P = grid_points(extent, 100)
-    X, y = _spiral(100, 3)
+    X, y = spiral(100, 3)
     rows = []
     for task, k in (("binary", 2), ("multiclass", 3), ("regression", 0)):
         view = show(BoundaryView(), (560, 520))

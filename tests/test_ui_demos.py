@@ -10,8 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 DEMOS = [
-    ["nnviz.ui.plots.boundary"],
-    ["nnviz.ui.plots.boundary", "--multiclass", "--theme", "dark"],
+    ["nnviz.ui.plots.boundary_preview"],
+    ["nnviz.ui.plots.boundary_preview", "--multiclass", "--theme", "dark"],
     ["nnviz.ui.plots.regression"],
     ["nnviz.ui.plots.regression", "--parity", "--theme", "contrast"],
     ["nnviz.ui.plots.curves"],
