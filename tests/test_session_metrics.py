@@ -179,3 +179,30 @@ def test_the_update_from_the_gathered_gradient_vector_equals_the_update_from_the
         from_dicts.run(25)
         np.testing.assert_array_equal(gathered.network.flat, from_dicts.network.flat)
         np.testing.assert_array_equal(gathered.metrics.grad_norm, from_dicts.metrics.grad_norm)
+
+
+def _scored_alone(config, actions):
+    """The same actions with every step scored at once (metrics read after each step)."""
+    s = Session(config)
+    for action in actions:
+        action(s)
+        s.metrics.train_loss                            # a read scores what is pending
+    return s
+
+
+def test_deferred_batched_scoring_gives_the_numbers_of_scoring_each_step_alone():
+    one_step = [lambda s: s.run(1, metrics=False)] * 12
+    switch_off = [lambda s: s.set_neuron_enabled(1, 2, False)]
+    back = [lambda s: s.rewind("step"), lambda s: s.rewind("step")]
+    actions = one_step + switch_off + one_step + back + one_step
+    for extra in ({}, {"dataset": "spiral3", "hidden": [{"size": 6, "activation": "relu", "batch_norm": True}]}):
+        config = {**CONFIG, **extra}
+        alone = _scored_alone(config, actions)
+        batched = Session(config)
+        for action in actions:
+            action(batched)                             # nothing read in between: scored in batches
+        batched.evaluate()
+        assert len(batched.metrics) == len(alone.metrics) == 34
+        for name in batched.metrics.names():
+            np.testing.assert_array_equal(batched.metrics[name], alone.metrics[name], err_msg=name)
+        assert batched.best_step == alone.best_step

@@ -146,3 +146,22 @@ def test_history_evicts_oldest_within_its_byte_budget():
     for k in range(100):
         h.push(take_snapshot(k, s.network, s.optimizer, s._batch_rng, s._order, s._pos, s.epoch))
     assert len(h) == 10 and h.oldest == 90 and h.nbytes <= h.max_bytes
+
+
+def test_a_frame_of_single_steps_is_scored_in_one_pass_per_batch():
+    s = Session({**CONFIG, "n_samples": 200})
+    evaluator = s._evaluator
+    assert evaluator.batch >= 8
+    for _ in range(3 * evaluator.batch):               # as the window plays: one step at a time
+        s.run(1, metrics=False)
+    before = evaluator.passes
+    s.evaluate()
+    assert evaluator.passes - before <= 1              # full batches were scored as they filled
+    assert evaluator.passes == 3                       # three batches for three batches of steps
+    assert np.isfinite(s.metrics.train_loss).all() and np.isfinite(s.metrics.test_acc).all()
+
+
+def test_early_stopping_scores_every_step_before_it_decides():
+    s = Session({**CONFIG, "early_stopping": True, "patience": 5})
+    s.run(40)
+    assert s._evaluator.passes == s.step                 # one pass per step: the decision needs it

@@ -93,14 +93,15 @@ def _elu_back(grad_act, u, act, alpha=None):
 
 
 def _softmax(u, alpha=None):
-    shifted = u - u.max(axis=1, keepdims=True)
+    # Over the last axis: the classes (u may carry a leading axis of parameter sets).
+    shifted = u - u.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
-    return e / e.sum(axis=1, keepdims=True)
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def _softmax_back(grad_act, u, act, alpha=None):
     # Jacobian-vector product of softmax: s * (g - sum(g * s)).
-    return act * (grad_act - (grad_act * act).sum(axis=1, keepdims=True))
+    return act * (grad_act - (grad_act * act).sum(axis=-1, keepdims=True))
 
 
 ACTIVATIONS = {

@@ -18,8 +18,8 @@ from .activations import activate_back
 
 
 def _mean_rows(terms):
-    """Each row's mean over the outputs: (n, n_out) -> (n,)."""
-    return np.add.reduce(terms, axis=1) / terms.shape[1]
+    """Each row's mean over the outputs (the last axis): (..., n, n_out) -> (..., n)."""
+    return np.add.reduce(terms, axis=-1) / terms.shape[-1]
 
 
 def _mse_rows(u, act, y):
@@ -41,9 +41,10 @@ def _bce(u, act, y, activation=None, alpha=None):
 
 
 def _cross_entropy_rows(u, act, y):
-    shifted = u - u.max(axis=1, keepdims=True)
-    log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -log_softmax[np.arange(u.shape[0]), y]
+    shifted = u - u.max(axis=-1, keepdims=True)
+    log_softmax = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    labels = np.broadcast_to(y[:, None], log_softmax.shape[:-1] + (1,))
+    return -np.take_along_axis(log_softmax, labels, axis=-1)[..., 0]
 
 
 def _cross_entropy(u, act, y, activation=None, alpha=None):
@@ -73,7 +74,8 @@ def row_losses(name, u, act, y):
     """Each sample's loss, (n,): the loss of any set of rows is the mean of theirs.
 
     The whole-set evaluation uses it to score the training and test sets in
-    one pass over their stacked rows. u, act: (n, n_out).
+    one pass over their stacked rows. u, act: (n, n_out), or (S, n, n_out)
+    for S parameter sets at once (then (S, n)); y: targets of the n rows.
     """
     return ROW_LOSSES[name](u, act, y)
 

@@ -149,14 +149,16 @@ class Network:
         Callers silence overflow warnings (``forward`` does): a diverging run
         overflows on purpose and the session reports it.
         """
-        layer, p = self.layers[i], self.params[i]
+        return self._layer(i, inp, self.params[i], self.buffers[i], self.keep[i], training, mask, update_buffers)
+
+    def _layer(self, i, inp, p, buffers, keep, training, mask, update_buffers):
+        layer = self.layers[i]
         z = inp @ p["W"]
         if "b" in p:
             z += p["b"]
         xhat = mean = var = inv_std = None
         if layer["batch_norm"]:
-            xhat, u, mean, var, inv_std = bn_forward(
-                z, p["gamma"], p["beta"], self.buffers[i], training, update_buffers)
+            xhat, u, mean, var, inv_std = bn_forward(z, p["gamma"], p["beta"], buffers, training, update_buffers)
         else:
             u = z
         act = activate(layer["activation"], u, p.get("alpha"))
@@ -165,12 +167,43 @@ class Network:
         if training and rate > 0.0:
             used_mask = mask if mask is not None else self._draw_mask(act.shape, rate)
             a = act * used_mask / (1.0 - rate)
-        if self.keep[i] is not None:                      # neurons switched off output 0
-            a = a * self.keep[i]
+        if keep is not None:                              # neurons switched off output 0
+            a = a * keep
         if layer["residual"]:
             a = a + inp
         return LayerTrace(inp=inp, z=z, xhat=xhat, u=u, act=act, dropout_mask=used_mask, a=a,
                           mean=mean, var=var, inv_std=inv_std)
+
+    def forward_many(self, X, flats, buffers=None, keep=None):
+        """Evaluation-mode forward of X under S parameter vectors at once.
+
+        flats: (S, P) parameter vectors laid out as ``flat``; buffers: per layer
+        a dict of (S, fan_out) running statistics (None: the live ones); keep:
+        per layer the switched-off mask or None (default: the live ``keep``).
+        Returns a Trace whose arrays are (S, n, width): slice s is the forward
+        pass of X with ``flat = flats[s]``. Evaluation mode lets rows and
+        parameter sets pass independently, so the session scores many steps'
+        weights in one pass: the Python cost per layer is paid once, not S times.
+        """
+        flats = np.asarray(flats, dtype=self.dtype)
+        X = np.asarray(X, dtype=self.dtype)
+        S = len(flats)
+        keep = self.keep if keep is None else keep
+        trace = Trace(X=X, training=False)
+        a = X
+        with np.errstate(over="ignore", invalid="ignore"):
+            for i in range(len(self.layers)):
+                p = {}
+                for key, live in self.params[i].items():
+                    column = flats[:, self.flat_slice(i, key)]
+                    p[key] = column.reshape((S,) + live.shape if live.ndim == 2 else (S, 1, live.size))
+                if buffers is None:
+                    stats = {k: v[None, None, :] for k, v in self.buffers[i].items()}
+                else:
+                    stats = {k: v[:, None, :] for k, v in buffers[i].items()}
+                trace.layers.append(self._layer(i, a, p, stats, keep[i], False, None, False))
+                a = trace.layers[-1].a
+        return trace
 
     def _draw_mask(self, shape, rate):
         return (self.rng.random(shape) >= rate).astype(self.dtype)

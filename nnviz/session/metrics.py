@@ -46,6 +46,7 @@ class Metrics:
         self._steps = np.arange(INITIAL_CAPACITY)
         self._best = {"test_loss": None, "train_loss": None}     # running argmin of each loss
         self.grown = 0                  # times the columns were reallocated (tests count it)
+        self.before_read = None         # called before any read: completes steps whose scoring is deferred
 
     def _shape(self, name, rows):
         return (rows, self.n_layers) if name in PER_LAYER else (rows,)
@@ -81,6 +82,20 @@ class Metrics:
         self._steps = np.arange(rows)
         self.grown += 1
 
+    def fill(self, rows, fields):
+        """Write values of some earlier rows (a deferred evaluation): fields maps names to arrays over rows."""
+        for name, values in fields.items():
+            self._columns[name][rows] = values
+        for name, best in self._best.items():
+            values = fields.get(name)
+            if values is None:
+                continue
+            for row, value in zip(rows, values.tolist()):
+                if math.isfinite(value) and (best is None or value < self._columns[name][best]
+                                             or (value == self._columns[name][best] and row < best)):
+                    best = row
+            self._best[name] = best
+
     def update_last(self, fields):
         """Replace some values of the latest step (filling in a missing evaluation)."""
         for name, value in fields.items():
@@ -102,7 +117,12 @@ class Metrics:
     def __len__(self):
         return self._n
 
+    def _read(self):
+        if self.before_read is not None:
+            self.before_read()
+
     def __getitem__(self, name):
+        self._read()
         if name == "steps":
             view = self._steps[:self._n]
         else:
@@ -125,6 +145,7 @@ class Metrics:
         """The latest value of a series (a list for per-layer series), or None."""
         if not self._n:
             return None
+        self._read()
         value = self._columns[name][self._n - 1]
         return value.tolist() if name in PER_LAYER else float(value)
 
@@ -133,6 +154,7 @@ class Metrics:
 
         Kept up to date as steps are appended, so asking costs nothing.
         """
+        self._read()
         best = self._best["test_loss"]
         return best if best is not None else self._best["train_loss"]
 
@@ -185,17 +207,29 @@ def accuracy(task, output, labels):
     return float(np.count_nonzero(predicted == labels)) / len(labels)
 
 
-class Evaluator:
-    """Whole-set losses, accuracies and unit shares of one session's data, every step.
+MAX_PASS_BYTES = 2**20
+"""Largest array of one batched evaluation pass (bytes): how many steps are scored together."""
 
-    The training and test sets are stacked once, so each step scores both in
-    one forward pass in evaluation mode (rows do not interact there): one
-    pass, one array of per-sample losses and one comparison of predictions,
-    each then summed over the training rows and the test rows. Targets are
-    prepared once, in the network's dtype.
+
+class Evaluator:
+    """Whole-set losses, accuracies and unit shares of one session's data, for every step.
+
+    The training and test sets are stacked once, so a step's weights score
+    both in one forward pass in evaluation mode (rows do not interact there):
+    one pass, one array of per-sample losses and one comparison of
+    predictions, each then summed over the training rows and the test rows.
+
+    Scoring is deferred and batched: ``defer`` keeps a copy of the weights a
+    step ended with, and ``flush`` scores all kept steps in one pass over
+    stacked weights (``Network.forward_many``), so the Python cost per layer
+    is paid once per batch instead of once per step; the numbers are the
+    same as scoring each step alone. The metrics call ``flush`` before any
+    read, so nothing ever sees a step unscored; a batch is at most
+    ``MAX_PASS_BYTES`` per array (``batch`` steps) and is flushed when full.
     """
 
-    def __init__(self, net, prep):
+    def __init__(self, net, prep, metrics=None):
+        self.net, self.metrics = net, metrics
         self.n_train, self.n_test = len(prep.X_train), len(prep.X_test)
         self.X = np.concatenate([prep.X_train, prep.X_test]).astype(net.dtype)
         self.loss = net.spec["loss"]
@@ -203,57 +237,106 @@ class Evaluator:
         y = np.concatenate([prep.y_train, prep.y_test])
         self.y = y if self.loss == "cross_entropy" else y.astype(net.dtype)
         self.labels = np.concatenate([prep.train.y, prep.test.y])
+        self.batch = int(np.clip(MAX_PASS_BYTES // (8 * max(len(self.X), 1) * max(net.sizes)), 1, 64))
+        self._pending = []              # (row, flat, buffers, keep, level), rows ascending
+        self.passes = 0                 # forward passes run (tests count them)
+        if metrics is not None:
+            metrics.before_read = self.flush
+
+    def placeholders(self):
+        """The fields of a step not scored yet (NaN until ``flush``)."""
+        nan, layers = math.nan, [math.nan] * self.net.n_layers
+        return dict(train_loss=nan, train_acc=nan, test_loss=nan, test_acc=nan,
+                    dead_share=layers, saturated_share=layers)
+
+    def defer(self, row, level):
+        """Score metrics row ``row`` later, with the weights, statistics and switched-off units of now."""
+        net, pending = self.net, self._pending
+        while pending and pending[-1][0] >= row:          # rows left over from before a rewind
+            pending.pop()
+        keep = list(net.keep)
+        if pending and ([id(k) for k in pending[-1][3]] != [id(k) for k in keep] or pending[-1][4] != level):
+            self.flush()                                   # a batch shares its switched-off units and level
+        buffers = [{k: v.copy() for k, v in b.items()} for b in net.buffers]
+        self._pending.append((row, net.flat.copy(), buffers, keep, level))
+        if len(self._pending) >= self.batch:
+            self.flush()
+
+    def flush(self):
+        """Score every deferred step still in the metrics, in passes of at most ``batch`` steps."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        pending = [p for p in pending if p[0] < len(self.metrics)]
+        for start in range(0, len(pending), self.batch):
+            chunk = pending[start:start + self.batch]
+            buffers = [{k: np.stack([p[2][i][k] for p in chunk]) for k in chunk[0][2][i]}
+                       for i in range(self.net.n_layers)]
+            scores = self.score(np.stack([p[1] for p in chunk]), buffers, chunk[0][3], chunk[0][4])
+            self.metrics.fill([p[0] for p in chunk], scores)
 
     def fields(self, net, saturation_level):
-        """train/test loss and accuracy, and dead/saturated shares on the training set, now."""
-        nan = float("nan")
+        """The fields of the weights the network has now (one step, scored at once)."""
+        scores = self.score(net.flat[None], None, net.keep, saturation_level, net)
+        return {name: (values[0].tolist() if values.ndim == 2 else float(values[0])) for name, values in scores.items()}
+
+    def score(self, flats, buffers, keep, level, net=None):
+        """train/test loss and accuracy (S,), dead/saturated shares on the training set (S, layers)."""
+        net = net or self.net
+        S, n = len(flats), self.n_train
         if not len(self.X):
+            nan = np.full(S, np.nan)
             return dict(train_loss=nan, train_acc=nan, test_loss=nan, test_acc=nan,
-                        dead_share=[nan] * net.n_layers, saturated_share=[nan] * net.n_layers)
-        trace = net.forward(self.X, training=False)
-        out, n = trace.layers[-1], self.n_train
-        fields = {}
+                        dead_share=np.full((S, net.n_layers), np.nan), saturated_share=np.full((S, net.n_layers), np.nan))
+        self.passes += 1
+        trace = net.forward_many(self.X, flats, buffers, keep)
+        out = trace.layers[-1]
+        scores = {}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            losses = row_losses(self.loss, out.u, out.act, self.y)
+            losses = row_losses(self.loss, out.u, out.act, self.y)                 # (S, rows)
             correct = None
             if self.task != "regression":
-                predicted = out.a[:, 0] > 0.5 if out.a.shape[1] == 1 else np.argmax(out.a, axis=1)
+                predicted = out.a[..., 0] > 0.5 if out.a.shape[-1] == 1 else np.argmax(out.a, axis=-1)
                 correct = predicted == self.labels
             for split, rows, size in (("train", slice(0, n), n), ("test", slice(n, None), self.n_test)):
-                fields[f"{split}_loss"] = float(np.add.reduce(losses[rows])) / size if size else nan
-                fields[f"{split}_acc"] = (np.count_nonzero(correct[rows]) / size
-                                          if size and correct is not None else nan)
-            fields["dead_share"], fields["saturated_share"] = unit_shares(net, trace, saturation_level, rows=n)
-        return fields
+                scores[f"{split}_loss"] = np.add.reduce(losses[:, rows], axis=1) / size if size else np.full(S, np.nan)
+                scores[f"{split}_acc"] = (np.count_nonzero(correct[:, rows], axis=1) / size
+                                          if size and correct is not None else np.full(S, np.nan))
+            dead, saturated = unit_shares(net, trace, level, rows=n)
+        scores["dead_share"], scores["saturated_share"] = np.stack(dead, axis=-1), np.stack(saturated, axis=-1)
+        return scores
 
 
 def unit_shares(net, trace, level, rows=None):
     """Per layer: (share of dead units, share of saturated units) on the trace's first ``rows`` samples.
 
-    rows=None: all of them. With no samples the shares are NaN. Counting is
-    done with whole-array reductions, a few numpy calls per layer. (NaN
-    compares as false and raises no warning: a diverged net counts nothing.)
+    rows=None: all of them. With no samples the shares are NaN. The trace may
+    carry a leading axis of parameter sets (``Network.forward_many``); each
+    share is then an array over them. Counting is done with whole-array
+    reductions, a few numpy calls per layer. (NaN compares as false and
+    raises no warning: a diverged net counts nothing.)
     """
     dead, saturated = [], []
     for layer, lt in zip(net.layers, trace.layers):
         act = layer["activation"]
-        u = lt.u[:rows]
-        n, units = u.shape
+        u = lt.u[..., :rows, :]
+        n, units = u.shape[-2:]
         if not n:
-            dead.append(math.nan)
-            saturated.append(math.nan)
+            dead.append(np.full(u.shape[:-2], np.nan)[()])
+            saturated.append(np.full(u.shape[:-2], np.nan)[()])
             continue
+        zero = np.zeros(u.shape[:-2])[()]
         if act in RELU_FAMILY:                      # never active on any sample
-            dead.append(np.count_nonzero(np.logical_and.reduce(u <= 0, axis=0)) / units)
+            dead.append(np.count_nonzero(np.logical_and.reduce(u <= 0, axis=-2), axis=-1) / units)
         else:
-            dead.append(0.0)
+            dead.append(zero)
         if act in SATURATING:
-            a = lt.act[:rows]
+            a = lt.act[..., :rows, :]
             a = a if act == "tanh" else 2.0 * a - 1.0       # map sigmoid to [-1, 1]
-            per_unit = np.add.reduce(np.abs(a) > level, axis=0) / n
-            saturated.append(np.count_nonzero(per_unit >= 0.9) / units)
+            per_unit = np.add.reduce(np.abs(a) > level, axis=-2) / n
+            saturated.append(np.count_nonzero(per_unit >= 0.9, axis=-1) / units)
         else:
-            saturated.append(0.0)
+            saturated.append(zero)
     return dead, saturated
 
 

@@ -99,7 +99,7 @@ class Session:
         self._order, self._pos, self.epoch = None, 0, 0
         self.history = History(config["history_steps"], config["history_mb"] * 2**20)
         self.metrics = Metrics(net.n_layers)
-        self._evaluator, self._layout = Evaluator(net, prep), GradientLayout(net)
+        self._evaluator, self._layout = Evaluator(net, prep, self.metrics), GradientLayout(net)
         self._record, self._index, self._steps_done = None, -1, 0
         self._phases = phase_list(net.n_layers)
         self._visible = None
@@ -393,21 +393,26 @@ class Session:
         """Train ``steps`` steps without per-phase stops (finishing a shown step counts as one).
 
         Stops early on divergence, or on early stopping when that is on.
-        Every step records all its metrics, whatever ``metrics`` says: the
-        whole-set evaluation is one forward pass, cheap enough for every step,
-        and the best step must not depend on how the steps were chunked.
-        (``metrics`` is accepted for callers that once skipped evaluations.)
+        Every step records all its metrics, whatever ``metrics`` says, so the
+        best step does not depend on how the steps were chunked. Whole-set
+        scoring is batched over steps (see metrics.Evaluator); metrics=False
+        leaves the last batch to be scored when the metrics are next read or
+        ``evaluate`` is called (a window playing one step at a time scores a
+        frame's steps together), any other value scores it before returning.
         Returns the number of steps done.
         """
         done = 0
         while done < steps and not self.diverged and not self.stopped_early:
             self._finish_step()
             done += 1
+        if metrics is not False:
+            self._evaluator.flush()
         self._changed()
         return done
 
     def evaluate(self):
-        """Fill in the whole-set metrics of the latest step if they are missing (NaN in an older file)."""
+        """Score the steps still waiting for their whole-set metrics; fill a latest step an older file left NaN."""
+        self._evaluator.flush()
         if not len(self.metrics) or math.isfinite(self.metrics.last("train_loss")):
             return
         self.metrics.update_last(self._eval_fields())
@@ -476,6 +481,8 @@ class Session:
         self._steps_done = rec.index + 1
         self._visible = None
         self.metrics.append(self._metrics_row(rec))
+        # whole-set metrics: scored with the weights of now, batched with the next steps'
+        self._evaluator.defer(len(self.metrics) - 1, self.config["health"]["saturation_level"])
         self._check_divergence(rec)
         if self.config["early_stopping"]:
             best = self.metrics.best_step()
@@ -489,7 +496,7 @@ class Session:
                                                        self._layout, rec.grad_squares)
         row = {"batch_loss": rec.trace.loss, "lr": rec.lr, "global_norm": rec.global_norm,
                "grad_norm": norm, "grad_rms": rms, "mean_abs_delta": delta, "update_ratio": ratio}
-        row.update(self._eval_fields())
+        row.update(self._evaluator.placeholders())
         return row
 
     def _eval_fields(self):
