@@ -25,15 +25,12 @@ def is_model_file(path: str | None) -> bool:
     return path is not None and Path(path).suffix.lower() in MODEL_SUFFIXES
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("ModelFile", text)
-
-
 def _torch():
     try:
         import nnviz.torch
     except ImportError:
-        raise ValueError(_tr("Opening a PyTorch file needs torch: pip install 'nnviz[torch]'")) from None
+        raise ValueError(QtCore.QCoreApplication.translate(
+            "ModelFile", "Opening a PyTorch file needs torch: pip install 'nnviz[torch]'")) from None
     return nnviz.torch
 
 
@@ -44,15 +41,16 @@ def open_model_file(parent: QtWidgets.QWidget, path: str):
     linears = sum(1 for value in state.values() if value.ndim == 2)
     proposal = ",".join(["relu"] * max(linears - 1, 0) + ["sigmoid"])
     text, ok = QtWidgets.QInputDialog.getText(
-        parent, _tr("Activations"),
-        _tr("%1 has %2 Linear layers. Activation after each, comma-separated\n"
-            "(sigmoid, tanh, relu, leaky_relu, prelu, elu, softmax, linear):")
+        parent, QtCore.QCoreApplication.translate("ModelFile", "Activations"),
+        QtCore.QCoreApplication.translate("ModelFile", "%1 has %2 Linear layers. Activation after each, "
+                                          "comma-separated\n(sigmoid, tanh, relu, leaky_relu, prelu, elu, "
+                                          "softmax, linear):")
         .replace("%1", Path(path).name).replace("%2", str(linears)),
         QtWidgets.QLineEdit.EchoMode.Normal, proposal)
     if not ok:
         return None
     names = [a.strip().lower() for a in text.split(",") if a.strip()]
     if not names:
-        raise ValueError(_tr("no activations given"))
+        raise ValueError(QtCore.QCoreApplication.translate("ModelFile", "no activations given"))
     loss = {"sigmoid": "bce", "softmax": "cross_entropy"}.get(names[-1], "mse")
     return torch_part.load_state_dict_file(path, names, loss=loss)
