@@ -79,3 +79,42 @@ def test_theme_and_zoom_reach_every_view(setup):
     docks.set_line_scale(2.0)
     assert all(v.theme().name == "dark" and v.line_scale() == 2.0 for v in docks.views())
     assert [a.text() for a in docks.menu_actions()] == ["Loss landscape", "Activation function", "Neuron graph"]
+
+
+# ---------------------------------------------------------------------- in the main window
+@pytest.fixture
+def window(shown, tmp_path):
+    from PySide6 import QtCore
+
+    from nnviz.app.main_window import MainWindow
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    return shown(MainWindow(Session({"dataset": "xor", "n_samples": 60, "seed": 0, "batch_size": 6,
+                                     "hidden": [{"size": 4, "activation": "tanh"}]}), settings=settings))
+
+
+def test_the_window_offers_the_views_in_its_view_menu_and_follows_clicks_theme_and_zoom(window, qtbot):
+    menus = {m.title().replace("&", ""): m for m in window.menuBar().findChildren(QtWidgets.QMenu)}
+    view_menu = menus["View"]
+    texts = [a.text() for a in view_menu.actions()]
+    assert {"Loss landscape", "Activation function", "Neuron graph"} <= set(texts)
+    window.step("step")
+    graph_dock = window.lecture.docks["neuron_graph"]
+    next(a for a in view_menu.actions() if a.text() == "Neuron graph").trigger()
+    qtbot.waitUntil(graph_dock.isVisible, timeout=3000)
+    window.network_view.nodeClicked.emit(2, 0)          # the output neuron
+    assert window.lecture.neuron_graph.graph().layer == 2
+    assert window.lecture.neuron_graph.graph().sample == window.frames.focus_index(window.session,
+                                                                                   window.frame_options)
+    window.set_zoom(1.5)
+    window.set_theme("dark")
+    assert all(v.line_scale() == 1.5 and v.theme().name == "dark" for v in window.lecture.views())
+
+
+def test_loading_a_lesson_that_names_the_landscape_shows_it(window, qtbot):
+    window.load_lesson("momentum")
+    dock = window.lecture.docks["landscape"]
+    qtbot.waitUntil(dock.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: window.lecture.landscape.landscape() is not None, timeout=5000)
+    window.step("step")
+    qtbot.waitUntil(lambda: window.lecture.landscape.landscape().path_steps[-1] == window.session.step,
+                    timeout=5000)

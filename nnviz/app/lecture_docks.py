@@ -44,9 +44,12 @@ class LectureDocks(QtCore.QObject):
 
     def __init__(self, window: QtWidgets.QMainWindow, adapter, network_view,
                  focus_sample: Callable[[], int], playing: Callable[[], bool],
-                 area=QtCore.Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+                 area=QtCore.Qt.DockWidgetArea.RightDockWidgetArea,
+                 tab_with: QtWidgets.QDockWidget | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self._tab_with = tab_with
+        self._placed: set[str] = set()
         self.adapter = adapter
         self._focus_sample = focus_sample
         self._playing = playing
@@ -107,6 +110,8 @@ class LectureDocks(QtCore.QObject):
 
     def refresh(self, force: bool = False) -> None:
         """Redraw the visible docks (at most every INTERVAL_S while playing, unless forced)."""
+        if not any(dock.isVisible() for dock in self.docks.values()):
+            return
         now = time.perf_counter()
         playing = self._playing()
         if playing and not force and now - self._drawn_at < INTERVAL_S:
@@ -136,6 +141,16 @@ class LectureDocks(QtCore.QObject):
         self.refresh(force=event != "phase")
 
     def _shown(self, key: str) -> None:
+        if key not in self._placed and self._tab_with is not None and self._tab_with.isVisible():
+            # The first time: a tab of its own beside ``tab_with`` (the data view), full height,
+            # rather than a third of the column. Not before the window is shown: a tab group made
+            # then leaves a stray tab bar (Qt 6.10, see the main window).
+            self._placed.add(key)
+            dock = self.docks[key]
+            if not dock.isFloating() and self.window.dockWidgetArea(dock) == self.window.dockWidgetArea(
+                    self._tab_with):
+                self.window.tabifyDockWidget(self._tab_with, dock)
+                dock.raise_()
         with np.errstate(all="ignore"):
             if key == "landscape":
                 if self.landscape.landscape() is None:

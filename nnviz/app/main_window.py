@@ -29,6 +29,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.app.file_actions import FileActions
+from nnviz.app.lecture_docks import LectureDocks
 from nnviz.app.network_clicks import NetworkClicks
 from nnviz.app.playback import Playback
 from nnviz.app.recent_files import last_experiment, remember_experiment
@@ -229,6 +230,10 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self.data_dock = self._dock("Data and output", "data_dock", self.data_stack, right)
         self.curves_dock = self._dock("Loss", "curves_dock", self.curves_view, right)
         self.feature_dock = self._dock("Feature space", "feature_dock", self.feature_view, right)
+        # Loss landscape, activation function, neuron graph: hidden until chosen (nnviz.app.lecture_docks).
+        self.lecture = LectureDocks(self, self.adapter, self.network_view,
+                                    lambda: self.frames.focus_index(self.session, self.frame_options),
+                                    lambda: self.playing, right, tab_with=self.data_dock)
         # Tabbed behind the loss curves once the window is shown (_tab_feature_dock): a
         # second tab group made before the first show leaves a stray copy of its tab bar
         # in the middle of the window (Qt 6.10).

@@ -89,6 +89,8 @@ class WindowMenus:
             act = dock.toggleViewAction()
             act.setStatusTip(tip)
             m.addAction(act)
+        for act in self.lecture.menu_actions():     # loss landscape, activation function, neuron graph
+            m.addAction(act)
         m.addSeparator()
         m.addAction(self.controls.batch_mean)
         self.heatmaps_action = self._action(m, "Neuron &heatmaps", self._redraw_network, QtGui.QKeySequence("H"),

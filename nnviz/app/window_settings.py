@@ -111,7 +111,7 @@ class WindowSettings:
         """The views whose text, lines and points follow View → Zoom."""
         return [self.network_view, self.boundary_view, self.regression_view, self.curves_view,
                 self.gradnorm_view, self.graddist_view, self.health_strip, self.confusion_view,
-                self.weight_images_view, self.feature_view, self.inspector]
+                self.weight_images_view, self.feature_view, self.inspector, *self.lecture.views()]
 
     def set_zoom(self, zoom: float) -> None:
         """Scale text, lines and points of every view (1 = normal), within ``ZOOM_RANGE``."""
@@ -136,6 +136,7 @@ class WindowSettings:
             self.setPalette(QtWidgets.QApplication.palette())
             self.setAutoFillBackground(False)
         self.network_view.set_theme(name)
+        self.lecture.set_theme(name)
         self._tint_toolbar_icons()
         for view in (self.boundary_view, self.regression_view, self.curves_view, self.gradnorm_view,
                      self.graddist_view, self.health_strip, self.confusion_view, self.weight_images_view,
