@@ -36,6 +36,7 @@ class WatchWindow(QtWidgets.QWidget):
         self.network = NetworkView()
         self.health = HealthStrip()
         self.loss = LossCurvesView()
+        self.loss.legend.removeItem(self.loss.test_curve)      # the loop reports one loss: no test curve
         self.gradients = GradNormView()
         self.status = QtWidgets.QLabel(self.tr("Waiting for the first watcher.step()"))
         side = QtWidgets.QVBoxLayout()
