@@ -13,7 +13,7 @@ from nnviz.session import Session
 from nnviz.ui.plots.confusion import ConfusionView
 from nnviz.ui.plots.feature_space import FeatureSpaceView
 from nnviz.ui.plots.weight_images import WeightImagesView
-from nnviz.ui.widgets.theme import THEME_NAMES, hex_to_rgb
+from nnviz.ui.widgets.theme import THEME_NAMES, hex_to_rgb, sign_lut
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -85,6 +85,24 @@ def test_confusion_from_a_session(qtbot, trained):
     assert "classification" in view.title() and view.cell_rgb() is None
 
 
+def test_weight_images_scale_is_fixed_while_the_same_weights_train(qtbot):
+    view = _show(qtbot, WeightImagesView(), (560, 480))
+    W = np.full((64, 4), 0.1)
+    W[0, 0] = 0.3
+    view.set_weights(W, (8, 8))
+    assert view.color_limit() == 0.5
+    first = view.images()[1].image.copy()
+    W *= 0.5                                         # trained in place: smaller weights look fainter,
+    view.set_weights(W, (8, 8))                      # not renormalised back to full strength
+    assert view.color_limit() == 0.5
+    assert np.abs(view.images()[1].image.astype(int) - first.astype(int)).sum() > 0
+    W[0, 0] = 0.7                                    # a weight outgrows the scale: the next round number
+    view.set_weights(W, (8, 8))
+    assert view.color_limit() == 1.0 and "±1 (fixed)" in view.title()
+    view.set_weights(W.copy() * 0.01, (8, 8))        # another array: a new image set, a new scale
+    assert view.color_limit() == 0.01
+
+
 # -- weight images --------------------------------------------------------------------------
 def test_weight_images_count_shape_and_shared_scale(qtbot):
     view = _show(qtbot, WeightImagesView(), (560, 480))
@@ -95,14 +113,15 @@ def test_weight_images_count_shape_and_shared_scale(qtbot):
     images = view.images()
     assert len(images) == 12 and all(item.isVisible() for item in images)
     assert all(item.image.shape == (8, 8, 3) for item in images)
-    assert view.color_limit() == 4.0 and "±4" in view.title()
-    # pixel (0, 5) of image 3 is the -4: full orange; a zero weight is the neutral color
-    assert tuple(images[3].image[0, 5]) == tuple(hex_to_rgb(view.theme().negative).astype(int))
+    assert view.color_limit() == 5.0 and "±5" in view.title()     # the round number above max |w|
+    # pixel (0, 5) of image 3 is the -4: 80 % of the way to the sign map's purple
+    lut = sign_lut(view.theme())
+    assert np.abs(images[3].image[0, 5].astype(int) - lut[round(0.1 * 255)].astype(int)).max() <= 2
     W2 = np.zeros((64, 12))
     W2[63, 0] = 1.0
     view.set_weights(W2, (8, 8))
     assert view.images()[0] is images[0]             # items are reused across updates
-    assert tuple(view.images()[0].image[7, 7]) == tuple(hex_to_rgb(view.theme().positive).astype(int))
+    assert tuple(view.images()[0].image[7, 7]) == tuple(hex_to_rgb(view.theme().sign_positive).astype(int))
     neutral = view.images()[1].image[0, 0]
     assert np.abs(neutral.astype(int) - hex_to_rgb(view.theme().surface_mid)).max() <= 1
     # columns laid out on a grid, none on top of another

@@ -124,7 +124,7 @@ def test_weight_mode_bins_by_sign_and_linear_magnitude(view):
     thin = view.bin_pen(ns.bin_of(1, 0)).widthF()
     thick = view.bin_pen(ns.bin_of(1, top)).widthF()
     assert thick > 2 * thin
-    # colors: blue for positive, orange for negative
+    # colors: the sign map's green for positive, purple for negative
     th = THEMES["light"]
     assert tuple(rgb(view.bin_pen(ns.bin_of(1, top)).color())) == th.positive
     assert tuple(rgb(view.bin_pen(ns.bin_of(0, top)).color())) == th.negative
@@ -143,10 +143,13 @@ def test_gradient_mode_small_gradients_are_dimmer_and_thinner(view):
     assert ns.sign_level(vanishing) == (1, 0)
     assert ns.sign_level(middle)[0] == 0                     # negative
     assert ns.sign_level(vanishing)[1] < ns.sign_level(middle)[1] < ns.sign_level(strong)[1]
-    assert over == ns.bin_of(1, ns.OVER)
-    # one level per decade with the default range
-    assert (lo, hi) == (-7.0, 1.0)
-    assert ns.sign_level(strong)[1] == int(np.floor(np.log10(0.5) - lo))
+    # 500 is above the usual range: the drawn range slides up to 10³, keeping 8 decades,
+    # and every level above the usual top (10¹) glares
+    assert (lo, hi) == (-7.0, 1.0) and view.drawn_gradient_range() == (-5.0, 3.0)
+    assert over == ns.bin_of(1, ns.N_LEVELS - 1) and over in view._halo_pens
+    assert strong not in view._halo_pens
+    # one level per decade
+    assert ns.sign_level(strong)[1] == int(np.floor(np.log10(0.5) + 5.0))
     # dimmer: closer to the background; thinner
     bg = rgb(view.backgroundBrush().color())
     dist = [np.abs(rgb(view.bin_pen(b).color()) - bg).sum() for b in (vanishing, strong)]
@@ -338,10 +341,12 @@ def test_all_zero_weights_draw(view):
     f = NetworkFrame(sizes=[2, 3, 1], headers=["a", "b", "c"],
                      edges=[np.zeros((2, 3)), np.zeros((3, 1))])
     view.set_frame(f)
-    assert view.bin_size(ns.bin_of(1, 0)) == 9
+    assert view.bin_size(ns.BIN_ZERO) == 9           # exactly zero: the neutral grey, no sign
     f.edge_mode = "gradient"
     view.set_frame(f)
-    assert view.bin_size(ns.bin_of(1, 0)) == 9
+    assert view.bin_size(ns.BIN_ZERO) == 9
+    zero = view.bin_pen(ns.BIN_ZERO).color()
+    assert (zero.red(), zero.green(), zero.blue()) == THEMES["light"].zero
 
 
 # ---------------------------------------------------------------- look

@@ -54,6 +54,9 @@ class NetworkFrame:
     edge_label: what the edge values are, for the legend (e.g. ``"Δw"`` when
         gradient mode shows the update instead of ``dL/dW``); None for the
         mode's default ("weights" / "dL/dW").
+    output_classes: the output column holds class probabilities (a sigmoid's
+        p of class 1, or a softmax): its neurons and heatmaps are drawn in
+        the class colors of the data points, not in the sign colors.
 
     NaN and inf are allowed anywhere in the values; they are drawn as
     "diverged".
@@ -73,6 +76,7 @@ class NetworkFrame:
     heatmaps: list[np.ndarray | None] | None = None
     selected: tuple | None = None
     edge_label: str | None = None
+    output_classes: bool = False
 
     @property
     def n_edges(self) -> int:

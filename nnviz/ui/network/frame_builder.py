@@ -128,6 +128,11 @@ def selection_fits(selected: tuple | None, sizes: list[int]) -> bool:
     return False
 
 
+def outputs_are_probabilities(net) -> bool:
+    """True when the output column holds class probabilities (sigmoid with BCE, softmax)."""
+    return net.spec["loss"] in ("bce", "cross_entropy")
+
+
 def has_plane(session) -> bool:
     """True when the raw data are 2-D, so outputs can be drawn over the input plane."""
     return session.prep.dataset.X.shape[1] == 2
@@ -175,6 +180,7 @@ class FrameBuilder:
                              selected=opt.selected if selection_fits(opt.selected, sizes) else None)
         frame.heatmaps = self.heatmaps(session, opt)
         frame.disabled = disabled_masks(session)
+        frame.output_classes = outputs_are_probabilities(net)
 
         if kind == "ready" or trace is None:
             frame.known = None

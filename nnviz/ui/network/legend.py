@@ -7,7 +7,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.network.frame import NetworkFrame
 from nnviz.ui.network.palette import qcolor
-from nnviz.ui.network.scale import N_LEVELS, OVER, bin_of
+from nnviz.ui.network.scale import BIN_ZERO, N_LEVELS, OVER, bin_of
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -34,7 +34,7 @@ class Legend(QtWidgets.QGraphicsItem):
         """Lay out the drawing operations for the frame's modes, in ``view``'s theme, scale and font."""
         th = view.theme()
         font = view._legend_font()
-        key = (th.name, f.edge_mode, f.node_mode, view.gradient_range(), view._pen_key,
+        key = (th.name, f.edge_mode, f.node_mode, view.drawn_gradient_range(), view._pen_key,
                font.pointSizeF(), f"{view._vmax:.3g}" if f.edge_mode == "weight" else "", f.edge_label)
         if key == getattr(self, "_key", None):
             return
@@ -63,7 +63,9 @@ class Legend(QtWidgets.QGraphicsItem):
             ops.append(("line", x, y_mid, x + length, y_mid, pen))
             return x + length
 
-        lo, hi = view.gradient_range()
+        lo, hi = view.drawn_gradient_range()
+        moved_up = hi > view.gradient_range()[1]
+        tr = QtCore.QCoreApplication.translate
         y = row / 2.0
         x = 0.0
         if f.edge_mode == "weight":
@@ -73,18 +75,28 @@ class Legend(QtWidgets.QGraphicsItem):
             x = text(x, y, "−   ") + 2
             for b in (bin_of(1, 1), bin_of(1, 4), bin_of(1, N_LEVELS - 1)):
                 x = line(x, y, b) + 4
-            x = text(x, y, "+") + 12
+            x = text(x, y, "+   ") + 2
+            x = line(x, y, BIN_ZERO) + 4
+            x = text(x, y, "0") + 12
             vmax = view._vmax
             x = text(x, y, f"color = sign, width ∝ |w|  (max |w| = {vmax:.3g})", faint_c)
         else:
             x = text(x, y, (f.edge_label or "dL/dW") + " ") + 4
             step = max(1, N_LEVELS // 4)
-            for level in list(range(0, N_LEVELS, step)) + [OVER]:
+            x = line(x, y, BIN_ZERO, 14.0) + 3
+            x = text(x, y, "0", faint_c) + 8
+            levels = list(range(0, N_LEVELS, step)) + ([] if moved_up else [OVER])
+            for level in levels:
                 x = line(x, y, bin_of(1, level), 14.0) + 3
                 k = lo + (hi - lo) * level / N_LEVELS
                 label = "≥" + decade_label(hi) if level == OVER else decade_label(k)
                 x = text(x, y, label, faint_c) + 8
-            x = text(x, y, f"width, brightness = log10 |{f.edge_label or 'dL/dW'}|; orange −, blue +", faint_c)
+            what = f.edge_label or "dL/dW"
+            x = text(x, y, tr("NetworkLegend", "width, brightness = log10 |{0}|; purple −, green +, grey exactly 0")
+                     .format(what), faint_c)
+            if moved_up:
+                x = text(x, y, tr("NetworkLegend", "  (scale moved up to {0}: exploding)")
+                         .format(decade_label(hi)), faint_c)
         x_end = max(x_end, x)
 
         y = row * 1.5

@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtGui
 
 from nnviz.ui.network.frame import NetworkFrame
 from nnviz.ui.network.palette import qcolor
-from nnviz.ui.network.scale import NODE_DIVERGED, node_shades
+from nnviz.ui.network.scale import NODE_DIVERGED, gradient_window, node_shades
 from nnviz.ui.widgets.colors import heatmap_rgba
 
 
@@ -43,10 +43,21 @@ class NodeDrawing:
         marker: list[float] = []
         crosses_x, crosses_y, crosses_s = [], [], []
         special = self._special_brushes
+        window = self._decades if f.edge_mode != "gradient" else self._window
+        if f.node_mode == "delta" and f.nodes is not None:
+            # one range for every column, so "deltas grow toward the input" reads across the net
+            window = gradient_window([v for c, v in enumerate(f.nodes) if v is not None
+                                      and (f.known is None or c in f.known)] or [np.zeros(1)], window)
         for c, n in enumerate(sizes):
             known = f.known is None or c in f.known
-            if f.nodes is not None and f.nodes[c] is not None and known:
-                shades = node_shades(f.nodes[c], f.node_mode, self._decades)
+            probabilities = f.output_classes and c == len(sizes) - 1 and f.node_mode == "activation"
+            if f.nodes is not None and f.nodes[c] is not None and known and probabilities:
+                # Class probabilities: each output in its own class's color, never the sign map.
+                p = np.asarray(f.nodes[c], dtype=float)
+                col_brushes = [self._output_brush(i, n, v) if np.isfinite(v) else special["diverged"]
+                               for i, v in enumerate(p.tolist())]
+            elif f.nodes is not None and f.nodes[c] is not None and known:
+                shades = node_shades(f.nodes[c], f.node_mode, window)
                 col_brushes = [special["diverged"] if s == NODE_DIVERGED else self._shade_brushes[s]
                                for s in shades.tolist()]
             else:
@@ -91,7 +102,13 @@ class NodeDrawing:
                 if maps is None or side <= 0 or (f.known is not None and c not in f.known):
                     continue
                 off = self._off_mask(f, c)
-                rgba = heatmap_rgba(maps, self._lut, self._theme.diverged)
+                n_out = f.sizes[c]
+                if f.output_classes and c == len(f.sizes) - 1:
+                    # probability of class k in class k's color (values 2p - 1)
+                    rgba = [heatmap_rgba(maps[i], self._output_lut(i, n_out), self._theme.diverged)
+                            for i in range(n_out)]
+                else:
+                    rgba = heatmap_rgba(maps, self._lut, self._theme.diverged)
                 for i in range(f.sizes[c]):
                     if off is not None and off[i]:
                         continue

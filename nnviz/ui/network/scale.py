@@ -9,12 +9,20 @@ every bin is drawn as a single batched line item with one pen.  A bin is a sign
   exploding gradients;
 * ``BIN_DIVERGED`` holds NaN / inf values;
 * ``BIN_MUTED`` holds edges that carry nothing to show (unknown at this phase,
-  or touching a dropped-out or switched-off neuron).
+  or touching a dropped-out or switched-off neuron);
+* ``BIN_ZERO`` holds values that are exactly 0 (a step unit's gradient, a
+  zero-initialised weight): drawn in a neutral grey, so "no signal at all"
+  never looks like the faintest tint of a sign.
 
 Weight mode is linear: level = floor(8 |w| / max|w|).  Gradient mode is
-logarithmic over a fixed decade range ``(lo, hi)`` shared by the whole net, so
+logarithmic over a decade range ``(lo, hi)`` shared by the whole net, so
 that layers can be compared: with the default (-7, 1) every level is one
-decade, ``|g| < 1e-7`` is level 0 and ``|g| >= 10`` is ``OVER``.
+decade, ``|g| < 1e-7`` is level 0 and ``|g| >= 10`` is ``OVER`` (drawn with a
+glare).  When the largest gradient is above that range (exploding gradients,
+up to 1e50 and more), :func:`gradient_window` slides the range up to it, so
+the widths still show which layers' gradients are larger instead of every
+edge being drawn at the maximum width; the view then puts the glare on every
+level above the usual top.
 
 Bin numbers: ``sign * LEVELS_PER_SIGN + level`` with sign 0 for negative and 1
 for positive (zero counts as positive).
@@ -29,7 +37,8 @@ OVER = N_LEVELS
 LEVELS_PER_SIGN = N_LEVELS + 1
 BIN_DIVERGED = 2 * LEVELS_PER_SIGN
 BIN_MUTED = BIN_DIVERGED + 1
-N_BINS = BIN_MUTED + 1
+BIN_ZERO = BIN_MUTED + 1
+N_BINS = BIN_ZERO + 1
 DEFAULT_DECADES = (-7.0, 1.0)
 
 # Node colors: 2 * NODE_STEPS + 1 shades of the diverging scale, index
@@ -83,6 +92,24 @@ def log_position(values: np.ndarray, decades: tuple[float, float]) -> np.ndarray
     return (d - lo) / (hi - lo)
 
 
+SLIDE_DECADES = 0.0
+"""How far above the top of the range the largest value must be before the range slides."""
+
+
+def gradient_window(values, decades: tuple[float, float] = DEFAULT_DECADES) -> tuple[float, float]:
+    """The decade range to draw ``values`` with: ``decades`` itself, or, when the
+    largest finite ``|v|`` is ``SLIDE_DECADES`` or more decades above its top,
+    the same number of decades ending at the next whole decade above it
+    (``values``: one array or a list of arrays)."""
+    lo, hi = float(decades[0]), float(decades[1])
+    arrays = values if isinstance(values, (list, tuple)) else [values]
+    peak = finite_max_abs(arrays)
+    if not peak >= 10.0 ** (hi + SLIDE_DECADES):
+        return lo, hi
+    top = float(np.floor(np.log10(peak))) + 1.0
+    return top - (hi - lo), top
+
+
 def gradient_levels(values: np.ndarray, decades: tuple[float, float] = DEFAULT_DECADES) -> np.ndarray:
     """Log levels 0..N_LEVELS-1 inside the decade range, OVER at or above it."""
     p = log_position(values, decades)
@@ -106,6 +133,7 @@ def edge_bins(values: np.ndarray, mode: str, *, vmax: float = 1.0,
     sign = (v >= 0) | np.isnan(v)
     bins = np.where(sign, LEVELS_PER_SIGN, 0).astype(np.int8) + level
     bins[~np.isfinite(v)] = BIN_DIVERGED
+    bins[v == 0] = BIN_ZERO
     return bins
 
 

@@ -23,7 +23,10 @@ from nnviz.ui.network.legend import Legend
 from nnviz.ui.network.nodes import NodeDrawing
 from nnviz.ui.network.palette import EdgePalette, qcolor
 from nnviz.ui.network.queries import ViewQueries
-from nnviz.ui.network.scale import BIN_DIVERGED, BIN_MUTED, DEFAULT_DECADES, N_BINS, edge_bins, finite_max_abs
+from nnviz.ui.network.scale import (
+    BIN_DIVERGED, BIN_MUTED, DEFAULT_DECADES, N_BINS, N_LEVELS, OVER, edge_bins, finite_max_abs,
+    gradient_window,
+)
 from nnviz.ui.widgets.colors import Theme, get_theme
 
 
@@ -95,6 +98,7 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         self._theme: Theme = get_theme(theme)
         self._line_scale = float(line_scale)
         self._decades = (float(decades[0]), float(decades[1]))
+        self._window = self._decades      # the range drawn this frame (slides up for exploding gradients)
         self._frame: NetworkFrame | None = None
         self._layout: Layout | None = None
         self._layout_key = None
@@ -208,10 +212,16 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         if not hi > lo:
             raise ValueError(f"gradient range: need lo < hi, got ({lo}, {hi})")
         self._decades = (float(lo), float(hi))
+        self._window = self._decades
         self._force_redraw()
 
     def gradient_range(self) -> tuple[float, float]:
         return self._decades
+
+    def drawn_gradient_range(self) -> tuple[float, float]:
+        """The decade range of the current frame: ``gradient_range()``, moved up as a
+        whole when the largest gradient is above it (see ``scale.gradient_window``)."""
+        return self._window
 
     # -- geometry and picking (scene coordinates == widget pixels)
 
@@ -353,8 +363,12 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         if f.edge_mode == "weight":
             self._vmax = finite_max_abs(f.edges)
             bins = edge_bins(values, "weight", vmax=self._vmax)
+            self._window = self._decades
         else:
-            bins = edge_bins(values, "gradient", decades=self._decades)
+            known = [e for l, e in enumerate(f.edges) if f.known is None or (l + 1) in f.known]
+            self._window = gradient_window(known, self._decades)
+            bins = edge_bins(values, "gradient", decades=self._window)
+        self._apply_edge_pens(*self._pen_key[:2], self._glare_from())
         self._mute_edges(f, bins)
         old = self._bins
         self._bins = bins
@@ -364,6 +378,14 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
             if not moved and same_shape and np.array_equal(bins[s], old[s]):
                 continue        # this layer's picture is unchanged: keep its cache
             self._edge_items[l].set_bins(bins[s])
+
+    def _glare_from(self) -> int:
+        """First level drawn with the glare: OVER on the usual range; on a range slid up,
+        the first level whose gradients are all above the usual top."""
+        (lo, hi), top = self._window, self._decades[1]
+        if self._window == self._decades:
+            return OVER
+        return int(min(OVER, max(0, math.ceil((top - lo) / (hi - lo) * N_LEVELS))))
 
     def _mute_edges(self, f: NetworkFrame, bins: np.ndarray) -> None:
         """Send edges that carry nothing this phase to the muted bin."""

@@ -1,7 +1,8 @@
 """The confusion matrix as a heatmap: true class on the rows, predicted class on the columns.
 
 Each cell shows its count.  Diagonal cells (correct answers) are tinted with
-the theme's blue, off-diagonal cells (mistakes) with its orange; the tint is
+the sign map's green, off-diagonal cells (mistakes) with its purple (orange
+and blue are class colors, and rows and columns here are all classes); the tint is
 the square root of the cell's share of its row, so a rare class's mistakes
 show as clearly as a common one's and a single mistake is not lost.  The
 title gives the accuracy, correct / total.
@@ -24,7 +25,7 @@ from nnviz.ui.plots.base import PlotView, run_demo
 from nnviz.ui.widgets.theme import blend, hex_to_rgb, readable_text_color
 
 TOOLTIP = ("Rows: the true class. Columns: the class the network predicts.\n"
-           "Blue diagonal cells count correct answers, orange cells mistakes;\n"
+           "Green diagonal cells count correct answers, purple cells mistakes;\n"
            "the shading is the cell's share of its row (of that true class).")
 
 
@@ -140,7 +141,8 @@ class ConfusionView(PlotView):
         rows = m.sum(axis=1, keepdims=True)
         share = np.divide(m, rows, out=np.zeros(m.shape), where=rows > 0)
         bg = hex_to_rgb(t.background)
-        hue = np.where(np.eye(k, dtype=bool)[:, :, None], hex_to_rgb(t.positive), hex_to_rgb(t.negative))
+        hue = np.where(np.eye(k, dtype=bool)[:, :, None], hex_to_rgb(t.sign_positive),
+                       hex_to_rgb(t.sign_negative))
         # The square root lifts small shares: one mistake among fifty must still show.
         # Even an empty cell keeps a faint tint so the grid of cells stays visible.
         rgb = blend(hue, bg, (0.05 + 0.95 * np.sqrt(share))[:, :, None])

@@ -2,10 +2,14 @@
 
 For the digits lesson each first-layer neuron j has 64 weights W[:, j], one
 per pixel of the 8×8 input; reshaped to 8×8 they show the strokes the neuron
-responds to.  Colors follow the diverging map of the other views: orange for
-negative, blue for positive, the background color at 0.  All images share
-one scale, ±max|W|, so a brighter image really has larger weights; the title
-states the scale.
+responds to.  Colors are the sign map of the network view: purple for
+negative, green for positive, neutral grey at 0.  All images share one
+symmetric scale, so a stronger image really has larger weights; the title
+states it.  The scale is fixed for one image set (one weight array, i.e. one
+network): it starts at the first round number (1, 2 or 5 × 10^k) above the
+largest |w| and only moves up, to the next round number, when a weight
+outgrows it.  So while training the pictures do not renormalise every frame:
+strokes that form are seen to grow darker.
 
 Notes on performance: the view updates while training, so the ``ImageItem``
 and label objects are created once per neuron and reused; ``set_weights``
@@ -23,14 +27,14 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from nnviz.ui.plots.base import PlotView, run_demo
-from nnviz.ui.widgets.theme import diverging_lut, hex_to_rgb
+from nnviz.ui.widgets.theme import hex_to_rgb, sign_lut
 
-GAP = 0.35
+GAP = 0.15
 """Space between images, in pixels of the images."""
 
 TOOLTIP = ("Each picture is one neuron's incoming weights W[:, j], laid out like the input image.\n"
-           "Blue pixels excite the neuron (positive weights), orange ones inhibit it;\n"
-           "all pictures share the color scale given in the title.")
+           "Green pixels excite the neuron (positive weights), purple ones inhibit it;\n"
+           "all pictures share the fixed color scale given in the title.")
 
 
 class WeightImagesView(PlotView):
@@ -41,6 +45,7 @@ class WeightImagesView(PlotView):
         self._W: np.ndarray | None = None
         self._shape: tuple[int, int] = (8, 8)
         self._limit = 0.0
+        self._scale_owner: int | None = None   # id of the weight array the scale belongs to
         self._layout_key: tuple | None = None
         self._images: list[pg.ImageItem] = []
         self._labels: list[pg.TextItem] = []
@@ -63,18 +68,28 @@ class WeightImagesView(PlotView):
         """Draw each column W[:, j] (W: (fan_in, n), fan_in = rows × cols of ``shape``).
 
         ``what`` starts the title.  Non-finite weights are drawn in the theme's
-        divergence color.
+        divergence color.  Passing the same array again (a network training in
+        place) keeps the color scale unless a weight outgrows it.
         """
+        owner = id(W)
         W = np.asarray(W, dtype=float)
         if W.ndim != 2:
             raise ValueError(f"W must be (fan_in, n), got shape {W.shape}")
         rows, cols = (int(v) for v in shape)
         if rows < 1 or cols < 1 or rows * cols != W.shape[0]:
             raise ValueError(f"shape {shape} does not hold the {W.shape[0]} weights of a column")
-        self._W, self._shape, self._what = W, (rows, cols), what
+        if (rows, cols) != self._shape or owner != self._scale_owner:
+            self._limit = 0.0
+        self._W, self._shape, self._what, self._scale_owner = W, (rows, cols), what, owner
         finite = W[np.isfinite(W)]
-        self._limit = float(np.abs(finite).max()) if finite.size else 0.0
+        peak = float(np.abs(finite).max()) if finite.size else 0.0
+        if peak > self._limit:
+            self._limit = round_up(peak)
         self._draw()
+
+    def reset_scale(self) -> None:
+        """Start a new image set: the next ``set_weights`` picks its scale afresh."""
+        self._scale_owner = None
 
     def set_session(self, session, layer: int = 1, shape: tuple[int, int] | None = None) -> None:
         """Show ``session.network.params[layer - 1]["W"]``; ``shape`` defaults to a square."""
@@ -92,7 +107,7 @@ class WeightImagesView(PlotView):
         return self._images[:n]
 
     def color_limit(self) -> float:
-        """The shared scale: colors run from -limit (orange) to +limit (blue)."""
+        """The shared scale: colors run from -limit (purple) to +limit (green)."""
         return self._limit
 
     def title(self) -> str:
@@ -101,7 +116,7 @@ class WeightImagesView(PlotView):
     # -- drawing -------------------------------------------------------------------
     def _restyle(self) -> None:
         t = self._theme
-        self._lut = diverging_lut(t, strength=1.0)
+        self._lut = sign_lut(t)
         self._bad_rgb = hex_to_rgb(t.diverged).astype(np.uint8)
         self._layout_key = None             # label fonts and colors follow the style
         self._draw()
@@ -127,7 +142,7 @@ class WeightImagesView(PlotView):
             self._style_title()
             return
         n = self._W.shape[1]
-        self._title = f"{self._what} W[:, j] · colors ±{self._limit:.3g}"
+        self._title = f"{self._what} W[:, j] · colors ±{self._limit:g} (fixed)"
         self._style_title()
         self._ensure_items(n)
         rgb = self._rgb()
@@ -145,7 +160,7 @@ class WeightImagesView(PlotView):
     def _place(self, n: int) -> None:
         rows, cols = self._shape
         grid_cols, grid_rows = self._grid(n)
-        label_h = 1.4                       # room above each image for its number
+        label_h = 1.2                       # room above each image for its number
         font = self.qfont(0.85)
         for j in range(n):
             gx, gy = j % grid_cols, j // grid_cols
@@ -153,7 +168,7 @@ class WeightImagesView(PlotView):
             y = gy * (rows + GAP * rows + label_h) + label_h
             self._images[j].setRect(QtCore.QRectF(x, y, cols, rows))
             label = self._labels[j]
-            label.setText(str(j), color=self._theme.muted)
+            label.setText(str(j + 1), color=self._theme.muted)     # neurons count from 1
             label.setFont(font)
             label.setPos(x + cols / 2, y)
         for k, item in enumerate(self._images):
@@ -183,6 +198,15 @@ class WeightImagesView(PlotView):
             self._images.append(image)
             self._labels.append(label)
             self._layout_key = None
+
+
+def round_up(x: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is ≥ ``x`` (``x`` > 0)."""
+    k = math.floor(math.log10(x))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        if m * 10.0 ** k >= x * (1 - 1e-12):
+            return float(f"{m * 10.0 ** k:.12g}")
+    return 10.0 ** (k + 1)
 
 
 # -- standalone demo -----------------------------------------------------------------

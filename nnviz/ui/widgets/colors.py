@@ -1,9 +1,19 @@
-"""Color themes and the diverging colormap of the network view (no Qt here).
+"""Color themes, the sign colormap and the class palette (no Qt here).
 
-Colors are ``(r, g, b)`` tuples of ints 0..255.  The diverging scale follows
-TensorFlow Playground: orange for negative, blue for positive, a pale neutral
-near zero; it stays readable on a projector and for the common color-vision
-deficiencies (orange/blue differ in lightness as well as hue).
+Colors are ``(r, g, b)`` tuples of ints 0..255.  Every color means one thing:
+
+* **Signs** (weights, gradients, deltas, neuron values): a diverging map from
+  purple (negative) through a neutral grey (zero) to green (positive).  Each
+  half is a straight line in CIELAB, so equal steps of the value are equal
+  steps of perceived color, and both ends have about the same lightness, so
+  neither sign looks "stronger".  Purple and green stay apart for the three
+  common color-vision deficiencies (they differ along the blue-yellow axis
+  that dichromats keep).  An exact zero has its own grey (``Theme.zero``).
+* **Classes** (data points and the probability of each class): the Okabe–Ito
+  palette, nudged by at most ΔE 16 so that every pair of the eight colors is
+  at least ΔE 24 apart for normal vision and simulated protanopia,
+  deuteranopia and tritanopia (tests/test_ui_palette.py checks it).  Class 0
+  is orange and class 1 blue, as in TensorFlow Playground.
 """
 
 from __future__ import annotations
@@ -22,8 +32,68 @@ def hex_rgb(code: str) -> RGB:
 
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
-    """Linear blend: ``t = 0`` gives ``a``, ``t = 1`` gives ``b``."""
+    """Linear blend in sRGB: ``t = 0`` gives ``a``, ``t = 1`` gives ``b``."""
     return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b))  # type: ignore[return-value]
+
+
+# -- CIELAB (D65), for maps whose steps look equal ---------------------------------------------
+_XYZ_OF_RGB = np.array([[0.4124564, 0.3575761, 0.1804375],
+                        [0.2126729, 0.7151522, 0.0721750],
+                        [0.0193339, 0.1191920, 0.9503041]])
+_WHITE = np.array([0.95047, 1.0, 1.08883])
+
+
+def srgb_to_linear(rgb) -> np.ndarray:
+    """sRGB 0..255 -> linear light 0..1 (any leading shape, last axis 3)."""
+    c = np.asarray(rgb, dtype=float) / 255.0
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def linear_to_srgb(lin) -> np.ndarray:
+    """Linear light 0..1 -> sRGB 0..255 (float, clipped to the gamut)."""
+    c = np.clip(np.asarray(lin, dtype=float), 0.0, 1.0)
+    return 255.0 * np.where(c <= 0.0031308, 12.92 * c, 1.055 * c ** (1 / 2.4) - 0.055)
+
+
+def rgb_to_lab(rgb) -> np.ndarray:
+    """sRGB 0..255 -> CIELAB ``(L*, a*, b*)`` under D65 (last axis 3)."""
+    xyz = srgb_to_linear(rgb) @ _XYZ_OF_RGB.T / _WHITE
+    f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
+    return np.stack([116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]),
+                     200 * (f[..., 1] - f[..., 2])], axis=-1)
+
+
+def lab_to_rgb(lab) -> np.ndarray:
+    """CIELAB -> sRGB 0..255 (float, clipped to the gamut)."""
+    lab = np.asarray(lab, dtype=float)
+    fy = (lab[..., 0] + 16) / 116
+    f = np.stack([fy + lab[..., 1] / 500, fy, fy - lab[..., 2] / 200], axis=-1)
+    xyz = np.where(f > 6 / 29, f ** 3, 3 * (6 / 29) ** 2 * (f - 4 / 29)) * _WHITE
+    return linear_to_srgb(xyz @ np.linalg.inv(_XYZ_OF_RGB).T)
+
+
+def lab_ramp(a: RGB, b: RGB, t) -> np.ndarray:
+    """Colors at fractions ``t`` (array) of the straight CIELAB line from ``a`` to ``b``; float 0..255."""
+    t = np.asarray(t, dtype=float)[..., None]
+    la, lb = rgb_to_lab(a), rgb_to_lab(b)
+    return lab_to_rgb(la + (lb - la) * t)
+
+
+def diverging_rgb(negative: RGB, middle: RGB, positive: RGB, t) -> np.ndarray:
+    """``t`` in [-1, 1] -> float RGB: ``middle`` at 0, ``negative`` at -1, ``positive`` at +1."""
+    t = np.clip(np.asarray(t, dtype=float), -1.0, 1.0)
+    lo = lab_ramp(middle, negative, np.abs(t))
+    hi = lab_ramp(middle, positive, np.abs(t))
+    return np.where((t < 0)[..., None], lo, hi)
+
+
+# Okabe–Ito (orange, blue, bluish green, reddish purple, vermillion, sky blue,
+# yellow, black), each moved by at most ΔE 14 until every pair is ≥ ΔE 25 apart
+# for normal and the three simulated dichromat visions.  On a dark background
+# the blue is lighter (ΔE ≥ 50 from the background), the last color a light
+# grey instead of black, and every pair stays ≥ ΔE 24 apart.
+CLASS_HEX = ("#ea9013", "#03518c", "#249b61", "#b17ea4", "#b93d00", "#74d6ff", "#ffff41", "#000000")
+CLASS_HEX_DARK = ("#eb9b36", "#2967ad", "#1aa861", "#a36389", "#b84904", "#75d9ff", "#fadb02", "#f2f2f2")
 
 
 @dataclass(frozen=True)
@@ -34,9 +104,11 @@ class Theme:
     background: RGB
     text: RGB
     faint_text: RGB
-    negative: RGB          # sign colors of edges, nodes and heatmaps
-    positive: RGB
-    neutral: RGB           # the value zero in the diverging scale
+    negative: RGB          # sign colors of edges, nodes and heatmaps (purple)
+    positive: RGB          # (green)
+    neutral: RGB           # the middle of the sign map (heatmaps, node fills)
+    zero: RGB              # an edge whose value is exactly 0 (e.g. a step unit's gradient)
+    classes: tuple[RGB, ...]   # class 0, 1, ...: output neurons that are class probabilities
     unknown: RGB           # node not known yet at this phase
     diverged: RGB          # NaN / inf
     disabled: RGB          # neuron switched off by the user
@@ -51,9 +123,13 @@ class Theme:
     max_width: float = 5.0     # edge width of the strongest in-range level, px
 
     def diverging(self, t: float) -> RGB:
-        """Color of ``t`` in [-1, 1] on the diverging scale (clipped)."""
-        t = float(np.clip(t, -1.0, 1.0))
-        return mix(self.neutral, self.negative if t < 0 else self.positive, abs(t))
+        """Color of ``t`` in [-1, 1] on the sign map (clipped)."""
+        rgb = diverging_rgb(self.negative, self.neutral, self.positive, float(t))
+        return tuple(int(v) for v in np.rint(rgb))  # type: ignore[return-value]
+
+    def class_color(self, k: int) -> RGB:
+        """Color of class ``k`` (the palette repeats after its last color)."""
+        return self.classes[k % len(self.classes)]
 
 
 THEMES: dict[str, Theme] = {
@@ -62,9 +138,11 @@ THEMES: dict[str, Theme] = {
         background=hex_rgb("#ffffff"),
         text=hex_rgb("#303030"),
         faint_text=hex_rgb("#707070"),
-        negative=hex_rgb("#f59322"),
-        positive=hex_rgb("#0877bd"),
-        neutral=hex_rgb("#e8eaeb"),
+        negative=hex_rgb("#8e5aa8"),
+        positive=hex_rgb("#2a7f3c"),
+        neutral=hex_rgb("#e6e6e6"),
+        zero=hex_rgb("#a0a0a0"),
+        classes=tuple(hex_rgb(c) for c in CLASS_HEX),
         unknown=hex_rgb("#c4c7c9"),
         diverged=hex_rgb("#c2188f"),
         disabled=hex_rgb("#4a4a4a"),
@@ -80,9 +158,11 @@ THEMES: dict[str, Theme] = {
         background=hex_rgb("#1b1d21"),
         text=hex_rgb("#e4e4e4"),
         faint_text=hex_rgb("#a0a0a0"),
-        negative=hex_rgb("#ff9d3b"),
-        positive=hex_rgb("#3ea6f2"),
-        neutral=hex_rgb("#3a3e44"),
+        negative=hex_rgb("#b58ad0"),
+        positive=hex_rgb("#5fb266"),
+        neutral=hex_rgb("#3c3c3c"),
+        zero=hex_rgb("#8c8c8c"),
+        classes=tuple(hex_rgb(c) for c in CLASS_HEX_DARK),
         unknown=hex_rgb("#5a5f66"),
         diverged=hex_rgb("#ff4fd8"),
         disabled=hex_rgb("#0c0c0c"),
@@ -94,16 +174,18 @@ THEMES: dict[str, Theme] = {
         glare=hex_rgb("#fff06a"),
         edge_floor=0.25,
     ),
-    # For projectors: pure white, saturated Okabe-Ito orange/blue, black text,
+    # For projectors: pure white, darker sign colors, black text,
     # and a higher floor so faint edges survive a washed-out beamer.
     "contrast": Theme(
         name="contrast",
         background=hex_rgb("#ffffff"),
         text=hex_rgb("#000000"),
         faint_text=hex_rgb("#303030"),
-        negative=hex_rgb("#d55e00"),
-        positive=hex_rgb("#0050a0"),
+        negative=hex_rgb("#7b3294"),
+        positive=hex_rgb("#00662e"),
         neutral=hex_rgb("#dcdcdc"),
+        zero=hex_rgb("#808080"),
+        classes=tuple(hex_rgb(c) for c in CLASS_HEX),
         unknown=hex_rgb("#a8a8a8"),
         diverged=hex_rgb("#cc0099"),
         disabled=hex_rgb("#000000"),
@@ -128,16 +210,29 @@ def get_theme(name: str) -> Theme:
 
 
 def diverging_lut(theme: Theme, n: int = 256) -> np.ndarray:
-    """Lookup table ``(n, 4)`` uint8 RGBA from -1 (index 0) to +1 (index n-1)."""
+    """Sign map as a lookup table ``(n, 4)`` uint8 RGBA from -1 (index 0) to +1 (index n-1)."""
+    rgb = diverging_rgb(theme.negative, theme.neutral, theme.positive, np.linspace(-1.0, 1.0, n))
+    return _rgba(rgb)
+
+
+def class_lut(theme: Theme, k: int, n_outputs: int, n: int = 256) -> np.ndarray:
+    """Lookup table ``(n, 4)`` for output neuron ``k`` whose value ``2p - 1`` is in [-1, 1].
+
+    One output (a sigmoid: the probability of class 1) runs from class 0's
+    color through neutral to class 1's; with several outputs (softmax) neuron
+    ``k`` runs from neutral (p = 0) to class ``k``'s color (p = 1).
+    """
     t = np.linspace(-1.0, 1.0, n)
-    neutral = np.array(theme.neutral, float)
-    neg = np.array(theme.negative, float)
-    pos = np.array(theme.positive, float)
-    a = np.abs(t)[:, None]
-    end = np.where(t[:, None] < 0, neg, pos)
-    rgb = neutral + (end - neutral) * a
-    lut = np.empty((n, 4), np.uint8)
-    lut[:, :3] = np.rint(rgb).astype(np.uint8)
+    if n_outputs == 1:
+        rgb = diverging_rgb(theme.class_color(0), theme.neutral, theme.class_color(1), t)
+    else:
+        rgb = lab_ramp(theme.neutral, theme.class_color(k), (t + 1.0) / 2.0)
+    return _rgba(rgb)
+
+
+def _rgba(rgb: np.ndarray) -> np.ndarray:
+    lut = np.empty((len(rgb), 4), np.uint8)
+    lut[:, :3] = np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
     lut[:, 3] = 255
     return lut
 

@@ -5,9 +5,11 @@ Three themes: ``light`` (default, paper-like), ``dark`` and ``contrast``
 projectors).  Colors are ``#rrggbb`` strings and this module does not import
 Qt; the helpers that build lookup tables return numpy arrays.
 
-The binary surface uses the diverging orange ↔ blue map made familiar by
-TensorFlow Playground: class 0 / negative is orange, class 1 / positive is
-blue, an undecided 0.5 is nearly the background color.
+Each color means one thing (see ``nnviz.ui.widgets.colors``): class colors
+(colour-blind-safe Okabe–Ito) for data points and class probabilities only —
+the binary surface runs from class 0's orange through a neutral grey at 0.5 to
+class 1's blue; signed values (weights) take the purple ↔ grey ↔ green sign
+map of the network view.
 """
 
 from __future__ import annotations
@@ -16,31 +18,31 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnviz.ui.widgets.colors import CLASS_HEX, CLASS_HEX_DARK, diverging_rgb, hex_rgb
+
 THEME_NAMES = ("light", "dark", "contrast")
 
-# Class colors 2 and up (classes 0 and 1 take the theme's orange and blue):
-# colors that stay distinct from both and from each other.
-CLASS_COLORS = (
-    "#f59322",  # orange (class 0 in the light theme)
-    "#0877bd",  # blue (class 1 in the light theme)
-    "#2ca02c",  # green
-    "#c51b7d",  # magenta
-    "#8c564b",  # brown
-    "#9467bd",  # purple
-    "#17becf",  # cyan
-    "#bcbd22",  # olive
-    "#e41a1c",  # red
-    "#7f7f7f",  # grey
-)
+# Class colors of the light themes (the dark theme has its own, see Theme.classes).
+CLASS_COLORS = CLASS_HEX
 
 # One color per health label; see nnviz.ui.panels.health_strip for their meaning.
+# Okabe–Ito hues that stay apart for every color-vision deficiency, and each
+# chip also carries a symbol and its label's name, so color is never the only cue.
 HEALTH_COLORS = {
-    "healthy": "#2e8b3e",
-    "vanishing": "#5b7fa6",
-    "exploding": "#d62728",
+    "healthy": "#009e73",
+    "vanishing": "#56b4e9",
+    "exploding": "#d55e00",
     "dead": "#3a3a3a",
-    "saturated": "#f28e2b",
-    "diverged": "#c2188f",
+    "saturated": "#f0e442",
+    "diverged": "#cc79a7",
+}
+HEALTH_SYMBOLS = {
+    "healthy": "✓",
+    "vanishing": "↓",
+    "exploding": "↑",
+    "dead": "✕",
+    "saturated": "≈",
+    "diverged": "⚠",
 }
 UNKNOWN_HEALTH_COLOR = "#9a9a9a"
 
@@ -59,8 +61,8 @@ class Theme:
     foreground: str          # axes, tick labels, titles
     muted: str               # secondary text, the y = x diagonal
     grid_alpha: float        # 0..1, opacity of grid lines
-    negative: str            # class 0, low values: orange
-    positive: str            # class 1, high values: blue
+    negative: str            # class 0: orange (= classes[0])
+    positive: str            # class 1: blue (= classes[1])
     surface_mid: str         # color of an undecided 0.5 on the diverging map
     surface_strength: float  # 0..1, how strongly the surface is tinted over the background
     point_outline: str       # outline of filled (training) points
@@ -69,31 +71,36 @@ class Theme:
     best: str                # early-stopping marker
     diverged: str            # divergence marker and banner
     extra: tuple[str, ...] = field(default=("#2ca02c", "#9467bd", "#8c564b", "#17becf"))
+    classes: tuple[str, ...] = CLASS_HEX
+    sign_negative: str = "#8e5aa8"   # the network view's sign map: purple ...
+    sign_positive: str = "#2a7f3c"   # ... to green, through surface_mid
 
     def class_colors(self) -> tuple[str, ...]:
         """Colors of classes 0, 1, 2, ... (cycle with ``k % len``)."""
-        return (self.negative, self.positive) + CLASS_COLORS[2:]
+        return self.classes
 
 
 THEMES = {
     "light": Theme(
         name="light", background="#ffffff", foreground="#303030", muted="#707070",
-        grid_alpha=0.25, negative="#f59322", positive="#0877bd", surface_mid="#e8eaeb",
+        grid_alpha=0.25, negative=CLASS_HEX[0], positive=CLASS_HEX[1], surface_mid="#e6e6e6",
         surface_strength=0.75, point_outline="#ffffff", train="#1f5fa8", test="#e8731a",
         best="#2e8b3e", diverged="#c2188f",
     ),
     "dark": Theme(
         name="dark", background="#1b1d21", foreground="#e4e4e4", muted="#a0a0a0",
-        grid_alpha=0.22, negative="#ff9d3b", positive="#3ea6f2", surface_mid="#3a3e44",
+        grid_alpha=0.22, negative=CLASS_HEX_DARK[0], positive=CLASS_HEX_DARK[1], surface_mid="#3c3c3c",
         surface_strength=0.8, point_outline="#101010", train="#5aa9f0", test="#f5a347",
         best="#5ccf6c", diverged="#ff4fd8", extra=("#7fd67f", "#c6a3ff", "#e0a07a", "#5fe0ee"),
+        classes=CLASS_HEX_DARK, sign_negative="#b58ad0", sign_positive="#5fb266",
     ),
-    # For projectors: white background, black text, saturated Okabe-Ito orange/blue.
+    # For projectors: white background, black text, a stronger surface.
     "contrast": Theme(
         name="contrast", background="#ffffff", foreground="#000000", muted="#303030",
-        grid_alpha=0.35, negative="#d55e00", positive="#0050a0", surface_mid="#dcdcdc",
+        grid_alpha=0.35, negative=CLASS_HEX[0], positive=CLASS_HEX[1], surface_mid="#dcdcdc",
         surface_strength=0.85, point_outline="#000000", train="#0050a0", test="#d55e00",
         best="#009e73", diverged="#cc0099", extra=("#009e73", "#7030a0", "#8c564b", "#0090b0"),
+        sign_negative="#7b3294", sign_positive="#00662e",
     ),
 }
 
@@ -126,18 +133,24 @@ def blend(fg: np.ndarray, bg: np.ndarray, alpha: float | np.ndarray) -> np.ndarr
 
 
 def diverging_lut(theme: Theme, n: int = 256, strength: float | None = None) -> np.ndarray:
-    """Orange -> mid -> blue lookup table, (n, 3) uint8, blended toward the background.
+    """Class 0 -> mid -> class 1 lookup table (the probability of class 1), (n, 3) uint8.
 
-    ``strength`` (default ``theme.surface_strength``) is how much of the pure
-    color survives; 1 gives the full map, smaller values wash it toward the
-    background so the data points on top stay readable.
+    Each half is a straight line in CIELAB.  ``strength`` (default
+    ``theme.surface_strength``) is how much of the pure color survives; 1
+    gives the full map, smaller values wash it toward the background so the
+    data points on top stay readable.
     """
+    return _lut(theme, theme.negative, theme.positive, n, strength)
+
+
+def sign_lut(theme: Theme, n: int = 256, strength: float | None = 1.0) -> np.ndarray:
+    """The sign map for signed values such as weights: purple -> neutral grey -> green, (n, 3) uint8."""
+    return _lut(theme, theme.sign_negative, theme.sign_positive, n, strength)
+
+
+def _lut(theme: Theme, lo: str, hi: str, n: int, strength: float | None) -> np.ndarray:
     s = theme.surface_strength if strength is None else strength
-    t = np.linspace(-1.0, 1.0, n)
-    lo, mid, hi = hex_to_rgb(theme.negative), hex_to_rgb(theme.surface_mid), hex_to_rgb(theme.positive)
-    w = np.abs(t)[:, None]
-    end = np.where(t[:, None] < 0, lo, hi)
-    rgb = mid + w * (end - mid)
+    rgb = diverging_rgb(hex_rgb(lo), hex_rgb(theme.surface_mid), hex_rgb(hi), np.linspace(-1.0, 1.0, n))
     rgb = blend(rgb, hex_to_rgb(theme.background), s)
     return np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
 
