@@ -6,15 +6,26 @@ sum of the gradients of the edges it stands for (so its sign and size say
 where the layer's gradient goes; the header says how many units a drawn
 neuron stands for). More than ``MAX_LAYERS`` Linear layers: the first
 ``MAX_LAYERS`` are drawn and the last header names the rest; the plots still
-show every layer. Nothing here imports Qt.
+show every layer. Nothing here imports Qt: the words are marked for translation
+and the window passes its translate function.
 """
 
 import numpy as np
 
+from nnviz.session.language import QT_TRANSLATE_NOOP
 from nnviz.ui.network.frame import NetworkFrame
 
 MAX_WIDTH = 64
 MAX_LAYERS = 16
+CONTEXT = "WatchFrame"
+INPUTS = QT_TRANSLATE_NOOP("WatchFrame", "{n} inputs")
+GROUPS = QT_TRANSLATE_NOOP("WatchFrame", "(as {groups} groups)")
+MORE_LAYERS = QT_TRANSLATE_NOOP("WatchFrame", "+ {n} more layers (see the plots)")
+EDGE_LABEL = QT_TRANSLATE_NOOP("WatchFrame", "dL/dW, last step")
+
+
+def _same(context, text):
+    return text
 
 
 def fold_bounds(n, max_width=MAX_WIDTH):
@@ -28,27 +39,32 @@ def fold_matrix(G, rows, cols):
     return np.add.reduceat(np.add.reduceat(G, rows[:-1], axis=0), cols[:-1], axis=1)
 
 
-def watcher_frame(watcher, grads):
-    """The NetworkFrame of the watched module; grads: per drawn layer, dL/dW as (fan_in, fan_out) numpy."""
+def watcher_frame(watcher, grads, translate=_same):
+    """The NetworkFrame of the watched module; grads: per drawn layer, dL/dW as (fan_in, fan_out) numpy.
+
+    translate(context, text): the window's (QCoreApplication.translate); English by default.
+    """
     count = min(len(grads), MAX_LAYERS)
     sizes = [watcher.linears[0].in_features] + [linear.out_features for linear in watcher.linears[:count]]
     bounds = [fold_bounds(n) for n in sizes]
     edges = [fold_matrix(np.asarray(G, dtype=np.float64), bounds[k], bounds[k + 1])
              for k, G in enumerate(grads[:count])]
     norms = watcher.grad_norms[-1] if watcher.steps else [np.nan] * len(watcher.linears)
-    headers = [_column_text(f"{sizes[0]} inputs", sizes[0])]          # sizes and health: in the strip beside
+    groups = translate(CONTEXT, GROUPS)
+    headers = [_column_text(translate(CONTEXT, INPUTS).format(n=sizes[0]), sizes[0], groups)]
     for k in range(count):
         text = f"L{k + 1} {watcher.activations[k]}\n‖∇W‖ {norms[k]:.0e}"
-        headers.append(_column_text(text, sizes[k + 1]))
+        headers.append(_column_text(text, sizes[k + 1], groups))
     if count < len(watcher.linears):
-        headers[-1] += f"\n+ {len(watcher.linears) - count} more layers (see the plots)"
+        headers[-1] += "\n" + translate(CONTEXT, MORE_LAYERS).format(n=len(watcher.linears) - count)
     return NetworkFrame(sizes=[len(b) - 1 for b in bounds], headers=headers, edges=edges, edge_mode="gradient",
-                        edge_label="dL/dW, last step")
+                        edge_label=translate(CONTEXT, EDGE_LABEL))
 
 
-def _column_text(text, n):
+def _column_text(text, n, groups_template):
+    """A column's header; a folded column says how many groups it is drawn as."""
     groups = min(n, MAX_WIDTH)
-    return text if groups == n else f"{text}\n(as {groups} groups)"
+    return text if groups == n else f"{text}\n{groups_template.format(groups=groups)}"
 
 
 def layer_gradients(watcher):

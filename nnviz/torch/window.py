@@ -59,7 +59,7 @@ class WatchWindow(QtWidgets.QWidget):
         """Draw the watcher's latest step in every view."""
         w = self.watcher
         steps = np.arange(1, w.steps + 1)
-        self.network.set_frame(watcher_frame(w, layer_gradients(w)))
+        self.network.set_frame(watcher_frame(w, layer_gradients(w), QtCore.QCoreApplication.translate))
         if w.health:
             self.health.set_health(w.health[-1])
         self.loss.set_series(steps, np.array(w.losses, dtype=float))
