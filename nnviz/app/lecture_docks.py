@@ -50,6 +50,7 @@ class LectureDocks(QtCore.QObject):
         self.window = window
         self._tab_with = tab_with
         self._placed: set[str] = set()
+        self._pending: str | None = None     # a dock to show once the window is shown
         self.adapter = adapter
         self._focus_sample = focus_sample
         self._playing = playing
@@ -103,10 +104,26 @@ class LectureDocks(QtCore.QObject):
             view.set_line_scale(scale)
 
     def show_view(self, key: str) -> None:
-        """Show one dock ("landscape", "activations" or "neuron_graph") in front."""
+        """Show one dock ("landscape", "activations" or "neuron_graph") in front.
+
+        Before the window is first shown this waits for it: docks are arranged
+        into tabs only then (see ``_place``).
+        """
+        if not self.window.isVisible():
+            self._pending = key
+            self.window.installEventFilter(self)
+            return
+        self._place(key)
         dock = self.docks[key]
         dock.show()
         dock.raise_()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.window and event.type() == QtCore.QEvent.Type.Show and self._pending:
+            self.window.removeEventFilter(self)
+            key, self._pending = self._pending, None
+            QtCore.QTimer.singleShot(0, lambda: self.show_view(key))    # after the window's own arranging
+        return False
 
     def refresh(self, force: bool = False) -> None:
         """Redraw the visible docks (at most every INTERVAL_S while playing, unless forced)."""
@@ -140,17 +157,21 @@ class LectureDocks(QtCore.QObject):
                 self.show_view(LESSON_VIEWS[lesson.id])
         self.refresh(force=event != "phase")
 
+    def _place(self, key: str) -> None:
+        """The first time a dock is shown: a tab of its own beside ``tab_with`` (the data view), full
+        height, rather than a third of the column. Only once the window is shown: a tab group made
+        before leaves a stray tab bar (Qt 6.10, see the main window)."""
+        dock = self.docks[key]
+        if key in self._placed or self._tab_with is None or not self._tab_with.isVisible():
+            return
+        self._placed.add(key)
+        if not dock.isFloating() and self.window.dockWidgetArea(dock) == self.window.dockWidgetArea(self._tab_with):
+            self.window.tabifyDockWidget(self._tab_with, dock)
+
     def _shown(self, key: str) -> None:
         if key not in self._placed and self._tab_with is not None and self._tab_with.isVisible():
-            # The first time: a tab of its own beside ``tab_with`` (the data view), full height,
-            # rather than a third of the column. Not before the window is shown: a tab group made
-            # then leaves a stray tab bar (Qt 6.10, see the main window).
-            self._placed.add(key)
-            dock = self.docks[key]
-            if not dock.isFloating() and self.window.dockWidgetArea(dock) == self.window.dockWidgetArea(
-                    self._tab_with):
-                self.window.tabifyDockWidget(self._tab_with, dock)
-                dock.raise_()
+            self._place(key)
+            self.docks[key].raise_()
         with np.errstate(all="ignore"):
             if key == "landscape":
                 if self.landscape.landscape() is None:

@@ -175,7 +175,8 @@ class LandscapeView(PlotView):
             return
         split = self.tr("training") if self._landscape.split == "train" else self.tr("test")
         step = int(self._landscape.path_steps[-1]) if len(self._landscape.path_steps) else 0
-        text = self.tr("{0} loss around the weights of step {1}").format(split, step)
+        text = self.tr("{0} loss around step {1}").format(split, step)     # short: a title sets the
+        # plot's minimum width, and a narrow dock must still hold the colour bar
         self.plot_item.setTitle(text, color=self._theme.foreground, size=f"{self.font_pt(1.15):.1f}pt")
 
     def _style_colorbar(self) -> None:
@@ -211,7 +212,7 @@ class LandscapeView(PlotView):
             line.setSymbolSize(4.0 * s)
             line.setSymbolBrush(color)
             line.setSymbolPen(pg.mkPen(HALO, width=0.8))
-            self.legend.addItem(line, path.label or self.tr("path"))
+            self.legend.addItem(line, path.label or self.tr("training path"))
         self._draw_ends()
         self.legend.setVisible(bool(self._paths))
         box = pg.mkColor(t.background)
