@@ -82,7 +82,8 @@ def worker(root):
             s.run(50, metrics=request["metrics"])                   # warm up
         evaluator = getattr(s, "_evaluator", None)         # checkouts that evaluate every step
         if evaluator is not None and not hasattr(evaluator, "spent"):
-            evaluator.fields = _timed(evaluator, evaluator.fields)
+            name = "score" if hasattr(evaluator, "score") else "fields"     # batched, or one step at a time
+            setattr(evaluator, name, _timed(evaluator, getattr(evaluator, name)))
         if evaluator is not None:
             evaluator.spent = 0.0
         t0 = time.perf_counter()
