@@ -105,11 +105,15 @@ def test_translation_calls_lupdate_cannot_read_are_reported(tmp_path):
                       "    a = f\"{QtCore.QCoreApplication.translate('Panel', 'hidden')}\"\n"
                       "    b = self.tr(f'{n} steps')\n"
                       "    c = QtCore.QCoreApplication.translate('Health', label)\n"
-                      "    d = self.tr('{n} steps').format(n=n)\n", encoding="utf-8")
+                      "    d = self.tr('{n} steps').format(n=n)\n"
+                      "    tr = QtCore.QCoreApplication.translate\n"
+                      "    e = tr('Legend', 'width')\n"
+                      "    g = view.tr('layer')\n", encoding="utf-8")
     found = tool.unseen_calls([source])
     found.sort(key=lambda line: int(line.split(":")[1]))
-    assert [line.split(":")[1] for line in found] == ["3", "4"]
-    assert "inside an f-string" in found[0] and "of an f-string" in found[1]
+    assert [line.split(":")[1] for line in found] == ["3", "4", "8", "9"]
+    assert "inside an f-string" in found[0] and "of an f-string" in found[1] and "tr(text, comment)" in found[2]
+    assert "context from the name" in found[3]
 
 
 def test_the_lesson_panel_and_health_strip_speak_the_installed_language(qapp):
@@ -125,7 +129,7 @@ def test_the_lesson_panel_and_health_strip_speak_the_installed_language(qapp):
         assert "۴۰۰" in text and lesson.title not in text and "Watch" not in text
         strip = HealthStrip()
         strip.set_health(["vanishing", "healthy"])
-        assert [chip.text() for chip in strip._chips[:2]] == ["L1 محوشونده", "L2 سالم"]
+        assert [chip.text() for chip in strip._chips[:2]] == ["↓ L1 محوشونده", "✓ L2 سالم"]
     finally:
         i18n.install_language(qapp, "en")
 

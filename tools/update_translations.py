@@ -96,7 +96,7 @@ _CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 
 
 def unseen_calls(files=None) -> list[str]:
-    """Translation calls lupdate cannot read: inside an f-string, or of an f-string or a variable.
+    """Translation calls lupdate cannot read: inside an f-string, of an f-string, tr(context, text), x.tr().
 
     lupdate reads string literals only. A call on a variable is fine when its
     strings are marked elsewhere (the session's strings above), so only
@@ -117,7 +117,15 @@ def unseen_calls(files=None) -> list[str]:
                 continue
             text = node.args[position]
             where = f"{Path(name).name}:{node.lineno}"
-            if isinstance(text, ast.Constant) and isinstance(text.value, str) and id(node) in inside:
+            if (func == "tr" and isinstance(node.func, ast.Attribute) and isinstance(text, ast.Constant)
+                    and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls"))):
+                found.append(f"{where}: x.tr() takes lupdate's context from the name x, not from x's class; "
+                             "use QCoreApplication.translate(\"ClassName\", ...)")
+            elif (func == "tr" and isinstance(node.func, ast.Name) and len(node.args) == 2
+                    and all(isinstance(arg, ast.Constant) for arg in node.args)):
+                found.append(f"{where}: tr(context, text) is read by lupdate as tr(text, comment); "
+                             "name the alias translate")
+            elif isinstance(text, ast.Constant) and isinstance(text.value, str) and id(node) in inside:
                 found.append(f"{where}: {func}() inside an f-string; lupdate does not see it (use a variable)")
             elif isinstance(text, ast.JoinedStr):
                 found.append(f"{where}: {func}() of an f-string; translate a template, then .format() it")

@@ -57,6 +57,49 @@
     </message>
 </context>
 <context>
+    <name>GradNormView</name>
+    <message>
+        <source>Which gradient quantity the plot shows</source>
+        <translation>نمودار کدام کمیت گرادیان را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>نمایش</translation>
+    </message>
+    <message>
+        <source>‖dL/dW‖ per layer</source>
+        <translation>‖dL/dW‖ در هر لایه</translation>
+    </message>
+    <message>
+        <source>global ‖∇‖ and clip limit</source>
+        <translation>‖∇‖ کلی و حد بریدن</translation>
+    </message>
+    <message>
+        <source>update ÷ weight per layer</source>
+        <translation>به‌روزرسانی ÷ وزن در هر لایه</translation>
+    </message>
+    <message>
+        <source>global norm</source>
+        <translation>نرم کلی</translation>
+    </message>
+    <message>
+        <source>global ‖∇‖, before clipping (log scale)</source>
+        <translation>‖∇‖ کلی، پیش از بریدن (مقیاس لگاریتمی)</translation>
+    </message>
+    <message>
+        <source>‖ΔW‖ / ‖W‖ (log scale)</source>
+        <translation>‖ΔW‖ / ‖W‖ (مقیاس لگاریتمی)</translation>
+    </message>
+    <message>
+        <source>clip limit {0:g}</source>
+        <translation>حد بریدن {0:g}</translation>
+    </message>
+    <message>
+        <source>≈1e-3 rule of thumb</source>
+        <translation>قاعدهٔ سرانگشتی ≈1e-3</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>healthy</source>
@@ -177,8 +220,12 @@
         <translation>آزمون</translation>
     </message>
     <message>
-        <source>{0} loss around the weights of step {1}</source>
-        <translation>زیان {0} پیرامون وزن‌های گام {1}</translation>
+        <source>{0} loss around step {1}</source>
+        <translation>زیان {0} پیرامون گام {1}</translation>
+    </message>
+    <message>
+        <source>training path</source>
+        <translation>مسیر آموزش</translation>
     </message>
     <message>
         <source>loss (log scale)</source>
@@ -187,10 +234,6 @@
     <message>
         <source>loss</source>
         <translation>زیان</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>مسیر</translation>
     </message>
 </context>
 <context>
@@ -233,10 +276,6 @@
     <message>
         <source>Show the neuron last clicked as a graph of operations, with the chain rule on every edge</source>
         <translation>آخرین نورونی را که روی آن کلیک شده به صورت گرافی از عملیات، با قاعدهٔ زنجیره‌ای روی هر یال، نشان بده</translation>
-    </message>
-    <message>
-        <source>{0}, sample {1} · step {2} · {3}</source>
-        <translation>{0}، نمونهٔ {1} · گام {2} · {3}</translation>
     </message>
 </context>
 <context>
@@ -654,6 +693,38 @@
     </message>
 </context>
 <context>
+    <name>ModelFile</name>
+    <message>
+        <source>Opening a PyTorch file needs torch: pip install &apos;nnviz[torch]&apos;</source>
+        <translation>باز کردن پروندهٔ PyTorch به torch نیاز دارد: pip install &apos;nnviz[torch]&apos;</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>توابع فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>%1 has %2 Linear layers. Activation after each, comma-separated
+(sigmoid, tanh, relu, leaky_relu, prelu, elu, softmax, linear):</source>
+        <translation>%1 دارای %2 لایهٔ Linear است. تابع فعال‌سازی پس از هر کدام، جداشده با ویرگول
+(sigmoid, tanh, relu, leaky_relu, prelu, elu, softmax, linear):</translation>
+    </message>
+    <message>
+        <source>no activations given</source>
+        <translation>هیچ تابع فعال‌سازی‌ای داده نشده است</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkLegend</name>
+    <message>
+        <source>width, brightness = log10 |{0}|; purple −, green +, grey exactly 0</source>
+        <translation>پهنا و روشنی = log10 |{0}|؛ بنفش −، سبز +، خاکستری دقیقاً ۰</translation>
+    </message>
+    <message>
+        <source>  (scale moved up to {0}: exploding)</source>
+        <translation>  (مقیاس تا {0} بالا رفت: انفجاری)</translation>
+    </message>
+</context>
+<context>
     <name>NeuronGraphView</name>
     <message>
         <source>on every edge: local derivative × upstream gradient = the gradient it passes back</source>
@@ -679,6 +750,10 @@
         <source>{0} more terms x·w</source>
         <translation>{0} جملهٔ دیگر x·w</translation>
     </message>
+    <message>
+        <source>{0}, sample {1} · step {2} · {3}</source>
+        <translation>{0}، نمونهٔ {1} · گام {2} · {3}</translation>
+    </message>
 </context>
 <context>
     <name>UserGuide</name>
@@ -693,6 +768,25 @@
     <message>
         <source>Contents</source>
         <translation>فهرست</translation>
+    </message>
+</context>
+<context>
+    <name>WatchFrame</name>
+    <message>
+        <source>{n} inputs</source>
+        <translation>{n} ورودی</translation>
+    </message>
+    <message>
+        <source>(as {groups} groups)</source>
+        <translation>(به صورت {groups} گروه)</translation>
+    </message>
+    <message>
+        <source>+ {n} more layers (see the plots)</source>
+        <translation>+ {n} لایهٔ دیگر (نمودارها را ببینید)</translation>
+    </message>
+    <message>
+        <source>dL/dW, last step</source>
+        <translation>dL/dW، گام آخر</translation>
     </message>
 </context>
 <context>
@@ -715,6 +809,13 @@
     <message>
         <source>({steps} steps)</source>
         <translation>({steps} گام)</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>layer {0} · {1}</source>
+        <translation>لایهٔ {0} · {1}</translation>
     </message>
 </context>
 </TS>

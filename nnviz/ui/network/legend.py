@@ -65,7 +65,7 @@ class Legend(QtWidgets.QGraphicsItem):
 
         lo, hi = view.drawn_gradient_range()
         moved_up = hi > view.gradient_range()[1]
-        tr = QtCore.QCoreApplication.translate
+        translate = QtCore.QCoreApplication.translate     # named so: lupdate reads tr(a, b) as tr(text, comment)
         y = row / 2.0
         x = 0.0
         if f.edge_mode == "weight":
@@ -92,10 +92,10 @@ class Legend(QtWidgets.QGraphicsItem):
                 label = "≥" + decade_label(hi) if level == OVER else decade_label(k)
                 x = text(x, y, label, faint_c) + 8
             what = f.edge_label or "dL/dW"
-            x = text(x, y, tr("NetworkLegend", "width, brightness = log10 |{0}|; purple −, green +, grey exactly 0")
+            x = text(x, y, translate("NetworkLegend", "width, brightness = log10 |{0}|; purple −, green +, grey exactly 0")
                      .format(what), faint_c)
             if moved_up:
-                x = text(x, y, tr("NetworkLegend", "  (scale moved up to {0}: exploding)")
+                x = text(x, y, translate("NetworkLegend", "  (scale moved up to {0}: exploding)")
                          .format(decade_label(hi)), faint_c)
         x_end = max(x_end, x)
 
