@@ -21,6 +21,9 @@ its gradient statistics and its snapshot: what the older metrics=False
 timed). Medians and the range over the rounds are printed, and the ratio of
 the medians.
 
+Times are the workers' CPU time by default (``--clock wall`` for wall time):
+on a machine shared with other work, CPU time varies far less.
+
 ``--lessons`` adds the old table: median steps per second of ``Session.run``
 for every lesson's own net.
 
@@ -56,19 +59,24 @@ def playground_config(n_hidden):
 
 
 # ------------------------------------------------------------------ worker
+CLOCK = time.process_time
+
+
 def _timed(owner, fn):
     """fn, adding the seconds each call takes to ``owner.spent``."""
     def timed(*args):
-        t = time.perf_counter()
+        t = CLOCK()
         try:
             return fn(*args)
         finally:
-            owner.spent += time.perf_counter() - t
+            owner.spent += CLOCK() - t
     return timed
 
 
-def worker(root):
+def worker(root, clock):
     """Answer timing requests on stdin (JSON lines) with seconds on stdout, importing nnviz from root."""
+    global CLOCK
+    CLOCK = time.perf_counter if clock == "wall" else time.process_time
     sys.path.insert(0, str(root))
     from nnviz.session import Session
     sessions = {}
@@ -86,15 +94,15 @@ def worker(root):
             setattr(evaluator, name, _timed(evaluator, getattr(evaluator, name)))
         if evaluator is not None:
             evaluator.spent = 0.0
-        t0 = time.perf_counter()
+        t0 = CLOCK()
         s.run(steps, metrics=request["metrics"])
-        print(json.dumps([time.perf_counter() - t0, getattr(evaluator, "spent", 0.0)]), flush=True)
+        print(json.dumps([CLOCK() - t0, getattr(evaluator, "spent", 0.0)]), flush=True)
 
 
 class Worker:
-    def __init__(self, root):
-        self.proc = subprocess.Popen([sys.executable, str(HERE), "--worker", str(root)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)
+    def __init__(self, root, clock):
+        self.proc = subprocess.Popen([sys.executable, str(HERE), "--worker", str(root), "--clock", clock],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def time(self, case, metrics):
         """(seconds of the run, seconds of it spent in the whole-set evaluation where it is separate)."""
@@ -139,15 +147,17 @@ def main():
     parser.add_argument("--rounds", type=int, default=30, help="alternating rounds per case (default 30)")
     parser.add_argument("--against", type=Path, help="another nnviz checkout to time alternately")
     parser.add_argument("--lessons", action="store_true", help="also time every lesson's net")
+    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
+                        help="cpu: the worker's CPU time (default; steadier on a shared machine), or wall time")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker)
+        worker(args.worker, args.clock)
         return
     sides = [("this", HERE.parents[1], True)]
     if args.against:
         sides += [("other", args.against, True), ("other, metrics=False", args.against, False)]
-    workers = {root: Worker(root) for _, root, _ in sides}
+    workers = {root: Worker(root, args.clock) for _, root, _ in sides}
     try:
         print(f"{'case':<15} {'checkout':<30} {'median':>8} {'p10–p90':>17}  unit      ratio to this")
         for case, (_, _, unit, scale) in CASES.items():
