@@ -27,7 +27,7 @@ from collections.abc import Callable
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.session.inspect import person_label
+from nnviz.ui.lecture_views import show_activations, show_neuron_graph
 from nnviz.ui.network.neuron_graph import NeuronGraphView
 from nnviz.ui.panels.landscape_panel import LandscapePanel
 from nnviz.ui.plots.activations import ActivationView
@@ -192,14 +192,7 @@ class LectureDocks(QtCore.QObject):
                 self._draw_neuron_graph()
 
     def _draw_activations(self) -> None:
-        s = self.adapter.session
-        self.activations.set_curves(s.activation_curves(min(self.activations.layer(), s.n_layers)))
+        show_activations(self.activations, self.adapter.session)
 
     def _draw_neuron_graph(self) -> None:
-        s = self.adapter.session
-        layer, j = self.neuron
-        sample = self._focus_sample()
-        graph = s.neuron_graph(layer, j, sample)
-        caption = self.tr("{0}, sample {1} · step {2} · {3}").format(
-            person_label("neuron", layer, j=j), graph.sample + 1, s.step, s.phase.label())
-        self.neuron_graph.set_graph(graph, caption)
+        show_neuron_graph(self.neuron_graph, self.adapter.session, *self.neuron, self._focus_sample())

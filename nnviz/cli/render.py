@@ -26,6 +26,10 @@ def _render_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--view", choices=VIEWS, default="network", help="what to draw (default network)")
     parser.add_argument("--phase", metavar="P",
                         help="then step to this phase of the next step: forward:K, loss, backward:K or update")
+    parser.add_argument("--layer", type=int, metavar="K",
+                        help="with --view activations: the layer shown (1 = first hidden layer; default 1)")
+    parser.add_argument("--neuron", metavar="K:J",
+                        help="with --view neuron-graph: neuron J of layer K, counted from 1 (default 1:1)")
     parser.add_argument("--transparent", action="store_true", help="no background (PNG with alpha, SVG)")
     picture_arguments(parser, "depends on the view, e.g. 1280x720 for network")
     out_arguments(parser, ".png or .svg; .csv with --view loss writes the curves as data")
@@ -39,13 +43,19 @@ def _render(args) -> int:
     session = session_from(args)
     steps = default_steps(args, session)
     from nnviz.ui.images import check_scale
-    from nnviz.ui.render import parse_phase
+    from nnviz.ui.render import parse_neuron, parse_phase
 
     try:
         check_scale(args.scale)
         phase = parse_phase(args.phase, session.n_layers) if args.phase else None
+        neuron = parse_neuron(args.neuron, session.network.sizes) if args.neuron else None
     except ValueError as err:
         raise CliError(str(err)) from None
+    for option, value, view in (("--layer", args.layer, "activations"), ("--neuron", args.neuron, "neuron-graph")):
+        if value is not None and args.view != view:
+            raise CliError(f"{option} goes with --view {view}, not --view {args.view}")
+    if args.layer is not None and not 1 <= args.layer <= session.n_layers:
+        raise CliError(f"--layer {args.layer}: this network has layers 1 to {session.n_layers}")
     install_qt_language(args)       # creates the (offscreen) QApplication
     started = time.perf_counter()
     with quiet_platform_notes():
@@ -54,6 +64,10 @@ def _render(args) -> int:
             note = train_picture(picture, steps)
             if phase is not None:
                 picture.go_to_phase(*phase)
+            if args.layer is not None:
+                picture.set_layer(args.layer)
+            if neuron is not None:
+                picture.set_neuron(*neuron)
             trained = time.perf_counter()
             w, h = picture.save(out, args.scale, args.transparent)
             label = session.phase.label()

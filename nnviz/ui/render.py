@@ -14,7 +14,16 @@ boundary   the data with the model's output: the decision boundary for 2-D
 gradients  the gradient health of each layer, the gradient norm per layer
            over the steps (log axis) and this step's gradient distributions
 loss       the train and test loss curves with the best step marked
+landscape  the loss around the current weights with the path training took
+           (and, for a lesson with a comparison run, that run's path too)
+activations  a layer's activation function and derivative over its step's
+           pre-activations (:meth:`Picture.set_layer` picks the layer)
+neuron-graph  one neuron as a graph of operations with the chain rule on
+           every edge (:meth:`Picture.set_neuron` picks it)
 ========== ===============================================================
+
+The last three are drawn through :mod:`nnviz.ui.lecture_views`, as the
+window's docks draw them.
 
 The whole main window is a picture too (:mod:`nnviz.app.window_picture`):
 it subclasses :class:`Picture` and lets the window follow the session.
@@ -30,24 +39,34 @@ from __future__ import annotations
 import os
 import sys
 
+import numpy as np
 from PySide6 import QtCore, QtWidgets
+
+from nnviz.session.landscape_paths import shared_landscape
 
 from nnviz.ui.binding import Binding, data_kind, weight_image_shape
 from nnviz.ui.images import render_image, save_image
+from nnviz.ui.lecture_views import comparison_run, show_activations, show_neuron_graph
+from nnviz.ui.network.frame_builder import weights_version
+from nnviz.ui.network.neuron_graph import NeuronGraphView
 from nnviz.ui.network.view import NetworkView
 from nnviz.ui.panels.health_strip import HealthStrip
+from nnviz.ui.plots.activations import ActivationView
 from nnviz.ui.plots.boundary import BoundaryView
 from nnviz.ui.plots.confusion import ConfusionView
 from nnviz.ui.plots.curves import LossCurvesView
 from nnviz.ui.plots.graddist import GradDistributionView
 from nnviz.ui.plots.gradnorm import GradNormView
+from nnviz.ui.plots.landscape import LandscapeView
 from nnviz.ui.plots.regression import RegressionView
 from nnviz.ui.plots.weight_images import WeightImagesView
 from nnviz.ui.widgets.style import apply_palette
 
-VIEWS = ("network", "boundary", "gradients", "loss")
+VIEWS = ("network", "boundary", "gradients", "loss", "landscape", "activations", "neuron-graph")
 DEFAULT_SIZES = {"network": (1280, 720), "boundary": (720, 640),
-                 "gradients": (1200, 560), "loss": (900, 540)}
+                 "gradients": (1200, 560), "loss": (900, 540),
+                 "landscape": (960, 720), "activations": (1080, 600), "neuron-graph": (1280, 720)}
+LANDSCAPE_RESOLUTION = 61               # a picture is drawn once: a finer grid than the window's
 MIN_SIDE, MAX_SIDE = 160, 8192
 ZOOM_RANGE = (0.5, 3.0)                 # as the window's View → Zoom
 
@@ -102,6 +121,23 @@ def parse_phase(text: str, n_layers: int) -> tuple[str, int | None]:
     raise ValueError(f"phase {text!r}: expected forward:K, loss, backward:K or update")
 
 
+def parse_neuron(text: str, sizes) -> tuple[int, int]:
+    """``"2:3"`` (neuron 3 of layer 2, counted from 1) -> (2, 2): the layer and the 0-based index.
+
+    ``sizes`` are the network's layer widths, inputs first (``Network.sizes``).
+    """
+    layer, _, j = str(text).partition(":")
+    try:
+        k, n = int(layer), int(j)
+    except ValueError:
+        raise ValueError(f"neuron {text!r}: expected LAYER:NEURON counted from 1, e.g. 1:1") from None
+    if not 1 <= k < len(sizes):
+        raise ValueError(f"neuron {text!r}: this network has layers 1 to {len(sizes) - 1}")
+    if not 1 <= n <= sizes[k]:
+        raise ValueError(f"neuron {text!r}: layer {k} has neurons 1 to {sizes[k]}")
+    return k, n - 1
+
+
 class Picture:
     """One view of ``session`` (see the module docstring), drawn offscreen.
 
@@ -128,8 +164,9 @@ class Picture:
         self.view = view
         self.theme = theme
         self._last_unit = "step"
+        self.layer, self.neuron = 1, (1, 0)     # of the activation view and the neuron graph
         self.size = tuple(size) if size else self.DEFAULT_SIZES[view]
-        builder = getattr(self, f"_build_{view}")
+        builder = getattr(self, f"_build_{view.replace('-', '_')}")
         self.widget = builder()
         self._zoom(float(zoom))
         self.widget.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -177,6 +214,23 @@ class Picture:
     def save(self, path, scale: float = 1.0, transparent: bool = False) -> tuple[int, int]:
         self.settle()
         return save_image(self.widget, path, scale, transparent, title=self.title())
+
+    def set_layer(self, layer: int) -> None:
+        """The layer (1..L) the activation view shows; a ValueError names the valid range."""
+        if not 1 <= layer <= self.session.n_layers:
+            raise ValueError(f"layer {layer}: this network has layers 1 to {self.session.n_layers}")
+        self.layer = int(layer)
+        self.redraw()
+
+    def set_neuron(self, layer: int, j: int) -> None:
+        """The neuron the graph shows: ``j`` (0-based) of ``layer`` (1..L); a ValueError names the range."""
+        sizes = self.session.network.sizes
+        if not 1 <= layer <= self.session.n_layers:
+            raise ValueError(f"neuron: this network has layers 1 to {self.session.n_layers}")
+        if not 0 <= j < sizes[layer]:
+            raise ValueError(f"neuron: layer {layer} has neurons 1 to {sizes[layer]}")
+        self.neuron = (int(layer), int(j))
+        self.redraw()
 
     def network_view(self):
         """The network view drawn, or None."""
@@ -287,6 +341,43 @@ class Picture:
         self.binding = Binding(curves=view)
         return view
 
+    def _build_landscape(self):
+        view = LandscapeView()
+        view.set_theme(self.theme)
+        self.binding = None
+        return view
+
+    def _build_activations(self):
+        view = ActivationView()
+        view.set_theme(self.theme)
+        self.binding = None
+        return view
+
+    def _build_neuron_graph(self):
+        self.binding = None
+        return NeuronGraphView(theme=self.theme)
+
+    def _draw_landscape(self) -> None:
+        """The session's surface with its path, and a lesson's comparison run trained as far on it.
+
+        Computed again only when the weights changed: stepping through a step's
+        phases (``--phase``) leaves them as they were until the update.
+        """
+        s = self.session
+        key = (id(s.network), s.step, weights_version(s.network))
+        if getattr(self, "_landscape_key", None) == key:
+            return
+        self._landscape_key = key
+        runs, labels = comparison_run(s)
+        land, paths = shared_landscape(runs, labels, resolution=LANDSCAPE_RESOLUTION)
+        self.widget.set_landscape(land, paths)
+
+    def _draw_activations(self) -> None:
+        show_activations(self.widget, self.session, self.layer)
+
+    def _draw_neuron_graph(self) -> None:
+        show_neuron_graph(self.widget, self.session, *self.neuron)
+
     def _zoom(self, zoom: float) -> None:
         """Text, lines and points larger (or smaller), as the window's View → Zoom does."""
         if zoom == 1.0:
@@ -298,6 +389,11 @@ class Picture:
     def redraw(self) -> None:
         """Draw the session's current state (what changed since the last redraw)."""
         binding = self.binding
+        if binding is None:                 # a view the binding does not hold (see the module docstring)
+            with np.errstate(all="ignore"):     # a diverged run's numbers are drawn as NaN/inf
+                getattr(self, f"_draw_{self.view.replace('-', '_')}")()
+            self.settle()
+            return
         if binding.session is not self.session:
             binding.set_session(self.session)
         binding.frame_options.update_as_delta = self._last_unit == "phase"
