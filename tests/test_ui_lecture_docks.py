@@ -118,3 +118,30 @@ def test_loading_a_lesson_that_names_the_landscape_shows_it(window, qtbot):
     window.step("step")
     qtbot.waitUntil(lambda: window.lecture.landscape.landscape().path_steps[-1] == window.session.step,
                     timeout=5000)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")      # offscreen menus cannot grab or raise
+def test_each_view_exports_like_the_others(window, qtbot, tmp_path):
+    from PySide6 import QtCore
+    ex = window.exports
+    for key in window.lecture.docks:
+        window.lecture.show_view(key)
+    window.step("step")
+    for target, scene in (("landscape", window.lecture.landscape.view.plot_widget.scene()),
+                          ("activations", window.lecture.activations.plot_widget.scene())):
+        actions = scene.contextMenu
+        assert [a.text() for a in actions] == ["Export this view…", "Copy this view"]
+        actions[0].trigger()
+        assert ex.dialog.target.currentData() == target
+        ex.dialog.close()
+    graph = window.lecture.neuron_graph
+    qtbot.waitUntil(graph.isVisible, timeout=3000)
+    qtbot.mouseClick(graph.viewport(), QtCore.Qt.MouseButton.RightButton, pos=QtCore.QPoint(5, 5))
+    menu = ex.view_menu
+    assert menu is not None and [a.text() for a in menu.actions()] == ["Export this view…", "Copy this view"]
+    menu.actions()[0].trigger()
+    menu.close()
+    assert ex.dialog.target.currentData() == "neuron-graph"
+    ex.dialog.close()
+    image = ex.copy_view("neuron-graph")
+    assert image.width() == round(graph.width() * ex.scale)

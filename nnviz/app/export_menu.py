@@ -66,6 +66,10 @@ class ExportActions(QtCore.QObject):
                              ("loss", w.curves_view), ("gradnorm", w.gradnorm_view),
                              ("graddist", w.graddist_view)):
             out.append((target, view.plot_widget.scene()))
+        lecture = w.lecture                 # the loss landscape, activation and neuron-graph docks
+        out += [("landscape", lecture.landscape.view.plot_widget.scene()),
+                ("activations", lecture.activations.plot_widget.scene()),
+                ("neuron-graph", lecture.neuron_graph.scene())]
         return out
 
     def targets(self) -> dict:
@@ -75,7 +79,10 @@ class ExportActions(QtCore.QObject):
                 "data": ("Data and output", lambda: w.data_stack.currentWidget()),
                 "loss": ("Loss curves", w.curves_view),
                 "gradnorm": ("Gradient norm per layer", w.gradnorm_view),
-                "graddist": ("This step's gradients", w.graddist_view)}
+                "graddist": ("This step's gradients", w.graddist_view),
+                "landscape": ("Loss landscape", w.lecture.landscape.view),
+                "activations": ("Activation function", w.lecture.activations.plot_widget),
+                "neuron-graph": ("Neuron graph", w.lecture.neuron_graph)}
 
     # ------------------------------------------------------------------ actions
     def _title(self) -> str:
