@@ -4,9 +4,11 @@
 gradient-health strip and the per-layer gradient-norm plot (the runs' plots
 share one log axis, so "four decades lower" reads the same in every column),
 and under them one loss plot with every run's train (solid) and test (dashed)
-loss in the run's color.  The toolbar steps every run by a phase, a step or an
-epoch, plays and pauses, and resets; a run that diverges stops where it is,
-marked "diverged", while the others go on.  F5 switches to projector mode
+loss in the run's color; its "Loss landscape" tab draws every run's path on
+one loss surface (the first run's, on a plane fitted to all paths; computed
+when the tab is shown, then by the panel's recompute policy).  The toolbar
+steps every run by a phase, a step or an epoch, plays and pauses, and resets;
+a run that diverges stops where it is, marked "diverged", while the others go on.  F5 switches to projector mode
 (full screen, contrast theme, presenter-size lines and type; Esc leaves).
 
 The runs come from one base config plus per-run overrides
@@ -30,6 +32,7 @@ from nnviz.ui.compare_runs import MAX_RUNS, build_sessions, lesson_runs, optimiz
 from nnviz.ui.network.frame_builder import FrameOptions
 from nnviz.ui.network.view import NetworkView
 from nnviz.ui.panels.health_strip import HealthStrip
+from nnviz.ui.panels.landscape_panel import LandscapePanel
 from nnviz.ui.plots.gradnorm import GradNormView
 from nnviz.ui.plots.runs_loss import RUN_COLORS, RunsLossView
 from nnviz.ui.widgets.theme import get_theme
@@ -118,9 +121,14 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.loss_view.set_title("loss of every run (train solid, test dashed)")
         self.loss_view.set_runs(self.labels)
         self.loss_view.setMinimumHeight(200)
+        self.landscape = LandscapePanel()
+        self.lower = QtWidgets.QTabWidget()
+        self.lower.addTab(self.loss_view, self.tr("Loss"))
+        self.lower.addTab(self.landscape, self.tr("Loss landscape"))
+        self.lower.currentChanged.connect(lambda _i: self._draw_landscape())
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         split.addWidget(runs)
-        split.addWidget(self.loss_view)
+        split.addWidget(self.lower)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
@@ -202,6 +210,7 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.pause()
         for s in self.sessions:
             s.reset()
+        self.landscape.forget()
         self.refresh()
 
     def play(self) -> None:
@@ -263,6 +272,8 @@ class CompareWindow(QtWidgets.QMainWindow):
             for view in col.views():
                 view.set_theme(name)
         self.loss_view.set_theme(name)
+        self.landscape.set_theme(name)
+        self.landscape.view.set_path_colors(colors)
         self.refresh()
 
     def set_line_scale(self, scale: float) -> None:
@@ -270,6 +281,7 @@ class CompareWindow(QtWidgets.QMainWindow):
             for view in col.views():
                 view.set_line_scale(scale)
         self.loss_view.set_line_scale(scale)
+        self.landscape.set_line_scale(scale)
         for col in self.columns:
             font = QtGui.QFont(self.font())
             font.setPointSizeF(font.pointSizeF() * (scale ** 0.5 if scale != 1.0 else 1.0))
@@ -281,9 +293,20 @@ class CompareWindow(QtWidgets.QMainWindow):
             for i, (s, col) in enumerate(zip(self.sessions, self.columns)):
                 self._draw_run(i, s, col)
             self._share_norm_range()
+            self._draw_landscape()
         counts = self.step_counts()
         text = f"step {counts[0]}" if len(set(counts)) == 1 else "steps " + " / ".join(map(str, counts))
         self.counter.setText(f"{text}   phase {self.sessions[0].phase.label()}")
+
+    def _draw_landscape(self) -> None:
+        """Every run's path on one surface, while its tab is in front (the panel paces the surfaces)."""
+        if self.lower.currentWidget() is not self.landscape:
+            return
+        with np.errstate(all="ignore"):
+            if self.landscape.landscape() is None:
+                self.landscape.set_runs(self.sessions, self.labels)
+            else:
+                self.landscape.refresh(playing=self.playing)
 
     def _draw_run(self, i: int, s: Session, col: _RunColumn) -> None:
         if col.binding.session is not s:

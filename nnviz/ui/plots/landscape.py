@@ -60,6 +60,7 @@ class LandscapeView(PlotView):
         self._log = False
         self._levels: np.ndarray = np.empty(0)
         self._paths: list = []
+        self._colors: tuple[str, ...] = PATH_COLORS
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-20)
         self.contours = pg.PlotCurveItem(connect="finite")
@@ -140,6 +141,15 @@ class LandscapeView(PlotView):
         else:
             self._draw_ends()
 
+    def set_path_colors(self, colors) -> None:
+        """One colour per path, e.g. the side-by-side window's run colours (default PATH_COLORS)."""
+        self._colors = tuple(colors) or PATH_COLORS
+        self._restyle()
+
+    def path_colors(self) -> list[str]:
+        """The colour each drawn path has."""
+        return [self._colors[k % len(self._colors)] for k in range(len(self._paths))]
+
     def landscape(self):
         return self._landscape
 
@@ -205,7 +215,7 @@ class LandscapeView(PlotView):
         self.contours.setPen(pg.mkPen(contour, width=1.0 * s))
         self.legend.clear()
         for k, (path, (halo, line, ends)) in enumerate(zip(self._paths, self._path_items)):
-            color = PATH_COLORS[k % len(PATH_COLORS)]
+            color = self._colors[k % len(self._colors)]
             halo.setPen(pg.mkPen(HALO, width=4.5 * s))
             line.setPen(pg.mkPen(color, width=2.0 * s))
             line.setSymbol("o")
@@ -234,7 +244,7 @@ class LandscapeView(PlotView):
             if not len(xy):
                 ends.setData([], [])
                 continue
-            color = PATH_COLORS[k % len(PATH_COLORS)]
+            color = self._colors[k % len(self._colors)]
             ends.setData(pos=xy[[0, -1]], symbol=["s", "o"], size=[9 * s, 17 * s],
                          brush=[pg.mkBrush(color), pg.mkBrush(color)],
                          pen=[pg.mkPen(HALO, width=1.5 * s), pg.mkPen(HALO, width=2.5 * s)])
