@@ -125,7 +125,7 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.lower = QtWidgets.QTabWidget()
         self.lower.addTab(self.loss_view, self.tr("Loss"))
         self.lower.addTab(self.landscape, self.tr("Loss landscape"))
-        self.lower.currentChanged.connect(lambda _i: self._draw_landscape())
+        self.lower.currentChanged.connect(self._on_lower_tab)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         split.addWidget(runs)
         split.addWidget(self.lower)
@@ -133,6 +133,7 @@ class CompareWindow(QtWidgets.QMainWindow):
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         split.setSizes([620, 260])
+        self.split = split
         self.setCentralWidget(split)
         self._build_toolbar()
         self.set_theme(theme)
@@ -297,6 +298,13 @@ class CompareWindow(QtWidgets.QMainWindow):
         counts = self.step_counts()
         text = f"step {counts[0]}" if len(set(counts)) == 1 else "steps " + " / ".join(map(str, counts))
         self.counter.setText(f"{text}   phase {self.sessions[0].phase.label()}")
+
+    def _on_lower_tab(self, _index: int) -> None:
+        """The landscape needs room: half the height while its tab is in front, the loss plot less."""
+        total = sum(self.split.sizes())
+        share = 0.5 if self.lower.currentWidget() is self.landscape else 0.3
+        self.split.setSizes([int(total * (1 - share)), int(total * share)])
+        self._draw_landscape()
 
     def _draw_landscape(self) -> None:
         """Every run's path on one surface, while its tab is in front (the panel paces the surfaces)."""

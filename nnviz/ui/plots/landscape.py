@@ -34,6 +34,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz.session import LESSONS, Session
 from nnviz.session.landscape_paths import PlanePath, shared_landscape
 from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.theme import readable_text_color
 
 LOG_DECADES = 2.0
 """Colours follow log10(loss) when the finite losses span more than this many decades."""
@@ -47,7 +48,6 @@ UPSAMPLE = 8
 colour bands' edges are as smooth as the contour lines (traced on the same interpolation)."""
 PATH_COLORS = ("#ff3b30", "#ffffff", "#ff4fd8", "#00e5ff")
 """Per path (run): saturated colours that stand apart from every viridis colour."""
-HALO = "#000000"
 
 
 class LandscapeView(PlotView):
@@ -216,12 +216,13 @@ class LandscapeView(PlotView):
         self.legend.clear()
         for k, (path, (halo, line, ends)) in enumerate(zip(self._paths, self._path_items)):
             color = self._colors[k % len(self._colors)]
-            halo.setPen(pg.mkPen(HALO, width=4.5 * s))
+            edge = halo_color(color)
+            halo.setPen(pg.mkPen(edge, width=4.5 * s))
             line.setPen(pg.mkPen(color, width=2.0 * s))
             line.setSymbol("o")
             line.setSymbolSize(4.0 * s)
             line.setSymbolBrush(color)
-            line.setSymbolPen(pg.mkPen(HALO, width=0.8))
+            line.setSymbolPen(pg.mkPen(edge, width=0.8))
             self.legend.addItem(line, path.label or self.tr("training path"))
         self._draw_ends()
         self.legend.setVisible(bool(self._paths))
@@ -245,9 +246,10 @@ class LandscapeView(PlotView):
                 ends.setData([], [])
                 continue
             color = self._colors[k % len(self._colors)]
+            edge = halo_color(color)
             ends.setData(pos=xy[[0, -1]], symbol=["s", "o"], size=[9 * s, 17 * s],
                          brush=[pg.mkBrush(color), pg.mkBrush(color)],
-                         pen=[pg.mkPen(HALO, width=1.5 * s), pg.mkPen(HALO, width=2.5 * s)])
+                         pen=[pg.mkPen(edge, width=1.5 * s), pg.mkPen(edge, width=2.5 * s)])
 
     def _place_note(self, *_args) -> None:
         rect = self.plot_item.getViewBox().boundingRect()
@@ -358,6 +360,12 @@ def upsample(values: np.ndarray, factor: int) -> np.ndarray:
         with np.errstate(invalid="ignore"):
             values = np.where(w == 0, a, a * (1 - w) + b * w)
     return values
+
+
+def halo_color(color: str) -> str:
+    """The outline that sets a path apart from every colour of the map: black around a light path
+    colour, white around a dark one."""
+    return "#000000" if readable_text_color(color) == "#000000" else "#ffffff"
 
 
 def _step(coords: np.ndarray) -> float:
