@@ -23,6 +23,12 @@ nnviz render --lesson xor --steps 400 --view boundary \
     --size 560x500 --out docs/slides-xor-boundary.png --force
 nnviz animate --lesson xor --steps 150 --view network --size 960x540 --fps 10 --tween 3 \
     --out docs/slides-xor-step.gif --force
+nnviz render --lesson momentum --view landscape --size 1280x720 \
+    --out docs/view-landscape-momentum.png --force
+nnviz render --lesson vanishing-sigmoid --phase backward:1 --view activations --layer 1 --size 1280x720 \
+    --out docs/view-activations-sigmoid.png --force
+nnviz render --lesson vanishing-sigmoid --phase backward:1 --view neuron-graph --neuron 1:1 --size 1280x720 \
+    --out docs/view-neuron-graph.png --force
 
 "$PYTHON" - <<'EOF'
 from pathlib import Path
