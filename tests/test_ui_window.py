@@ -336,10 +336,11 @@ def test_divergence_pauses_and_offers_to_rewind(make_window, qtbot):
     assert "diverged" in w.controls.counters.text()
     w.play()                                        # refuses to play on
     assert not w.playing
-    step = w.session.step
+    sound = w.session.recovery_step                 # the newest step before the loss blew up
+    assert sound is not None and sound < w.session.step
     w.rewind_button.click()
     qtbot.waitUntil(lambda: not w.session.diverged, timeout=3000)
-    assert w.session.step == step - 1
+    assert w.session.step == sound and f"step {sound}" in w.session.message
     assert not w.health_strip.is_diverged()
 
 
