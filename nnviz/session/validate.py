@@ -18,7 +18,7 @@ replaces anything, so it never writes a file that load refuses):
   dominate a long run's file: a million steps of the deepest lesson net
   (9 layers, 61 numbers a step, stored as base64) take about 620 MB.
 - ``MAX_NESTING``: lists and mappings in a config nest at most 8 deep (the
-  deepest real field, ``config.points[i]``, is 2 deep).
+  deepest real field, ``config.csv.data.X.shape``, is 4 deep).
 - ``MAX_STEPS``: a run has at most 10**9 steps.
 - the network's size: ``nnviz.engine.spec.MAX_PARAMETERS``.
 - numbers: weights, buffers and optimizer state are finite unless the file
