@@ -20,8 +20,7 @@ def show_activations(view, session, layer: int | None = None) -> None:
     """The activation view of ``layer`` (1..L; default: the view's chosen one), its chooser filled."""
     layers = [spec["activation"] for spec in session.network.layers]
     layer = min(layer if layer is not None else view.layer(), len(layers))
-    if view.chooser.count() != len(layers) or [view.chooser.itemText(i) for i in range(len(layers))] != [
-            view.tr("layer {0} · {1}").format(k, name) for k, name in enumerate(layers, start=1)]:
+    if view.layer_activations() != layers:
         view.set_layers(layers, layer)
     view.set_curves(session.activation_curves(layer))
 

@@ -45,6 +45,7 @@ class ActivationView(PlotView):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._curves = None
+        self._activations: list[str] = []
         self.chooser = QtWidgets.QComboBox()
         self.chooser.setToolTip(self.tr("The layer whose activation function is shown"))
         self.chooser.activated.connect(lambda index: self.layerChosen.emit(index + 1))
@@ -88,12 +89,17 @@ class ActivationView(PlotView):
     # -- public API ------------------------------------------------------------
     def set_layers(self, activations: list[str], current: int = 1) -> None:
         """The chooser's entries, one per layer (1..L) by its activation's name, and the one shown."""
+        self._activations = list(activations)
         self.chooser.blockSignals(True)
         self.chooser.clear()
         self.chooser.addItems([self.tr("layer {0} · {1}").format(k, name)
                                for k, name in enumerate(activations, start=1)])
         self.chooser.setCurrentIndex(max(0, min(current, len(activations)) - 1))
         self.chooser.blockSignals(False)
+
+    def layer_activations(self) -> list[str]:
+        """The activation of each layer in the chooser, as last given to :meth:`set_layers`."""
+        return list(self._activations)
 
     def layer(self) -> int:
         """The chosen layer, 1..L (1 when the chooser is empty)."""
