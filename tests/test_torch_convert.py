@@ -72,15 +72,13 @@ def _ends_in_logits(model, loss):
     return loss in ("bce", "cross_entropy") and isinstance(list(model.modules())[-1], nn.Linear)
 
 
-def _torch_loss(model, loss, output, y):
+def _torch_loss(model, loss, output, y, logits):
+    """torch's loss as nnviz defines it: bce and cross-entropy from the logits (the stable form), so a
+    model ending in Sigmoid or Softmax is compared through the input of that last module."""
     if loss == "bce":
-        target = torch.tensor(y, dtype=torch.float64)[:, None]
-        return (nn.BCEWithLogitsLoss() if _ends_in_logits(model, loss) else nn.BCELoss())(output, target)
+        return nn.BCEWithLogitsLoss()(logits, torch.tensor(y, dtype=torch.float64)[:, None])
     if loss == "cross_entropy":
-        labels = torch.tensor(y, dtype=torch.long)
-        if _ends_in_logits(model, loss):
-            return nn.CrossEntropyLoss()(output, labels)
-        return nn.NLLLoss()(torch.log(output), labels)
+        return nn.CrossEntropyLoss()(logits, torch.tensor(y, dtype=torch.long))
     n_out = output.shape[1]
     target = torch.tensor(y, dtype=torch.float64)[:, None] if n_out == 1 else \
         nn.functional.one_hot(torch.tensor(y), n_out).double()
@@ -134,8 +132,12 @@ def test_a_session_computes_what_its_module_computes(case):
     masks = {}
     hooks = [b[3].register_forward_hook(lambda m, i, o, k=k: masks.__setitem__(k, (o != 0).double().numpy()))
              for k, b in enumerate(blocks) if b[3] is not None]
+    captured = {}
+    last = list(model.modules())[-1]
+    hooks.append(last.register_forward_hook(lambda m, i, o: captured.__setitem__("logits", i[0])))
     output = model(torch.tensor(X))
-    torch_loss = _torch_loss(model, loss, output, y)
+    torch_loss = _torch_loss(model, loss, output, y,
+                             output if _ends_in_logits(model, loss) else captured["logits"])
     torch_loss.backward()
     for hook in hooks:
         hook.remove()
