@@ -57,6 +57,17 @@
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>چشم‌انداز زیان</translation>
+    </message>
+</context>
+<context>
     <name>GradNormView</name>
     <message>
         <source>Which gradient quantity the plot shows</source>
