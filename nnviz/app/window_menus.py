@@ -100,9 +100,16 @@ class WindowMenus:
                                          "At the update phase the edges show the change of each weight "
                                          "(log scale) instead of the new weights", checkable=True, checked=True)
         self.log_loss_action = self._action(m, "&Log-scale loss axis",
-                                            lambda on: self.curves_view.set_log(on), None,
-                                            "Loss curves on a log axis, where the slow tail of training shows",
+                                            lambda on: self.curves_view.set_log(True if on else None), None,
+                                            "Loss curves on a log axis, where the slow tail of training shows "
+                                            "(chosen by itself when the losses span two decades or more)",
                                             checkable=True)
+        self.zero_loss_action = self._action(m, "Loss axis from &zero",
+                                             lambda on: self.curves_view.set_from_zero(on), None,
+                                             "The linear loss axis starts at 0, so a nearly flat loss looks flat",
+                                             checkable=True)
+        self.curves_view.fromZeroChanged.connect(self.zero_loss_action.setChecked)
+        self.zero_loss_action.setChecked(self.curves_view.is_from_zero())
         m.addSeparator()
         theme_menu = m.addMenu("&Theme")
         group = QtGui.QActionGroup(self)

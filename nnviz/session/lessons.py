@@ -22,6 +22,7 @@ class Lesson:
     steps: int
     compare: dict = field(default_factory=dict)     # config overrides for the contrasting run
     compare_label: str = ""
+    loss_from_zero: bool = False    # the loss axis starts at 0, so a nearly flat curve looks flat
 
 
 def _hidden(n, size, activation, **extra):
@@ -81,7 +82,7 @@ _LESSONS = [
            "at 0.1 the same net fits the circle.",
            "The nearly flat loss curve; the update-to-weight ratio far below 1e-3.",
            {**_CIRCLE_TANH, "lr": 0.0005},
-           steps=400, compare={"lr": 0.1}, compare_label="learning rate 0.1"),
+           steps=400, loss_from_zero=True, compare={"lr": 0.1}, compare_label="learning rate 0.1"),
     Lesson("lr-too-large", "A learning rate too large",
            "With a rate too large each update overshoots the minimum and lands higher on the other "
            "side. At 5.0 the first updates throw the loss far above where it started, the weights "

@@ -116,6 +116,30 @@ def grad_norm_series(session) -> tuple[np.ndarray, np.ndarray]:
     return np.arange(1, n + 1), (np.asarray(m.grad_norm) if n else np.zeros((0, session.n_layers)))
 
 
+def gradient_extras(session) -> dict:
+    """What the gradient plot may show besides the per-layer norms: the global norm with the
+    clip limit, the update-to-weight ratio per layer, and the one a lesson names ("suggested")."""
+    m = session.metrics
+    n = len(m)
+    clip = float(session.config.get("clip_norm") or 0.0)
+    lesson = getattr(session, "lesson", None)
+    words = f"{lesson.text} {lesson.watch}".lower() if lesson is not None else ""
+    if clip > 0:
+        suggested = "global"
+    elif "update-to-weight ratio" in words:
+        suggested = "ratio"
+    else:
+        suggested = "layers"
+    return {"global_norm": np.asarray(m.global_norm) if n else np.zeros(0), "clip": clip,
+            "update_ratio": np.asarray(m.update_ratio) if n else np.zeros((0, session.n_layers)),
+            "suggested": suggested}
+
+
+def loss_from_zero(session) -> bool:
+    """True when the session's lesson wants its loss axis to start at 0."""
+    return bool(getattr(getattr(session, "lesson", None), "loss_from_zero", False))
+
+
 def step_gradients(session) -> list[np.ndarray]:
     """This step's dL/dW of each layer (empty where backward has not reached it yet)."""
     grads = session.grads or [None] * session.n_layers
@@ -170,6 +194,8 @@ class Binding:
         self.kind = data_kind(session)
         self.weight_shape = weight_image_shape(session)
         self.extent = session.data_extent() if self.kind == "plane" else None
+        if self.curves is not None and getattr(session, "lesson", None) is not None:
+            self.curves.set_from_zero(loss_from_zero(session))     # a lesson's choice; the menu can change it
         ds = session.prep.dataset
         train, test = session.prep.train, session.prep.test
         if self.kind == "plane" and self.boundary is not None:
@@ -234,7 +260,7 @@ class Binding:
             ls = loss_series(s)
             self.curves.set_series(ls.steps, ls.train, ls.test, best_step=ls.best_step)
         if self.gradnorm is not None:
-            self.gradnorm.set_series(*grad_norm_series(s))
+            self.gradnorm.set_series(*grad_norm_series(s), **gradient_extras(s))
         if self.health is not None:
             labels = health_labels(s)
             tips = s.health_text()

@@ -10,6 +10,16 @@ evaluate (no test set, or fast runs without metrics), so NaN cannot mean
 and the "diverged" marker goes at the ``diverged_step`` the window passes
 (the session knows), or else at the first ±inf loss.
 
+Axes that tell the truth: unless the person chose linear or log, the y axis
+turns logarithmic by itself when the finite losses span ``AUTO_LOG_DECADES``
+decades or more (an exploding run reaching 1e57 would otherwise flatten every
+other point onto the axis).  ``set_from_zero(True)`` keeps 0 at the bottom
+of a linear axis, so a loss that falls from 0.713 to 0.705 looks nearly flat,
+as it is, instead of filling the plot.  ``set_comparison`` overlays another
+run's losses (a lesson's contrasting run) in a muted color.  A cleared or
+shortened history (a new network, a drawn point, a rewind) ranges the axes
+over the new data again.
+
 Notes on performance: a call costs O(number of steps) for the finite mask
 and, beyond ``MAX_POINTS`` steps, a numpy reduction to bucket minima and
 maxima (:func:`decimate_peaks`), so pyqtgraph copies and ``log10``-maps at
@@ -31,6 +41,16 @@ from PySide6 import QtCore, QtWidgets
 from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
 
 MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
+AUTO_LOG_DECADES = 2.0  # losses spanning this many decades get a log axis unless the person chose
+
+
+def spans_decades(*series: np.ndarray | None) -> float:
+    """How many decades the finite positive values of ``series`` span (0 when fewer than two)."""
+    vals = [s[np.isfinite(s) & (s > 0)] for s in series if s is not None and len(s)]
+    vals = np.concatenate(vals) if vals else np.zeros(0)
+    if len(vals) < 2:
+        return 0.0
+    return float(np.log10(vals.max() / vals.min()))
 
 
 def first_infinite(*series: np.ndarray | None) -> int | None:
@@ -65,17 +85,34 @@ class LossCurvesView(PlotView):
     Markers: a vertical line labelled "best" at the early-stopping step (and a
     dot on the test curve there), a vertical "diverged" line at the first step
     whose loss is NaN or infinite.  ``set_log(True)`` puts the y axis on a log
-    scale, where the slow tail of training becomes visible.
+    scale, where the slow tail of training becomes visible; ``set_log(None)``
+    (the default) chooses by itself.  ``set_from_zero`` anchors a linear axis
+    at 0; ``set_comparison`` overlays another run.
+
+    Signals:
+        fromZeroChanged(bool): the anchor at zero was switched on or off.
     """
+
+    fromZeroChanged = QtCore.Signal(bool)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._log = False
+        self._log_choice: bool | None = None      # None: automatic
+        self._from_zero = False
+        self._n_steps = -1
+        self._series: tuple = ()
         self.legend = self.plot_item.addLegend(offset=(-8, 8), verSpacing=-6)
         self.train_curve = self.plot_item.plot(name="train loss")
         self.test_curve = self.plot_item.plot(name="test loss")
         for curve in (self.train_curve, self.test_curve):
             _style_curve(curve)
+        self.compare_train = self.plot_item.plot()
+        self.compare_test = self.plot_item.plot()
+        for curve in (self.compare_train, self.compare_test):
+            _style_curve(curve)
+            curve.setZValue(-1)
+        self._compare_label = ""
         self.best_point = self.plot_item.plot(symbol="o")
         self.best_point.setZValue(5)
         self.best_line = pg.InfiniteLine(angle=90, movable=False, label="best: step {value:.0f}",
@@ -110,8 +147,14 @@ class LossCurvesView(PlotView):
         n = len(steps)
         train = _as_series("train_loss", train_loss, n)
         test = None if test_loss is None else _as_series("test_loss", test_loss, n)
-        self.train_curve.setData(*_finite_xy(steps, train))
-        self.test_curve.setData(*(_finite_xy(steps, test) if test is not None else ([], [])))
+        self._series = (train, test)
+        self._choose_log()
+        single = {"symbol": "o", "symbolSize": 7 * self._scale} if n == 1 else {"symbol": None}
+        for curve, values in ((self.train_curve, train), (self.test_curve, test)):
+            x, y = _finite_xy(steps, values) if values is not None else (steps[:0], steps[:0])
+            if n == 1 and self._log:
+                x, y = x[y > 0], y[y > 0]        # no dot where a log axis has no place
+            curve.setData(x, y, **single)
         self._set_extra(steps, extra or {})
         has_test = test is not None and bool(np.isfinite(test).any())
         self._set_best(steps, test if has_test else train, best_step)
@@ -121,18 +164,88 @@ class LossCurvesView(PlotView):
         else:
             self._diverged_step = float(diverged_step)
         self._show_marker(self.diverged_line, self._diverged_step, steps)
+        self._fit_range(n)
 
     def clear(self) -> None:
         self.set_series([], [], [])
 
-    def set_log(self, enabled: bool) -> None:
-        """Log-scale y axis on or off (non-positive values then leave gaps)."""
-        self._log = bool(enabled)
-        self.plot_item.setLogMode(x=False, y=self._log)
-        self.set_axis_labels(left="loss (log scale)" if self._log else "loss")
+    def set_log(self, enabled: bool | None) -> None:
+        """Log-scale y axis on (True) or off (False), or chosen by the data (None:
+        log when the finite losses span ``AUTO_LOG_DECADES`` decades or more).
+        Non-positive values leave gaps on a log axis."""
+        self._log_choice = None if enabled is None else bool(enabled)
+        self._choose_log()
+        self._fit_range(self._n_steps)
 
     def is_log(self) -> bool:
         return self._log
+
+    def set_from_zero(self, enabled: bool) -> None:
+        """Keep 0 at the bottom of a linear loss axis (a log axis has no 0)."""
+        changed = bool(enabled) != self._from_zero
+        self._from_zero = bool(enabled)
+        self._fit_range(self._n_steps)
+        if changed:
+            self.fromZeroChanged.emit(self._from_zero)
+
+    def is_from_zero(self) -> bool:
+        return self._from_zero
+
+    def set_comparison(self, steps=None, train_loss=None, test_loss=None, label: str = "") -> None:
+        """Overlay another run's losses (muted, thinner; train solid, test dashed), or remove it (no steps)."""
+        steps = np.asarray([] if steps is None else steps, dtype=float).reshape(-1)
+        n = len(steps)
+        self._compare_label = label if n else ""
+        for curve, values, name in ((self.compare_train, train_loss, "train"), (self.compare_test, test_loss, "test")):
+            if n and values is not None:
+                curve.setData(*_finite_xy(steps, _as_series(f"comparison {name} loss", values, n)))
+            else:
+                curve.setData([], [])
+        self.legend.removeItem(self.compare_train)
+        if self._compare_label:
+            self.legend.addItem(self.compare_train, self._compare_label)
+            self._style_legend(self.legend)
+        self._fit_range(self._n_steps)
+
+    def comparison_label(self) -> str:
+        """The overlaid run's name, "" when there is none."""
+        return self._compare_label
+
+    def _choose_log(self) -> None:
+        train, test = self._series or (None, None)
+        log = self._log_choice
+        if log is None:
+            log = spans_decades(train, test) >= AUTO_LOG_DECADES
+        if log != self._log or not self._axis_labels.get("left"):
+            self._log = log
+            self.plot_item.setLogMode(x=False, y=self._log)
+            self.set_axis_labels(left="loss (log scale)" if self._log else "loss")
+
+    def _fit_range(self, n: int) -> None:
+        """Range over the data again after a reset; keep 0 in view when anchored."""
+        vb = self.plot_item.getViewBox()
+        if n == 0:
+            vb.setRange(xRange=(0.0, 1.0), yRange=(0.0, 1.0), padding=0.0)
+            vb.enableAutoRange()
+        elif n < self._n_steps or self._n_steps <= 0:
+            vb.enableAutoRange()
+        self._n_steps = n
+        if self._from_zero and not self._log and n > 0:
+            top = max((float(np.nanmax(np.where(np.isfinite(v), v, np.nan)))
+                       for v in [*self._series, *self._compare_values()]
+                       if v is not None and np.isfinite(v).any()), default=1.0)
+            vb.enableAutoRange(x=True, y=False)
+            vb.setYRange(0.0, max(top, 1e-12), padding=0.05)
+        elif n > 0:
+            vb.enableAutoRange(y=True)
+
+    def _compare_values(self) -> list[np.ndarray]:
+        out = []
+        for curve in (self.compare_train, self.compare_test):
+            y = curve.getOriginalDataset()[1]
+            if y is not None and len(y):
+                out.append(np.asarray(y, dtype=float))
+        return out
 
     def best_step(self) -> float | None:
         """The step of the best-step marker, or None when it is hidden."""
@@ -190,6 +303,8 @@ class LossCurvesView(PlotView):
         t = self._theme
         self.train_curve.setPen(self.pen(t.train, 1.0))
         self.test_curve.setPen(self.pen(t.test, 1.0, QtCore.Qt.PenStyle.DashLine))
+        self.compare_train.setPen(self.pen(t.muted, 1.0))
+        self.compare_test.setPen(self.pen(t.muted, 1.0, QtCore.Qt.PenStyle.DashLine))
         self.best_point.setSymbolBrush(t.best)
         self.best_point.setSymbolPen(pg.mkPen(t.background, width=1.5 * self._scale))
         self.best_point.setSymbolSize(10 * self._scale)

@@ -1,9 +1,22 @@
-"""Per-layer gradient norms against the training step, on a log axis.
+"""Gradient sizes against the training step, on a log axis.
 
-One line per layer, ordered by color from the input side (layer 1) to the
-output side (layer L).  Vanishing gradients show as the first layers' lines
-sitting decades below the last ones; exploding gradients as the reverse or as
-lines that shoot up and stop where the norm became NaN/inf (marked).
+The view shows one of three series, chosen in its "show" box (or suggested
+by the window for a lesson that names one):
+
+* ``layers``: ‖dL/dW‖ of each layer, one line per layer ordered by color from
+  the input side (layer 1) to the output side (layer L).  Vanishing gradients
+  show as the first layers' lines sitting decades below the last ones;
+  exploding gradients as the reverse or as lines that shoot up and stop where
+  the norm became NaN/inf (marked);
+* ``global``: the global gradient norm (all layers together, before clipping)
+  with the clip limit as a horizontal line: clipping acts wherever the line
+  is above the limit;
+* ``ratio``: the update-to-weight ratio ‖ΔW‖ / ‖W‖ of each layer with the
+  rule-of-thumb 1e-3 as a guide line.
+
+A history of one step is drawn as dots (a line needs two points).  When the
+history is cleared or shortened (a new network, a drawn point, a rewind) the
+axes range over the new data again instead of keeping the old range.
 
 Notes on performance: ``set_series`` is called every frame while training
 plays.  It reuses one ``PlotDataItem`` per layer and only calls ``setData``;
@@ -24,8 +37,12 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
 
-MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
+from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import sample_layer_colors
+
+MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
+SERIES = ("layers", "global", "ratio")
+RATIO_GUIDE = 1e-3  # the rule of thumb for the update-to-weight ratio
 
 
 class LogAxis(pg.AxisItem):
@@ -61,7 +78,8 @@ class LogAxis(pg.AxisItem):
 
 
 class GradNormView(PlotView):
-    """Gradient norm of each layer's weights per step (log y axis), legend "layer 1 … L"."""
+    """Gradient norm of each layer's weights per step (log y axis), legend "layer 1 … L";
+    or the global norm against the clip limit, or the update-to-weight ratio per layer."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent, axis_items={"left": LogAxis("left")})
@@ -71,17 +89,50 @@ class GradNormView(PlotView):
                                              labelOpts={"position": 0.85})
         self.diverged_line.setVisible(False)
         self.plot_item.addItem(self.diverged_line, ignoreBounds=True)
+        # the clip limit (global) or the 1e-3 guide (ratio); its value is log10 of the level
+        self.guide_line = pg.InfiniteLine(angle=0, movable=False, label="", labelOpts={"position": 0.08})
+        self.guide_line.setVisible(False)
+        self.plot_item.addItem(self.guide_line)
         self._diverged_step: float | None = None
+        self._series = "layers"
+        self._chosen: str | None = None     # what the person picked in the box; overrides suggestions
+        self._n_steps = -1
+        self._last: tuple | None = None
+        self.show_combo = QtWidgets.QComboBox()
+        self.show_combo.setToolTip(self.tr("Which gradient quantity the plot shows"))
+        for key, text in self._series_names().items():
+            self.show_combo.addItem(text, key)
+        self.show_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.show_combo.setMinimumContentsLength(6)
+        self.show_combo.activated.connect(self._on_choice)
+        row = QtWidgets.QHBoxLayout()
+        row.setContentsMargins(4, 2, 4, 0)
+        self._show_label = QtWidgets.QLabel(self.tr("show"))
+        row.addWidget(self._show_label)
+        row.addWidget(self.show_combo)
+        row.addStretch(1)
+        self.layout().insertLayout(0, row)
         self.plot_item.setLogMode(x=False, y=True)
         self.set_axis_labels("step", "‖∇W‖ (log scale)")
         self._apply_style()
 
-    def set_series(self, steps, norms, diverged_step: float | None = None) -> None:
+    def _series_names(self) -> dict[str, str]:
+        return {"layers": self.tr("‖dL/dW‖ per layer"),
+                "global": self.tr("global ‖∇‖ and clip limit"),
+                "ratio": self.tr("update ÷ weight per layer")}
+
+    def set_series(self, steps, norms, diverged_step: float | None = None, *,
+                   global_norm=None, clip: float = 0.0, update_ratio=None,
+                   suggested: str | None = None) -> None:
         """``steps``: (n,); ``norms``: (n, n_layers), column 0 = layer 1 (input side).
 
-        The "diverged" marker goes at ``diverged_step`` when given, else at the
-        first step with a NaN or infinite norm (norms are computed every step,
-        so a NaN here is a real one).
+        Optional: ``global_norm`` (n,) the global gradient norm before
+        clipping and ``clip`` the clipping limit (0 = no clipping);
+        ``update_ratio`` (n, n_layers) the update-to-weight ratio;
+        ``suggested`` which of :data:`SERIES` to show unless the person chose
+        one in the box.  The "diverged" marker goes at ``diverged_step`` when
+        given, else at the first step with a NaN or infinite norm (norms are
+        computed every step, so a NaN here is a real one).
         """
         steps = np.asarray(steps, dtype=float).reshape(-1)
         norms = np.asarray(norms, dtype=float)
@@ -89,10 +140,67 @@ class GradNormView(PlotView):
             norms = norms.reshape(len(steps), -1) if len(steps) else norms.reshape(0, 0)
         if norms.ndim != 2 or norms.shape[0] != len(steps):
             raise ValueError(f"norms must have shape (len(steps), n_layers) = ({len(steps)}, L), got {norms.shape}")
-        self._ensure_layers(norms.shape[1])
-        xs, ys = decimate_peaks(steps, norms, MAX_POINTS)
+        if global_norm is not None:
+            global_norm = np.asarray(global_norm, dtype=float).reshape(-1)
+            if len(global_norm) != len(steps):
+                raise ValueError(f"global_norm has {len(global_norm)} values but steps has {len(steps)}")
+        if update_ratio is not None:
+            update_ratio = np.asarray(update_ratio, dtype=float).reshape(norms.shape)
+        self._last = (steps, norms, diverged_step, global_norm, float(clip or 0.0), update_ratio)
+        available = {"layers": True, "global": global_norm is not None, "ratio": update_ratio is not None}
+        model = self.show_combo.model()
+        for i in range(self.show_combo.count()):
+            model.item(i).setEnabled(available[self.show_combo.itemData(i)])
+        want = self._chosen or suggested or "layers"
+        if want not in SERIES or not available[want]:
+            want = "layers"
+        self._series = want
+        self.show_combo.setCurrentIndex(SERIES.index(want))
+        self._draw()
+
+    def series(self) -> str:
+        """The series drawn: one of :data:`SERIES`."""
+        return self._series
+
+    def set_shown(self, series: str) -> None:
+        """Show ``series`` (as if picked in the box)."""
+        if series not in SERIES:
+            raise ValueError(f"series: expected one of {SERIES}, got {series!r}")
+        self._chosen = series
+        if self._last is not None:
+            self.set_series(*self._last[:3], global_norm=self._last[3], clip=self._last[4],
+                            update_ratio=self._last[5])
+
+    def _on_choice(self, index: int) -> None:
+        self.set_shown(self.show_combo.itemData(index))
+
+    def _draw(self) -> None:
+        steps, norms, diverged_step, global_norm, clip, update_ratio = self._last
+        if self._series == "global":
+            values = global_norm.reshape(-1, 1)
+            names = [self.tr("global norm")]
+            left = self.tr("global ‖∇‖, before clipping (log scale)")
+        elif self._series == "ratio":
+            values = update_ratio
+            names = None
+            left = self.tr("‖ΔW‖ / ‖W‖ (log scale)")
+        else:
+            values = norms
+            names = None
+            left = "‖∇W‖ (log scale)"
+        self.set_axis_labels(left=left)
+        self._ensure_layers(values.shape[1], names)
+        xs, ys = decimate_peaks(steps, values, MAX_POINTS)
+        single = len(steps) == 1            # one point: no line to draw, so a dot
         for j, curve in enumerate(self.curves):
-            curve.setData(xs, ys[:, j])
+            x, y = xs, ys[:, j]
+            if single and not (np.isfinite(y[0]) and y[0] > 0):
+                x, y = xs[:0], y[:0]        # a zero or NaN has no place on a log axis: no dot either
+            curve.setData(x, y, symbol="o" if single else None,
+                          symbolSize=7 * self._scale, symbolPen=None,
+                          symbolBrush=curve.opts["pen"].color() if single else None)
+        self._draw_guide(clip)
+        self._reset_range_if_new(len(steps))
         bad = ~np.isfinite(norms).all(axis=1) if norms.size else np.zeros(0, bool)
         if diverged_step is not None:
             self._diverged_step = float(diverged_step)
@@ -105,6 +213,34 @@ class GradNormView(PlotView):
         else:
             self.diverged_line.setVisible(False)
 
+    def _draw_guide(self, clip: float) -> None:
+        line = self.guide_line
+        if self._series == "global" and clip > 0:
+            level, text = clip, self.tr("clip limit {0:g}").format(clip)
+        elif self._series == "ratio":
+            level, text = RATIO_GUIDE, self.tr("≈1e-3 rule of thumb")
+        else:
+            line.setVisible(False)
+            return
+        line.setVisible(True)
+        line.setValue(float(np.log10(level)))
+        line.label.setFormat(text)
+        line.label.valueChanged()
+
+    def guide_level(self) -> float | None:
+        """The level of the horizontal guide (clip limit or 1e-3), or None when hidden."""
+        return float(10.0 ** self.guide_line.value()) if self.guide_line.isVisible() else None
+
+    def _reset_range_if_new(self, n: int) -> None:
+        """A cleared or shortened history: range over the new data, not the old steps."""
+        vb = self.plot_item.getViewBox()
+        if n == 0:
+            vb.setRange(xRange=(0.0, 1.0), yRange=(-1.0, 1.0), padding=0.0)
+            vb.enableAutoRange()
+        elif n < self._n_steps or self._n_steps <= 0:
+            vb.enableAutoRange()
+        self._n_steps = n
+
     def clear(self) -> None:
         self.set_series([], np.zeros((0, len(self.curves))))
 
@@ -116,29 +252,37 @@ class GradNormView(PlotView):
         return self._diverged_step
 
     # -- internals -------------------------------------------------------------------
-    def _ensure_layers(self, n: int) -> None:
-        if n == len(self.curves):
+    def _ensure_layers(self, n: int, names: list[str] | None = None) -> None:
+        names = names or [f"layer {j + 1}" for j in range(n)]
+        if n == len(self.curves) and [label.text for _s, label in self.legend.items] == names:
             return
-        while len(self.curves) > n:
+        while self.curves:
             curve = self.curves.pop()
             self.legend.removeItem(curve)
             self.plot_item.removeItem(curve)
-        while len(self.curves) < n:
+        for j in range(n):
             curve = self.plot_item.plot()
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)
-            self.legend.addItem(curve, f"layer {len(self.curves)}")
+            self.legend.addItem(curve, names[j])
         self._restyle()
 
     def _restyle(self) -> None:
         t = self._theme
+        apply_palette(self, t)              # the "show" row above the plot
         for curve, color in zip(self.curves, sample_layer_colors(len(self.curves), t)):
             curve.setPen(self.pen(color, 1.0))
         self.diverged_line.setPen(self.pen(t.diverged, 1.5, QtCore.Qt.PenStyle.DashLine))
         self.diverged_line.label.setColor(t.diverged)
         self.diverged_line.label.setFont(self.qfont(bold=True))
         self.diverged_line.label.anchors = [(1.0, 0.5), (1.0, 0.5)]  # text left of the line
+        self.guide_line.setPen(self.pen(t.muted, 1.5, QtCore.Qt.PenStyle.DashLine))
+        self.guide_line.label.setColor(t.foreground)
+        self.guide_line.label.setFont(self.qfont())
+        self.guide_line.label.anchors = [(0.0, 1.0), (0.0, 1.0)]     # text above the line
+        self._show_label.setFont(self.qfont())
+        self.show_combo.setFont(self.qfont())
         self._style_legend(self.legend, boxed=False)
 
 
