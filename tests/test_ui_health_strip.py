@@ -3,15 +3,15 @@
 import pytest
 
 from nnviz.ui.panels.health_strip import BANNER_TEXT, DEFAULT_TOOLTIPS, HEALTH_LABELS, HealthStrip
-from nnviz.ui.widgets.theme import HEALTH_COLORS, THEME_NAMES
+from nnviz.ui.widgets.theme import HEALTH_COLORS, HEALTH_SYMBOLS, THEME_NAMES
 
-EXPECTED = {
-    "healthy": "#2e8b3e",
-    "vanishing": "#5b7fa6",
-    "exploding": "#d62728",
+EXPECTED = {       # Okabe–Ito: no red/green pair
+    "healthy": "#009e73",
+    "vanishing": "#56b4e9",
+    "exploding": "#d55e00",
     "dead": "#3a3a3a",
-    "saturated": "#f28e2b",
-    "diverged": "#c2188f",
+    "saturated": "#f0e442",
+    "diverged": "#cc79a7",
 }
 
 
@@ -36,7 +36,7 @@ def test_chips_text_and_colors(qtbot, strip):
     strip.set_health(labels)
     qtbot.wait(10)
     chips = strip.chips()
-    assert [c.text() for c in chips] == [f"L{i + 1} {label}" for i, label in enumerate(labels)]
+    assert [c.text() for c in chips] == [f"{HEALTH_SYMBOLS[label]} L{i + 1} {label}" for i, label in enumerate(labels)]
     for chip, label in zip(chips, labels):
         assert HealthStrip.chip_color(label) == EXPECTED[label] == HEALTH_COLORS[label]
         assert _rendered_color(chip) == EXPECTED[label]
@@ -46,7 +46,7 @@ def test_chips_text_and_colors(qtbot, strip):
 
 def test_labels_are_normalized_and_unknown_is_grey(strip):
     strip.set_health([" Healthy", "weird"])
-    assert [c.text() for c in strip.chips()] == ["L1 healthy", "L2 weird"]
+    assert [c.text() for c in strip.chips()] == ["✓ L1 healthy", "? L2 weird"]
     assert HealthStrip.chip_color("weird") == "#9a9a9a"
     assert strip.chips()[1].toolTip() == "weird"
 
@@ -58,7 +58,7 @@ def test_custom_tooltips_and_count_changes(strip):
     strip.set_health(["exploding"])
     assert len(strip.chips()) == 1
     assert strip.chips()[0] is first
-    assert first.text() == "L1 exploding"
+    assert first.text() == "↑ L1 exploding"
     with pytest.raises(ValueError):
         strip.set_health(["healthy"], tooltips=["a", "b"])
 

@@ -1,8 +1,11 @@
 """One colored chip per layer naming its gradient health, and a divergence banner.
 
-Labels (from the session's diagnostics): ``healthy`` green, ``vanishing``
-blue-grey, ``exploding`` red, ``dead`` dark grey, ``saturated`` orange,
-``diverged`` magenta.  Each chip's tooltip explains its label; the window
+Labels (from the session's diagnostics): ``✓ healthy`` bluish green,
+``↓ vanishing`` sky blue, ``↑ exploding`` vermillion, ``✕ dead`` dark grey,
+``≈ saturated`` yellow, ``⚠ diverged`` reddish purple.  The colors are
+Okabe–Ito's, which stay apart for every color-vision deficiency, and every
+chip also shows its symbol and its label's name, so no one has to tell red
+from green.  Each chip's tooltip explains its label; the window
 passes the session's text with the actual thresholds, and
 ``DEFAULT_TOOLTIPS`` is the fallback.
 
@@ -21,7 +24,9 @@ from PySide6 import QtCore, QtWidgets
 from nnviz.session.config import HEALTH_DEFAULTS
 from nnviz.session.health import describe_thresholds
 from nnviz.ui.plots.base import BASE_FONT_PT, Styled, run_demo
-from nnviz.ui.widgets.theme import HEALTH_COLORS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color
+from nnviz.ui.widgets.theme import (
+    HEALTH_COLORS, HEALTH_SYMBOLS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color,
+)
 
 HEALTH_LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated", "diverged")
 
@@ -106,7 +111,8 @@ class HealthStrip(Styled, QtWidgets.QWidget):
             self._chip_keys.append(())
         self._labels = labels
         for i, (chip, label) in enumerate(zip(self._chips, labels)):
-            text = f"L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}"
+            symbol = HEALTH_SYMBOLS.get(label, "?")
+            text = f"{symbol} L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}"
             if chip.text() != text:
                 chip.setText(text)
             tip = tooltips[i] if tooltips is not None else DEFAULT_TOOLTIPS.get(label, label)
