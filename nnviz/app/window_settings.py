@@ -10,6 +10,7 @@ import math
 
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.app.screen_fit import available_rect, fold_docks, keep_inside, place_window
 from nnviz.ui.panels.controls import SPEEDS
 from nnviz.ui.widgets.icons import tinted_icon
 from nnviz.ui.widgets.style import apply_palette
@@ -40,11 +41,12 @@ class WindowSettings:
 
     def _restore_settings(self) -> None:
         s = self.settings
-        self.resize(1500, 940)
+        place_window(self)                  # inside the screen's available area, centred
         self._default_state = self.saveState()
         geometry = s.value("window/geometry")
         if isinstance(geometry, QtCore.QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            keep_inside(self, available_rect(self))     # remembered from a larger screen
         state = s.value("window/state")
         if isinstance(state, QtCore.QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -99,13 +101,9 @@ class WindowSettings:
         self.curves_dock.raise_()
 
     def _default_sizes(self) -> None:
-        """Dock sizes of a first start; they only take once the window has its size."""
-        h = max(self.height() - 120, 400)
-        self.resizeDocks([self.lessons_dock, self.data_dock], [370, 430], QtCore.Qt.Orientation.Horizontal)
-        self.resizeDocks([self.lessons_dock, self.knobs_dock], [int(h * 0.45), int(h * 0.55)],
-                         QtCore.Qt.Orientation.Vertical)
-        self.resizeDocks([self.data_dock, self.curves_dock], [int(h * 0.55), int(h * 0.45)],
-                         QtCore.Qt.Orientation.Vertical)
+        """Dock sizes of a first start, folded into tabs on a small screen; they only take once the
+        window has its size."""
+        fold_docks(self)
 
     def zoomable_views(self) -> list:
         """The views whose text, lines and points follow View → Zoom."""

@@ -79,8 +79,7 @@ def shortcut_table() -> list[tuple[str, str]]:
         ("Ctrl++ / Ctrl+- / Ctrl+0", "zoom the views in / out / back to normal"),
         ("Ctrl+E", "export the window or a view as PNG or SVG (right-click a view: export just it)"),
         ("Ctrl+Shift+C", "copy a picture of the window"),
-        ("F5", "presenter mode: Space next phase, → next step, ← / Shift+← back, E epoch, P play, "
-               "R reveal the lit layer's numbers, Esc leaves"),
+        ("F5", "presenter mode: the same keys, R reveals the lit layer's numbers, Esc leaves"),
         ("F1", "this list"),
         ("Ctrl+Q", "quit"),
     ]
@@ -168,6 +167,11 @@ class StepControls(QtCore.QObject):
         bar.setObjectName("step_controls")
         bar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setIconSize(QtCore.QSize(18, 18))
+        # The counters come first: a toolbar too long for a small screen moves its last
+        # items into the overflow menu, and the step, epoch and phase must stay in view.
+        self.fit_counters()
+        bar.addWidget(self.counters)
+        bar.addSeparator()
         for act in (self.reset, self.back_step, self.back_phase, self.step_phase, self.step_batch,
                     self.step_epoch):
             bar.addAction(act)
@@ -178,10 +182,6 @@ class StepControls(QtCore.QObject):
         bar.addSeparator()
         self._widget_actions["sample"] = [bar.addWidget(self.sample)]
         bar.addAction(self.batch_mean)
-        spacer = QtWidgets.QWidget()
-        spacer.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addWidget(self.counters)
         return bar
 
     def run_menu_actions(self) -> list:
@@ -215,6 +215,14 @@ class StepControls(QtCore.QObject):
         if self.sample.maximum() != n:
             self.sample.setMaximum(n)
             self.sample.setSuffix(f" of {n}")
+
+    def fit_counters(self) -> None:
+        """Counters wide enough for long texts in their current font, so the buttons beside them do
+        not move while stepping (call again after the font changes)."""
+        bold = QtGui.QFont(self.counters.font())
+        bold.setBold(True)
+        metrics = QtGui.QFontMetrics(bold)
+        self.counters.setMinimumWidth(metrics.horizontalAdvance("step 00000   epoch 0000   phase backward layer 00"))
 
     def set_counters(self, step: int, epoch: int, phase: str, note: str = "") -> None:
         text = f"step <b>{step}</b> &nbsp; epoch <b>{epoch}</b> &nbsp; phase <b>{phase}</b>"

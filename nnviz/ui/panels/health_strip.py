@@ -112,13 +112,34 @@ class HealthStrip(Styled, QtWidgets.QWidget):
         self._labels = labels
         for i, (chip, label) in enumerate(zip(self._chips, labels)):
             symbol = HEALTH_SYMBOLS.get(label, "?")
-            text = f"{symbol} L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}"
-            if chip.text() != text:
-                chip.setText(text)
+            chip.setProperty("full_text",
+                             f"{symbol} L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}")
+            chip.setProperty("short_text", f"{symbol} L{i + 1}")
             tip = tooltips[i] if tooltips is not None else DEFAULT_TOOLTIPS.get(label, label)
             if chip.toolTip() != tip:
                 chip.setToolTip(tip)
             self._style_chip(i)
+        self._fit_texts()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_texts()
+
+    def _fit_texts(self) -> None:
+        """Chips name their label ("↓ L1 vanishing") when the strip has room, else only the symbol
+        and layer ("↓ L1"; the tooltip keeps the name): a narrow screen never widens the window."""
+        if not self._chips:
+            return
+        pad = 2 * round(7 * self._scale + max(1, round(self._scale))) + 2
+        fm = self._chips[0].fontMetrics()
+        need = sum(fm.horizontalAdvance(c.property("full_text") or "") + pad for c in self._chips)
+        need += self._row.spacing() * (len(self._chips) - 1) + 8
+        short = need > self.width()
+        for chip in self._chips:
+            text = chip.property("short_text" if short else "full_text") or ""
+            chip.setMinimumWidth(fm.horizontalAdvance(chip.property("short_text") or "") + pad)
+            if chip.text() != text:
+                chip.setText(text)
 
     def set_diverged(self, diverged: bool) -> None:
         """Show or hide the banner "Training diverged (NaN/inf) — rewind to go back"."""

@@ -1,0 +1,206 @@
+"""The window and presenter mode on every screen a classroom has: 1024×768, 1280×720, 1920×1080, 4K.
+
+In-process tests place the window for a screen of each size (what the window
+does with its screen's available geometry); one subprocess starts the window
+on an offscreen screen of 1280×720 to prove the real QScreen path.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.app import presenter as pm
+from nnviz.app import screen_fit
+from nnviz.app.main_window import MainWindow
+from nnviz.session import Session
+
+SCREENS = [(1024, 768), (1280, 720), (1920, 1080), (3840, 2160)]
+Key = QtCore.Qt.Key
+Mod = QtCore.Qt.KeyboardModifier
+
+
+def make_window(qtbot, tmp_path, size, lesson="vanishing-sigmoid"):
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    w = MainWindow(Session.from_lesson(lesson), settings=settings)
+    qtbot.addWidget(w)
+    screen_fit.place_window(w, QtCore.QRect(0, 0, *size))
+    w.show()
+    qtbot.waitExposed(w)
+    QtWidgets.QApplication.processEvents()
+    return w
+
+
+def views(w):
+    return {"network": w.network_view, "gradnorm": w.gradnorm_view, "graddist": w.graddist_view,
+            "health": w.health_strip, "boundary": w.boundary_view, "curves": w.curves_view,
+            "knobs": w.knobs, "lessons": w.lessons}
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_window_fits_the_screen_and_no_view_is_below_its_minimum(qtbot, tmp_path, size):
+    w = make_window(qtbot, tmp_path, size)
+    with w.adapter.hold():
+        w.session.run(30)           # long health labels, a full loss curve
+    w._after_step()
+    for _ in range(14):
+        w.step("phase")             # a backward phase: the longest counters
+    QtWidgets.QApplication.processEvents()
+    screen = QtCore.QRect(0, 0, *size)
+    assert screen.contains(w.frameGeometry()), (w.frameGeometry(), size)
+    assert w.minimumSizeHint().width() <= size[0] and w.minimumSizeHint().height() <= size[1]
+    for name, view in views(w).items():
+        if view.isVisible():
+            need = view.minimumSizeHint().expandedTo(view.minimumSize())
+            assert view.width() >= need.width() and view.height() >= need.height(), (name, view.size(), need)
+    assert w.network_view.width() >= screen_fit.CENTRE_MIN_WIDTH - 20
+    # the counters are on the toolbar itself, not in its overflow menu, and show the phase
+    bar = w.findChild(QtWidgets.QToolBar, "step_controls")
+    counters = w.controls.counters
+    assert counters.isVisible() and counters.parent() is bar
+    assert bar.rect().contains(counters.geometry())
+    assert "backward" in counters.text()
+    assert counters.width() >= counters.minimumSizeHint().width()
+    # small screens fold the docks into tabs; large ones keep them side by side
+    folded = w.knobs_dock in w.tabifiedDockWidgets(w.lessons_dock)
+    assert folded == (size[0] < screen_fit.ROOMY[0] or size[1] < screen_fit.ROOMY[1])
+    assert (w.curves_dock in w.tabifiedDockWidgets(w.data_dock)) == folded
+
+
+def test_a_geometry_remembered_from_a_larger_screen_is_pulled_inside(qtbot, tmp_path):
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    w = MainWindow(Session.from_lesson("xor"), settings=settings)
+    qtbot.addWidget(w)
+    w.setGeometry(1500, 900, 1900, 1000)
+    screen_fit.keep_inside(w, QtCore.QRect(0, 0, 1280, 720))
+    assert QtCore.QRect(0, 0, 1280, 720).contains(w.geometry())
+    assert w.width() <= 1280 and w.height() <= 720
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_presenter_gives_the_network_its_share_and_readable_numbers(qtbot, tmp_path, size):
+    w = make_window(qtbot, tmp_path, size)
+    w.step("phase")
+    w.presenter.enter(screen_rect=QtCore.QRect(0, 0, *size))
+    w.presenter.set_reveal(True)
+    QtWidgets.QApplication.processEvents()
+    assert w.network_view.height() >= pm.NETWORK_SHARE * size[1], (w.network_view.size(), size)
+    # the numbers of the lit layer: text at least 1/40 of the screen height, in the view
+    overlay = w.presenter.overlay
+    assert overlay.isVisible() and "z<sub>1</sub>" in overlay.text()
+    assert overlay.font().pixelSize() >= size[1] / 40
+    assert w.network_view.rect().contains(overlay.geometry())
+    assert w.font().pixelSize() >= size[1] / 42
+    w.presenter.leave()
+
+
+@pytest.mark.parametrize("lesson, side", [("xor", "boundary"), ("lr-too-large", "loss"),
+                                          ("vanishing-sigmoid", "gradients")])
+def test_presenter_shows_the_one_side_view_the_lesson_names(qtbot, tmp_path, lesson, side):
+    w = make_window(qtbot, tmp_path, (1024, 768), lesson)
+    w.presenter.enter(screen_rect=QtCore.QRect(0, 0, 1024, 768))
+    QtWidgets.QApplication.processEvents()
+    assert w.presenter.side_view == side
+    shown = {"boundary": w.boundary_view.isVisible(), "loss": w.curves_view.isVisible(),
+             "gradients": w.gradnorm_view.isVisible()}
+    assert shown == {k: k == side for k in shown}
+    assert not w.graddist_view.isVisible() and not w.menuBar().isVisible()
+    assert w.network_view.height() >= pm.NETWORK_SHARE * 768
+    if side != "gradients":         # beside the network, at full height
+        assert w.network_view.width() >= 0.55 * 1024
+    w.presenter.leave()
+
+
+def layout_of(w):
+    docks = w.findChildren(QtWidgets.QDockWidget)
+    return {"geometry": w.geometry(), "state": bytes(w.saveState()), "split": bytes(w.centre_split.saveState()),
+            "visible": {d.objectName(): d.isVisible() for d in docks},
+            "area": {d.objectName(): w.dockWidgetArea(d) for d in docks},
+            "tabs": {d.objectName(): sorted(t.objectName() for t in w.tabifiedDockWidgets(d)) for d in docks},
+            "sizes": {d.objectName(): d.size() for d in docks if not d.visibleRegion().isEmpty()},   # tabs in front
+            "font": w.font().pointSizeF(), "theme": w.theme_name(), "menu": w.menuBar().isVisible()}
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_leaving_presenter_restores_the_exact_layout(qtbot, tmp_path, size):
+    w = make_window(qtbot, tmp_path, size, "xor")
+    w.inspector_dock.raise_()               # a layout of the user's own: another tab in front
+    w.feature_dock.raise_()
+    w.centre_split.setSizes([500, 180])
+    QtWidgets.QApplication.processEvents()
+    before = layout_of(w)
+    for lesson_side in ("boundary", "gradients"):
+        if lesson_side == "gradients":
+            w.session.lesson = Session.from_lesson("vanishing-sigmoid").lesson
+        w.presenter.enter(screen_rect=QtCore.QRect(0, 0, *size))
+        QtWidgets.QApplication.processEvents()
+        w.presenter.leave()
+        QtWidgets.QApplication.processEvents()
+        assert layout_of(w) == before
+
+
+def test_presenter_uses_the_windows_keys(qtbot, tmp_path):
+    """Each step key does in presenter mode what it does in the window."""
+    results = {}
+    for mode in ("window", "presenter"):
+        w = make_window(qtbot, tmp_path / mode, (1024, 768), "xor")
+        s = w.session
+        if mode == "presenter":
+            w.presenter.enter(screen_rect=QtCore.QRect(0, 0, 1024, 768))
+        w.controls.sample.setFocus()            # a spin box had the focus before
+        w.network_view.setFocus() if mode == "window" else None
+        seen = []
+        for key, mod in ((Key.Key_Right, Mod.NoModifier), (Key.Key_Right, Mod.NoModifier),
+                         (Key.Key_Left, Mod.NoModifier), (Key.Key_Right, Mod.ShiftModifier),
+                         (Key.Key_Right, Mod.ShiftModifier), (Key.Key_Left, Mod.ShiftModifier),
+                         (Key.Key_Right, Mod.ControlModifier)):
+            qtbot.keyClick(w.focusWidget() or w, key, mod)
+            seen.append((s.step, s.phase.kind, s.phase.layer))
+        qtbot.keyClick(w.focusWidget() or w, Key.Key_Space)
+        seen.append(w.playing)
+        w.pause()
+        results[mode] = seen
+        if mode == "presenter":
+            qtbot.keyClick(w, Key.Key_R)
+            assert w.presenter.revealing()
+            qtbot.keyClick(w, Key.Key_Escape)
+            assert not w.presenter.is_active()
+        w.play_timer.stop()
+    assert results["presenter"] == results["window"]
+    assert results["window"][0] == (0, "forward", 1) and results["window"][-1] is True
+
+
+def test_the_window_opens_inside_a_1280x720_screen(tmp_path):
+    """The real path: an offscreen screen of 1280×720, the window's own QScreen, no size given."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280,
+                                               "height": 720, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    script = textwrap.dedent(f"""
+        import json
+        from PySide6 import QtCore, QtWidgets
+        from nnviz.app.main_window import MainWindow
+        from nnviz.session import Session
+        app = QtWidgets.QApplication([])
+        settings = QtCore.QSettings({str(tmp_path / 's.ini')!r}, QtCore.QSettings.Format.IniFormat)
+        w = MainWindow(Session.from_lesson("xor"), settings=settings)
+        w.show()
+        for _ in range(5):
+            app.processEvents()
+        f, a = w.frameGeometry(), w.screen().availableGeometry()
+        print(json.dumps({{"frame": [f.x(), f.y(), f.width(), f.height()],
+                          "available": [a.x(), a.y(), a.width(), a.height()],
+                          "status": w.statusBar().geometry().bottom() < w.height()}}))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["available"] == [0, 0, 1280, 720]
+    x, y, width, height = got["frame"]
+    assert x >= 0 and y >= 0 and x + width <= 1280 and y + height <= 720
+    assert got["status"]
