@@ -35,12 +35,15 @@ def test_enter_and_leave_restore_docks_theme_scale_and_font(window):
     assert w.presenter.is_active() and w.presenter_action.isChecked()
     assert w.windowState() & QtCore.Qt.WindowState.WindowFullScreen
     assert w.theme_name() == "contrast"
-    assert not any(d.isVisible() for d in w.findChildren(QtWidgets.QDockWidget))
-    assert w.network_view.isVisible() and w.gradnorm_view.isVisible() and w.graddist_view.isVisible()
+    # 2-D data and no lesson: the data with the boundary beside the network, nothing else
+    assert w.presenter.side_view == "boundary"
+    assert [d.objectName() for d in w.findChildren(QtWidgets.QDockWidget) if d.isVisible()] == ["data_dock"]
+    assert w.network_view.isVisible() and not w.gradnorm_view.isVisible() and not w.graddist_view.isVisible()
     assert w.findChild(QtWidgets.QToolBar, "step_controls").isVisible()
-    assert w.gradnorm_view.line_scale() == pm.LINE_SCALE
-    assert w.network_view._line_scale == pm.NETWORK_LINE_SCALE
-    assert w.font().pointSizeF() == pytest.approx(font * pm.FONT_SCALE)
+    sizes = pm.sizes_for(w.screen().geometry().height())
+    assert w.boundary_view.line_scale() == sizes["line_scale"] > 1
+    assert w.network_view._line_scale == sizes["line_scale"]
+    assert w.font().pixelSize() == sizes["text_px"]
     w.presenter.leave()
     assert not w.presenter.is_active() and not w.presenter_action.isChecked()
     assert not w.windowState() & QtCore.Qt.WindowState.WindowFullScreen
@@ -50,33 +53,32 @@ def test_enter_and_leave_restore_docks_theme_scale_and_font(window):
     assert w.font().pointSizeF() == pytest.approx(font)
 
 
-def test_keys_step_the_session_whatever_has_focus(window, qtbot):
+def test_keys_are_the_windows_whatever_has_focus(window, qtbot):
     w = window
     s = w.session
     w.presenter.enter()
     w.controls.sample.setFocus()
-    qtbot.keyClick(w, Key.Key_Space)
+    qtbot.keyClick(w, Key.Key_Right)
     assert (s.phase.kind, s.phase.layer) == ("forward", 1)
-    qtbot.keyClick(w.network_view, Key.Key_Space)
+    qtbot.keyClick(w.network_view, Key.Key_Right)
     assert (s.phase.kind, s.phase.layer) == ("forward", 2)
     qtbot.keyClick(w, Key.Key_Left)
     assert (s.phase.kind, s.phase.layer) == ("forward", 1)
-    qtbot.keyClick(w, Key.Key_Right)
+    qtbot.keyClick(w, Key.Key_Right, QtCore.Qt.KeyboardModifier.ShiftModifier)
     assert s.step == 1
-    qtbot.keyClick(w, Key.Key_Right)
+    qtbot.keyClick(w, Key.Key_Right, QtCore.Qt.KeyboardModifier.ShiftModifier)
     assert s.step == 2
     qtbot.keyClick(w, Key.Key_Left, QtCore.Qt.KeyboardModifier.ShiftModifier)
     assert s.step == 1
     before = s.step
-    qtbot.keyClick(w, Key.Key_E)
+    qtbot.keyClick(w, Key.Key_Right, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert s.step >= before + 5         # 42 training samples in batches of 6
-    qtbot.keyClick(w, Key.Key_P)
+    qtbot.keyClick(w, Key.Key_Space)
     assert w.playing
-    qtbot.keyClick(w, Key.Key_P)
+    qtbot.keyClick(w, Key.Key_Space)
     assert not w.playing
     qtbot.keyClick(w, Key.Key_Escape)
     assert not w.presenter.is_active()
-    # the normal bindings are back: Space plays again, Right steps a phase
     before = s.phase.index
     qtbot.keyClick(w, Key.Key_Right)
     assert s.phase.index != before and s.step >= 1
@@ -94,7 +96,7 @@ def test_reveal_shows_exactly_the_lit_layers_numbers(window, qtbot):
     assert w.presenter.revealing() and w.presenter.overlay.isVisible()
     i = w.frames.focus_index(s, w.frame_options)
     for _ in range(2):          # forward layer 1, then 2
-        qtbot.keyClick(w, Key.Key_Space)
+        qtbot.keyClick(w, Key.Key_Right)
         k = s.phase.layer
         v = w.presenter.reveal_values()
         assert v["kind"] == "forward" and v["layer"] == k
@@ -105,10 +107,10 @@ def test_reveal_shows_exactly_the_lit_layers_numbers(window, qtbot):
         other = 2 if k == 1 else 1
         assert f"z<sub>{other}</sub>" not in text
     while s.phase.kind != "loss":
-        qtbot.keyClick(w, Key.Key_Space)
+        qtbot.keyClick(w, Key.Key_Right)
     assert w.presenter.reveal_values()["loss"] == s.trace.loss
     assert format_number(s.trace.loss, 3) in w.presenter.overlay.text()
-    qtbot.keyClick(w, Key.Key_Space)
+    qtbot.keyClick(w, Key.Key_Right)
     assert s.phase.kind == "backward"
     k = s.phase.layer
     v = w.presenter.reveal_values()

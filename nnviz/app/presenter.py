@@ -1,19 +1,22 @@
 """Presenter mode: the window made readable from the back of a lecture room.
 
 :class:`PresenterMode` changes a :class:`~nnviz.app.main_window.MainWindow`
-through its public parts and puts everything back on leaving:
+through its public parts and puts everything back on leaving -- the exact
+geometry, dock layout and tabs (``saveGeometry`` / ``saveState``), theme,
+font and line widths:
 
-* full screen, the "contrast" theme, every line ``LINE_SCALE`` times thicker
-  (the network's ``NETWORK_LINE_SCALE``), the window's font ``FONT_SCALE``
-  times larger, big toolbar icons without text, the network view taller;
-* only the network view, the gradient views and the step controls: the
-  lessons, inspector, settings, data and loss docks and the menu bar are
-  hidden (the docks that were visible come back on leaving);
-* keys for stepping with a presenter's remote or a keyboard, whatever widget
-  has the focus (``KEYS``); other shortcuts of the window on the same keys
-  are switched off meanwhile;
-* "reveal" (R): a large overlay on the network with the numbers of the lit
-  layer only, read from ``session.trace`` and ``session.grads``.
+* full screen, the "contrast" theme; text, lines and icons sized from the
+  screen's height (:func:`sizes_for`), so the numbers of the lit layer read
+  from the back row of a 1024×768 projector as of a 4K screen;
+* the network view takes at least ``NETWORK_SHARE`` of the screen height;
+  beside (or below) it the one view the lesson names in its ``side_view``:
+  the data with the decision boundary, the loss curves, or the gradient norm
+  per layer.  Menus, the other docks and the status bar are hidden;
+* the keys are the window's own (→ a phase, Shift+→ a step, Ctrl+→ an epoch,
+  ← and Shift+← back, Space play / pause), plus ``KEYS``: R reveals the lit
+  layer's numbers in a large overlay, Esc (or F5) leaves;
+* "reveal" (R): the numbers of the lit layer only, read from
+  ``session.trace`` and ``session.grads``.
 """
 
 from __future__ import annotations
@@ -22,31 +25,56 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.session.formatting import format_number
+from nnviz.session.lessons import SIDE_VIEWS
 
-LINE_SCALE = 2.0            # plots and the health strip (nine chips still fit across 1600 px)
-NETWORK_LINE_SCALE = 2.0    # the network view: edges, rims, and its text by the square root
-FONT_SCALE = 1.6
-ICON_SIZE = 40
-CENTRE_SHARE = 0.6          # of the height: network view above, gradient plots below
-MAX_VALUES = 8          # numbers per row in the reveal overlay; wider layers end with "…"
+LINE_SCALE = 2.0            # side by side's projector mode: plots and the health strip
+NETWORK_LINE_SCALE = 2.0    # the network view at a 768-pixel-high screen (more on taller ones)
+FONT_SCALE = 1.6            # side by side's projector mode: the window's font
+NETWORK_SHARE = 0.55        # of the screen height, at least, for the network view
+SIDE_SHARE = 0.36           # of the screen width for a side view beside the network
+TEXT_SHARE = 1 / 40         # body text: pixels per pixel of screen height (19 px at 768)
+REVEAL_SHARE = 1 / 30       # the reveal overlay's text (25 px at 768, 72 px at 2160)
+MAX_VALUES = 8          # numbers of a quantity in the reveal overlay; wider layers end with "…"
+PER_LINE = 4            # of them on one line
 
-# key sequence -> (what it does, method name of PresenterMode)
+# Keys presenter mode adds to the window's own: key sequence -> (what it does, method name)
 KEYS = (
-    ("Space", "next phase", "next_phase"),
-    ("Right", "next training step", "next_step"),
-    ("Left", "back one phase", "back_phase"),
-    ("Shift+Left", "back one training step", "back_step"),
-    ("E", "one epoch", "epoch"),
-    ("P", "play / pause", "play_pause"),
     ("R", "reveal the lit layer's numbers", "toggle_reveal"),
     ("Esc", "leave presenter mode", "leave"),
 )
 
 
+def sizes_for(screen_height: int) -> dict:
+    """Text pixels, line scale and icon pixels for a screen ``screen_height`` pixels high.
+
+    Text grows with the screen so that it covers the same share of the
+    projected picture: ``TEXT_SHARE`` of the height for the window's text
+    (19 px at 768, 27 at 1080, 54 at 2160), lines and plot text by the same
+    factor over the window's 9-point (12 px) text.
+    """
+    h = max(int(screen_height), 480)
+    text_px = max(14, round(h * TEXT_SHARE))
+    scale = text_px / 12.0
+    return {"text_px": text_px, "line_scale": scale, "icon_px": round(text_px * 2.1),
+            "reveal_px": max(18, round(h * REVEAL_SHARE))}
+
+
+def side_view_of(session) -> str:
+    """The side view presenter mode shows for ``session``: its lesson's, else the data view for 2-D
+    inputs and the loss curves otherwise."""
+    lesson = getattr(session, "lesson", None)
+    view = getattr(lesson, "side_view", "") if lesson is not None else ""
+    if view in SIDE_VIEWS:
+        return view
+    return "boundary" if session.network.sizes[0] <= 2 else "loss"
+
+
 def _row(values) -> str:
+    """Up to ``MAX_VALUES`` numbers, ``PER_LINE`` to a line (the overlay stays within half the view)."""
     values = np.asarray(values, dtype=float).ravel()
-    text = "  ".join(format_number(v, 3) for v in values[:MAX_VALUES])
-    return text + ("  …" if len(values) > MAX_VALUES else "")
+    shown = [format_number(v, 3) for v in values[:MAX_VALUES]]
+    lines = ["  ".join(shown[i:i + PER_LINE]) for i in range(0, len(shown), PER_LINE)]
+    return "<br>&nbsp;&nbsp;&nbsp;".join(lines) + ("  …" if len(values) > MAX_VALUES else "")
 
 
 class PresenterMode(QtCore.QObject):
@@ -61,6 +89,8 @@ class PresenterMode(QtCore.QObject):
         self._reveal = False
         self._saved: dict = {}
         self._shortcuts: list[QtGui.QShortcut] = []
+        self.side_view = ""             # what is shown beside the network while active
+        self._screen = QtCore.QRect(0, 0, 1024, 768)    # the screen presenter mode was laid out for
         self.overlay = QtWidgets.QLabel(window.network_view)
         self.overlay.setObjectName("presenter_reveal")
         self.overlay.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -86,51 +116,87 @@ class PresenterMode(QtCore.QObject):
     def toggle(self) -> None:
         self.set_active(not self._active)
 
-    def enter(self) -> None:
+    def enter(self, screen_rect: QtCore.QRect | None = None) -> None:
+        """Go full screen on the window's screen (or, for tests, lay out for ``screen_rect``)."""
         if self._active:
             return
         w = self.window
-        docks = w.findChildren(QtWidgets.QDockWidget)
         toolbar = w.findChild(QtWidgets.QToolBar, "step_controls")
+        screen = screen_rect if screen_rect is not None else (w.screen() or QtGui.QGuiApplication.primaryScreen()
+                                                              ).geometry()
+        sizes = sizes_for(screen.height())
+        self._screen = QtCore.QRect(screen)
         self._saved = {
-            "state": w.windowState(),
+            "window_state": w.windowState(),
+            "geometry": w.saveGeometry(),
+            "normal": w.geometry(),
+            "layout": w.saveState(),
+            "split": w.centre_split.saveState(),
             "theme": w.theme_name(),
             "font": QtGui.QFont(w.font()),
-            "docks": {d: d.isVisible() for d in docks},
-            "menu": w.menuBar().isVisible(),
+            "explicit_font": w.testAttribute(QtCore.Qt.WidgetAttribute.WA_SetFont),
+            "menu": not w.menuBar().isHidden(),
+            "status": not w.statusBar().isHidden(),
+            "hidden": {x: x.isHidden() for x in (w.graddist_view, w.draw_bar, w.centre_split.widget(1))},
             "scales": {v: _line_scale(v) for v in self._views()},
             "icons": toolbar.iconSize() if toolbar is not None else None,
             "buttons": toolbar.toolButtonStyle() if toolbar is not None else None,
-            "split": w.centre_split.sizes(),
-            "actions": self._free_keys(),
         }
         self._active = True
-        for dock in docks:
+        self.side_view = side_view_of(w.session)
+        for dock in w.findChildren(QtWidgets.QDockWidget):
             dock.hide()
         w.menuBar().hide()
+        w.statusBar().hide()
+        w.draw_bar.hide()
         w.set_theme("contrast")
         for view in self._views():
-            view.set_line_scale(NETWORK_LINE_SCALE if view is w.network_view else LINE_SCALE)
+            view.set_line_scale(sizes["line_scale"])
         font = QtGui.QFont(w.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * FONT_SCALE)
+        font.setPixelSize(sizes["text_px"])
         w.setFont(font)
-        if toolbar is not None:         # big icons without text: the counters stay in view
-            toolbar.setIconSize(QtCore.QSize(ICON_SIZE, ICON_SIZE))
+        w.controls.fit_counters()
+        if toolbar is not None:         # big icons without text
+            toolbar.setIconSize(QtCore.QSize(sizes["icon_px"], sizes["icon_px"]))
             toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonIconOnly)
         for keys, _what, name in KEYS:
             sc = QtGui.QShortcut(QtGui.QKeySequence(keys), w)
             sc.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(getattr(self, name))
             self._shortcuts.append(sc)
-        w.showFullScreen()
-        total = sum(w.centre_split.sizes()) or w.height()
-        w.centre_split.setSizes([int(total * CENTRE_SHARE), total - int(total * CENTRE_SHARE)])
+        if screen_rect is None:
+            w.showFullScreen()
+        else:
+            w.setGeometry(screen_rect)
+        self._lay_out(screen)
+        w.network_view.setFocus()       # arrow keys step, whatever had the focus (a spin box keeps them)
         self._update_overlay()
         self.toggled.emit(True)
-        w.statusBar().showMessage("Presenter mode: Space next phase, → next step, ← back, E epoch, "
-                                  "P play/pause, R reveal numbers, Esc leave", 8000)
+
+    def _lay_out(self, screen: QtCore.QRect) -> None:
+        """The side view beside the network (boundary, loss) or below it (gradients)."""
+        w = self.window
+        bottom = w.centre_split.widget(1)
+        if self.side_view == "gradients":
+            w.graddist_view.hide()
+            bottom.show()
+            QtWidgets.QApplication.processEvents()
+            total = sum(w.centre_split.sizes()) or screen.height()
+            extra = w.centre_split.widget(0).height() - w.network_view.height()   # caption, health strip
+            top = max(int(screen.height() * NETWORK_SHARE) + extra + 8, int(total * 0.62))
+            top = min(top, total - 150)
+            w.centre_split.setSizes([top, total - top])
+            return
+        bottom.hide()
+        dock = w.data_dock if self.side_view == "boundary" else w.curves_dock
+        w.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.setFloating(False)
+        dock.show()
+        dock.raise_()
+        w.resizeDocks([dock], [int(screen.width() * SIDE_SHARE)], QtCore.Qt.Orientation.Horizontal)
 
     def leave(self) -> None:
+        """Back to the window exactly as it was: state, geometry, docks and tabs, theme, font, lines."""
         if not self._active:
             return
         w = self.window
@@ -140,11 +206,14 @@ class PresenterMode(QtCore.QObject):
             sc.setEnabled(False)
             sc.deleteLater()
         self._shortcuts = []
-        for act, keys in saved["actions"]:
-            act.setShortcuts(keys)
         self.overlay.hide()
-        w.setWindowState(saved["state"])
-        w.setFont(saved["font"])
+        w.setWindowState(saved["window_state"])
+        if saved["explicit_font"]:
+            w.setFont(saved["font"])
+        else:
+            w.setFont(QtGui.QFont())
+            w.setAttribute(QtCore.Qt.WidgetAttribute.WA_SetFont, False)
+        w.controls.fit_counters()
         w.set_theme(saved["theme"])
         for view, scale in saved["scales"].items():
             view.set_line_scale(scale)
@@ -152,35 +221,25 @@ class PresenterMode(QtCore.QObject):
         if toolbar is not None and saved["icons"] is not None:
             toolbar.setIconSize(saved["icons"])
             toolbar.setToolButtonStyle(saved["buttons"])
-        w.centre_split.setSizes(saved["split"])
+        for widget, hidden in saved["hidden"].items():
+            widget.setHidden(hidden)
         w.menuBar().setVisible(saved["menu"])
-        for dock, visible in saved["docks"].items():
-            dock.setVisible(visible)
+        w.statusBar().setVisible(saved["status"])
+        # The window's size first: the dock layout is restored into the size it was saved at.
+        if saved["window_state"] & (QtCore.Qt.WindowState.WindowFullScreen | QtCore.Qt.WindowState.WindowMaximized):
+            w.restoreGeometry(saved["geometry"])
+        else:
+            w.setGeometry(saved["normal"])
         if w.isVisible():
             w.show()
+        QtWidgets.QApplication.processEvents()
+        w.restoreState(saved["layout"])
+        w.centre_split.restoreState(saved["split"])
         self._saved = {}
+        self.side_view = ""
         self.toggled.emit(False)
 
-    # ------------------------------------------------------------------ keys
-    def next_phase(self) -> None:
-        self.window.step("phase")
-
-    def next_step(self) -> None:
-        self.window.step("step")
-
-    def epoch(self) -> None:
-        self.window.step("epoch")
-
-    def back_phase(self) -> None:
-        self.window.rewind("phase")
-
-    def back_step(self) -> None:
-        self.window.rewind("step")
-
-    def play_pause(self) -> None:
-        w = self.window
-        w.pause() if w.playing else w.play()
-
+    # ------------------------------------------------------------------ reveal
     def toggle_reveal(self) -> None:
         self.set_reveal(not self._reveal)
 
@@ -188,7 +247,6 @@ class PresenterMode(QtCore.QObject):
         self._reveal = bool(on)
         self._update_overlay()
 
-    # ------------------------------------------------------------------ reveal
     def reveal_values(self) -> dict:
         """The numbers the overlay shows, as arrays: what the lit layer of this phase knows.
 
@@ -248,14 +306,14 @@ class PresenterMode(QtCore.QObject):
             return text
         if kind == "update" and "lr" in v:
             return f"<b>Update</b>: W ← W − {format_number(v['lr'], 3)} · dL/dW"
-        return "<b>Ready</b>: Space steps into the first phase"
+        return "<b>Ready</b>: → steps into the first phase"
 
     def _update_overlay(self) -> None:
         if not (self._active and self._reveal):
             self.overlay.hide()
             return
         font = QtGui.QFont(self.window.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPixelSize(sizes_for(self._screen.height())["reveal_px"])
         self.overlay.setFont(font)
         with np.errstate(all="ignore"):
             self.overlay.setText(self.reveal_text())
@@ -276,17 +334,6 @@ class PresenterMode(QtCore.QObject):
         return [v for v in (w.network_view, w.gradnorm_view, w.graddist_view, w.curves_view,
                             w.health_strip, w.boundary_view, w.regression_view)
                 if hasattr(v, "set_line_scale")]
-
-    def _free_keys(self) -> list:
-        """Take the presenter keys from the window's actions; returns what to give back."""
-        taken = {QtGui.QKeySequence(keys).toString() for keys, _w, _n in KEYS}
-        saved = []
-        for act in set(self.window.findChildren(QtGui.QAction)) | set(self.window.actions()):
-            keys = act.shortcuts()
-            if any(k.toString() in taken for k in keys):
-                saved.append((act, keys))
-                act.setShortcuts([k for k in keys if k.toString() not in taken])
-        return saved
 
 
 def _line_scale(view) -> float:

@@ -22,7 +22,13 @@ class Lesson:
     steps: int
     compare: dict = field(default_factory=dict)     # config overrides for the contrasting run
     compare_label: str = ""
+    side_view: str = "boundary"     # what presenter mode shows beside the network (one of SIDE_VIEWS)
     loss_from_zero: bool = False    # the loss axis starts at 0, so a nearly flat curve looks flat
+
+
+SIDE_VIEWS = ("boundary", "loss", "gradients")
+"""A lesson's ``side_view``: the data with the model's output, the loss curves, or the gradient
+norm per layer -- the one picture besides the network that its point needs on a projector."""
 
 
 def _hidden(n, size, activation, **extra):
@@ -82,7 +88,8 @@ _LESSONS = [
            "at 0.1 the same net fits the circle.",
            "The nearly flat loss curve; the update-to-weight ratio far below 1e-3.",
            {**_CIRCLE_TANH, "lr": 0.0005},
-           steps=400, loss_from_zero=True, compare={"lr": 0.1}, compare_label="learning rate 0.1"),
+           steps=400, side_view="loss", loss_from_zero=True, compare={"lr": 0.1},
+           compare_label="learning rate 0.1"),
     Lesson("lr-too-large", "A learning rate too large",
            "With a rate too large each update overshoots the minimum and lands higher on the other "
            "side. At 5.0 the first updates throw the loss far above where it started, the weights "
@@ -94,7 +101,7 @@ _LESSONS = [
            "strip flagging both hidden layers vanishing as their units saturate; the test accuracy "
            "stuck at 50%.",
            {**_CIRCLE_TANH, "lr": 5.0},
-           steps=100, compare={"lr": 0.5}, compare_label="learning rate 0.5"),
+           steps=100, side_view="loss", compare={"lr": 0.5}, compare_label="learning rate 0.5"),
     Lesson("vanishing-sigmoid", "Vanishing gradients in a deep sigmoid net",
            "The sigmoid's derivative is at most 0.25, and backprop multiplies by one such factor "
            "(and by the weights) at every layer. Through eight hidden layers the gradient reaching "
@@ -103,7 +110,7 @@ _LESSONS = [
            "The gradient-norm plot: lines for the first layers orders of magnitude below the last; "
            "the health strip flags the first six layers vanishing; deltas fade toward the input "
            "during backward.",
-           _DEEP_SIGMOID, steps=200),
+           _DEEP_SIGMOID, steps=200, side_view="gradients"),
     Lesson("exploding-init", "Exploding gradients from large initial weights",
            "When weights start too large, every layer multiplies the error signal by more than one "
            "on the way back. Here the initial weights are 2.5 times He's, and the deltas grow about "
@@ -113,7 +120,7 @@ _LESSONS = [
            "exploding; then the loss shooting up and the run diverging (NaN) within five steps. "
            "Compare with gradient clipping.",
            dict(_EXPLODING),
-           steps=100, compare={"clip_norm": 2.0}, compare_label="gradient clipping"),
+           steps=100, side_view="gradients", compare={"clip_norm": 2.0}, compare_label="gradient clipping"),
     Lesson("fix-relu-he", "Fix: ReLU with He initialisation",
            "ReLU's derivative is 1 for active units, and He initialisation scales the weights so the "
            "signal keeps its size through each layer. The deep net of the vanishing lesson (same "
@@ -124,7 +131,7 @@ _LESSONS = [
            "where the sigmoid net stays at 50%.",
            {**_DEEP, "hidden": _hidden(8, 8, "relu"), "init": "he_normal", "batch_size": 32},
            steps=200, compare={"hidden": _hidden(8, 8, "sigmoid"), "init": "xavier_uniform"},
-           compare_label="sigmoid, Xavier"),
+           compare_label="sigmoid, Xavier", side_view="gradients"),
     Lesson("fix-batchnorm", "Fix: batch normalisation",
            "Batch norm re-centres and re-scales each layer's pre-activations over the mini-batch, "
            "keeping the sigmoid units in their steep middle range and rescaling the gradient on the "
@@ -135,7 +142,8 @@ _LESSONS = [
            "the test accuracy climbs, unevenly, to above 90% around step 200, while the sigmoid net "
            "stays at 50%.",
            {**_DEEP, "hidden": _hidden(8, 8, "sigmoid", batch_norm=True)},
-           steps=200, compare={"hidden": _hidden(8, 8, "sigmoid")}, compare_label="without batch norm"),
+           steps=200, compare={"hidden": _hidden(8, 8, "sigmoid")}, compare_label="without batch norm",
+           side_view="gradients"),
     Lesson("fix-residual", "Fix: residual connections",
            "A residual connection adds a layer's input to its output, a = f(z) + x, so the gradient "
            "has a path that skips every multiplication by a small derivative. The same deep sigmoid "
@@ -146,7 +154,8 @@ _LESSONS = [
            "The first layers' gradients staying within reach of the last layers'; the health strip "
            "green; test accuracy near 90% by step 200, with dips where the large rate overshoots.",
            {**_DEEP, "hidden": _hidden(1, 8, "sigmoid") + _hidden(7, 8, "sigmoid", residual=True), "lr": 1.5},
-           steps=200, compare={"hidden": _hidden(8, 8, "sigmoid")}, compare_label="without residuals"),
+           steps=200, compare={"hidden": _hidden(8, 8, "sigmoid")}, compare_label="without residuals",
+           side_view="gradients"),
     Lesson("fix-clipping", "Fix: gradient clipping",
            "Clipping rescales the whole gradient whenever its global norm exceeds a limit (here 2), "
            "so one huge gradient cannot throw the weights far away. The net, data and learning rate "
@@ -156,7 +165,7 @@ _LESSONS = [
            "The global gradient norm starting far above the limit and falling below it; the loss "
            "going down and staying finite; without clipping the run diverges within five steps.",
            {**_EXPLODING, "clip_norm": 2.0},
-           steps=200, compare={"clip_norm": 0.0}, compare_label="no clipping"),
+           steps=200, side_view="gradients", compare={"clip_norm": 0.0}, compare_label="no clipping"),
     Lesson("dropout-overfitting", "Dropout against overfitting",
            "A large network trained on a few noisy points memorises them: the training loss falls "
            "toward zero while the test loss climbs. Dropout silences a random half of the hidden "
@@ -165,7 +174,8 @@ _LESSONS = [
            "The gap between the train and test loss curves, with and without dropout; without it "
            "the boundary wraps around single noisy points.",
            {**_OVERFIT, "hidden": _hidden(2, 48, "relu", dropout=0.5)},
-           steps=600, compare={"hidden": _hidden(2, 48, "relu")}, compare_label="no dropout"),
+           steps=600, compare={"hidden": _hidden(2, 48, "relu")}, compare_label="no dropout",
+           side_view="loss"),
     Lesson("l2-overfitting", "L2 regularisation against overfitting",
            "The L2 penalty adds rate x sum(w^2) to the loss, so every update also shrinks the "
            "weights. The boundary stays smooth instead of wrapping around each noisy point: the test "
@@ -173,14 +183,15 @@ _LESSONS = [
            "penalty.",
            "The train/test gap and the smoother boundary, with and without the penalty.",
            {**_OVERFIT, "regularization": "l2", "reg_rate": 0.01},
-           steps=600, compare={"regularization": "none", "reg_rate": 0.0}, compare_label="no penalty"),
+           steps=600, compare={"regularization": "none", "reg_rate": 0.0}, compare_label="no penalty",
+           side_view="loss"),
     Lesson("early-stopping", "Early stopping",
            "When a model starts to overfit, the test loss reaches a minimum and turns up while the "
            "training loss keeps falling. Stopping at that minimum keeps the best model; here it comes "
            "within the first hundred steps, and the test loss climbs for the rest of the run.",
            "The marker at the best test loss, long before the end of training; turn on early "
            "stopping to halt there.",
-           dict(_OVERFIT), steps=600),
+           dict(_OVERFIT), steps=600, side_view="loss"),
     Lesson("softmax-3-class", "Three classes with softmax",
            "A softmax output turns three scores into probabilities that sum to one; cross-entropy "
            "pushes up the probability of the right class. The spiral's three arms need a curved "
@@ -204,7 +215,7 @@ _LESSONS = [
            "The first-layer weight images turning from noise into stroke detectors; the confusion matrix.",
            {"dataset": "digits", "test_ratio": 0.25, "hidden": _hidden(1, 32, "tanh"), "optimizer": "adam",
             "lr": 0.01, "batch_size": 32, "seed": 0},
-           steps=300),
+           steps=300, side_view="loss"),
 ]
 
 _LESSONS += [Lesson(**fields) for fields in TOPIC_LESSONS]

@@ -50,7 +50,7 @@ TOPIC_LESSONS = [
          config={"dataset": "plane", "n_samples": 100, "noise": 0.0, "hidden": [],
                  "features": ["x1", "x2", "x1^2"], "standardize": False, "optimizer": "sgd",
                  "optimizer_options": {"momentum": 0.9}, "lr": 0.003, "batch_size": 100, "seed": 0},
-         steps=200, compare={"optimizer_options": {}}, compare_label="plain SGD"),
+         steps=200, side_view="loss", compare={"optimizer_options": {}}, compare_label="plain SGD"),
     dict(id="batch-size", title="Batch size: one example against all",
          text="With a batch of one, each update follows the gradient of a single training point, which "
               "often points elsewhere than the average. The loss curve jumps from step to step: over the "
@@ -60,7 +60,7 @@ TOPIC_LESSONS = [
                "twitching with every point.",
          config={"dataset": "circle", "n_samples": 100, "noise": 0.1, "test_ratio": 0.5,
                  "hidden": _layers(1, 8, "tanh"), "optimizer": "sgd", "lr": 0.1, "batch_size": 1, "seed": 0},
-         steps=500, compare={"batch_size": 50}, compare_label="full batch"),
+         steps=500, side_view="loss", compare={"batch_size": 50}, compare_label="full batch"),
     dict(id="lr-decay", title="Learning-rate decay",
          text="A large learning rate makes fast progress at first but then keeps overshooting, so the "
               "loss bounces instead of settling. Exponential decay halves the rate every 100 steps, from "
@@ -71,7 +71,7 @@ TOPIC_LESSONS = [
          config={"dataset": "circle", "n_samples": 200, "noise": 0.1, "hidden": _layers(2, 8, "tanh"),
                  "optimizer": "sgd", "lr": 3.0, "batch_size": 10, "seed": 0, "schedule": "exponential",
                  "schedule_options": {"decay_steps": 100, "decay_rate": 0.5}},
-         steps=400, compare={"schedule": "constant"}, compare_label="constant rate 3.0"),
+         steps=400, side_view="loss", compare={"schedule": "constant"}, compare_label="constant rate 3.0"),
     dict(id="augmentation", title="Data augmentation",
          text="With only 20 training points a large network fits them exactly and draws a boundary that "
               "follows their chance positions. Augmentation trains on jittered copies instead, each epoch "
@@ -91,7 +91,7 @@ TOPIC_LESSONS = [
          watch="The global gradient norm starting above 1000 and falling; the loss staying finite, where "
                "the run at 0.2 diverges within five steps.",
          config={**EXPLODING_NET, "lr": 0.01},
-         steps=200, compare={"lr": 0.2}, compare_label="learning rate 0.2"),
+         steps=200, side_view="gradients", compare={"lr": 0.2}, compare_label="learning rate 0.2"),
     dict(id="fix-weight-decay", title="Fix: weight decay",
          text="Weight decay shrinks every weight a little in each update. At the exploding-init lesson's "
               "rate of 0.2 the first update is too large for any decay, so this run uses 0.02, which still "
@@ -101,7 +101,8 @@ TOPIC_LESSONS = [
          watch="The global gradient norm falling from above 1000 to below 1 instead of overflowing; the "
                "test accuracy staying at 50%.",
          config={**EXPLODING_NET, "lr": 0.02, "optimizer_options": {"weight_decay": 30.0}},
-         steps=200, compare={"optimizer_options": {}}, compare_label="no weight decay"),
+         steps=200, compare={"optimizer_options": {}}, compare_label="no weight decay",
+         side_view="gradients"),
     dict(id="update-ratio", title="The update-to-weight ratio",
          text="The ratio of an update's size to the weights' size, ||dW|| / ||W|| per layer, says how "
               "hard each step pushes; a rule of thumb wants it near 1e-3. With Adam at a rate of 0.002 "
@@ -112,5 +113,5 @@ TOPIC_LESSONS = [
                "loss curve against the jagged one of the faster run.",
          config={"dataset": "circle", "n_samples": 200, "noise": 0.1, "hidden": _layers(2, 16, "tanh"),
                  "optimizer": "adam", "lr": 0.002, "batch_size": 10, "seed": 0},
-         steps=300, compare={"lr": 0.02}, compare_label="learning rate 0.02"),
+         steps=300, side_view="gradients", compare={"lr": 0.02}, compare_label="learning rate 0.02"),
 ]
