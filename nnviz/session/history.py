@@ -142,6 +142,15 @@ class History:
                 del self._orders[id(snap.order)]
                 self._bytes -= snap.order.nbytes + ARRAY_OVERHEAD
 
+    def copy(self):
+        """A history of the same snapshots and limits, to change on its own (snapshots are never
+        modified, so the two share them)."""
+        twin = History(self.max_steps, self.max_bytes)
+        twin._snaps, twin._sizes = OrderedDict(self._snaps), dict(self._sizes)
+        twin._orders = {key: list(shared) for key, shared in self._orders.items()}
+        twin._bytes, twin.work = self._bytes, self.work
+        return twin
+
     def clear(self):
         self._snaps.clear()
         self._sizes.clear()

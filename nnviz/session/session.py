@@ -22,6 +22,7 @@ from nnviz.engine import Network, clip_grad_norm, make_optimizer
 from nnviz.engine.trace import Trace
 
 from . import classroom
+from . import edits
 from . import health as health_mod
 from . import recovery
 from . import activation_curves as curves_mod
@@ -108,6 +109,7 @@ class Session:
         self._apply_disabled()
         self._notify("rebuild")
 
+    @edits.undoable("settings")
     def configure(self, _record_undo=True, **changes):
         """Change knobs. Structural ones rebuild (step 0); rates apply at the next step.
 
@@ -154,6 +156,7 @@ class Session:
             self._undo.append(old)
             del self._undo[:-UNDO_DEPTH]
 
+    @edits.undoable("point added")
     def add_point(self, x1, x2, label):
         """Add a hand-placed point to a 2-D data set (it becomes a "custom" set); rebuilds."""
         ds = self.prep.dataset
@@ -163,6 +166,7 @@ class Session:
         points.append([float(x1), float(x2), label])
         self.configure(dataset="custom", points=points)
 
+    @edits.undoable("point removed")
     def remove_point_near(self, x1, x2, radius):
         """Remove the data point nearest to (x1, x2) within radius; returns True if one was removed."""
         ds = self.prep.dataset
@@ -184,6 +188,7 @@ class Session:
         return [[float(x[0]), float(x[1]), label] for x, label in zip(ds.X, labels)]
 
     # ------------------------------------------------------------ hands on
+    @edits.undoable("weight")
     def set_param(self, layer, key, index, value):
         """Set one parameter by hand: params[layer - 1][key][index] = value (layer 1..L).
 
@@ -214,6 +219,7 @@ class Session:
         self.history.drop_from(self._steps_done)
         self._record, self._index = None, -1
 
+    @edits.undoable("neuron")
     def set_neuron_enabled(self, layer, j, enabled):
         """Switch hidden neuron j (0-based) of layer (1..L-1) off or on; kept in the config."""
         if not 1 <= layer < self.network.n_layers or not 0 <= j < self.network.sizes[layer]:
