@@ -71,11 +71,17 @@ def test_neuron_numbers_equal_the_trace(panel):
                   lt.grad_a[3, 2], lt.grad_u[3, 2], lt.grad_z[3, 2],
                   s.network.params[0]["gamma"][2], s.network.params[0]["beta"][2]):
         assert fmt(value) in shown, value
-    for symbol in ("z2", "μ2", "σ2²", "a2", "δ2 = ∂L/∂z2", "γ2", "β2", "sample n = 3"):
+    # a person counts from 1: neuron index 2 is neuron 3, sample index 3 is sample 4
+    for symbol in ("Neuron 3 of layer 1", "z3", "μ3", "σ3²", "a3", "δ3 = ∂L/∂z3", "γ3", "β3", "sample n = 4"):
         assert symbol in shown
-    # the sample box follows the selection and picks another sample
-    assert panel.sample_spin.isVisibleTo(panel) and panel.sample_spin.maximum() == 5
-    panel.sample_spin.setValue(4)
+    # batch norm's running (evaluation) statistics are shown too
+    running = s.network.buffers[0]
+    assert fmt(running["running_mean"][2]) in shown and fmt(running["running_var"][2]) in shown
+    assert "running μ3" in shown and "running σ3²" in shown
+    # the sample box follows the selection, counts from 1 and picks another sample
+    assert panel.sample_spin.isVisibleTo(panel) and panel.sample_spin.maximum() == 6
+    assert panel.sample_spin.value() == 4
+    panel.sample_spin.setValue(5)
     assert panel.selection() == ("neuron", 1, 2, 4)
     assert panel.last_info["z"] == lt.z[4, 2] and fmt(lt.z[4, 2]) in panel.text()
 
@@ -101,11 +107,12 @@ def test_edge_chain_rule_terms_sum_to_the_gradient(panel):
     assert info == s.inspect_edge(2, 1, 2)
     assert math.fsum(info["terms"]) + info["penalty_grad"] == pytest.approx(info["grad"], rel=1e-12)
     text = panel.text()
-    cells = _values_after(text, "δ2 · a1", "Σ")
+    assert "Weight W₂[2,3]" in text and "from neuron 2 of layer 1 to neuron 3 of layer 2" in text
+    cells = _values_after(text, "δ3 · a2", "Σ")
     rows = [cells[k:k + 4] for k in range(0, len(cells), 4)]
     assert len(rows) == 6                                    # 5 terms listed, then "… + 1 more"
     for n, (index, delta, a, term) in enumerate(rows[:5]):
-        assert (index, delta, a, term) == (str(n), fmt(info["delta"][n]), fmt(info["source_a"][n]),
+        assert (index, delta, a, term) == (str(n + 1), fmt(info["delta"][n]), fmt(info["source_a"][n]),
                                            fmt(info["terms"][n]))
     assert rows[5][0] == "…" and rows[5][2] == "+ 1 more"
     shown_sum = sum(float(row[3]) for row in rows)
@@ -174,7 +181,7 @@ def test_selection_that_disappears_is_reported_not_raised(panel):
 def test_typing_a_weight_changes_the_network(panel, qtbot):
     s = _at("backward", 2)
     panel.show_edge(s, 2, 1, 2)
-    assert panel.param_label.text() == "W[1, 2] ="
+    assert panel.param_label.text() == "W₂[2,3] ="
     assert float(panel.value_edit.text()) == pytest.approx(s.network.params[1]["W"][1, 2])
     panel.value_edit.setFocus()
     panel.value_edit.setText("0.75")
@@ -189,7 +196,7 @@ def test_typing_a_weight_changes_the_network(panel, qtbot):
 def test_typing_a_bias_with_the_set_button(panel, qtbot):
     s = _at("forward", 2, config=SGD)
     panel.show_neuron(s, 1, 3)
-    assert panel.param_label.text() == "b[3] ="
+    assert panel.param_label.text() == "b₁[4] ="
     panel.value_edit.setText("−0.25")                  # a typographic minus is accepted
     qtbot.mouseClick(panel.set_button, QtCore.Qt.MouseButton.LeftButton)
     assert s.network.params[0]["b"][3] == -0.25
@@ -199,7 +206,7 @@ def test_typing_a_bias_with_the_set_button(panel, qtbot):
 def test_batch_norm_neuron_edits_beta(panel):
     s = _at("forward", 1)
     panel.show_neuron(s, 1, 0)
-    assert panel.param_label.text() == "β[0] ="
+    assert panel.param_label.text() == "β₁[1] ="
     assert panel.apply_edit("0.5")
     assert s.network.params[0]["beta"][0] == 0.5
 
@@ -245,7 +252,7 @@ def test_gradient_check_of_an_edge(panel):
     s = _at("update")
     panel.show_edge(s, 2, 1, 2)
     check = panel.run_gradient_check()
-    assert check is panel.last_check and check["labels"] == ["W[1, 2]"]
+    assert check is panel.last_check and check["labels"] == ["W₂[2,3]"]
     assert check["backprop"] == [s.record.grads[1]["W"][1, 2]]
     assert check["relative_error"] < 1e-6
     text = panel.text()
@@ -258,12 +265,12 @@ def test_gradient_check_of_a_neuron_covers_its_weights_and_bias(panel):
     s = _at("update")
     panel.show_neuron(s, 2, 1)
     check = panel.run_gradient_check()
-    assert check["labels"] == ["W[0, 1]", "W[1, 1]", "W[2, 1]", "W[3, 1]", "b[1]"]
+    assert check["labels"] == ["W₂[1,2]", "W₂[2,2]", "W₂[3,2]", "W₂[4,2]", "b₂[2]"]
     np.testing.assert_allclose(check["backprop"][:4], s.record.grads[1]["W"][:, 1])
     assert check["relative_error"] < 1e-6
     panel.show_neuron(s, 1, 0)                          # batch norm: gamma and beta instead of b
     check = panel.run_gradient_check()
-    assert check["labels"][-2:] == ["gamma[0]", "beta[0]"] and len(check["labels"]) == 4
+    assert check["labels"][-2:] == ["γ₁[1]", "β₁[1]"] and len(check["labels"]) == 4
     assert check["relative_error"] < 1e-6
 
 

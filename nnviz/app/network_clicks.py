@@ -11,6 +11,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.session.formatting import format_number
+from nnviz.session.inspect import person_label
 from nnviz.ui.binding import caption_html
 
 
@@ -38,7 +39,7 @@ class NetworkClicks:
             if t is not None:
                 text += f" = {format_number(t.X[k, i])} (sample {k + 1}, standardized)"
         else:
-            text = f"layer {col} neuron {i + 1}" if col < s.n_layers else f"output neuron {i + 1}"
+            text = person_label("neuron", col, j=i) + (" (output)" if col == s.n_layers else "")
             if t is not None and col - 1 < len(t.layers):
                 lt = t.layers[col - 1]
                 text += f": z = {format_number(lt.z[k, i])}, a = {format_number(lt.a[k, i])}"
@@ -57,7 +58,7 @@ class NetworkClicks:
             self.inspector.show_edge(s, layer + 1, i, j)
         self._show_inspector()
         w = s.network.params[layer]["W"][i, j]
-        text = f"W{layer + 1}[{i + 1},{j + 1}] = {format_number(w)}"
+        text = f"{person_label('weight', layer + 1, i, j)} = {format_number(w)}"
         grads = s.grads
         if grads is not None and grads[layer] is not None:
             text += f", dL/dw = {format_number(grads[layer]['W'][i, j])}"

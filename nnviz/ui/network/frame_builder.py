@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.session.formatting import format_number
+from nnviz.session.inspect import person_label
 from nnviz.ui.network.frame import NetworkFrame
 
 # Activations whose output lies in [0, 1]: drawn as 2a - 1 on the [-1, 1] scale.
@@ -98,6 +99,16 @@ def headers(session) -> list[str]:
     for i, spec in enumerate(net.layers):
         out.append(layer_header(spec, i + 1, net.n_layers, sizes[i]))
     return out
+
+
+def selection_label(selected: tuple) -> tuple[int, str]:
+    """(column whose header names it, the label a person reads) for ``("node", c, i)`` or
+    ``("edge", l, i, j)``: the same words as the inspector and the status bar, counted from 1."""
+    if selected[0] == "node":
+        _, c, i = selected
+        return c, person_label("input", None, i) if c == 0 else person_label("neuron", c, j=i)
+    _, l, i, j = selected
+    return l + 1, person_label("weight", l + 1, i, j)
 
 
 def disabled_masks(session) -> list | None:
@@ -181,6 +192,9 @@ class FrameBuilder:
         frame.heatmaps = self.heatmaps(session, opt)
         frame.disabled = disabled_masks(session)
         frame.output_classes = outputs_are_probabilities(net)
+        if frame.selected is not None:
+            col, label = selection_label(frame.selected)
+            hdr[col] += f"\n▸ {label}"
 
         if kind == "ready" or trace is None:
             frame.known = None

@@ -30,9 +30,6 @@ from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import Theme, get_theme
 
 EMPTY_TEXT = "Click a neuron or an edge in the network to see its numbers."
-PARAM_SYMBOLS = {"b": "b", "beta": "β", "gamma": "γ", "W": "W"}
-
-
 class InspectorPanel(QtWidgets.QWidget):
     """Numbers of the selected neuron, edge or layer; edits and a gradient check.
 
@@ -282,8 +279,8 @@ class InspectorPanel(QtWidgets.QWidget):
         self.sample_spin.setVisible(neuron)
         if neuron:
             self.sample_spin.blockSignals(True)
-            self.sample_spin.setRange(0, max(0, (batch or 1) - 1))
-            self.sample_spin.setValue(min(sel[3], max(0, (batch or 1) - 1)))
+            self.sample_spin.setRange(1, max(1, batch or 1))     # samples count from 1, as everywhere
+            self.sample_spin.setValue(min(sel[3], max(0, (batch or 1) - 1)) + 1)
             self.sample_spin.setEnabled(bool(batch))
             self.sample_spin.blockSignals(False)
 
@@ -292,8 +289,7 @@ class InspectorPanel(QtWidgets.QWidget):
             w.setVisible(target is not None)
         if target is not None:
             layer, key, index = target
-            idx = ", ".join(str(k) for k in index) if isinstance(index, tuple) else str(index)
-            self.param_label.setText(f"{PARAM_SYMBOLS.get(key, key)}[{idx}] =")
+            self.param_label.setText(f"{text.param_label(key, layer, index)} =")
             if not self.value_edit.hasFocus():
                 value = self.session.network.params[layer - 1][key][index]
                 self.value_edit.setText(text.fmt_full(value))
@@ -310,7 +306,7 @@ class InspectorPanel(QtWidgets.QWidget):
 
     def _on_sample(self, value: int) -> None:
         if self._selection and self._selection[0] == "neuron":
-            self._selection = self._selection[:3] + (int(value),)
+            self._selection = self._selection[:3] + (int(value) - 1,)
             self._render()
 
     def _on_enabled(self, checked: bool) -> None:

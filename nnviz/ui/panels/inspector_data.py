@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.engine import relative_error
+from nnviz.ui.panels.inspector_text import param_label
 
 
 def gradient_check(s, sel: tuple) -> dict:
@@ -23,18 +24,18 @@ def gradient_check(s, sel: tuple) -> dict:
     W = net.params[layer - 1]["W"]
     if kind == "edge":
         i, j = sel[2], sel[3]
-        parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape))], [f"W[{i}, {j}]"]))
+        parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape))], [param_label("W", layer, (i, j))]))
     elif kind == "neuron":
         j = sel[2]
         rows = range(W.shape[0])
         parts.append(("W", [int(np.ravel_multi_index((i, j), W.shape)) for i in rows],
-                      [f"W[{i}, {j}]" for i in rows]))
+                      [param_label("W", layer, (i, j)) for i in rows]))
         for key in net.params[layer - 1]:
             if key != "W":
-                parts.append((key, [j], [f"{key}[{j}]"]))
+                parts.append((key, [j], [param_label(key, layer, j)]))
     else:
         limit = min(W.size, 64)
-        parts.append(("W", None, [f"W[{k // W.shape[1]}, {k % W.shape[1]}]" for k in range(limit)]))
+        parts.append(("W", None, [param_label("W", layer, divmod(k, W.shape[1])) for k in range(limit)]))
     labels, backprop, numeric, total = [], [], [], 0
     for key, indices, names in parts:
         result = s.gradient_check(layer, key, indices)

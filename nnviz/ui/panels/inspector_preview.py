@@ -9,6 +9,7 @@ import sys
 
 from PySide6 import QtWidgets
 
+from nnviz.session.inspect import person_label
 from nnviz.ui.panels.inspector import InspectorPanel
 from nnviz.ui.plots.base import run_demo
 from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
@@ -29,8 +30,10 @@ class _Demo(QtWidgets.QWidget):
             self._choices.append(("edge", layer, 0, 0))
         self._choices += [("neuron", 1, 0, 0), ("neuron", net.n_layers, 0, 0), ("layer", 1)]
         for choice in self._choices:
-            label = {"edge": "edge W[{2}, {3}] of layer {1}", "neuron": "neuron {2} of layer {1}",
-                     "layer": "layer {1}"}[choice[0]].format(*choice)
+            kind, layer = choice[0], choice[1]
+            label = {"edge": lambda: "edge " + person_label("weight", layer, choice[2], choice[3]),
+                     "neuron": lambda: person_label("neuron", layer, j=choice[2]),
+                     "layer": lambda: person_label("layer", layer)}[kind]()
             self.what.addItem(label)
         self.what.currentIndexChanged.connect(self._pick)
         back = QtWidgets.QPushButton("◀ phase")

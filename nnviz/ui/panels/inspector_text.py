@@ -21,6 +21,7 @@ import math
 
 from nnviz.engine import relative_error
 from nnviz.session.formatting import format_number
+from nnviz.session.inspect import person_label
 from nnviz.ui.widgets.theme import Theme
 
 DIGITS = 5
@@ -138,6 +139,20 @@ def _phase_note(context: dict) -> str:
         "ready: no step shown yet" if phase == "ready" else phase)
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def param_label(key: str, layer: int, index) -> str:
+    """A parameter as a person reads it, counted from 1: W₂[3,1], b₂[1], γ₂[1], β₂[1], α₂[1]."""
+    if key == "W":
+        return person_label("weight", layer, *index)
+    if key == "b":
+        return person_label("bias", layer, j=int(index))
+    symbol = {"beta": "β", "gamma": "γ", "alpha": "α"}.get(key, key)
+    return symbol + person_label("bias", layer, j=int(index))[1:]
+
+
 def _layer_role(layer: int, n_layers: int) -> str:
     return "output layer" if layer == n_layers else "hidden layer"
 
@@ -151,14 +166,16 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
     ``residual`` settings.
     """
     d = _Doc(theme)
-    layer, j = info["layer"], info["neuron"]
+    layer = info["layer"]
+    j = info["neuron"] + 1                          # a person counts neurons and samples from 1
     act = info["activation"]
     output = layer == context["n_layers"]
-    d.title(f"Neuron {j} of layer {layer}", f"{_layer_role(layer, context['n_layers'])} · {_esc(act)}")
+    d.title(_capital(person_label("neuron", layer, j=info["neuron"])),
+            f"{_layer_role(layer, context['n_layers'])} · {_esc(act)}")
     note = _phase_note(context)
     batch = context.get("batch_size")
     if info["known"] and batch:
-        note = f"sample n = {info['sample']} of the mini-batch ({batch} samples) · " + note
+        note = f"sample n = {info['sample'] + 1} of the mini-batch ({batch} samples) · " + note
     d.line(note, muted=True)
 
     params = []
@@ -188,6 +205,9 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
                  (f"σ<sub>{j}</sub>²", "batch variance of z", fmt(info["var"])),
                  (_sub(_hat("x"), j), "= (z − μ) / √(σ² + ε)", fmt(info["xhat"]))]
     rows += params                                  # b, or γ and β, and α for PReLU
+    if bn and info.get("running_mean") is not None:
+        rows += [(f"running μ<sub>{j}</sub>", "used in evaluation (test loss, boundary)", fmt(info["running_mean"])),
+                 (f"running σ<sub>{j}</sub>²", "used in evaluation; momentum 0.1", fmt(info["running_var"]))]
     if bn:
         rows.append((_sub("u", j), f"= γ {_hat('x')} + β", fmt(info["u"])))
     arg = "u" if bn else "z"
@@ -271,10 +291,12 @@ def edge_html(info: dict, context: dict, theme: Theme) -> str:
     ``clip_norm``, ``hyper`` (the optimizer's hyper-parameters).
     """
     d = _Doc(theme)
-    layer, i, j = info["layer"], info["source"], info["target"]
-    src = f"input x<sub>{i}</sub>" if layer == 1 else f"neuron {i} of layer {layer - 1}"
-    d.title(f"Weight W[{i}, {j}] of layer {layer}")
-    d.line(f"from {src} to neuron {j} of layer {layer} · {_phase_note(context)}", muted=True)
+    layer, i0, j0 = info["layer"], info["source"], info["target"]
+    i, j = i0 + 1, j0 + 1                           # a person counts rows and columns from 1
+    src = (f"input {person_label('input', None, i0)}" if layer == 1
+           else person_label("neuron", layer - 1, j=i0))
+    d.title(f"Weight {person_label('weight', layer, i0, j0)}")
+    d.line(f"from {src} to {person_label('neuron', layer, j=j0)} · {_phase_note(context)}", muted=True)
     a_sym = f"x<sub>{i}</sub>" if layer == 1 else f"a<sub>{i}</sub>"
     d.table([(f"W<sub>{i},{j}</sub>", "the weight now", fmt(info["w"]))], emphasize={0})
 
@@ -287,7 +309,7 @@ def edge_html(info: dict, context: dict, theme: Theme) -> str:
            f"(one term per sample n)</span>")
     terms, n_terms = info["terms"], info["n_terms"]
     shown = terms[:FEW_TERMS]
-    rows = [(str(n), fmt(info["delta"][n]), fmt(info["source_a"][n]), fmt(t)) for n, t in enumerate(shown)]
+    rows = [(str(n + 1), fmt(info["delta"][n]), fmt(info["source_a"][n]), fmt(t)) for n, t in enumerate(shown)]
     if n_terms > len(shown):
         rest = info["data_grad"] - math.fsum(shown)
         rows.append(("…", "", f"+ {n_terms - len(shown)} more", fmt(rest)))
