@@ -6,12 +6,18 @@ them) with a "hide" and, for knobs, a "lock" checkbox.  Applying writes them
 to the session's config (``classroom``: ``hidden_controls`` and
 ``locked_knobs``) with one ``session.configure`` call, so File → Save keeps
 them in the experiment file and opening that file brings them back.
+
+"Lock with password…" applies the setup and locks it: the session keeps only
+a salted hash of the password (:mod:`nnviz.session.classroom`), and while it
+is locked the table, Apply and Clear all are disabled, so a student cannot
+undo the setup from this dialog; "Unlock…" asks for the same password.
 """
 
 from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.session import classroom as classroom_lock
 from nnviz.ui.panels.controls import CONTROL_NAMES
 from nnviz.ui.panels.knob_widgets import FIELD_LABELS
 
@@ -60,6 +66,19 @@ class ClassroomDialog(QtWidgets.QDialog):
                                 "but cannot be changed. Save the experiment (File → Save) to hand out the "
                                 "exercise: students who open the file get the same setup.")
         note.setWordWrap(True)
+        self.lock_note = QtWidgets.QLabel()
+        self.lock_note.setWordWrap(True)
+        self.lock_button = QtWidgets.QPushButton(self.tr("Lock with password…"))
+        self.lock_button.setToolTip(self.tr("Apply this setup and lock it: changing or clearing it then "
+                                            "needs the password"))
+        self.lock_button.clicked.connect(self._ask_lock)
+        self.unlock_button = QtWidgets.QPushButton(self.tr("Unlock…"))
+        self.unlock_button.setToolTip(self.tr("Give the password to change the setup again"))
+        self.unlock_button.clicked.connect(self._ask_unlock)
+        lock_row = QtWidgets.QHBoxLayout()
+        lock_row.addWidget(self.lock_note, 1)
+        lock_row.addWidget(self.lock_button)
+        lock_row.addWidget(self.unlock_button)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
                                              | QtWidgets.QDialogButtonBox.StandardButton.Apply
                                              | QtWidgets.QDialogButtonBox.StandardButton.Cancel
@@ -73,8 +92,10 @@ class ClassroomDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
+        layout.addLayout(lock_row)
         layout.addWidget(buttons)
         self.resize(460, 620)
+        self._show_lock_state()
 
     # ------------------------------------------------------------------ API
     def set_hidden(self, name: str, on: bool = True) -> None:
@@ -107,5 +128,65 @@ class ClassroomDialog(QtWidgets.QDialog):
         return True
 
     def _ok(self) -> None:
-        if self.apply():
+        if self.is_locked() or self.apply():
             self.accept()
+
+    # ------------------------------------------------------------------ password lock
+    def is_locked(self) -> bool:
+        return classroom_lock.is_locked(self.session.config)
+
+    def lock_with(self, password: str) -> bool:
+        """Apply the table's setup, then lock it with ``password``; False (and ``problem``) on refusal."""
+        if not self.apply():
+            return False
+        try:
+            classroom_lock.lock(self.session, password)
+        except ValueError as err:
+            self.problem.emit(str(err))
+            return False
+        self._show_lock_state()
+        return True
+
+    def unlock_with(self, password: str) -> bool:
+        """Remove the lock when ``password`` is right; a wrong one changes nothing (and ``problem``)."""
+        try:
+            classroom_lock.unlock(self.session, password)
+        except ValueError as err:
+            self.problem.emit(str(err))
+            return False
+        self._show_lock_state()
+        return True
+
+    def _ask_lock(self) -> None:
+        first = ask_password(self, self.tr("Lock the classroom setup"), self.tr("Password:"))
+        if first is None:
+            return
+        second = ask_password(self, self.tr("Lock the classroom setup"), self.tr("The same password again:"))
+        if second is None:
+            return
+        if first != second:
+            self.problem.emit(self.tr("The two passwords differ; the setup is not locked."))
+            return
+        self.lock_with(first)
+
+    def _ask_unlock(self) -> None:
+        password = ask_password(self, self.tr("Unlock the classroom setup"), self.tr("Password:"))
+        if password is not None:
+            self.unlock_with(password)
+
+    def _show_lock_state(self) -> None:
+        locked = self.is_locked()
+        self.table.setEnabled(not locked)
+        for button in (QtWidgets.QDialogButtonBox.StandardButton.Apply,
+                       QtWidgets.QDialogButtonBox.StandardButton.Reset):
+            self.buttons.button(button).setEnabled(not locked)
+        self.lock_button.setVisible(not locked)
+        self.unlock_button.setVisible(locked)
+        self.lock_note.setText(self.tr("Locked with a password: students cannot change this setup.")
+                               if locked else self.tr("Not locked: anyone can change this setup."))
+
+
+def ask_password(parent: QtWidgets.QWidget, title: str, label: str) -> str | None:
+    """A password typed in a dialog that hides it; None when cancelled or left empty."""
+    text, ok = QtWidgets.QInputDialog.getText(parent, title, label, QtWidgets.QLineEdit.EchoMode.Password)
+    return text if ok and text else None

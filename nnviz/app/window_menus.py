@@ -16,7 +16,9 @@ from nnviz.app.side_by_side import CompareWindow, open_compare
 from nnviz.app.user_guide import open_user_guide
 from nnviz.app.window_settings import THEMES, ZOOM_STEP
 from nnviz.session import LESSONS
-from nnviz.ui.compare_runs import has_side_by_side, lesson_runs, optimizer_race as optimizer_race_runs
+from nnviz.ui.compare_runs import (
+    experiment_runs, has_side_by_side, lesson_departures, lesson_runs, optimizer_race as optimizer_race_runs,
+)
 from nnviz.ui.i18n import translate
 from nnviz.ui.panels.controls import shortcut_table
 
@@ -196,15 +198,31 @@ class WindowMenus:
         box.open()
 
     def compare_side_by_side(self, lesson_id: str | None = None) -> CompareWindow | None:
-        """Open a lesson (default: the current one) and its comparison side by side."""
+        """Open a lesson and its comparison side by side; without ``lesson_id``, the current lesson's,
+        or -- when the experiment is not (or no longer) a lesson's -- the person's own experiment
+        against itself with the comparison settings of its lesson or of the selected one."""
         if not lesson_id:
             lesson = self.session.lesson
-            lesson_id = lesson.id if lesson is not None else self.lessons.selected_id()
+            if lesson is None or lesson_departures(lesson, self.session.config):
+                return self._compare_own_experiment()
+            lesson_id = lesson.id
         if not has_side_by_side(lesson_id):
             self.statusBar().showMessage("This lesson has no comparison run: choose one with "
                                          "\"Compare with\" in its text", 6000)
             return None
         return self._open_compare(lesson_runs(lesson_id), lesson_id)
+
+    def _compare_own_experiment(self) -> CompareWindow | None:
+        source = self.session.lesson
+        if source is None or not source.compare:
+            source = LESSONS.get(self.lessons.selected_id())
+        if source is None or not source.compare:
+            self.statusBar().showMessage(self.tr("Your experiment has no comparison run: select a lesson with "
+                                                 "\"Compare with\" to compare your experiment with its settings"),
+                                         6000)
+            return None
+        return self._open_compare(experiment_runs(self.session.config, source),
+                                  self.tr("your experiment and {0}").format(source.compare_label))
 
     def optimizer_race(self) -> CompareWindow:
         """SGD vs SGD + momentum vs RMSprop vs Adam on one net, side by side."""

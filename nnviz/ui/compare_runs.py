@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from nnviz.session import LESSONS, Session
+from nnviz.session import LESSONS, Session, validate_config
 
 MAX_RUNS = 4
 
@@ -55,6 +55,27 @@ def lesson_runs(lesson_id: str) -> tuple[list[str], dict, list[dict]]:
             return remedy_runs()
         raise ValueError(f"lesson {lesson_id!r} has no comparison run")
     return [lesson.title, lesson.compare_label], dict(lesson.config), [{}, dict(lesson.compare)]
+
+
+# Fields that set up the classroom, not the experiment: changing them keeps a lesson a lesson.
+_NOT_THE_EXPERIMENT = ("classroom",)
+
+
+def lesson_departures(lesson, config: dict) -> list[str]:
+    """The config fields in which an experiment is no longer ``lesson``'s own (its comparison's fields
+    allowed: the lesson panel switches those); [] while the lesson's text still describes it."""
+    want = validate_config(lesson.config)
+    skip = set(_NOT_THE_EXPERIMENT) | set(lesson.compare)
+    return sorted(k for k in want if k not in skip and config.get(k) != want[k])
+
+
+def experiment_runs(config: dict, lesson) -> tuple[list[str], dict, list[dict]]:
+    """(labels, base config, overrides): the person's own experiment against the same experiment
+    with ``lesson``'s comparison settings applied (e.g. "learning rate 0.1")."""
+    if not lesson.compare:
+        raise ValueError(f"lesson {lesson.id!r} has no comparison run")
+    return (["your experiment", f"your experiment, {lesson.compare_label}"], copy.deepcopy(config),
+            [{}, dict(lesson.compare)])
 
 
 def remedy_runs() -> tuple[list[str], dict, list[dict]]:

@@ -15,7 +15,7 @@ import html
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import DEFAULT_CONFIG, LESSONS
-from nnviz.ui.compare_runs import has_side_by_side
+from nnviz.ui.compare_runs import has_side_by_side, lesson_departures
 from nnviz.ui.i18n import numbers, translate
 from nnviz.ui.session_adapter import SessionAdapter
 
@@ -61,6 +61,10 @@ class LessonPanel(QtWidgets.QWidget):
             self.list.addItem(item)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         self.list.itemActivated.connect(lambda item: self.choose(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        self.changed_note = QtWidgets.QLabel()
+        self.changed_note.setWordWrap(True)
+        self.changed_note.setStyleSheet("QLabel { border: 1px solid #d55e00; border-radius: 4px; padding: 4px; }")
+        self.changed_note.setVisible(False)
         self.text = QtWidgets.QTextBrowser()
         self.text.setOpenExternalLinks(False)
         self.text.setToolTip("What the lesson shows and what to watch while it runs")
@@ -81,7 +85,12 @@ class LessonPanel(QtWidgets.QWidget):
         buttons.addWidget(self.compare, 1, 0, 1, 2)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         split.addWidget(self.list)
-        split.addWidget(self.text)
+        lesson_box = QtWidgets.QWidget()
+        box = QtWidgets.QVBoxLayout(lesson_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.changed_note)
+        box.addWidget(self.text, 1)
+        split.addWidget(lesson_box)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
@@ -125,12 +134,30 @@ class LessonPanel(QtWidgets.QWidget):
                 self.list.setCurrentRow(0)
             self.compare.setChecked(False)
         self._update_compare()
+        self._update_changed_note()
+
+    def changed_fields(self) -> list[str]:
+        """The settings in which the experiment left the shown lesson ([] when it is the lesson's own)."""
+        lesson = self._current_lesson()
+        if lesson is None or self.selected_id() != lesson.id:
+            return []
+        return lesson_departures(lesson, self._adapter.session.config)
+
+    def _update_changed_note(self) -> None:
+        """The lesson's text describes its own setup: say so when the experiment has left it."""
+        fields = self.changed_fields()
+        if fields:
+            self.changed_note.setText(self.tr(
+                "The experiment has been changed from this lesson ({0}), so the text below may no longer "
+                "hold. Load the lesson again to get its setup back.").format(", ".join(fields)))
+        self.changed_note.setVisible(bool(fields))
 
     def _show_selected(self) -> None:
         lesson_id = self.selected_id()
         if lesson_id in LESSONS:
             self.text.setHtml(lesson_html(LESSONS[lesson_id]))
         self._update_compare()
+        self._update_changed_note()
 
     def _open_side_by_side(self) -> None:
         lesson_id = self.selected_id()
