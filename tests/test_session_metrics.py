@@ -206,3 +206,14 @@ def test_deferred_batched_scoring_gives_the_numbers_of_scoring_each_step_alone()
         for name in batched.metrics.names():
             np.testing.assert_array_equal(batched.metrics[name], alone.metrics[name], err_msg=name)
         assert batched.best_step == alone.best_step
+
+
+def test_adopted_series_are_not_overwritten_by_steps_still_waiting_to_be_scored():
+    s = Session(CONFIG)
+    s.run(20)
+    saved = {name: s.metrics[name].copy() for name in s.metrics.names() if name != "steps"}
+    s.metrics.truncate(10)                              # another timeline from step 10 ...
+    s.run(3, metrics=False)                             # ... whose rows 10-12 wait to be scored
+    s.metrics.load_state(saved)                         # then the saved series come back (an undo)
+    for name, values in saved.items():
+        np.testing.assert_array_equal(s.metrics[name], values, err_msg=name)

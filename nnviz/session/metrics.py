@@ -166,7 +166,10 @@ class Metrics:
         """Adopt stored series: arrays as ``state`` writes them, or plain lists of numbers (older files).
 
         Every series must have the same number of steps; a missing one is NaN.
+        Steps still waiting to be scored are scored first, so that they cannot
+        later overwrite the rows adopted here.
         """
+        self._read()
         columns = {}
         for name in SCALARS + PER_LAYER:
             value = state.get(name)
@@ -208,9 +211,8 @@ def accuracy(task, output, labels):
 
 
 MAX_PASS_BYTES = 2**17
-"""Largest array of one batched evaluation pass (bytes): how many steps are scored together.
-Below malloc's mmap threshold (128 KB): larger temporaries are mapped and zeroed afresh
-each time, which measured here slower per step than smaller batches."""
+"""Largest array of one batched evaluation pass: below malloc's mmap threshold (128 KB), as
+larger temporaries, mapped and zeroed afresh each time, measured slower per step here."""
 
 
 class Evaluator:
@@ -287,9 +289,8 @@ class Evaluator:
         net = net or self.net
         S, n = len(flats), self.n_train
         if not len(self.X):
-            nan = np.full(S, np.nan)
-            return dict(train_loss=nan, train_acc=nan, test_loss=nan, test_acc=nan,
-                        dead_share=np.full((S, net.n_layers), np.nan), saturated_share=np.full((S, net.n_layers), np.nan))
+            return {name: np.full((S, net.n_layers) if name.endswith("share") else S, np.nan)
+                    for name in ("train_loss", "train_acc", "test_loss", "test_acc", "dead_share", "saturated_share")}
         self.passes += 1
         trace = net.forward_many(self.X, flats, buffers, keep)
         out = trace.layers[-1]
