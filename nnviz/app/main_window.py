@@ -275,7 +275,7 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self.boundary_view.pointAdded.connect(self._on_point_clicked)
         self.feature_dock.visibilityChanged.connect(lambda on: self.feature_view.refresh() if on else None)
 
-    # ------------------------------------------------------------------ settings
+    # ------------------------------------------------------------------ window events
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         if self._needs_default_sizes:
@@ -300,10 +300,6 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
                 box.close()
         super().closeEvent(event)
 
-    # ------------------------------------------------------------------ user actions
-    # ------------------------------------------------------------------ play
-    # ------------------------------------------------------------------ drawing
-    # ------------------------------------------------------------------ clicks
 def main(argv=None) -> int:
     """Run the window on a lesson (``--lesson ID``, default xor); for a quick look and smoke tests."""
     import argparse

@@ -227,8 +227,6 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
 
     # -- introspection (tests, inspector, exports)
 
-    # ------------------------------------------------------------------ palettes
-
     # ------------------------------------------------------------------ drawing
 
     def _require_layout(self) -> Layout:
@@ -380,12 +378,12 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
             self._edge_items[l].set_bins(bins[s])
 
     def _glare_from(self) -> int:
-        """First level drawn with the glare: OVER on the usual range; on a range slid up,
-        the first level whose gradients are all above the usual top."""
-        (lo, hi), top = self._window, self._decades[1]
+        """First level drawn with the glare: OVER on the usual range; on a range slid up for
+        exploding gradients, the top level (its decade is above the usual top), so the glare
+        marks the largest gradients without covering the widths that show the others' order."""
         if self._window == self._decades:
             return OVER
-        return int(min(OVER, max(0, math.ceil((top - lo) / (hi - lo) * N_LEVELS))))
+        return N_LEVELS - 1
 
     def _mute_edges(self, f: NetworkFrame, bins: np.ndarray) -> None:
         """Send edges that carry nothing this phase to the muted bin."""
@@ -417,5 +415,3 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
     def text_scale(self) -> float:
         """Headers and legend grow with the square root of the line scale (2 → 1.41× larger text)."""
         return math.sqrt(self._line_scale)
-
-    # ------------------------------------------------------------------ clicks

@@ -103,7 +103,7 @@ class GradNormView(PlotView):
         for key, text in self._series_names().items():
             self.show_combo.addItem(text, key)
         self.show_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.show_combo.setMinimumContentsLength(6)
+        self.show_combo.setMinimumContentsLength(14)
         self.show_combo.activated.connect(self._on_choice)
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(4, 2, 4, 0)
