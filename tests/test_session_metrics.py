@@ -195,7 +195,9 @@ def test_deferred_batched_scoring_gives_the_numbers_of_scoring_each_step_alone()
     switch_off = [lambda s: s.set_neuron_enabled(1, 2, False)]
     back = [lambda s: s.rewind("step"), lambda s: s.rewind("step")]
     actions = one_step + switch_off + one_step + back + one_step
-    for extra in ({}, {"dataset": "spiral3", "hidden": [{"size": 6, "activation": "relu", "batch_norm": True}]}):
+    for extra in ({}, {"dataset": "spiral3", "hidden": [{"size": 6, "activation": "relu", "batch_norm": True}]},
+                  {"dataset": "spiral3", "loss": "mse", "hidden": [{"size": 6, "activation": "prelu"},
+                                                                   {"size": 6, "activation": "elu", "residual": True}]}):
         config = {**CONFIG, **extra}
         alone = _scored_alone(config, actions)
         batched = Session(config)
