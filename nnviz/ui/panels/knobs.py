@@ -22,11 +22,13 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.data import DATASETS
 from nnviz.engine.optimizers import OPTIMIZERS as _OPT_CLASSES
+from nnviz.session import Session
 from nnviz.session.config import MAX_HIDDEN_LAYERS
 from nnviz.ui.panels.knob_changes import KnobChanges
 from nnviz.ui.panels.knob_forms import KnobForms
 from nnviz.ui.panels.knob_widgets import LOCKED_TIP, LayerRow
 from nnviz.ui.session_adapter import SessionAdapter
+from nnviz.ui.widgets.demo_runner import run_widget
 
 
 class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
@@ -75,7 +77,6 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
     def session(self):
         return self._adapter.session
 
-    # ------------------------------------------------------------------ building
     # ------------------------------------------------------------------ refresh
     def _on_session_event(self, event: str) -> None:
         if event in ("session", "rebuild", "config"):
@@ -254,10 +255,7 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
                 if inner and any(w in knob_widgets for w in inner):
                     label.widget().setVisible(not all(w in hidden_widgets for w in inner))
 
-    # ------------------------------------------------------------------ changes
 def _demo() -> QtWidgets.QWidget:
-    from nnviz.session import Session
-
     adapter = SessionAdapter(Session.from_lesson("xor"))
     panel = KnobsPanel(adapter)
     panel._demo_adapter = adapter
@@ -265,7 +263,6 @@ def _demo() -> QtWidgets.QWidget:
 
 
 def main(argv=None) -> int:
-    from nnviz.ui.widgets.demo_runner import run_widget
     return run_widget(_demo, argv, size=(380, 640), title="nnviz knobs")
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.ui.widgets.demo_runner import run_widget
 from nnviz.ui.widgets.theme import Theme, get_theme
 
 BASE_FONT_PT = 9.0
@@ -263,5 +264,4 @@ def run_demo(build: Callable[[], QtWidgets.QWidget], argv: Sequence[str] | None 
     ``--theme light|dark|contrast``, ``--scale S`` (line scale) and
     ``--screenshot FILE.png`` (save ``grab()`` just before quitting).
     """
-    from nnviz.ui.widgets.demo_runner import run_widget
     return run_widget(build, argv, size, title, styled=True)

@@ -22,6 +22,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
 from nnviz.ui.widgets.theme import blend, hex_to_rgb, readable_text_color
 
 TOOLTIP = ("Rows: the true class. Columns: the class the network predicts.\n"
@@ -177,8 +178,6 @@ class ConfusionView(PlotView):
 
 # -- standalone demo -----------------------------------------------------------------
 def _demo_widget(lesson: str) -> ConfusionView:
-    from nnviz.ui.widgets.lesson_demo import demo_session
-
     s = demo_session(lesson, steps=150, phase=None, metrics=False)
     view = ConfusionView()
     view.set_session(s, "test")
@@ -187,8 +186,6 @@ def _demo_widget(lesson: str) -> ConfusionView:
 
 if __name__ == "__main__":
     import sys
-
-    from nnviz.ui.widgets.lesson_demo import pop_lesson
 
     lesson, argv = pop_lesson(sys.argv[1:], "digits-features")
     raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(520, 500),

@@ -24,6 +24,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
 from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import diverging_lut
 
@@ -224,8 +225,6 @@ class FeatureSpaceView(PlotView):
 
 # -- standalone demo -----------------------------------------------------------------
 def _demo_widget(lesson: str) -> FeatureSpaceView:
-    from nnviz.ui.widgets.lesson_demo import demo_session
-
     s = demo_session(lesson, steps=300, phase=None, metrics=False)
     view = FeatureSpaceView()
     view.set_session(s)
@@ -234,8 +233,6 @@ def _demo_widget(lesson: str) -> FeatureSpaceView:
 
 if __name__ == "__main__":
     import sys
-
-    from nnviz.ui.widgets.lesson_demo import pop_lesson
 
     lesson, argv = pop_lesson(sys.argv[1:], "xor")
     raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(600, 520),

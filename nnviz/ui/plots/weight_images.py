@@ -27,6 +27,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
 from nnviz.ui.widgets.theme import hex_to_rgb, sign_lut
 
 GAP = 0.15
@@ -212,8 +213,6 @@ def round_up(x: float) -> float:
 # -- standalone demo -----------------------------------------------------------------
 def _demo_widget(lesson: str) -> WeightImagesView:
     """The digits lesson training live: the images update every 40 ms."""
-    from nnviz.ui.widgets.lesson_demo import demo_session
-
     s = demo_session(lesson, steps=0, phase=None, metrics=False)
     view = WeightImagesView()
     view.set_session(s, 1)
@@ -230,8 +229,6 @@ def _demo_widget(lesson: str) -> WeightImagesView:
 
 if __name__ == "__main__":
     import sys
-
-    from nnviz.ui.widgets.lesson_demo import pop_lesson
 
     lesson, argv = pop_lesson(sys.argv[1:], "digits-features")
     raise SystemExit(run_demo(lambda: _demo_widget(lesson), argv, size=(640, 560),

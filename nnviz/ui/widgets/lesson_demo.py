@@ -7,6 +7,8 @@ runner parses the rest.
 
 from __future__ import annotations
 
+from nnviz.session import Session
+
 
 def demo_session(lesson: str = "xor", steps: int = 20, phase: str | None = "update", metrics: bool = True):
     """A session of ``lesson`` trained ``steps`` steps.
@@ -15,8 +17,6 @@ def demo_session(lesson: str = "xor", steps: int = 20, phase: str | None = "upda
     step is shown up to its first phase of that kind ("forward", "loss",
     "backward", "update").
     """
-    from nnviz.session import Session
-
     s = Session.from_lesson(lesson)
     s.run(steps, metrics=metrics)
     if phase is not None:
