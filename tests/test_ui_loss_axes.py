@@ -127,7 +127,9 @@ def test_fix_clipping_draws_the_global_norm_against_the_clip_limit(grads):
     binding = Binding(gradnorm=grads)
     binding.set_session(s)
     binding.refresh(network=False)
+    grads.set_title("gradient norm per layer")                # as the window names it
     assert grads.series() == "global" and grads.guide_level() == pytest.approx(2.0)
+    assert grads.title() == "global gradient norm and the clip limit"
     x, y = grads.curves[0].getOriginalDataset()
     np.testing.assert_allclose(y, np.asarray(s.metrics.global_norm))
     assert y[0] > 100 and np.median(y[-20:]) < 2.0           # the lesson's claim: from far above to below
@@ -136,6 +138,7 @@ def test_fix_clipping_draws_the_global_norm_against_the_clip_limit(grads):
     binding.forget("metrics")
     binding.refresh(network=False)
     assert grads.series() == "layers" and grads.guide_level() is None and len(grads.curves) == s.n_layers
+    assert grads.title() == "gradient norm per layer"
 
 
 def test_the_update_ratio_lesson_draws_the_ratio_per_layer_with_the_1e_3_line(grads):
@@ -145,6 +148,7 @@ def test_the_update_ratio_lesson_draws_the_ratio_per_layer_with_the_1e_3_line(gr
     binding.set_session(s)
     binding.refresh(network=False)
     assert grads.series() == "ratio" and grads.guide_level() == pytest.approx(1e-3)
+    assert grads.title() == "update-to-weight ratio per layer"
     assert len(grads.curves) == s.n_layers
     for j, curve in enumerate(grads.curves):
         np.testing.assert_allclose(curve.getOriginalDataset()[1], np.asarray(s.metrics.update_ratio)[:, j])

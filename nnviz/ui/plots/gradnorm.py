@@ -95,6 +95,7 @@ class GradNormView(PlotView):
         self.plot_item.addItem(self.guide_line)
         self._diverged_step: float | None = None
         self._series = "layers"
+        self._layers_title = self._title
         self._chosen: str | None = None     # what the person picked in the box; overrides suggestions
         self._n_steps = -1
         self._last: tuple | None = None
@@ -115,6 +116,21 @@ class GradNormView(PlotView):
         self.plot_item.setLogMode(x=False, y=True)
         self.set_axis_labels("step", "‖∇W‖ (log scale)")
         self._apply_style()
+
+    def set_title(self, text: str) -> None:
+        """The title of the per-layer norms; the other series have their own."""
+        self._layers_title = text
+        if getattr(self, "_series", "layers") == "layers":
+            super().set_title(text)
+
+    def title(self) -> str:
+        """The title shown (it follows the series)."""
+        return self._title
+
+    def _series_titles(self) -> dict[str, str]:
+        return {"layers": getattr(self, "_layers_title", ""),
+                "global": self.tr("global gradient norm and the clip limit"),
+                "ratio": self.tr("update-to-weight ratio per layer")}
 
     def _series_names(self) -> dict[str, str]:
         return {"layers": self.tr("‖dL/dW‖ per layer"),
@@ -189,6 +205,9 @@ class GradNormView(PlotView):
             names = None
             left = "‖∇W‖ (log scale)"
         self.set_axis_labels(left=left)
+        title = self._series_titles()[self._series]
+        if title != self._title:
+            super().set_title(title)
         self._ensure_layers(values.shape[1], names)
         xs, ys = decimate_peaks(steps, values, MAX_POINTS)
         single = len(steps) == 1            # one point: no line to draw, so a dot
@@ -280,7 +299,7 @@ class GradNormView(PlotView):
         self.guide_line.setPen(self.pen(t.muted, 1.5, QtCore.Qt.PenStyle.DashLine))
         self.guide_line.label.setColor(t.foreground)
         self.guide_line.label.setFont(self.qfont())
-        self.guide_line.label.anchors = [(0.0, 1.0), (0.0, 1.0)]     # text above the line
+        self.guide_line.label.anchors = [(0.0, 0.0), (0.0, 0.0)]     # text under the line: inside at the top
         self._show_label.setFont(self.qfont())
         self.show_combo.setFont(self.qfont())
         self._style_legend(self.legend, boxed=False)
