@@ -51,6 +51,7 @@ def test_losses_spanning_decades_get_a_log_axis_and_non_finite_points_are_droppe
     assert curves.diverged_step() == 7
     lo, hi = y_range(curves)                                 # log10 units: every point in view
     assert lo <= np.log10(0.7) and hi >= np.log10(6e57)
+    assert x_range(curves)[1] >= 7                           # the "diverged" marker is in view too
     # a slowly falling loss stays linear; the person's choice wins over the automatic one
     flat = np.linspace(0.713, 0.7045, 10)
     curves.set_series(steps, flat)

@@ -122,7 +122,8 @@ class LossCurvesView(PlotView):
         for line in (self.best_line, self.diverged_line):
             line.setZValue(4)
             line.setVisible(False)
-            self.plot_item.addItem(line, ignoreBounds=True)
+            # the "diverged" step is kept in view: its loss is inf or NaN, so no point of a curve is there
+            self.plot_item.addItem(line, ignoreBounds=line is self.best_line)
         self._extra: dict[str, pg.PlotDataItem] = {}
         self._best_step: float | None = None
         self._best_xy: tuple[float, float] | None = None
