@@ -24,6 +24,7 @@ from PIL import Image  # noqa: E402
 from PySide6 import QtCore, QtWidgets  # noqa: E402
 
 from nnviz.app.main_window import MainWindow  # noqa: E402
+from nnviz.app.screen_fit import place_window  # noqa: E402
 from nnviz.session import Session  # noqa: E402
 
 # (file, lesson, steps trained first, phases stepped after, what it shows)
@@ -153,6 +154,34 @@ HANDS_ON = [
 ]
 
 
+# (file, lesson, steps trained first, phases stepped after, screen size, presenter mode, what it shows):
+# the window as it opens on a projector's screen, and presenter mode on it.
+SCREENS = [
+    ("window-projector-1024x768.png", "vanishing-sigmoid", 40, 16, (1024, 768), False,
+     "the window on a 1024x768 projector: docks folded into tabs, counters in view"),
+    ("presenter-vanishing-backward.png", "vanishing-sigmoid", 40, 16, (1024, 768), True,
+     "presenter mode at 1024x768, backward at layer 4, its numbers revealed, the gradient norm below"),
+]
+
+
+def _screen_shot(app, folder, name, lesson, steps, phases, size, presenter) -> None:
+    """The window placed for a screen of ``size`` (as it opens there), optionally in presenter mode."""
+    settings = QtCore.QSettings(os.path.join(folder, f"{name}.ini"), QtCore.QSettings.Format.IniFormat)
+    window = MainWindow(Session.from_lesson(lesson), settings=settings)
+    screen = QtCore.QRect(0, 0, *size)
+    place_window(window, screen)
+    window.show()
+    for _ in range(3):                  # the docks a lesson opens are placed once the window is shown
+        app.processEvents()
+    _run(window, steps)
+    for _ in range(phases):
+        window.step("phase")
+    if presenter:
+        window.presenter.enter(screen_rect=screen)
+        window.presenter.set_reveal(True)
+    _save(app, window, folder, name)
+
+
 def _save(app, window, folder, name) -> None:
     for _ in range(3):
         app.processEvents()
@@ -178,6 +207,9 @@ def main() -> int:
         window.show()
         act(window)
         _save(app, window, folder, name)
+    for name, lesson, steps, phases, size, presenter, _what in SCREENS:
+        if not only or name in only:
+            _screen_shot(app, folder, name, lesson, steps, phases, size, presenter)
     for name, lesson, steps, phases, _what in SHOTS:
         if only and name not in only:
             continue

@@ -9,9 +9,9 @@ font and line widths:
   screen's height (:func:`sizes_for`), so the numbers of the lit layer read
   from the back row of a 1024×768 projector as of a 4K screen;
 * the network view takes at least ``NETWORK_SHARE`` of the screen height;
-  beside (or below) it the one view the lesson names in its ``side_view``:
+  beside it the one view the lesson names in its ``side_view``:
   the data with the decision boundary, the loss curves, or the gradient norm
-  per layer.  Menus, the other docks and the status bar are hidden;
+  per layer, at full height.  Menus, the other docks and the status bar are hidden;
 * the keys are the window's own (→ a phase, Shift+→ a step, Ctrl+→ an epoch,
   ← and Shift+← back, Space play / pause), plus ``KEYS``: R reveals the lit
   layer's numbers in a large overlay, Esc (or F5) leaves;
@@ -31,7 +31,7 @@ LINE_SCALE = 2.0            # side by side's projector mode: plots and the healt
 NETWORK_LINE_SCALE = 2.0    # the network view at a 768-pixel-high screen (more on taller ones)
 FONT_SCALE = 1.6            # side by side's projector mode: the window's font
 NETWORK_SHARE = 0.55        # of the screen height, at least, for the network view
-SIDE_SHARE = 0.36           # of the screen width for a side view beside the network
+SIDE_SHARE = 0.4           # of the screen width for the side view beside the network
 TEXT_SHARE = 1 / 40         # body text: pixels per pixel of screen height (19 px at 768)
 REVEAL_SHARE = 1 / 30       # the reveal overlay's text (25 px at 768, 72 px at 2160)
 MAX_VALUES = 8          # numbers of a quantity in the reveal overlay; wider layers end with "…"
@@ -150,8 +150,9 @@ class PresenterMode(QtCore.QObject):
         w.statusBar().hide()
         w.draw_bar.hide()
         w.set_theme("contrast")
-        for view in self._views():
-            view.set_line_scale(sizes["line_scale"])
+        for view in self._views():      # the chips of a deep net must still fit beside the side view
+            view.set_line_scale(min(sizes["line_scale"], screen.width() / 800) if view is w.health_strip
+                                else sizes["line_scale"])
         font = QtGui.QFont(w.font())
         font.setPixelSize(sizes["text_px"])
         w.setFont(font)
@@ -174,18 +175,16 @@ class PresenterMode(QtCore.QObject):
         self.toggled.emit(True)
 
     def _lay_out(self, screen: QtCore.QRect) -> None:
-        """The side view beside the network (boundary, loss) or below it (gradients)."""
+        """The side view beside the network, at full height: the data or loss dock, or the gradient
+        norm plot (the centre's lower pane, turned to stand beside the network)."""
         w = self.window
         bottom = w.centre_split.widget(1)
-        if self.side_view == "gradients":
+        if self.side_view == "gradients":      # the gradient plots' pane turned beside the network
             w.graddist_view.hide()
             bottom.show()
-            QtWidgets.QApplication.processEvents()
-            total = sum(w.centre_split.sizes()) or screen.height()
-            extra = w.centre_split.widget(0).height() - w.network_view.height()   # caption, health strip
-            top = max(int(screen.height() * NETWORK_SHARE) + extra + 8, int(total * 0.62))
-            top = min(top, total - 150)
-            w.centre_split.setSizes([top, total - top])
+            w.centre_split.setOrientation(QtCore.Qt.Orientation.Horizontal)
+            side = int(screen.width() * SIDE_SHARE)
+            w.centre_split.setSizes([screen.width() - side, side])
             return
         bottom.hide()
         dock = w.data_dock if self.side_view == "boundary" else w.curves_dock
@@ -234,6 +233,7 @@ class PresenterMode(QtCore.QObject):
             w.show()
         QtWidgets.QApplication.processEvents()
         w.restoreState(saved["layout"])
+        w.centre_split.setOrientation(QtCore.Qt.Orientation.Vertical)
         w.centre_split.restoreState(saved["split"])
         self._saved = {}
         self.side_view = ""
