@@ -81,7 +81,9 @@ def out_arguments(parser: argparse.ArgumentParser, kinds: str) -> None:
 
 
 def picture_arguments(parser: argparse.ArgumentParser, default_size: str) -> None:
-    parser.add_argument("--size", metavar="WxH", help=f"size of the view in pixels (default {default_size})")
+    parser.add_argument("--size", metavar="WxH",
+                        help=f"size of the view in pixels, or a whole slide: 16:9 (1920x1080) or 4:3 "
+                             f"(1600x1200) (default {default_size})")
     parser.add_argument("--scale", type=float, default=1.0, metavar="S",
                         help="pixels per view pixel: 2 or 4 for projectors and print (default 1)")
     parser.add_argument("--theme", choices=THEMES, default="light", help="color theme (default light)")

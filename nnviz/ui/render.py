@@ -68,6 +68,8 @@ DEFAULT_SIZES = {"network": (1280, 720), "boundary": (720, 640),
                  "landscape": (960, 720), "activations": (1080, 600), "neuron-graph": (1280, 720)}
 LANDSCAPE_RESOLUTION = 61               # a picture is drawn once: a finer grid than the window's
 MIN_SIDE, MAX_SIDE = 160, 8192
+SLIDE_SIZES = {"16:9": (1920, 1080), "4:3": (1600, 1200)}
+"""``--size`` presets: a whole slide of a 16:9 or a 4:3 presentation, in pixels."""
 ZOOM_RANGE = (0.5, 3.0)                 # as the window's View → Zoom
 
 
@@ -92,12 +94,17 @@ def ensure_app():
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    """``"1280x720"`` -> (1280, 720); ValueError with the allowed range."""
+    """``"1280x720"`` -> (1280, 720), a slide preset ``"16:9"`` -> (1920, 1080) or ``"4:3"`` -> (1600, 1200)
+    (see :data:`SLIDE_SIZES`); ValueError with the allowed range."""
+    preset = SLIDE_SIZES.get(str(text).strip())
+    if preset is not None:
+        return preset
     parts = str(text).lower().replace("×", "x").split("x")
     try:
         w, h = (int(p) for p in parts)
     except ValueError:
-        raise ValueError(f"size must be WIDTHxHEIGHT in pixels, e.g. 1280x720, got {text!r}") from None
+        raise ValueError(f"size must be WIDTHxHEIGHT in pixels (e.g. 1280x720) or a slide shape "
+                         f"({' or '.join(SLIDE_SIZES)}), got {text!r}") from None
     for v in (w, h):
         if not MIN_SIDE <= v <= MAX_SIDE:
             raise ValueError(f"size {text!r}: each side must be {MIN_SIDE} to {MAX_SIDE} pixels")
