@@ -34,10 +34,11 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
     """Draws a :class:`~nnviz.ui.network.frame.NetworkFrame`; reports clicks.
 
     Inputs are on the left, outputs on the right; a header above each column,
-    a legend in the bottom-left corner.  Edges: color = sign (orange negative,
-    blue positive), width = magnitude -- linear in ``|w|`` in weight mode,
-    ``log10 |dL/dW|`` over a fixed decade range (:meth:`set_gradient_range`)
-    in gradient mode, where the faint levels also fade toward the background.
+    a legend in the bottom-left corner.  Edges: color = sign (purple negative,
+    green positive, grey exactly zero), width = magnitude -- linear in ``|w|``
+    in weight mode, ``log10 |dL/dW|`` over a decade range
+    (:meth:`set_gradient_range`, slid up when gradients explode) in gradient
+    mode, where the faint levels also fade toward the background.
     NaN / inf values are drawn in the theme's "diverged" color.
 
     Scene coordinates are widget pixels (y down), so :meth:`hit_test`,

@@ -51,7 +51,7 @@ UNKNOWN_HEALTH_COLOR = "#9a9a9a"
 class Theme:
     """Colors of one theme.  All values are ``#rrggbb`` strings.
 
-    Background, text, the orange/blue pair, the neutral midpoint and the
+    Background, text, the class colors, the sign map and the
     divergence color agree with the network view's themes
     (``nnviz.ui.widgets.colors``) so the window looks like one piece.
     """
