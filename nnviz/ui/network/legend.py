@@ -105,12 +105,12 @@ class Legend(QtWidgets.QGraphicsItem):
         if f.node_mode == "activation":
             x = text(x, y, "activation ") + 2
             x = text(x, y, "−1 ", faint_c)
-            ops.append(("bar", x, y - 5.0, bar_w, 10.0, th))
+            ops.append(("bar", x, y - 5.0, bar_w, 10.0, _bar_brush(x, bar_w, th)))
             x = text(x + bar_w + 3, y, "+1", faint_c) + 14
         else:
             x = text(x, y, "delta dL/dz ") + 2
             x = text(x, y, "−" + decade_label(hi) + " ", faint_c)
-            ops.append(("bar", x, y - 5.0, bar_w, 10.0, th))
+            ops.append(("bar", x, y - 5.0, bar_w, 10.0, _bar_brush(x, bar_w, th)))
             x = text(x + bar_w + 3, y, "+" + decade_label(hi), faint_c)
             x = text(x, y, f"  (log, from {decade_label(lo)})", faint_c) + 14
         for name, rgb, hollow in (("NaN/inf", th.diverged, False), ("dropped", th.background, True),
@@ -137,12 +137,9 @@ class Legend(QtWidgets.QGraphicsItem):
                 p.setPen(pen)
                 p.drawLine(QtCore.QLineF(x0, y0, x1, y1))
             elif kind == "bar":
-                _, x, y, w, h, th = op
-                grad = QtGui.QLinearGradient(x, 0, x + w, 0)
-                for t in np.linspace(-1.0, 1.0, 9):
-                    grad.setColorAt((t + 1.0) / 2.0, qcolor(th.diverging(t)))
+                _, x, y, w, h, brush = op
                 p.setPen(QtCore.Qt.PenStyle.NoPen)
-                p.setBrush(QtGui.QBrush(grad))
+                p.setBrush(brush)
                 p.drawRect(QtCore.QRectF(x, y, w, h))
             elif kind == "dot":
                 _, x, y, d, fill, rim, hollow = op
@@ -153,6 +150,14 @@ class Legend(QtWidgets.QGraphicsItem):
                 p.setPen(pen)
                 p.setBrush(fill)
                 p.drawEllipse(QtCore.QPointF(x, y), d / 2.0, d / 2.0)
+
+
+def _bar_brush(x: float, width: float, th) -> QtGui.QBrush:
+    """The colour bar's gradient, built once per layout: the legend repaints with every frame."""
+    grad = QtGui.QLinearGradient(x, 0, x + width, 0)
+    for t in np.linspace(-1.0, 1.0, 9):
+        grad.setColorAt((t + 1.0) / 2.0, qcolor(th.diverging(t)))
+    return QtGui.QBrush(grad)
 
 
 def decade_label(k: float) -> str:

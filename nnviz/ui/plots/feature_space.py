@@ -26,7 +26,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz.ui.plots.base import PlotView, run_demo
 from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
 from nnviz.ui.widgets.style import apply_palette
-from nnviz.ui.widgets.theme import diverging_lut
+from nnviz.ui.widgets.theme import value_lut
 
 _N_VALUE_BRUSHES = 64
 
@@ -167,12 +167,29 @@ class FeatureSpaceView(PlotView):
             widget.setEnabled(enabled)
 
     def _show(self, points: np.ndarray, labels: np.ndarray, title: str) -> None:
-        keep = np.isfinite(points).all(axis=1) if len(points) else np.zeros(0, bool)
         self._points, self._labels = points, labels
         self.set_title(title)
         self._draw()
-        if keep.any():
-            self.plot_item.getViewBox().autoRange(padding=0.06)
+        self._follow_points()
+
+    def _follow_points(self) -> None:
+        """Range the view on the points when they leave it or fill less than a third of it.
+
+        Points move a little with every step; ranging on each refresh would
+        re-lay out both axes every frame.  Leaving the range, or shrinking
+        well inside it, is what makes a new range worth its cost.
+        """
+        P = self._points
+        keep = np.isfinite(P).all(axis=1) if len(P) else np.zeros(0, bool)
+        if not keep.any():
+            return
+        lo, hi = P[keep].min(axis=0), P[keep].max(axis=0)
+        box = self.plot_item.getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
+        span = np.array([x1 - x0, y1 - y0])
+        outside = lo[0] < x0 or lo[1] < y0 or hi[0] > x1 or hi[1] > y1
+        if outside or bool(np.any(hi - lo < span / 3)):
+            box.autoRange(padding=0.06)
 
     def _restyle(self) -> None:
         t = self._theme
@@ -183,11 +200,12 @@ class FeatureSpaceView(PlotView):
             widget.setFont(font)
         colors = t.class_colors()
         self._class_brushes = [pg.mkBrush(c) for c in colors]
-        lut = diverging_lut(t, strength=1.0)
+        lut = value_lut(t, strength=1.0)                # regression targets: a value, not a class
         levels = np.linspace(0, 255, _N_VALUE_BRUSHES).astype(int)
         self._value_brushes = [pg.mkBrush(*lut[i]) for i in levels]
         self._outline = pg.mkPen(t.point_outline, width=1.0 * self._scale)
         self._value_outline = pg.mkPen(t.muted, width=1.0 * self._scale)
+        self._legend_key = self._brush_key = None      # a new style: brushes and legend drawn again
         self._draw()
 
     def _draw(self) -> None:
@@ -199,19 +217,39 @@ class FeatureSpaceView(PlotView):
         size = self.POINT_SIZE * self._scale
         if len(P) == 0:
             self.scatter.clear()
-        elif self._task == "regression":
-            lo, hi = (float(y.min()), float(y.max())) if len(y) else (0.0, 1.0)
-            span = hi - lo if hi > lo else 1.0
-            idx = np.rint(np.clip((y - lo) / span, 0, 1) * (_N_VALUE_BRUSHES - 1)).astype(int)
-            self.scatter.setData(x=P[:, 0], y=P[:, 1], size=size, pen=self._value_outline,
-                                 brush=[self._value_brushes[i] for i in idx])
         else:
-            idx = y.astype(int) % len(self._class_brushes)
-            self.scatter.setData(x=P[:, 0], y=P[:, 1], size=size, pen=self._outline,
-                                 brush=[self._class_brushes[i] for i in idx])
+            regression = self._task == "regression"
+            self.scatter.setData(x=P[:, 0], y=P[:, 1], size=size,
+                                 pen=self._value_outline if regression else self._outline,
+                                 brush=self._point_brushes(y, keep, regression))
         self._draw_legend()
 
+    def _point_brushes(self, y: np.ndarray, keep: np.ndarray, regression: bool) -> np.ndarray:
+        """One brush per point from the theme's palette, built again only when labels, theme or kept points change.
+
+        The labels are the training targets, the same at every step; the list
+        of brushes is what makes a refresh of a thousand points slow.
+        """
+        key = (self._labels.tobytes(), regression, keep.tobytes())
+        if key != getattr(self, "_brush_key", None):
+            if regression:
+                lo, hi = (float(y.min()), float(y.max())) if len(y) else (0.0, 1.0)
+                span = hi - lo if hi > lo else 1.0
+                idx = np.rint(np.clip((y - lo) / span, 0, 1) * (_N_VALUE_BRUSHES - 1)).astype(int)
+                palette = self._value_brushes
+            else:
+                idx = y.astype(int) % len(self._class_brushes)
+                palette = self._class_brushes
+            brushes = np.empty(len(idx), dtype=object)
+            brushes[:] = [palette[i] for i in idx]
+            self._brush_key, self._brushes = key, brushes
+        return self._brushes
+
     def _draw_legend(self) -> None:
+        key = (self._task, tuple(self._class_names), len(self._points) > 0)
+        if key == getattr(self, "_legend_key", None):
+            return                          # the same classes in the same style: the legend stands
+        self._legend_key = key
         self._legend.clear()
         self._legend_items = []
         if self._task != "regression" and len(self._points):
