@@ -451,11 +451,12 @@ def test_menus_have_the_expected_shortcuts(make_window):
     w = make_window()
     keys = {a.text().replace("&", ""): a.shortcut().toString() for a in w.findChildren(type(w.save_action))}
     assert keys["Open…"] == "Ctrl+O" and keys["Save"] == "Ctrl+S" and keys["Save As…"] == "Ctrl+Shift+S"
-    assert keys["Quit"] == "Ctrl+Q" and keys["Keyboard shortcuts"] == "F1"
+    assert keys["Quit"] == "Ctrl+Q" and keys["Help for this view"] == "F1" and keys["Close window"] == "Ctrl+W"
+    assert keys["Full screen"] == "F11"
     assert w.controls.play.shortcut().toString() == "Space"
     assert w.controls.step_phase.shortcut().toString() == "Right"
     titles = [a.text().replace("&", "") for a in w.menuBar().actions()]
-    assert titles == ["File", "Edit", "Run", "Lessons", "View", "Help"]
+    assert titles == ["File", "Edit", "View", "Run", "Lessons", "Help"]
 
 
 def test_every_control_has_a_tooltip(make_window):

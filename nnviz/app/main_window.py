@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.app.edit_history import EditHistory
 from nnviz.app.file_actions import FileActions
 from nnviz.app.lecture_docks import LectureDocks
 from nnviz.app.network_clicks import NetworkClicks
@@ -111,6 +112,7 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self.frames = self.binding.frames
         self._build_docks()
         self.addToolBar(self.controls.toolbar(self))
+        self.edit_history = EditHistory(self)      # Edit → Undo, Redo, History (nnviz.app.edit_history)
         self._build_menus()
         self._build_status_bar()
 
@@ -264,6 +266,7 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         c.batch_mean.toggled.connect(lambda _on: self._on_sample(self.frame_options.sample))
         self.adapter.changed.connect(self._on_session_event)
         self.adapter.changed.connect(self._apply_classroom)
+        self.adapter.sessionReplaced.connect(lambda: self.edit_history.follow(self.session))
         self.knobs.problem.connect(self._on_problem)
         self.lessons.problem.connect(self._on_problem)
         self.lessons.lessonChosen.connect(self.load_lesson)
@@ -295,6 +298,7 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
             window.close()
         self.save_settings()
         self.adapter.detach()
+        self.edit_history.detach()
         for box in (self.error_box, self.divergence_box, getattr(self, "csv_dialog", None)):
             if box is not None:
                 box.close()

@@ -57,16 +57,9 @@ class Playback:
         self.statusBar().showMessage("Reset: fresh weights from the seed, step 0", 4000)
 
     def undo_setting(self) -> None:
-        s = self.session
-        if not s.can_undo:
-            self.statusBar().showMessage("Nothing to undo", 3000)
-            return
-        try:
-            s.undo_config()
-        except ValueError as err:
-            self.show_error("Could not undo", str(err))
-            return
-        self.statusBar().showMessage("Undid the last setting change", 3000)
+        """Undo the last edit (Edit → Undo); say so when there is none."""
+        if not self.edit_history.undo():
+            self.statusBar().showMessage(self.tr("Nothing to undo"), 3000)
 
     def play(self) -> None:
         self.controls.set_playing(True)

@@ -51,15 +51,22 @@ class WindowMenus:
         m.addSeparator()
         self.exports = ExportActions(self, m)       # pictures, animations, code (nnviz.app.export_menu)
         m.addSeparator()
+        self.close_action = self._action(m, self.tr("&Close window"), self.close,
+                                         QtGui.QKeySequence("Ctrl+W"),
+                                         self.tr("Close the window (asks about unsaved changes)"))
         self.quit_action = self._action(m, "&Quit", self.close, QtGui.QKeySequence("Ctrl+Q"), "Quit nnviz")
 
         m = bar.addMenu("&Edit")
-        self.undo_action = self._action(m, "&Undo setting change", self.undo_setting,
-                                        QtGui.QKeySequence.StandardKey.Undo,
-                                        "Take back the last change of a setting")
+        self.undo_action, self.redo_action = self.edit_history.actions()
+        for act in (self.undo_action, self.redo_action):
+            m.addAction(act)
+            self.addAction(act)         # the keys work with the menu bar hidden (presenter mode)
+        self.history_action = self._action(m, self.tr("&History"), self.edit_history.show_view, None,
+                                           self.tr("Every edit so far; click one to go back to it"))
+        m.addSeparator()
         m.addAction(self.controls.reset)
 
-        m = bar.addMenu("&Run")
+        m = self.run_menu = bar.addMenu("&Run")
         for act in self.controls.run_menu_actions():
             if act is None:
                 m.addSeparator()
@@ -81,7 +88,8 @@ class WindowMenus:
         m.addSeparator()
         m.addAction(self.lessons_dock.toggleViewAction())
 
-        m = bar.addMenu("&View")
+        m = QtWidgets.QMenu("&View", self)
+        bar.insertMenu(self.run_menu.menuAction(), m)     # View follows Edit
         for dock, tip in ((self.lessons_dock, "Show the lesson picker"),
                           (self.inspector_dock, "Show the numbers of the neuron, edge or layer clicked"),
                           (self.knobs_dock, "Show the settings"),
@@ -141,10 +149,15 @@ class WindowMenus:
                                              "Space steps, R reveals the lit layer's numbers, Esc leaves",
                                              checkable=True)
         self.presenter.toggled.connect(self.presenter_action.setChecked)
+        self.full_screen_action = self._action(m, self.tr("&Full screen"), self.set_full_screen,
+                                               QtGui.QKeySequence("F11"),
+                                               self.tr("The window fills the screen; F11 again leaves"),
+                                               checkable=True)
 
         m = bar.addMenu("&Help")
-        self._action(m, "&Keyboard shortcuts", self.show_shortcuts, QtGui.QKeySequence("F1"),
-                     "List the keyboard shortcuts")
+        self._action(m, self.tr("&Help for this view"), self.help_under_mouse, QtGui.QKeySequence("F1"),
+                     self.tr("The user guide's page for the view under the mouse"))
+        self._action(m, "&Keyboard shortcuts", self.show_shortcuts, None, "List the keyboard shortcuts")
         self._action(m, "&User guide", lambda: open_user_guide(self), None,
                      "How to use nnviz, a page per area, in the app's language")
         self._action(m, "&About nnviz", self.show_about, None, "Version and what nnviz is")
@@ -165,6 +178,36 @@ class WindowMenus:
         menu.addAction(act)
         self.addAction(act)
         return act
+
+    def set_full_screen(self, on: bool) -> None:
+        """Full screen on or off (F11), keeping whether the window was maximized."""
+        state = self.windowState()
+        full = QtCore.Qt.WindowState.WindowFullScreen
+        self.setWindowState(state | full if on else state & ~full)
+        if self.full_screen_action.isChecked() != bool(on):
+            self.full_screen_action.setChecked(bool(on))
+
+    def help_page_at(self, widget: QtWidgets.QWidget | None) -> str:
+        """The user guide page about ``widget`` (a view of this window or a child of one); "index" else."""
+        if self.presenter.is_active():
+            return "presenter"
+        pages = {self.network_view: "network", self.health_strip: "network", self.phase_label: "network",
+                 self.gradnorm_view: "network", self.graddist_view: "network", self.curves_view: "network",
+                 self.data_stack: "data", self.feature_view: "data", self.inspector: "inspector",
+                 self.lessons: "lessons", self.knobs: "stepping",
+                 self.findChild(QtWidgets.QToolBar, "step_controls"): "stepping"}
+        for view in self.lecture.views():
+            pages[view] = "network"
+        while widget is not None and widget is not self:
+            if widget in pages:
+                return pages[widget]
+            widget = widget.parentWidget()
+        return "index"
+
+    def help_under_mouse(self) -> None:
+        """F1: open the user guide on the page of the view under the mouse."""
+        page = self.help_page_at(QtWidgets.QApplication.widgetAt(QtGui.QCursor.pos()))
+        open_user_guide(self, page)
 
     def show_error(self, title: str, text: str) -> None:
         """A non-blocking error dialog; the window stays usable."""

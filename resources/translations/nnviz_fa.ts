@@ -57,6 +57,53 @@
     </message>
 </context>
 <context>
+    <name>ClassroomDialog</name>
+    <message>
+        <source>Lock with password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply this setup and lock it: changing or clearing it then needs the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the password to change the setup again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the classroom setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; the setup is not locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the classroom setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked with a password: students cannot change this setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not locked: anyone can change this setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
         <source>Loss</source>
@@ -68,6 +115,189 @@
     </message>
 </context>
 <context>
+    <name>EditHistory</name>
+    <message>
+        <source>on</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>نرخ یادگیری</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>اندازهٔ دسته</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>بهینه‌ساز</translation>
+    </message>
+    <message>
+        <source>optimizer options</source>
+        <translation>گزینه‌های بهینه‌ساز</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>مجموعه‌داده</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>نویز</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>نمونه‌ها</translation>
+    </message>
+    <message>
+        <source>test share</source>
+        <translation>سهم آزمون</translation>
+    </message>
+    <message>
+        <source>input features</source>
+        <translation>ویژگی‌های ورودی</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>بذر تصادفی</translation>
+    </message>
+    <message>
+        <source>initialization</source>
+        <translation>مقداردهی اولیه</translation>
+    </message>
+    <message>
+        <source>initial weight gain</source>
+        <translation>ضریب وزن‌های اولیه</translation>
+    </message>
+    <message>
+        <source>regularization</source>
+        <translation>منظم‌سازی</translation>
+    </message>
+    <message>
+        <source>regularization rate</source>
+        <translation>نرخ منظم‌سازی</translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation type="unfinished">بریدن گرادیان</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule</source>
+        <translation>برنامهٔ نرخ یادگیری</translation>
+    </message>
+    <message>
+        <source>schedule options</source>
+        <translation>گزینه‌های برنامه</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished">زیان</translation>
+    </message>
+    <message>
+        <source>output activation</source>
+        <translation>فعال‌سازی خروجی</translation>
+    </message>
+    <message>
+        <source>standardize inputs</source>
+        <translation>استانداردسازی ورودی‌ها</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>توقف زودهنگام</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>صبر</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>افزایش داده</translation>
+    </message>
+    <message>
+        <source>imported data</source>
+        <translation>دادهٔ واردشده</translation>
+    </message>
+    <message>
+        <source>Added a hidden layer</source>
+        <translation>یک لایهٔ پنهان افزوده شد</translation>
+    </message>
+    <message>
+        <source>Removed a hidden layer</source>
+        <translation>یک لایهٔ پنهان حذف شد</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {old} → {new} neurons</source>
+        <translation>لایهٔ {layer}: {old} → {new} نورون</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {what} {old} → {new}</source>
+        <translation>لایهٔ {layer}: {what} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Layer {layer} changed</source>
+        <translation>لایهٔ {layer} تغییر کرد</translation>
+    </message>
+    <message>
+        <source>Hidden layers changed</source>
+        <translation>لایه‌های پنهان تغییر کردند</translation>
+    </message>
+    <message>
+        <source>{name}: {old} → {new}</source>
+        <translation>{name}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Switched off {neuron}</source>
+        <translation>{neuron} خاموش شد</translation>
+    </message>
+    <message>
+        <source>Switched on {neuron}</source>
+        <translation>{neuron} روشن شد</translation>
+    </message>
+    <message>
+        <source>Drew a point</source>
+        <translation>یک نقطه کشیده شد</translation>
+    </message>
+    <message>
+        <source>Removed a point</source>
+        <translation>یک نقطه حذف شد</translation>
+    </message>
+    <message>
+        <source>{what}: {old} → {new}</source>
+        <translation>{what}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Changed {what}</source>
+        <translation>تغییر {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;واگرد</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;ازنو</translation>
+    </message>
+    <message>
+        <source>Put the experiment back exactly as it was before the last edit</source>
+        <translation>آزمایش را دقیقاً به حالت پیش از آخرین ویرایش برمی‌گرداند</translation>
+    </message>
+    <message>
+        <source>Make the edit again, back to where Undo was chosen</source>
+        <translation>ویرایش را دوباره انجام می‌دهد و به جایی که واگرد زده شد برمی‌گردد</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>تاریخچهٔ ویرایش</translation>
+    </message>
+    <message>
+        <source>As opened</source>
+        <translation>همان‌طور که باز شد</translation>
+    </message>
+</context>
+<context>
     <name>GradNormView</name>
     <message>
         <source>Which gradient quantity the plot shows</source>
@@ -76,6 +306,14 @@
     <message>
         <source>show</source>
         <translation>نمایش</translation>
+    </message>
+    <message>
+        <source>global gradient norm and the clip limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update-to-weight ratio per layer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>‖dL/dW‖ per layer</source>
@@ -702,6 +940,10 @@
         <source>Compare with: {label}.</source>
         <translation>مقایسه با: {label}.</translation>
     </message>
+    <message>
+        <source>The experiment has been changed from this lesson ({0}), so the text below may no longer hold. Load the lesson again to get its setup back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelFile</name>
@@ -767,6 +1009,13 @@
     </message>
 </context>
 <context>
+    <name>Playback</name>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>چیزی برای واگرد نیست</translation>
+    </message>
+</context>
+<context>
     <name>UserGuide</name>
     <message>
         <source>nnviz user guide</source>
@@ -816,17 +1065,53 @@
     </message>
 </context>
 <context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>&amp;بستن پنجره</translation>
+    </message>
+    <message>
+        <source>Close the window (asks about unsaved changes)</source>
+        <translation>پنجره را می‌بندد (دربارهٔ تغییرات ذخیره‌نشده می‌پرسد)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;تاریخچه</translation>
+    </message>
+    <message>
+        <source>Every edit so far; click one to go back to it</source>
+        <translation>همهٔ ویرایش‌ها تا اینجا؛ روی یکی بزنید تا به آن برگردید</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;تمام‌صفحه</translation>
+    </message>
+    <message>
+        <source>The window fills the screen; F11 again leaves</source>
+        <translation>پنجره کل صفحه را می‌گیرد؛ F11 دوباره از آن بیرون می‌آورد</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this view</source>
+        <translation>&amp;راهنمای این نما</translation>
+    </message>
+    <message>
+        <source>The user guide&apos;s page for the view under the mouse</source>
+        <translation>صفحهٔ راهنمای کاربر برای نمای زیر ماوس</translation>
+    </message>
+    <message>
+        <source>Your experiment has no comparison run: select a lesson with &quot;Compare with&quot; to compare your experiment with its settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your experiment and {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nnviz lessons</name>
     <message>
         <source>({steps} steps)</source>
         <translation>({steps} گام)</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <source>layer {0} · {1}</source>
-        <translation>لایهٔ {0} · {1}</translation>
     </message>
 </context>
 </TS>

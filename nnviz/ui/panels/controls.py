@@ -75,12 +75,15 @@ def shortcut_table() -> list[tuple[str, str]]:
         ("M", "neurons show the batch mean / the focused sample"),
         ("Ctrl+N", "new experiment with the default settings"),
         ("Ctrl+O / Ctrl+S / Ctrl+Shift+S", "open / save / save an experiment as"),
-        ("Ctrl+Z", "undo the last setting change"),
+        ("Ctrl+Z", "undo the last edit (a setting, a typed weight, a switched neuron, a drawn point)"),
+        ("Ctrl+Shift+Z / Ctrl+Y", "redo the edit undone"),
         ("Ctrl++ / Ctrl+- / Ctrl+0", "zoom the views in / out / back to normal"),
         ("Ctrl+E", "export the window or a view as PNG or SVG (right-click a view: export just it)"),
         ("Ctrl+Shift+C", "copy a picture of the window"),
         ("F5", "presenter mode: the same keys, R reveals the lit layer's numbers, Esc leaves"),
-        ("F1", "this list"),
+        ("F11", "full screen on / off"),
+        ("F1", "the user guide's page for the view under the mouse"),
+        ("Ctrl+W", "close the window (asks about unsaved changes)"),
         ("Ctrl+Q", "quit"),
     ]
 
