@@ -50,10 +50,11 @@ def test_confusion_counts_and_title(qtbot):
     texts = view._texts
     assert (texts[1 * 3 + 0].pos().x(), texts[1 * 3 + 0].pos().y()) == (0, 1)    # row 1, column 0
     assert view.plot_item.getViewBox().yInverted()
-    # correct answers blue, mistakes orange, stronger for a bigger share of the row
+    # correct answers green, mistakes purple (the sign map: orange and blue mean classes),
+    # stronger for a bigger share of the row
     rgb = view.cell_rgb().astype(int)
     assert rgb.shape == (3, 3, 3)
-    assert rgb[1, 1, 2] > rgb[1, 1, 0] and rgb[1, 0, 0] > rgb[1, 0, 2]
+    assert rgb[1, 1, 1] > rgb[1, 1, 0] and rgb[1, 0, 2] > rgb[1, 0, 1] and rgb[1, 0, 0] > rgb[1, 0, 1]
     bg = hex_to_rgb(view.theme().background)
     assert np.abs(rgb[0, 1] - bg).sum() < np.abs(rgb[1, 0] - bg).sum()   # 1/6 of row 0 < 2/10 of row 1
     # a new matrix of another size reuses nothing stale

@@ -4,12 +4,13 @@
 colored by class — or, for regression, by target value — over an image of the
 model's output across the input plane:
 
-- binary: the probability of class 1 on a diverging orange ↔ blue map, an
-  undecided 0.5 close to the background color;
+- binary: the probability of class 1 from class 0's color (orange) through a
+  neutral grey at 0.5 to class 1's (blue), the colors of the points;
 - multiclass: each pixel takes the probability-weighted mix of the class
   colors, faded toward neutral where the model is unsure;
-- regression: the predicted value on the same diverging map, scaled like the
-  point colors, so a good fit is points that vanish into the surface.
+- regression: the predicted value on a sequential map (viridis: a value is
+  neither a class nor a sign), scaled like the point colors, so a good fit is
+  points that vanish into the surface.
 
 The window evaluates the network on :func:`grid_points` in one call, reshapes
 the output to ``(H, W)`` or ``(H, W, k)`` and passes it to ``set_surface``.
@@ -32,7 +33,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.plots.base import PlotView
-from nnviz.ui.widgets.theme import diverging_lut, hex_to_rgb
+from nnviz.ui.widgets.theme import diverging_lut, hex_to_rgb, value_lut
 
 TASKS = ("binary", "multiclass", "regression")
 _N_VALUE_BRUSHES = 64  # regression points: target values quantized to this many colors
@@ -236,8 +237,9 @@ class BoundaryView(PlotView):
 
     def _restyle(self) -> None:
         t, s = self._theme, self._scale
-        self._lut = diverging_lut(t)
-        self._point_lut = diverging_lut(t, strength=1.0)
+        self._lut = diverging_lut(t)                    # p(class 1): class 0's color -> class 1's
+        self._value_lut = value_lut(t)                  # regression: a value, not a class
+        self._point_lut = value_lut(t, strength=1.0)
         self._bg_rgb = hex_to_rgb(t.background)
         colors = t.class_colors()
         self._class_rgb = np.array([hex_to_rgb(c) for c in colors])
@@ -317,8 +319,9 @@ class BoundaryView(PlotView):
         else:
             t = grid
         bad = ~np.isfinite(t)
-        idx = np.rint(np.clip(np.where(bad, 0.5, t), 0.0, 1.0) * (len(self._lut) - 1)).astype(np.intp)
-        rgb = self._lut[idx]
+        lut = self._value_lut if self._task == "regression" else self._lut
+        idx = np.rint(np.clip(np.where(bad, 0.5, t), 0.0, 1.0) * (len(lut) - 1)).astype(np.intp)
+        rgb = lut[idx]
         if bad.any():
             rgb[bad] = self._bg_rgb.astype(np.uint8)
         return rgb

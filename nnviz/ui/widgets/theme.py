@@ -155,6 +155,27 @@ def _lut(theme: Theme, lo: str, hi: str, n: int, strength: float | None) -> np.n
     return np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
 
 
+# viridis at 0, 0.125, ..., 1: perceptually ordered, readable for every color vision
+_VIRIDIS = np.array([
+    [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
+    [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37]], dtype=float)
+
+
+def value_lut(theme: Theme, n: int = 256, strength: float | None = None) -> np.ndarray:
+    """Low -> high values (a regression target or prediction): viridis, (n, 3) uint8.
+
+    Neither a class nor a sign, so neither the class colors nor the sign map:
+    a sequential map whose lightness grows with the value.  ``strength`` as
+    in :func:`diverging_lut`.
+    """
+    s = theme.surface_strength if strength is None else strength
+    pos = np.linspace(0.0, 1.0, n) * (len(_VIRIDIS) - 1)
+    i = np.minimum(pos.astype(int), len(_VIRIDIS) - 2)
+    f = (pos - i)[:, None]
+    rgb = blend(_VIRIDIS[i] * (1 - f) + _VIRIDIS[i + 1] * f, hex_to_rgb(theme.background), s)
+    return np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
+
+
 def sample_layer_colors(n: int, theme: Theme) -> list[str]:
     """``n`` colors ordered from the input side to the output side.
 
@@ -162,9 +183,7 @@ def sample_layer_colors(n: int, theme: Theme) -> list[str]:
     samples) so "layer 1 … L" reads as a sequence; the ramp end that would
     vanish into the background is cut off per theme.
     """
-    stops = np.array([  # viridis at 0, 0.125, ..., 1
-        [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
-        [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37]], dtype=float)
+    stops = _VIRIDIS
     lo, hi = (0.0, 0.75) if theme.name != "dark" else (0.22, 1.0)
     ts = np.array([0.5 * (lo + hi)]) if n == 1 else np.linspace(lo, hi, n)
     pos = ts * (len(stops) - 1)
