@@ -209,11 +209,14 @@ def test_zoom_makes_text_and_lines_larger(qapp):
 
 def test_a_default_size_grows_with_the_view_but_a_chosen_one_is_kept(qapp):
     s = Session.from_lesson("vanishing-sigmoid")
-    s.run(3)                                   # health labels: "L1 vanishing" ... wider than "—"
-    with picture_of(s, "gradients", zoom=2) as grown:
+    s.run(3)
+    with picture_of(s, "gradients", size=(600, 300)) as small:    # at zoom 1 this size fits
+        assert small.render(1).width() == 600
+    deep = Session({"dataset": "circle", "seed": 0, "hidden": [{"size": 2, "activation": "tanh"}] * 15})
+    with picture_of(deep, "gradients", zoom=3) as grown:      # sixteen health chips, even short ones
         assert grown.size[0] > 1200 and grown.render(1).width() == grown.size[0]
     with pytest.raises(ValueError, match="needs at least"):
-        picture_of(s, "gradients", size=(1200, 560), zoom=2)
+        picture_of(s, "gradients", size=(600, 300), zoom=3)
 
 
 def test_parse_helpers():

@@ -29,6 +29,7 @@ import contextlib
 import math
 from pathlib import Path
 
+import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from nnviz.session.files import atomic_write_bytes
@@ -76,10 +77,63 @@ def _graphics_views(widget: QtWidgets.QWidget) -> list[QtWidgets.QGraphicsView]:
     return views
 
 
+def _scaled_pen(pen: QtGui.QPen, scale: float) -> QtGui.QPen:
+    """``pen`` with its width times ``scale``: a cosmetic pen's width is in device pixels, so a
+    picture drawn at ``scale`` device pixels per widget pixel needs it ``scale`` times wider (a
+    width of 0 draws one device pixel)."""
+    out = QtGui.QPen(pen)
+    if out.isCosmetic() and out.style() != QtCore.Qt.PenStyle.NoPen:
+        out.setWidthF(max(out.widthF(), 1.0) * scale)
+    return out
+
+
+def _scale_pens(item: QtWidgets.QGraphicsItem, scale: float, restore: list) -> None:
+    """Widen the cosmetic pens ``item`` draws with by ``scale``; append how to undo it to ``restore``.
+
+    QPainter draws a cosmetic pen (pyqtgraph's and the network's lines are
+    cosmetic: their width does not follow zooming) the same number of device
+    pixels wide at any device pixel ratio, so without this a 4x picture would
+    have lines a quarter as thick as the 1x one.
+    """
+    if hasattr(item, "set_pen_scale"):                      # the network's edges
+        item.set_pen_scale(scale)
+        restore.append(lambda i=item: i.set_pen_scale(1.0))
+    elif isinstance(item, pg.PlotCurveItem):
+        opts = item.opts
+        old = {k: opts.get(k) for k in ("pen", "shadowPen")}
+        for k, pen in old.items():
+            if isinstance(pen, QtGui.QPen):
+                opts[k] = _scaled_pen(pen, scale)
+        item.update()
+        restore.append(lambda i=item, o=old: (i.opts.update(o), i.update()))
+    elif isinstance(item, pg.ScatterPlotItem):              # symbol rims (sizes follow the pixel ratio)
+        old_pen, old_pens = item.opts.get("pen"), item.data["pen"].copy()
+        if isinstance(old_pen, QtGui.QPen):
+            item.opts["pen"] = _scaled_pen(old_pen, scale)
+        item.data["pen"] = [_scaled_pen(p, scale) if isinstance(p, QtGui.QPen) else p for p in old_pens]
+        item.update()
+
+        def undo(i=item, pen=old_pen, pens=old_pens):
+            i.opts["pen"] = pen
+            i.data["pen"] = pens
+            i.update()
+        restore.append(undo)
+    elif isinstance(item, (pg.AxisItem, pg.InfiniteLine)):
+        old = QtGui.QPen(item.pen() if callable(item.pen) else item.pen)
+        item.setPen(_scaled_pen(old, scale))
+        restore.append(lambda i=item, p=old: i.setPen(p))
+    elif isinstance(item, (QtWidgets.QAbstractGraphicsShapeItem, QtWidgets.QGraphicsLineItem)):
+        old = QtGui.QPen(item.pen())
+        item.setPen(_scaled_pen(old, scale))
+        restore.append(lambda i=item, p=old: i.setPen(p))
+
+
 @contextlib.contextmanager
-def export_mode(widget: QtWidgets.QWidget, transparent: bool = False):
+def export_mode(widget: QtWidgets.QWidget, transparent: bool = False, scale: float = 1.0):
     """While inside: every view in ``widget`` draws uncached, antialiased and,
-    with ``transparent``, without its background.  Everything is restored after."""
+    with ``transparent``, without its background; with ``scale`` (device pixels
+    per widget pixel) cosmetic lines are that much wider, so the picture shown
+    at the widget's size looks like the widget.  Everything is restored after."""
     no_cache = QtWidgets.QGraphicsItem.CacheMode.NoCache
     restore: list = []
     try:
@@ -112,6 +166,8 @@ def export_mode(widget: QtWidgets.QWidget, transparent: bool = False):
                 if hasattr(item, "setExportMode"):
                     item.setExportMode(True, opts)
                     restore.append(lambda i=item: i.setExportMode(False))
+                if scale != 1.0:
+                    _scale_pens(item, scale, restore)
         yield
     finally:
         for undo in reversed(restore):
@@ -134,7 +190,7 @@ def render_image(widget: QtWidgets.QWidget, scale: float = 1.0, transparent: boo
     dots = round(SCREEN_DPI * scale / 0.0254)
     image.setDotsPerMeterX(dots)            # prints at the widget's size on paper, sharper
     image.setDotsPerMeterY(dots)
-    with export_mode(widget, transparent):
+    with export_mode(widget, transparent, scale):
         painter = QtGui.QPainter(image)
         try:
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)

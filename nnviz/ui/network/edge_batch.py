@@ -64,6 +64,12 @@ class _Lines:
             p.drawLines(self._list[start:stop])
 
 
+def _wider(pen: QtGui.QPen, scale: float) -> QtGui.QPen:
+    out = QtGui.QPen(pen)
+    out.setWidthF(max(out.widthF(), 1.0) * scale)
+    return out
+
+
 class EdgeBatchItem(QtWidgets.QGraphicsItem):
     """Segments in ``n_bins`` bins, each bin painted with its own pen.
 
@@ -86,6 +92,7 @@ class EdgeBatchItem(QtWidgets.QGraphicsItem):
         self._perm = np.zeros(0, np.intp)
         self._seg = np.zeros((0, 4))
         self._antialias = False
+        self._pen_scale = 1.0
         self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_pens(self, pens, groups, halos=None) -> None:
@@ -102,6 +109,12 @@ class EdgeBatchItem(QtWidgets.QGraphicsItem):
 
     def antialiasing(self) -> bool:
         return self._antialias
+
+    def set_pen_scale(self, scale: float) -> None:
+        """Lines ``scale`` times wider: for a picture drawn at ``scale`` device pixels per view pixel
+        (the pens are cosmetic, so their widths are device pixels)."""
+        self._pen_scale = float(scale)
+        self.update()
 
     def set_bounds(self, rect: QtCore.QRectF) -> None:
         if rect != self._rect:
@@ -142,15 +155,19 @@ class EdgeBatchItem(QtWidgets.QGraphicsItem):
 
     def paint(self, p: QtGui.QPainter, option, widget=None) -> None:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, self._antialias)
+        pens, halos = self._pens, self._halos
+        if self._pen_scale != 1.0:
+            pens = [_wider(pen, self._pen_scale) for pen in pens]
+            halos = {b: _wider(pen, self._pen_scale) for b, pen in halos.items()}
         for group in self._groups:
             present = [b for b in group if len(self._lines[b])]
             for b in present:
-                if b in self._halos:
-                    p.setPen(self._halos[b])
+                if b in halos:
+                    p.setPen(halos[b])
                     self._lines[b].draw(p)
             if len(present) == 1:
                 b = present[0]
-                p.setPen(self._pens[b])
+                p.setPen(pens[b])
                 self._lines[b].draw(p)
             elif present:
                 n_chunks = self.CHUNKS if max(len(self._lines[b]) for b in present) > 64 else 1
@@ -159,5 +176,5 @@ class EdgeBatchItem(QtWidgets.QGraphicsItem):
                         n = len(self._lines[b])
                         start, stop = n * k // n_chunks, n * (k + 1) // n_chunks
                         if stop > start:
-                            p.setPen(self._pens[b])
+                            p.setPen(pens[b])
                             self._lines[b].draw(p, start, stop)
