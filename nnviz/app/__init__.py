@@ -16,11 +16,15 @@ from __future__ import annotations
 import os
 import sys
 
+from nnviz.app.heap import keep_freed_memory
+
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
                          "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 for _var in BLAS_THREAD_VARIABLES:
     os.environ.setdefault(_var, "1")
+
+keep_freed_memory()             # numpy temporaries reuse the heap instead of faulting in pages (heap.py)
 
 _limiter = None
 
