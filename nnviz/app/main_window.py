@@ -93,7 +93,9 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self._last_unit = "phase"
         self._divergence_reported = False
         self._stop_reported = False
-        self._theme = "light"
+        self._theme = "light"            # the theme drawn; View → Theme may say "system" (window_settings)
+        self._theme_choice = "system"
+        self._color_scheme = None       # the desktop's scheme as colorSchemeChanged last said
         self._closing = False
         self._needs_default_sizes = False
         self._overhead = 0.010          # play frames: redraw and event handling besides training

@@ -14,7 +14,7 @@ from nnviz.app.language_menu import LanguageMenu
 from nnviz.app.presenter import PresenterMode
 from nnviz.app.side_by_side import CompareWindow, open_compare
 from nnviz.app.user_guide import open_user_guide
-from nnviz.app.window_settings import THEMES, ZOOM_STEP
+from nnviz.app.window_settings import THEME_CHOICES, ZOOM_STEP
 from nnviz.session import LESSONS
 from nnviz.ui.compare_runs import (
     experiment_runs, has_side_by_side, lesson_departures, lesson_runs, optimizer_race as optimizer_race_runs,
@@ -124,11 +124,12 @@ class WindowMenus:
         theme_menu = m.addMenu("&Theme")
         group = QtGui.QActionGroup(self)
         self.theme_actions = {}
-        for name in THEMES:
-            act = self._action(theme_menu, name, lambda on, n=name: self.set_theme(n) if on else None, None,
-                               f"Draw the views in the {name} theme" +
-                               (" (for projectors)" if name == "contrast" else ""), checkable=True,
-                               checked=name == "light")
+        for name in THEME_CHOICES:
+            tip = (self.tr("Light or dark as the desktop is, following it when it switches") if name == "system"
+                   else f"Draw the views in the {name} theme" + (" (for projectors)" if name == "contrast" else ""))
+            act = self._action(theme_menu, self.tr("system") if name == "system" else name,
+                               lambda on, n=name: self.set_theme(n) if on else None, None, tip, checkable=True,
+                               checked=name == "system")
             group.addAction(act)
             self.theme_actions[name] = act
         self.language_menu = LanguageMenu(self, m)      # View → Language (nnviz.app.language_menu)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.app.screen_fit import available_rect, fold_docks, keep_inside, place_window
 from nnviz.ui.panels.controls import SPEEDS
@@ -17,6 +17,8 @@ from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import get_theme
 
 THEMES = ("light", "dark", "contrast")
+THEME_CHOICES = ("system", *THEMES)
+"""View → Theme: "system" (the default) draws light or dark as the desktop's colour scheme is, live."""
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.5, 3.0)
 
@@ -62,8 +64,8 @@ class WindowSettings:
         self.delta_action.setChecked(_bool_setting(s.value("view/update_delta"), True))
         self.log_loss_action.setChecked(_bool_setting(s.value("view/log_loss"), False))
         theme = s.value("view/theme")
-        if theme in THEMES:
-            self.set_theme(theme)
+        self.set_theme(theme if theme in THEME_CHOICES else "system")
+        QtGui.QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme)
         try:
             zoom = float(s.value("view/zoom", 1.0))
         except (TypeError, ValueError):
@@ -81,7 +83,7 @@ class WindowSettings:
         s.setValue("view/heatmaps", self.heatmaps_action.isChecked())
         s.setValue("view/update_delta", self.delta_action.isChecked())
         s.setValue("view/log_loss", self.log_loss_action.isChecked())
-        s.setValue("view/theme", self._theme)
+        s.setValue("view/theme", self._theme_choice)
         s.setValue("view/zoom", self.zoom)
         s.sync()
 
@@ -125,8 +127,37 @@ class WindowSettings:
         """The theme the views are drawn in: "light", "dark" or "contrast"."""
         return self._theme
 
+    def theme_choice(self) -> str:
+        """What View → Theme says: "system" or one of THEMES."""
+        return self._theme_choice
+
+    def system_theme(self) -> str:
+        """"dark" when the desktop's colour scheme is dark, else "light".
+
+        The scheme comes from ``QStyleHints.colorScheme`` (or the last
+        ``colorSchemeChanged``); a platform that does not say (Unknown) is read
+        from the application palette: a dark window colour means a dark desktop.
+        """
+        scheme = self._color_scheme
+        if scheme is None or scheme == QtCore.Qt.ColorScheme.Unknown:
+            scheme = QtGui.QGuiApplication.styleHints().colorScheme()
+        if scheme == QtCore.Qt.ColorScheme.Unknown:
+            window = QtWidgets.QApplication.palette().color(QtGui.QPalette.ColorRole.Window)
+            return "dark" if window.lightness() < 128 else "light"
+        return "dark" if scheme == QtCore.Qt.ColorScheme.Dark else "light"
+
+    def _on_color_scheme(self, scheme: QtCore.Qt.ColorScheme) -> None:
+        """The desktop switched between light and dark: follow it when the theme is "system"."""
+        self._color_scheme = scheme
+        if self._theme_choice == "system" and not self._closing:
+            self.set_theme("system")
+
     def set_theme(self, name: str) -> None:
-        """Draw every view in the theme; with "dark" the panels and menus go dark too."""
+        """Draw every view in the theme ("system": light or dark as the desktop); with "dark" the panels
+        and menus go dark too."""
+        self._theme_choice = name
+        if name == "system":
+            name = self.system_theme()
         self._theme = name
         if name == "dark":
             apply_palette(self, get_theme(name))
@@ -140,7 +171,7 @@ class WindowSettings:
                      self.graddist_view, self.health_strip, self.confusion_view, self.weight_images_view,
                      self.inspector):
             view.set_theme(name)
-        act = self.theme_actions.get(name)
+        act = self.theme_actions.get(self._theme_choice)
         if act is not None and not act.isChecked():
             act.setChecked(True)
 

@@ -1083,6 +1083,14 @@
         <translation>همهٔ ویرایش‌ها تا اینجا؛ روی یکی بزنید تا به آن برگردید</translation>
     </message>
     <message>
+        <source>Light or dark as the desktop is, following it when it switches</source>
+        <translation>روشن یا تیره همانند میزکار، و با تغییر آن همراه می‌شود</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>سیستم</translation>
+    </message>
+    <message>
         <source>&amp;Full screen</source>
         <translation>&amp;تمام‌صفحه</translation>
     </message>
