@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz.session import edits
 from nnviz.session.formatting import format_number
 from nnviz.session.inspect import person_label
+from nnviz.session.language import ltr
 from nnviz.ui.i18n import translate
 
 UNDO_LIMIT = 100
@@ -30,6 +31,11 @@ def _value(value) -> str:
     if isinstance(value, (list, dict)):
         return "…"
     return str(value)
+
+
+def _change(old, new) -> str:
+    """"old → new", kept left to right inside a right-to-left line."""
+    return ltr(f"{old} → {new}")
 
 
 def _knob_names() -> dict:
@@ -71,12 +77,12 @@ def _layers_text(old: list, new: list) -> str:
         if not changed:
             continue
         if changed == ["size"]:
-            return translate("EditHistory", "Layer {layer}: {old} → {new} neurons").format(
-                layer=i + 1, old=a["size"], new=b["size"])
+            return translate("EditHistory", "Layer {layer}: {change} neurons").format(
+                layer=i + 1, change=_change(a["size"], b["size"]))
         if len(changed) == 1:
             key = changed[0]
-            return translate("EditHistory", "Layer {layer}: {what} {old} → {new}").format(
-                layer=i + 1, what=key.replace("_", " "), old=_value(a[key]), new=_value(b[key]))
+            return translate("EditHistory", "Layer {layer}: {what} {change}").format(
+                layer=i + 1, what=key.replace("_", " "), change=_change(_value(a[key]), _value(b[key])))
         return translate("EditHistory", "Layer {layer} changed").format(layer=i + 1)
     return translate("EditHistory", "Hidden layers changed")
 
@@ -92,8 +98,8 @@ def describe(edit: edits.Edit) -> str:
             name = person_label("bias", d["layer"], j=index[0])
         else:
             name = f"{d['key']}{d['layer']}[{', '.join(str(i + 1) for i in index)}]"
-        return translate("EditHistory", "{name}: {old} → {new}").format(name=name, old=format_number(d["old"]),
-                                                    new=format_number(d["value"]))
+        return translate("EditHistory", "{name}: {change}").format(
+            name=ltr(name), change=_change(format_number(d["old"]), format_number(d["value"])))
     if edit.kind == "neuron":
         old = {tuple(p) for p in edit.old["disabled_neurons"]}
         new = {tuple(p) for p in edit.new["disabled_neurons"]}
@@ -112,8 +118,9 @@ def describe(edit: edits.Edit) -> str:
     main = [k for k in keys if k in names] or keys
     if len(main) == 1:
         key = main[0]
-        return translate("EditHistory", "{what}: {old} → {new}").format(what=names.get(key, key.replace("_", " ")),
-                                                    old=_value(edit.old.get(key)), new=_value(edit.new[key]))
+        change = _change(_value(edit.old.get(key)), _value(edit.new[key]))
+        return translate("EditHistory", "{what}: {change}").format(what=names.get(key, key.replace("_", " ")),
+                                                                    change=change)
     what = ", ".join(names.get(k, k.replace("_", " ")) for k in main)
     return translate("EditHistory", "Changed {what}").format(what=what)
 

@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import html
+import platform
 
+import numpy
+import pyqtgraph
+import PySide6
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz import __version__
@@ -231,12 +235,24 @@ class WindowMenus:
         box.open()
 
     def show_about(self) -> None:
-        text = (f"<h3>nnviz {__version__}</h3><p>See backpropagation: a multilayer perceptron drawn live, "
-                "the forward pass and the gradient animated layer by layer, every weight update stepped "
-                "through and back.</p><p>Every number comes from a small numpy engine with PyTorch's "
-                "semantics.</p>")
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "About nnviz", text,
+        """Help → About: what nnviz is, its version and licence, and the versions it runs on."""
+        versions = (("Python", platform.python_version()), ("Qt", QtCore.qVersion()),
+                    ("PySide6", PySide6.__version__), ("pyqtgraph", pyqtgraph.__version__),
+                    ("numpy", numpy.__version__))
+        rows = "".join(f"<tr><td style='padding-right:12px'>{name}</td><td>{version}</td></tr>"
+                       for name, version in versions)
+        text = (f"<h3>nnviz {__version__}</h3><p>"
+                + self.tr("See backpropagation: a multilayer perceptron drawn live, the forward pass and the "
+                          "gradient animated layer by layer, every weight update stepped through and back.")
+                + "</p><p>"
+                + self.tr("Every number comes from a small numpy engine with PyTorch's semantics.")
+                + "</p><p>"
+                + self.tr("Free software under the MIT licence: use, copy, change and share it, "
+                          "in class and beyond.")
+                + f"</p><p><b>{self.tr('Running on')}</b></p><table>{rows}</table>")
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, self.tr("About nnviz"), text,
                                     QtWidgets.QMessageBox.StandardButton.Close, self)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.about_box = box
         box.open()

@@ -229,12 +229,20 @@
         <translation>یک لایهٔ پنهان حذف شد</translation>
     </message>
     <message>
-        <source>Layer {layer}: {old} → {new} neurons</source>
-        <translation>لایهٔ {layer}: {old} → {new} نورون</translation>
+        <source>Layer {layer}: {change} neurons</source>
+        <translation>لایهٔ {layer}: {change} نورون</translation>
     </message>
     <message>
-        <source>Layer {layer}: {what} {old} → {new}</source>
-        <translation>لایهٔ {layer}: {what} {old} → {new}</translation>
+        <source>Layer {layer}: {what} {change}</source>
+        <translation>لایهٔ {layer}: {what} {change}</translation>
+    </message>
+    <message>
+        <source>{name}: {change}</source>
+        <translation>{name}: {change}</translation>
+    </message>
+    <message>
+        <source>{what}: {change}</source>
+        <translation>{what}: {change}</translation>
     </message>
     <message>
         <source>Layer {layer} changed</source>
@@ -243,10 +251,6 @@
     <message>
         <source>Hidden layers changed</source>
         <translation>لایه‌های پنهان تغییر کردند</translation>
-    </message>
-    <message>
-        <source>{name}: {old} → {new}</source>
-        <translation>{name}: {old} → {new}</translation>
     </message>
     <message>
         <source>Switched off {neuron}</source>
@@ -263,10 +267,6 @@
     <message>
         <source>Removed a point</source>
         <translation>یک نقطه حذف شد</translation>
-    </message>
-    <message>
-        <source>{what}: {old} → {new}</source>
-        <translation>{what}: {old} → {new}</translation>
     </message>
     <message>
         <source>Changed {what}</source>
@@ -1105,6 +1105,22 @@
     <message>
         <source>The user guide&apos;s page for the view under the mouse</source>
         <translation>صفحهٔ راهنمای کاربر برای نمای زیر ماوس</translation>
+    </message>
+    <message>
+        <source>See backpropagation: a multilayer perceptron drawn live, the forward pass and the gradient animated layer by layer, every weight update stepped through and back.</source>
+        <translation>پس‌انتشار را ببینید: یک پرسپترون چندلایه که زنده کشیده می‌شود، گذر رو به جلو و گرادیان که لایه به لایه جان می‌گیرند، و هر به‌روزرسانی وزن که گام به گام جلو و عقب می‌رود.</translation>
+    </message>
+    <message>
+        <source>Every number comes from a small numpy engine with PyTorch&apos;s semantics.</source>
+        <translation>هر عدد از یک موتور کوچک numpy با همان معناشناسی PyTorch می‌آید.</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence: use, copy, change and share it, in class and beyond.</source>
+        <translation>نرم‌افزار آزاد با پروانهٔ MIT: آن را به کار ببرید، رونوشت کنید، تغییر دهید و به اشتراک بگذارید، در کلاس و بیرون از آن.</translation>
+    </message>
+    <message>
+        <source>About nnviz</source>
+        <translation>دربارهٔ nnviz</translation>
     </message>
     <message>
         <source>Your experiment has no comparison run: select a lesson with &quot;Compare with&quot; to compare your experiment with its settings</source>
