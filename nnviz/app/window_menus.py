@@ -249,7 +249,7 @@ class WindowMenus:
                 + "</p><p>"
                 + self.tr("Free software under the MIT licence: use, copy, change and share it, "
                           "in class and beyond.")
-                + f"</p><p><b>{self.tr('Running on')}</b></p><table>{rows}</table>")
+                + "</p><p><b>" + self.tr("Running on") + f"</b></p><table>{rows}</table>")
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, self.tr("About nnviz"), text,
                                     QtWidgets.QMessageBox.StandardButton.Close, self)
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))

@@ -60,47 +60,47 @@
     <name>ClassroomDialog</name>
     <message>
         <source>Lock with password…</source>
-        <translation type="unfinished"></translation>
+        <translation>قفل با گذرواژه…</translation>
     </message>
     <message>
         <source>Apply this setup and lock it: changing or clearing it then needs the password</source>
-        <translation type="unfinished"></translation>
+        <translation>این تنظیمات را اعمال و قفل کن: پس از آن، تغییر یا پاک کردنشان به گذرواژه نیاز دارد</translation>
     </message>
     <message>
         <source>Unlock…</source>
-        <translation type="unfinished"></translation>
+        <translation>باز کردن قفل…</translation>
     </message>
     <message>
         <source>Give the password to change the setup again</source>
-        <translation type="unfinished"></translation>
+        <translation>برای تغییر دوبارهٔ تنظیمات، گذرواژه را وارد کنید</translation>
     </message>
     <message>
         <source>Lock the classroom setup</source>
-        <translation type="unfinished"></translation>
+        <translation>قفل کردن تنظیمات کلاس</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه:</translation>
     </message>
     <message>
         <source>The same password again:</source>
-        <translation type="unfinished"></translation>
+        <translation>همان گذرواژه، دوباره:</translation>
     </message>
     <message>
         <source>The two passwords differ; the setup is not locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>دو گذرواژه یکی نیستند؛ تنظیمات قفل نشد.</translation>
     </message>
     <message>
         <source>Unlock the classroom setup</source>
-        <translation type="unfinished"></translation>
+        <translation>باز کردن قفل تنظیمات کلاس</translation>
     </message>
     <message>
         <source>Locked with a password: students cannot change this setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>با گذرواژه قفل شده است: دانشجویان نمی‌توانند این تنظیمات را تغییر دهند.</translation>
     </message>
     <message>
         <source>Not locked: anyone can change this setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>قفل نیست: هر کسی می‌تواند این تنظیمات را تغییر دهد.</translation>
     </message>
 </context>
 <context>
@@ -182,7 +182,7 @@
     </message>
     <message>
         <source>gradient clipping</source>
-        <translation type="unfinished">بریدن گرادیان</translation>
+        <translation>بریدن گرادیان</translation>
     </message>
     <message>
         <source>learning-rate schedule</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished">زیان</translation>
+        <translation>تابع زیان</translation>
     </message>
     <message>
         <source>output activation</source>
@@ -309,11 +309,11 @@
     </message>
     <message>
         <source>global gradient norm and the clip limit</source>
-        <translation type="unfinished"></translation>
+        <translation>نرم کلی گرادیان و حد بریدن</translation>
     </message>
     <message>
         <source>update-to-weight ratio per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>نسبت به‌روزرسانی به وزن در هر لایه</translation>
     </message>
     <message>
         <source>‖dL/dW‖ per layer</source>
@@ -942,7 +942,7 @@
     </message>
     <message>
         <source>The experiment has been changed from this lesson ({0}), so the text below may no longer hold. Load the lesson again to get its setup back.</source>
-        <translation type="unfinished"></translation>
+        <translation>آزمایش نسبت به این درس ({0}) تغییر کرده است، پس ممکن است متن زیر دیگر درست نباشد. برای بازگرداندن تنظیمات درس، آن را دوباره بار کنید.</translation>
     </message>
 </context>
 <context>
@@ -1119,16 +1119,20 @@
         <translation>نرم‌افزار آزاد با پروانهٔ MIT: آن را به کار ببرید، رونوشت کنید، تغییر دهید و به اشتراک بگذارید، در کلاس و بیرون از آن.</translation>
     </message>
     <message>
+        <source>Running on</source>
+        <translation>در حال اجرا روی</translation>
+    </message>
+    <message>
         <source>About nnviz</source>
         <translation>دربارهٔ nnviz</translation>
     </message>
     <message>
         <source>Your experiment has no comparison run: select a lesson with &quot;Compare with&quot; to compare your experiment with its settings</source>
-        <translation type="unfinished"></translation>
+        <translation>آزمایش شما اجرای مقایسه‌ای ندارد: درسی را که «مقایسه با» دارد برگزینید تا آزمایشتان را با تنظیمات آن مقایسه کنید</translation>
     </message>
     <message>
         <source>your experiment and {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>آزمایش شما و {0}</translation>
     </message>
 </context>
 <context>
