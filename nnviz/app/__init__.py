@@ -28,6 +28,14 @@ keep_freed_memory()             # numpy temporaries reuse the heap instead of fa
 
 _limiter = None
 
+from nnviz.app.display_check import display_problem  # noqa: E402 (after the BLAS variables; Qt-free)
+
+
+def _application_exists() -> bool:
+    """A QApplication is running already (a test, or a script that built its own): it has its display."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    return widgets is not None and widgets.QApplication.instance() is not None
+
 
 def limit_blas_threads() -> None:
     """Cap BLAS thread pools that are already running (numpy imported before this module)."""
@@ -72,7 +80,13 @@ def run(session=None, *, path: str | None = None, argv: list[str] | None = None,
     """Open the main window on ``session`` (default: the demo lesson) and run the event loop.
 
     ``lang``: "en" or "fa"; None uses the language chosen in View → Language, else the system's.
+    Without a display or the system libraries a window needs, prints one line saying what is
+    missing and how to install it, and returns 1 (nnviz.app.display_check) instead of letting Qt abort.
     """
+    problem = None if _application_exists() else display_problem()
+    if problem is not None:
+        print(f"nnviz: {problem}", file=sys.stderr)
+        return 1
     limit_blas_threads()
     from PySide6 import QtCore, QtWidgets
 
