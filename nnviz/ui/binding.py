@@ -18,7 +18,10 @@ once:
 
 Each part is redrawn only when what it shows changed (metrics appended,
 weights changed, a new gradient), so a surface may call :meth:`refresh`
-after every phase.
+after every phase.  A view that is hidden inside a window on screen (a tab
+behind another, a closed dock) is not drawn at all: it is drawn when it is
+shown again.  Views of a surface that is never shown (offscreen pictures)
+are always drawn.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6 import QtCore
 
 from nnviz.session.narration import Caption, phase_caption
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
@@ -184,6 +188,7 @@ class Binding:
         self.extent = None
         self.weight_shape: tuple[int, int] | None = None
         self._drawn: dict = {}
+        self._waiting = _ShowWatcher(self._shown)      # hidden views, drawn when shown
 
     def set_session(self, session) -> None:
         """A new or rebuilt session: forget what was drawn and hand the data views the data."""
@@ -243,9 +248,29 @@ class Binding:
     def _once(self, drawn: set[str], part: str, key, draw) -> None:
         if part in self._drawn and self._drawn[part] == key:
             return
+        views = self._views_of(part)
+        if views and all(_hidden(v) for v in views):
+            self._waiting.watch(views, part)            # nothing of it is seen: drawn when shown
+            return
         self._drawn[part] = key
         draw()
         drawn.add(part)
+
+    def _views_of(self, part: str) -> list:
+        """The views a part draws into (those this binding was given)."""
+        if part == "metrics":
+            views = [self.curves, self.gradnorm, self.health]
+        elif part == "grads":
+            views = [self.graddist]
+        else:
+            views = {"plane": [self.boundary], "curve": [self.regression], "predicted": [self.regression]}.get(
+                self.kind, [self.confusion, self.weight_images])
+        return [v for v in views if v is not None]
+
+    def _shown(self, part: str) -> None:
+        """A view of ``part`` hidden while it changed is shown again: bring it up to date."""
+        if self.session is not None:
+            self.refresh(network=False)
 
     def draw_network(self):
         """The network view's frame of the session's current phase (returned)."""
@@ -298,3 +323,30 @@ class Binding:
         opt = self.frame_options
         sample = None if opt.batch_mean else self.frames.focus_index(s, opt)
         return phase_caption(s, sample=sample, update_as_delta=opt.update_as_delta)
+
+
+def _hidden(view) -> bool:
+    """True for a view hidden inside a window that is on screen (a tab behind, a closed dock)."""
+    return not view.isVisible() and view.window().isVisible()
+
+
+class _ShowWatcher(QtCore.QObject):
+    """Calls ``shown(part)`` when a watched view is shown, then stops watching it."""
+
+    def __init__(self, shown) -> None:
+        super().__init__()
+        self._shown = shown
+        self._parts: dict = {}           # view -> part
+
+    def watch(self, views, part: str) -> None:
+        for view in views:
+            if view not in self._parts:
+                view.installEventFilter(self)
+            self._parts[view] = part
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QtCore.QEvent.Type.Show and obj in self._parts:
+            part = self._parts.pop(obj)
+            obj.removeEventFilter(self)
+            self._shown(part)
+        return False

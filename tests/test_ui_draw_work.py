@@ -1,0 +1,123 @@
+"""The window draws only what changed and only what is seen; a tick's work does not grow with the run.
+
+Work is counted (calls into the model and into pyqtgraph), never timed.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from nnviz.app.main_window import MainWindow
+from nnviz.session import Session
+
+SMALL = {"dataset": "circle", "n_samples": 60, "noise": 0.0, "test_ratio": 0.5, "features": ["x1", "x2"],
+         "hidden": [{"size": 4, "activation": "tanh"}, {"size": 2, "activation": "tanh"}], "optimizer": "sgd",
+         "lr": 0.03, "batch_size": 10, "seed": 0}
+EPOCH = 3           # steps of one epoch of SMALL's 30 training points
+
+
+class Counts:
+    """Counts calls of named callables, wrapped on their owners (restored by monkeypatch)."""
+
+    def __init__(self, monkeypatch):
+        self.calls: dict[str, int] = {}
+        self._monkeypatch = monkeypatch
+
+    def wrap(self, owner, name, label=None):
+        label = label or name
+        original = getattr(owner, name)
+
+        def counted(*args, **kwargs):
+            self.calls[label] = self.calls.get(label, 0) + 1
+            return original(*args, **kwargs)
+
+        self._monkeypatch.setattr(owner, name, counted)
+
+    def take(self) -> dict[str, int]:
+        calls, self.calls = self.calls, {}
+        return calls
+
+
+@pytest.fixture
+def window(shown, tmp_path):
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    w = shown(MainWindow(Session(SMALL), settings=settings))
+    w.resize(1280, 800)
+    w.heatmaps_action.setChecked(True)
+    w.controls.animate.setChecked(False)
+    return w
+
+
+def _tick(w):
+    """The Playground's tick, the window's way (as benchmarks/tick.py times it)."""
+    w.train_steps(EPOCH)
+    w.repaint()
+    QtWidgets.QApplication.processEvents()
+
+
+def test_a_paused_windows_repaint_does_not_compute_the_boundary_or_heatmaps_again(window, monkeypatch):
+    _tick(window)
+    counts = Counts(monkeypatch)
+    counts.wrap(window.session, "predict")
+    counts.wrap(window.session.network, "forward")
+    counts.wrap(window.binding.frames, "build")
+    for _ in range(3):
+        window.repaint()
+        QtWidgets.QApplication.processEvents()
+        assert window.binding.refresh(network=False) == set()   # nothing changed: nothing drawn
+    assert counts.take() == {}
+    window.train_steps(1)                                        # one more step: drawn once
+    assert counts.calls["predict"] > 0 and counts.calls["build"] == 1
+
+
+def test_a_hidden_view_is_not_drawn_and_catches_up_when_shown(window, monkeypatch):
+    _tick(window)
+    graddist = window.binding.graddist
+    curves = window.binding.curves
+    counts = Counts(monkeypatch)
+    counts.wrap(graddist, "set_layers")
+    counts.wrap(curves, "set_series")
+    graddist.hide()                                              # as a tab behind another
+    for _ in range(3):
+        _tick(window)
+    calls = counts.take()
+    assert calls.get("set_layers", 0) == 0 and calls["set_series"] == 3
+    graddist.show()                                              # brought to the front: drawn once, up to date
+    assert counts.take().get("set_layers") == 1
+    drawn = [item.getData()[0] for item in graddist.plot_item.listDataItems()]
+    assert any(x is not None and len(x) for x in drawn)
+
+
+def test_pictures_of_views_never_shown_are_drawn(monkeypatch):
+    """A binding whose views are not in a window on screen (offscreen pictures) draws everything."""
+    from nnviz.ui.binding import Binding
+    from nnviz.ui.plots.gradnorm import GradNormView
+    view = GradNormView()
+    s = Session(SMALL)
+    s.run(EPOCH)
+    binding = Binding(gradnorm=view)
+    binding.set_session(s)
+    assert "metrics" in binding.refresh(network=False)
+
+
+def test_a_ticks_drawing_calls_do_not_depend_on_the_steps_taken(window, monkeypatch):
+    """Counted after 2 500 and after 20 000 steps: both above the curves' 2 000-point reduction
+    (``decimate_peaks``), the one place where a longer history takes another path."""
+    counts = Counts(monkeypatch)
+    for cls in (pg.PlotDataItem, pg.PlotCurveItem, pg.ScatterPlotItem):
+        counts.wrap(cls, "setData", f"{cls.__name__}.setData")
+    counts.wrap(pg.ImageItem, "setImage", "ImageItem.setImage")
+    counts.wrap(np, "concatenate")
+    counts.wrap(window.curves_view.best_point, "setData", "best")     # only when the best step moved
+    per_run = []
+    for total in (2_500, 20_000):
+        window.session.run(total - window.session.step)
+        _tick(window)                       # the first tick after the jump re-ranges the views
+        counts.take()
+        _tick(window)
+        calls = counts.take()
+        calls["PlotDataItem.setData"] -= calls.pop("best", 0)
+        per_run.append(calls)
+    assert per_run[0] == per_run[1]
+    assert per_run[0]["PlotDataItem.setData"] > 0 and per_run[0]["ImageItem.setImage"] > 0
