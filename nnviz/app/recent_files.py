@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6 import QtCore
 
-from nnviz.session import LESSONS, Session
+from nnviz.session import LESSONS, ExperimentFileError, Session, experiment_from_config_text, load_experiment
 
 MAX_RECENT = 8
 
@@ -71,12 +71,13 @@ def last_experiment(settings: QtCore.QSettings, demo_lesson: str) -> tuple[Sessi
     value = settings.value("session/last_value")
     try:
         if kind == "file" and value:
-            return Session.load(str(value)), str(value), f"Reopened {value}"
+            return load_experiment(str(value)), str(value), f"Reopened {value}"
         if kind == "lesson" and value in LESSONS:
             return Session.from_lesson(str(value)), None, ""
         if kind == "config" and value:
-            return Session(json.loads(str(value))), None, "Restored the last experiment (not saved to a file)"
-    except (ValueError, OSError, TypeError) as err:
+            return (experiment_from_config_text(str(value)), None,
+                    "Restored the last experiment (not saved to a file)")
+    except ExperimentFileError as err:      # the only error a stored experiment can raise
         return (Session.from_lesson(demo_lesson), None,
                 f"Could not reopen the last experiment ({err}); showing the demo lesson")
     return Session.from_lesson(demo_lesson), None, ""

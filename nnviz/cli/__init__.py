@@ -21,11 +21,13 @@ from __future__ import annotations
 from nnviz import app as _app  # isort: skip
 
 import argparse
+import contextlib
+import os
 import sys
 
 from nnviz import __version__
 from nnviz.cli import animate, code, lessons, render
-from nnviz.cli.common import USAGE_EXIT, CliError, Command, Parser, load_session
+from nnviz.cli.common import INTERRUPTED_EXIT, USAGE_EXIT, CliError, Command, Parser, load_session
 from nnviz.cli.desktop import install_desktop
 from nnviz.cli.model_file import ACTIVATIONS_HELP, is_model_file
 from nnviz.cli.language import language_argument
@@ -59,9 +61,24 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run the command; every user error, a closed output and Ctrl+C end with one line on stderr."""
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        print("nnviz: interrupted", file=sys.stderr)
+        return INTERRUPTED_EXIT
+    except BrokenPipeError:             # the reader went away (nnviz code | head): stop writing to it
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("nnviz: standard output was closed while writing", file=sys.stderr)
+        return USAGE_EXIT
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
+            if sys.stdout is None:      # started with standard output closed (nnviz code >&-)
+                raise CliError("standard output is closed; nothing can be printed")
             cmd = COMMANDS[argv[0]]
             parser = Parser(prog=f"nnviz {argv[0]}", description=cmd.help)
             cmd.add_arguments(parser)

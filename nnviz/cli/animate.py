@@ -9,8 +9,8 @@ import argparse
 import time
 
 from nnviz.cli.common import (
-    check_output, CliError, Command, default_steps, describe, fail, make_picture, out_arguments,
-    picture_arguments, picture_size, quiet_platform_notes, session_from, source_arguments,
+    bounded_number, check_output, CliError, Command, default_steps, describe, fail, make_picture,
+    out_arguments, picture_arguments, picture_size, quiet_platform_notes, session_from, source_arguments,
     train_picture,
 )
 from nnviz.cli.language import install_qt_language
@@ -29,7 +29,7 @@ def _animate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tween", type=int, default=3, metavar="T",
                         help="one step: in-between frames as the lit layer moves (default 3; each phase "
                              "lasts T+1 frames)")
-    parser.add_argument("--hold", type=float, default=1.0, metavar="SECONDS",
+    parser.add_argument("--hold", type=bounded_number(0, 3600, " seconds"), default=1.0, metavar="SECONDS",
                         help="show the last frame this much longer (default 1)")
     picture_arguments(parser, "1280x720 for network, 1500x940 for window")
     out_arguments(parser, ".gif, or .mp4 when ffmpeg is installed")
@@ -52,8 +52,6 @@ def _animate(args) -> int:
         plan = (anim.step_plan(session.n_layers, args.tween) if args.run is None
                 else anim.run_plan(args.run, args.every))
         anim.check_fps(args.fps)
-        if args.hold < 0:
-            raise ValueError(f"--hold must be 0 seconds or more, got {args.hold:g}")
         if plan.frames > anim.MAX_FRAMES:
             raise ValueError(f"{plan.frames} frames is more than {anim.MAX_FRAMES}; use a larger --every")
     except ValueError as err:

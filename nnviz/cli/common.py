@@ -15,14 +15,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
+import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqdm import tqdm
+
 from nnviz.cli.model_file import ACTIVATIONS_HELP, is_model_file, load_model_file
 
 USAGE_EXIT = 2
+INTERRUPTED_EXIT = 130          # as a shell reports a command stopped by Ctrl+C
+MAX_STEPS = 10**9               # as an experiment file holds (nnviz.session.validate.MAX_STEPS)
+PROGRESS_FROM = 500             # steps; shorter runs end before a progress bar would help
 RUNTIME_EXIT = 1
 THEMES = ("light", "dark", "contrast")
 
@@ -72,7 +80,33 @@ def source_arguments(parser: argparse.ArgumentParser, steps_help: str) -> None:
                         "state_dict file with --activations)")
     parser.add_argument("--activations", metavar="A1,A2,...", help=ACTIVATIONS_HELP)
     parser.add_argument("--lesson", metavar="ID", help="a built-in lesson (nnviz lessons lists them)")
-    parser.add_argument("--steps", type=int, metavar="N", help=steps_help)
+    parser.add_argument("--steps", type=whole_number(0, MAX_STEPS), metavar="N", help=steps_help)
+
+
+def whole_number(low: int, high: int):
+    """An argparse type: a whole number from low to high (argparse names the option in the error)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high:,}, got {text}")
+        return value
+    return parse
+
+
+def bounded_number(low: float, high: float, unit: str = ""):
+    """An argparse type: a finite number from low to high (no inf or nan; the error names the option)."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a number, got {text!r}") from None
+        if not (math.isfinite(value) and low <= value <= high):
+            raise argparse.ArgumentTypeError(f"must be a number from {low:g} to {high:g}{unit}, got {text!r}")
+        return value
+    return parse
 
 
 def out_arguments(parser: argparse.ArgumentParser, kinds: str) -> None:
@@ -115,12 +149,18 @@ def check_output(path: str, force: bool, kinds: tuple[str, ...]) -> Path:
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in kinds:
         raise CliError(f"--out {path}: the file name must end in " + " or ".join(f".{k}" for k in kinds))
-    if not out.parent.is_dir():
-        raise CliError(f"--out {path}: folder {out.parent} does not exist")
-    if out.is_dir():
-        raise CliError(f"--out {path}: is a folder")
-    if out.exists() and not force:
-        raise CliError(f"--out {path}: file exists; use --force to overwrite it")
+    if len(os.fsencode(out.name)) > 255:
+        raise CliError(f"--out: the file name is {len(os.fsencode(out.name))} bytes long; "
+                       "a file name can have at most 255")
+    try:
+        if not out.parent.is_dir():
+            raise CliError(f"--out {path}: folder {out.parent} does not exist")
+        if out.is_dir():
+            raise CliError(f"--out {path}: is a folder")
+        if out.exists() and not force:
+            raise CliError(f"--out {path}: file exists; use --force to overwrite it")
+    except OSError as err:              # a path too long, a folder that cannot be searched
+        raise CliError(f"--out {path}: {err.strerror or err}") from None
     return out
 
 
@@ -180,8 +220,32 @@ def fail(message: str) -> int:
     return RUNTIME_EXIT
 
 
+def train_steps(picture, steps: int) -> int:
+    """Train ``steps`` steps of the picture's session; a progress bar on a terminal for long runs.
+
+    The bar (tqdm, on stderr) advances in chunks of about a second, so
+    it costs a redraw per chunk and nothing when stderr is not a terminal.
+    Returns the steps done (fewer when the run diverged or stopped early).
+    """
+    if steps < PROGRESS_FROM or not sys.stderr.isatty():
+        return picture.train(steps) if steps else 0
+    done, chunk = 0, 50
+    with tqdm(total=steps, unit="step", desc="training", file=sys.stderr, leave=False) as bar:
+        while done < steps:
+            asked = min(chunk, steps - done)
+            started = time.perf_counter()
+            got = picture.train(asked)
+            done += got
+            bar.update(got)
+            if got < asked:
+                break
+            elapsed = max(time.perf_counter() - started, 1e-3)
+            chunk = max(1, min(int(asked / elapsed), 4 * asked))      # about one redraw a second
+    return done
+
+
 def train_picture(picture, steps: int) -> str:
-    done = picture.train(steps) if steps else 0
+    done = train_steps(picture, steps)
     note = ""
     if done < steps:
         why = "diverged" if picture.session.diverged else "stopped early"
