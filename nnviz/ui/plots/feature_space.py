@@ -224,11 +224,11 @@ class FeatureSpaceView(PlotView):
                                  brush=self._point_brushes(y, keep, regression))
         self._draw_legend()
 
-    def _point_brushes(self, y: np.ndarray, keep: np.ndarray, regression: bool) -> np.ndarray:
+    def _point_brushes(self, y: np.ndarray, keep: np.ndarray, regression: bool) -> list:
         """One brush per point from the theme's palette, built again only when labels, theme or kept points change.
 
-        The labels are the training targets, the same at every step; the list
-        of brushes is what makes a refresh of a thousand points slow.
+        The labels are the training targets, the same at every step.  A list,
+        not an object array: pyqtgraph takes a list about twice as fast.
         """
         key = (self._labels.tobytes(), regression, keep.tobytes())
         if key != getattr(self, "_brush_key", None):
@@ -240,9 +240,7 @@ class FeatureSpaceView(PlotView):
             else:
                 idx = y.astype(int) % len(self._class_brushes)
                 palette = self._class_brushes
-            brushes = np.empty(len(idx), dtype=object)
-            brushes[:] = [palette[i] for i in idx]
-            self._brush_key, self._brushes = key, brushes
+            self._brush_key, self._brushes = key, [palette[i] for i in idx.tolist()]
         return self._brushes
 
     def _draw_legend(self) -> None:
