@@ -76,6 +76,8 @@ class HealthStrip(Styled, QtWidgets.QWidget):
         self._labels: list[str] = []
         self._chips: list[QtWidgets.QLabel] = []
         self._chip_keys: list[tuple] = []
+        self._texts: list[tuple[str, str]] = []
+        self._fit_key: tuple | None = None
         self.setAutoFillBackground(True)
 
         outer = QtWidgets.QVBoxLayout(self)
@@ -110,11 +112,11 @@ class HealthStrip(Styled, QtWidgets.QWidget):
             self._chips.append(chip)
             self._chip_keys.append(())
         self._labels = labels
+        self._texts = []                # (full, short) per chip; _fit_texts picks one
         for i, (chip, label) in enumerate(zip(self._chips, labels)):
             symbol = HEALTH_SYMBOLS.get(label, "?")
-            chip.setProperty("full_text",
-                             f"{symbol} L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}")
-            chip.setProperty("short_text", f"{symbol} L{i + 1}")
+            self._texts.append((f"{symbol} L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}",
+                                f"{symbol} L{i + 1}"))
             tip = tooltips[i] if tooltips is not None else DEFAULT_TOOLTIPS.get(label, label)
             if chip.toolTip() != tip:
                 chip.setToolTip(tip)
@@ -130,14 +132,18 @@ class HealthStrip(Styled, QtWidgets.QWidget):
         and layer ("↓ L1"; the tooltip keeps the name): a narrow screen never widens the window."""
         if not self._chips:
             return
-        pad = 2 * round(7 * self._scale + max(1, round(self._scale))) + 2
+        key = (tuple(self._texts), self.width(), self._scale)
+        if key == self._fit_key:
+            return                      # called every frame: nothing changed, nothing to measure
+        self._fit_key = key
         fm = self._chips[0].fontMetrics()
-        need = sum(fm.horizontalAdvance(c.property("full_text") or "") + pad for c in self._chips)
+        pad = 2 * round(7 * self._scale + max(1, round(self._scale))) + 2
+        need = sum(fm.horizontalAdvance(full) + pad for full, _short in self._texts)
         need += self._row.spacing() * (len(self._chips) - 1) + 8
         short = need > self.width()
-        for chip in self._chips:
-            text = chip.property("short_text" if short else "full_text") or ""
-            chip.setMinimumWidth(fm.horizontalAdvance(chip.property("short_text") or "") + pad)
+        for chip, (full_text, short_text) in zip(self._chips, self._texts):
+            chip.setMinimumWidth(fm.horizontalAdvance(short_text) + pad)
+            text = short_text if short else full_text
             if chip.text() != text:
                 chip.setText(text)
 
@@ -172,6 +178,7 @@ class HealthStrip(Styled, QtWidgets.QWidget):
             f" border-radius: {4 * s:.0f}px; padding: {4 * s:.0f}px {10 * s:.0f}px; }}")
         for i in range(len(self._chips)):
             self._style_chip(i)
+        self._fit_texts()
 
     def _style_chip(self, i: int) -> None:
         label = self._labels[i]
