@@ -2,6 +2,7 @@
 
     python benchmarks/tick.py --net circle-4-2|spiral-8-8|spiral-6x8|spiral-8x64 [--net ...] --seconds S
     python benchmarks/tick.py --all --seconds S [--against DIR]
+    python benchmarks/tick.py --net circle-4-2 --after 50000 --seconds S
 
 Nets are TensorFlow Playground's defaults (tanh hidden layers, learning rate
 0.03, batch 10, 500 points without noise, half for training, inputs x1 and
@@ -23,6 +24,10 @@ then for half of S seconds:
 
 and for the other half the real play loop (Play with the animation off at
 the top speed), giving ``epochs_per_s`` and ``fps`` (play ticks per second).
+
+``--after N`` trains N steps with ``Session.run`` (every step's metrics
+recorded) before the window is built, so the tick of a long run can be set
+beside a short one's; the line carries ``"after": N``.
 
 ``--against DIR`` also runs each net with another checkout of nnviz (e.g. an
 older commit in a ``git worktree``), alternating net by net, each in its own
@@ -93,7 +98,7 @@ class Timer:
         return spent
 
 
-def measure(net, seconds, size=(1280, 800)):
+def measure(net, seconds, size=(1280, 800), after=0):
     from PySide6 import QtCore, QtWidgets
 
     import nnviz
@@ -102,6 +107,7 @@ def measure(net, seconds, size=(1280, 800)):
     settings_file = tempfile.NamedTemporaryFile(suffix=".ini", delete=False)
     settings = QtCore.QSettings(settings_file.name, QtCore.QSettings.Format.IniFormat)
     session = Session(playground_config(net))
+    session.run(after)
     window = _window_class()(session, settings=settings)
     window.resize(*size)
     window.show()
@@ -158,7 +164,7 @@ def measure(net, seconds, size=(1280, 800)):
             "parts": {name: round(statistics.median(p.get(name, 0.0) for p in parts) * 1e3, 2)
                       for name in ["train", *PARTS, "paint", "events", "other"]},
             "tick_ms_p10": round(ms[len(ms) // 10], 2), "tick_ms_p90": round(ms[-1 - len(ms) // 10], 2),
-            "ticks": len(ticks), "steps_after": session.step,
+            "ticks": len(ticks), "after": after, "steps_after": session.step,
             "checkout": str(Path(nnviz.__file__).resolve().parents[1])}
 
 
@@ -168,18 +174,19 @@ def main():
     parser.add_argument("--all", action="store_true", help="every net")
     parser.add_argument("--seconds", type=float, default=6.0, help="per net: half ticks, half play (default 6)")
     parser.add_argument("--against", type=Path, help="another nnviz checkout, run alternately")
+    parser.add_argument("--after", type=int, default=0, help="steps trained before the window is built")
     args = parser.parse_args()
     nets = list(NETS) if args.all else (args.net or [])
     if not nets:
         parser.error("name a --net or --all")
     if args.against is None and len(nets) == 1:
-        print(json.dumps(measure(nets[0], args.seconds)), flush=True)
+        print(json.dumps(measure(nets[0], args.seconds, after=args.after)), flush=True)
         return
     this_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     other_env = {**this_env, "PYTHONPATH": str(args.against)} if args.against else None
     for net in nets:                             # each net in a fresh process; checkouts alternate
         for env in [this_env] + ([other_env] if other_env else []):
-            cmd = [sys.executable, str(HERE), "--net", net, "--seconds", str(args.seconds)]
+            cmd = [sys.executable, str(HERE), "--net", net, "--seconds", str(args.seconds), "--after", str(args.after)]
             subprocess.run(cmd, env=env, check=True)
 
 
