@@ -121,3 +121,17 @@ def test_a_ticks_drawing_calls_do_not_depend_on_the_steps_taken(window, monkeypa
         per_run.append(calls)
     assert per_run[0] == per_run[1]
     assert per_run[0]["PlotDataItem.setData"] > 0 and per_run[0]["ImageItem.setImage"] > 0
+
+
+def test_a_picture_of_a_hidden_view_shows_the_current_state(window, monkeypatch):
+    from nnviz.ui.images import render_image
+    _tick(window)
+    graddist = window.binding.graddist
+    graddist.hide()
+    _tick(window)
+    counts = Counts(monkeypatch)
+    counts.wrap(graddist, "set_layers")
+    render_image(window)                                         # the whole window, a hidden view in it
+    assert counts.take() == {"set_layers": 1}
+    render_image(window)                                         # up to date now: not drawn again
+    assert counts.take() == {}

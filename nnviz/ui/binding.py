@@ -35,6 +35,7 @@ import numpy as np
 from PySide6 import QtCore
 
 from nnviz.session.narration import Caption, phase_caption
+from nnviz.ui.images import before_picture
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
 from nnviz.ui.plots.boundary import grid_points
 from nnviz.ui.plots.regression import curve_points
@@ -189,6 +190,8 @@ class Binding:
         self.weight_shape: tuple[int, int] | None = None
         self._drawn: dict = {}
         self._waiting = _ShowWatcher(self._shown)      # hidden views, drawn when shown
+        self._draw_hidden = False
+        before_picture(self._before_picture)            # ... or when pictured
 
     def set_session(self, session) -> None:
         """A new or rebuilt session: forget what was drawn and hand the data views the data."""
@@ -249,7 +252,7 @@ class Binding:
         if part in self._drawn and self._drawn[part] == key:
             return
         views = self._views_of(part)
-        if views and all(_hidden(v) for v in views):
+        if not self._draw_hidden and views and all(_hidden(v) for v in views):
             self._waiting.watch(views, part)            # nothing of it is seen: drawn when shown
             return
         self._drawn[part] = key
@@ -266,6 +269,15 @@ class Binding:
             views = {"plane": [self.boundary], "curve": [self.regression], "predicted": [self.regression]}.get(
                 self.kind, [self.confusion, self.weight_images])
         return [v for v in views if v is not None]
+
+    def _before_picture(self, widget) -> None:
+        """``widget`` is about to be pictured: draw what its hidden views skipped."""
+        if self.session is not None and self._waiting.within(widget):
+            self._draw_hidden = True
+            try:
+                self.refresh(network=False)
+            finally:
+                self._draw_hidden = False
 
     def _shown(self, part: str) -> None:
         """A view of ``part`` hidden while it changed is shown again: bring it up to date."""
@@ -343,6 +355,10 @@ class _ShowWatcher(QtCore.QObject):
             if view not in self._parts:
                 view.installEventFilter(self)
             self._parts[view] = part
+
+    def within(self, widget) -> bool:
+        """True when a watched view is ``widget`` or inside it."""
+        return any(view is widget or widget.isAncestorOf(view) for view in self._parts)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QtCore.QEvent.Type.Show and obj in self._parts:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import weakref
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -128,12 +129,35 @@ def _scale_pens(item: QtWidgets.QGraphicsItem, scale: float, restore: list) -> N
         restore.append(lambda i=item, p=old: i.setPen(p))
 
 
+_BEFORE_PICTURE: list[weakref.WeakMethod] = []
+
+
+def before_picture(method) -> None:
+    """Call ``method(widget)`` before ``widget`` is pictured, to bring what it shows up to date.
+
+    A binding leaves views hidden in a tab undrawn (see :mod:`nnviz.ui.binding`);
+    a picture of one must still show the current state.  Kept weakly: a
+    closed surface's binding is not held alive by this list.
+    """
+    _BEFORE_PICTURE.append(weakref.WeakMethod(method))
+
+
+def _bring_up_to_date(widget: QtWidgets.QWidget) -> None:
+    for ref in list(_BEFORE_PICTURE):
+        method = ref()
+        if method is None:
+            _BEFORE_PICTURE.remove(ref)
+        else:
+            method(widget)
+
+
 @contextlib.contextmanager
 def export_mode(widget: QtWidgets.QWidget, transparent: bool = False, scale: float = 1.0):
     """While inside: every view in ``widget`` draws uncached, antialiased and,
     with ``transparent``, without its background; with ``scale`` (device pixels
     per widget pixel) cosmetic lines are that much wider, so the picture shown
     at the widget's size looks like the widget.  Everything is restored after."""
+    _bring_up_to_date(widget)
     no_cache = QtWidgets.QGraphicsItem.CacheMode.NoCache
     restore: list = []
     try:
