@@ -30,8 +30,10 @@ def test_every_run_on_one_surface_once_the_tab_is_shown(qtbot):
     assert land.path_steps[-1] == 30
     for i, s in enumerate(w.sessions):
         assert len(view.path_data(i)[0]) == len(trajectory(s)[0])
-    w.step("step")                                        # paused: the surface follows
-    assert view.landscape().path_steps[-1] == 31 and w.landscape.computations == 2
+    w.step("step")                                        # paused: the path at once, the surface soon after
+    assert len(view.path_data(0)[0]) == len(trajectory(w.sessions[0])[0])
+    qtbot.waitUntil(lambda: w.landscape.computations == 2, timeout=3000)
+    assert view.landscape().path_steps[-1] == 31
     w.set_theme("dark")
     assert view.path_colors() == list(RUN_COLORS["dark"][:2])
     w.reset()

@@ -124,9 +124,12 @@ def test_panel_recomputes_by_its_policy(qtbot):
     assert panel.computations == 1
     panel.refresh(playing=False)                  # nothing changed: no new surface
     assert panel.computations == 1
-    s.run(1)
-    panel.refresh(playing=False)                  # paused after a change: the surface follows
-    assert panel.computations == 2 and panel.landscape().path_steps[-1] == s.step
+    for _ in range(3):                            # paused: the path follows each step at once,
+        s.run(1)                                  # the surface once the steps stop coming
+        panel.refresh(playing=False)
+    assert panel.computations == 1 and len(panel.view.path_data(0)[0]) == len(panel.landscape().path) + 3
+    qtbot.waitUntil(lambda: panel.computations == 2, timeout=3000)
+    assert panel.landscape().path_steps[-1] == s.step
     for _ in range(5):                            # playing: paths grow live, no new surface yet
         s.run(1)
         clock.now += 0.1

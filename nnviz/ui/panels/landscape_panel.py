@@ -8,7 +8,10 @@ frame. So:
 - **Recompute** (the button) computes it now;
 - after any change while paused (:meth:`LandscapePanel.refresh` with
   ``playing=False``) it is computed again when the shown step differs from the
-  surface's, so stepping and rewinding always show the current surface;
+  surface's, so stepping and rewinding always show the current surface: once
+  the steps stop coming, ``SETTLE_MS`` after the last one (the path follows
+  each step at once), so stepping quickly through a deep net is not held up
+  by a surface per step;
 - while playing, it is computed at most every ``interval()`` seconds: at least
   ``MIN_INTERVAL_S``, and ``COST_FACTOR`` times the last computation's time, so
   the surface never takes more than 1/COST_FACTOR of the machine; in between,
@@ -34,6 +37,7 @@ from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import get_theme
 
 MIN_INTERVAL_S = 2.0
+SETTLE_MS = 300
 COST_FACTOR = 10.0
 RESOLUTION = 41
 
@@ -55,6 +59,10 @@ class LandscapePanel(Styled, QtWidgets.QWidget):
         self._computed_at = None          # the clock when the surface was made
         self._cost = 0.0                  # seconds the last surface took
         self.computations = 0             # surfaces computed (tests count work, not time)
+        self._settle = QtCore.QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.view = LandscapeView()
         self.directions = QtWidgets.QComboBox()
         self.directions.addItem(self.tr("PCA of the path"), "pca")
@@ -99,10 +107,9 @@ class LandscapePanel(Styled, QtWidgets.QWidget):
         if self._landscape is None or self._stale_shape():
             self.recompute()
         elif not playing:
+            self._extend_paths()
             if self._sessions[0].step != self._surface_step():
-                self.recompute()
-            else:
-                self._extend_paths()
+                self._settle.start()            # restarted by every further change
         elif self._clock() - self._computed_at >= self.interval():
             self.recompute()
         else:
@@ -110,6 +117,7 @@ class LandscapePanel(Styled, QtWidgets.QWidget):
 
     def recompute(self) -> bool:
         """Compute the surface now; False (and the reason in the status line) when it cannot be."""
+        self._settle.stop()
         if not self._sessions:
             return False
         started = self._clock()
@@ -136,6 +144,10 @@ class LandscapePanel(Styled, QtWidgets.QWidget):
         return self._landscape
 
     # -- internals -------------------------------------------------------------------
+    def _settled(self) -> None:
+        if self._sessions and self._landscape is not None and self._sessions[0].step != self._surface_step():
+            self.recompute()
+
     def _surface_step(self) -> int:
         steps = self._landscape.path_steps
         return int(steps[-1]) if len(steps) else 0
