@@ -142,7 +142,7 @@ def test_mp4_without_ffmpeg_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(animation, "ffmpeg_path", lambda: None)
     assert cli.main(["animate", "--lesson", "xor", "--out", str(tmp_path / "a.mp4")]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == "nnviz: MP4 needs ffmpeg, which was not found on the PATH; use .gif"
+    assert err == f"nnviz: {animation.MP4_NEEDS_FFMPEG}" and "\n" not in err
     assert not list(tmp_path.iterdir())
 
 

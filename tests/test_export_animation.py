@@ -6,6 +6,7 @@ import stat
 import sys
 from functools import partial
 
+import imageio_ffmpeg
 import numpy as np
 import pytest
 from PIL import Image
@@ -142,12 +143,15 @@ def test_an_encoder_failure_is_reported_and_leaves_no_file(picture, tmp_path, mo
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tool"]
 
 
-@pytest.mark.skipif(anim.ffmpeg_path() is None, reason="ffmpeg is not installed")
-def test_real_mp4(picture, tmp_path):
+def test_real_mp4_with_the_ffmpeg_that_ships_with_nnviz(picture, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))           # no system ffmpeg: imageio-ffmpeg's own
+    monkeypatch.delenv("IMAGEIO_FFMPEG_EXE", raising=False)
+    assert "imageio_ffmpeg" in anim.ffmpeg_path()
     out = tmp_path / "step.mp4"
-    record(picture, anim.step_plan(3), out, fps=8)
-    head = out.read_bytes()[:64]
-    assert b"ftyp" in head
+    frames = record(picture, anim.step_plan(3), out, fps=8, hold=0.5)
+    assert b"ftyp" in out.read_bytes()[:64]
+    n, seconds = imageio_ffmpeg.count_frames_and_secs(str(out))
+    assert n == frames + 4 and seconds == pytest.approx(n / 8, abs=0.2)
 
 
 def test_window_run_recording(qapp, tmp_path):
@@ -158,3 +162,27 @@ def test_window_run_recording(qapp, tmp_path):
     assert len(frames) == 3 and size == (650, 400)
     assert not math.isclose(float(np.mean(frames[0][0])), 0.0)
     assert os.path.getsize(out) > 10_000
+
+
+def test_a_gif_stores_only_what_changed(tmp_path):
+    """Pixels as in the frame before are coded transparent: a frame that moves a little costs little."""
+    rng = np.random.default_rng(0)
+    still = rng.integers(0, 256, (120, 160, 3), dtype=np.uint8)     # a busy picture that stays
+    frames = []
+    for k in range(6):
+        rgb = still.copy()
+        rgb[40:60, 10 + 20 * k:30 + 20 * k] = (255, 0, 0)            # a small square that moves
+        rgb[:4, :4] = rgb[-4:, -4:] = (0, 0, 40 * k)                 # and two corners: a change as wide as the frame
+        frames.append((rgb, 1))
+    out = tmp_path / "moving.gif"
+    anim.encode(frames, out, fps=10, hold=0)
+    decoded, _ = frames_of(out)
+    palette_error = [np.abs(d.astype(int) - f.astype(int)).mean() for (d, _), (f, _) in zip(decoded, frames)]
+    assert len(decoded) == 6 and max(palette_error) < 20        # every frame shows its picture (255 colors)
+    assert all(np.array_equal(d[4:40], decoded[0][0][4:40]) and np.array_equal(d[60:-4], decoded[0][0][60:-4])
+               for d, _ in decoded)                            # what stays is drawn the same in every frame
+    assert all(np.array_equal(d[40:60, 10 + 20 * k:30 + 20 * k], np.broadcast_to([255, 0, 0], (20, 20, 3)))
+               for k, (d, _) in enumerate(decoded))
+    one = tmp_path / "one.gif"
+    anim.encode(frames[:1], one, fps=10, hold=0)
+    assert os.path.getsize(out) < 1.3 * os.path.getsize(one)    # five more frames: a few KB, not five pictures

@@ -4,7 +4,7 @@
   or 4x, or as SVG; themed or transparent background; save or copy to the
   clipboard (:mod:`nnviz.ui.images` draws it).
 * :class:`RecordDialog` -- one training step phase by phase, or a training
-  run, as GIF (or MP4 with ffmpeg); records an independent copy of the
+  run, as GIF or MP4 (the note says which suits); records an independent copy of the
   session in the window's theme and zoom, so the window is left as it is,
   with a progress dialog that can cancel (:mod:`nnviz.export.animation`).
 
@@ -240,8 +240,15 @@ class RecordDialog(QtWidgets.QDialog):
         plan = self.plan()
         seconds = (plan.frames if run else 1 + plan.moves * (plan.tween + 1)) / self.fps.value()
         self.frames_label.setText(f"{plan.frames} frames, about {seconds:.1f} s")
-        self.ffmpeg_note.setText("" if anim.ffmpeg_path() else
-                                 "MP4 needs ffmpeg, which is not installed: animations are saved as GIF.")
+        if not anim.ffmpeg_path():
+            note = self.tr("MP4 needs ffmpeg, which was not found: animations are saved as GIF.")
+        elif run:       # measured: 200 steps of xor, GIF 4 to 7 times the MP4 (heatmaps change every frame)
+            note = self.tr("Which format: for a training run choose MP4, several times smaller than the same "
+                           "GIF; a GIF plays without a video player (slides, web pages), so keep it short.")
+        else:
+            note = self.tr("Which format: one step is about as small in either; a GIF plays anywhere without "
+                           "a video player, MP4 suits a video.")
+        self.ffmpeg_note.setText(note)
 
     def record_dialog(self) -> None:
         filters = "GIF animations (*.gif)" + (";;MP4 videos (*.mp4)" if anim.ffmpeg_path() else "")

@@ -14,8 +14,10 @@ session and renders a frame after each move of a :class:`Plan`:
 :func:`encode` writes the frames.  A frame time is ``1 / fps`` seconds; the
 last frame stays ``hold`` seconds longer, so a looping GIF pauses on the
 result.  GIFs are written with Pillow (one 256-color palette for all frames,
-looping forever); MP4 needs ``ffmpeg`` on the PATH, which is fed raw frames
-through a pipe (H.264, yuv420p, sizes padded to even numbers).  GIF frames
+looping forever); MP4s by the ``ffmpeg`` that the imageio-ffmpeg package
+ships in its wheel (or the one ``IMAGEIO_FFMPEG_EXE`` names), fed raw frames
+through a pipe (H.264, yuv420p, sizes padded to even numbers), so MP4 needs
+nothing installed besides nnviz.  GIF frames
 are kept zlib-compressed until the GIF is written (a few hundred KB each at
 most); MP4 frames go to the encoder as they are made.  A recording that is
 cancelled (:class:`Cancelled`) or fails leaves no file behind.
@@ -34,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import imageio_ffmpeg
 import numpy as np
 from PIL import Image
 
@@ -42,7 +45,8 @@ from nnviz.session.files import atomic_write_bytes, output_mode
 FORMATS = ("gif", "mp4")
 MAX_FPS = 60
 MAX_FRAMES = 5000
-MP4_NEEDS_FFMPEG = "MP4 needs ffmpeg, which was not found on the PATH; use .gif"
+MP4_NEEDS_FFMPEG = "MP4 needs ffmpeg, which the imageio-ffmpeg package ships and which was not found; " \
+                   "reinstall nnviz (pip install --force-reinstall imageio-ffmpeg) or use .gif"
 
 
 class Cancelled(Exception):
@@ -58,7 +62,11 @@ def format_of(path: str | Path) -> str:
 
 
 def ffmpeg_path() -> str | None:
-    return shutil.which("ffmpeg")
+    """The ffmpeg executable: imageio-ffmpeg's own (or IMAGEIO_FFMPEG_EXE), else one on the PATH; None if none."""
+    try:
+        return imageio_ffmpeg.get_ffmpeg_exe()
+    except RuntimeError:
+        return shutil.which("ffmpeg")
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,7 @@ class _GifSink:
     """
 
     SAMPLE_FRAMES = 12
+    UNCHANGED = 255             # palette index of "as in the frame before" (transparent)
 
     def __init__(self, fps: float, hold: float) -> None:
         self.frame_ms = 1000.0 / fps
@@ -192,22 +201,37 @@ class _GifSink:
             yield current
 
     def palette(self) -> Image.Image:
-        """256 colors from every other pixel of up to SAMPLE_FRAMES frames spread over the recording."""
+        """255 colors from every other pixel of up to SAMPLE_FRAMES frames spread over the recording
+        (the 256th index, UNCHANGED, marks pixels that keep the frame before's color)."""
         n = len(self.frames)
         picks = {round(i * (n - 1) / max(1, self.SAMPLE_FRAMES - 1)) for i in range(self.SAMPLE_FRAMES)}
         sample = [rgb[::2, ::2] for k, rgb in enumerate(self._pictures()) if k in picks]
         mosaic = Image.fromarray(np.ascontiguousarray(np.concatenate(sample)), "RGB")
-        return mosaic.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        return mosaic.quantize(colors=self.UNCHANGED, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+
+    def _coded(self, palette: Image.Image):
+        """Each frame in the palette, its pixels that did not change from the frame before as UNCHANGED.
+
+        The GIF shows an UNCHANGED pixel as transparent over the frame before (disposal 1), so only
+        what moved is stored, and the long runs of UNCHANGED compress to almost nothing.
+        """
+        colors = palette.getpalette()[:3 * self.UNCHANGED] + [0, 0, 0]
+        previous = None
+        for rgb in self._pictures():
+            indices = np.asarray(Image.fromarray(rgb, "RGB").quantize(palette=palette, dither=Image.Dither.NONE))
+            coded = indices if previous is None else np.where(indices == previous, self.UNCHANGED, indices)
+            previous = indices
+            frame = Image.fromarray(np.ascontiguousarray(coded, dtype=np.uint8), "P")
+            frame.putpalette(colors)
+            yield frame
 
     def finish(self) -> bytes:
-        palette = self.palette()
-        frames = [Image.fromarray(rgb, "RGB").quantize(palette=palette, dither=Image.Dither.NONE)
-                  for rgb in self._pictures()]
+        frames = list(self._coded(self.palette()))
         durations = [round(self.frame_ms * n) for n in self.ticks]
         durations[-1] += round(self.hold_ms)
         buf = io.BytesIO()
         frames[0].save(buf, format="GIF", save_all=True, append_images=frames[1:], duration=durations,
-                       loop=0, disposal=1, optimize=False)
+                       loop=0, disposal=1, transparency=self.UNCHANGED, optimize=False)
         return buf.getvalue()
 
     def abort(self) -> None:

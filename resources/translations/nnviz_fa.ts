@@ -1016,6 +1016,21 @@
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>MP4 needs ffmpeg, which was not found: animations are saved as GIF.</source>
+        <translation>MP4 به ffmpeg نیاز دارد که پیدا نشد: پویانمایی‌ها به صورت GIF ذخیره می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Which format: for a training run choose MP4, several times smaller than the same GIF; a GIF plays without a video player (slides, web pages), so keep it short.</source>
+        <translation>کدام قالب: برای یک دورهٔ آموزش MP4 را برگزینید که چند برابر از همان GIF کوچک‌تر است؛ GIF بدون پخش‌کنندهٔ ویدیو پخش می‌شود (اسلایدها، صفحه‌های وب)، پس آن را کوتاه نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Which format: one step is about as small in either; a GIF plays anywhere without a video player, MP4 suits a video.</source>
+        <translation>کدام قالب: یک گام در هر دو تقریباً به یک اندازه کوچک است؛ GIF همه‌جا بدون پخش‌کنندهٔ ویدیو پخش می‌شود و MP4 برای ویدیو مناسب است.</translation>
+    </message>
+</context>
+<context>
     <name>UserGuide</name>
     <message>
         <source>nnviz user guide</source>
