@@ -3,7 +3,7 @@
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.app import file_actions, window_settings
+from nnviz.app import file_actions, screen_fit, window_settings
 from nnviz.app.main_window import DEMO_LESSON, MainWindow
 from nnviz.app.recent_files import MAX_RECENT, recent_files
 from nnviz.session import Session
@@ -207,17 +207,30 @@ def test_toolbar_icons_are_light_on_the_dark_theme(qtbot, settings):
     assert isinstance(play.icon(), QtGui.QIcon)
 
 
-def test_one_tab_bar_per_tab_group(qtbot, settings):
+@pytest.mark.parametrize("size, expected", [
+    # below screen_fit.ROOMY the docks fold into two tabbed columns, each dock the full height
+    ((1200, 800), [("Data and output", "Loss", "Feature space"), ("Lessons", "Inspector", "Settings")]),
+    # a roomy window keeps the docks side by side, only the pairs that share a place are tabs
+    ((1500, 940), [("Lessons", "Inspector"), ("Loss", "Feature space")]),
+], ids=["folded", "roomy"])
+def test_one_tab_bar_per_tab_group(qtbot, settings, size, expected):
     w = window(qtbot, settings, Session(SMALL))
-    w.resize(1200, 800)
+    w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
     qtbot.wait(50)
-    groups = [tuple(bar.tabText(i) for i in range(bar.count())) for bar in w.findChildren(QtWidgets.QTabBar)
-              if bar.parentWidget() is w and bar.isVisible()]
-    assert sorted(groups) == [("Lessons", "Inspector"), ("Loss", "Feature space")]
+
+    def groups():
+        return sorted(tuple(bar.tabText(i) for i in range(bar.count())) for bar in w.findChildren(QtWidgets.QTabBar)
+                      if bar.parentWidget() is w and bar.isVisible())
+
+    assert groups() == expected
     w.restore_default_layout()
-    assert w.tabifiedDockWidgets(w.curves_dock) == [w.feature_dock]
+    qtbot.wait(50)
+    assert groups() == expected
+    folded = size[0] < screen_fit.ROOMY[0] or size[1] < screen_fit.ROOMY[1]
+    beside_loss = [w.data_dock, w.feature_dock] if folded else [w.feature_dock]
+    assert sorted(w.tabifiedDockWidgets(w.curves_dock), key=id) == sorted(beside_loss, key=id)
 
 
 def test_exported_titles_carry_no_unsaved_mark(qtbot, settings):
