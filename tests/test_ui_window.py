@@ -503,7 +503,10 @@ def test_geometry_and_preferences_are_remembered(qtbot, settings):
     first = MainWindow(Session(SMALL), settings=settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(701, 503)              # within the offscreen screen, which clamps restored sizes
+    # within the offscreen screen (800x800), which clamps restored sizes, and above the window's
+    # minimum width (its dock columns' and centre's minimums side by side, about 740)
+    first.resize(781, 503)
+    assert first.size() == QtCore.QSize(781, 503)
     first.controls.speed.setValue(6)
     first.controls.animate.setChecked(False)
     first.set_theme("dark")
@@ -513,7 +516,7 @@ def test_geometry_and_preferences_are_remembered(qtbot, settings):
     assert second.controls.speed.value() == 6
     assert not second.controls.animate.isChecked()
     assert second.network_view.theme().name == "dark"
-    assert second.size() == QtCore.QSize(701, 503)
+    assert second.size() == QtCore.QSize(781, 503)
     second.close()
 
 
