@@ -135,3 +135,28 @@ def test_a_picture_of_a_hidden_view_shows_the_current_state(window, monkeypatch)
     assert counts.take() == {"set_layers": 1}
     render_image(window)                                         # up to date now: not drawn again
     assert counts.take() == {}
+
+
+def test_slow_plots_around_the_network_take_a_third_of_the_time_while_playing(window, monkeypatch):
+    """Throttled but never starved: with plots that take 300 ms to redraw and 50 ms network frames,
+    they are redrawn every few frames, not with each one (a fixed 100 ms interval did that)."""
+    import nnviz.app.window_drawing as drawing
+    clock = [window._secondary_at + 1000.0]          # after whatever the real clock said
+    monkeypatch.setattr(drawing, "time", type("Clock", (), {"perf_counter": staticmethod(lambda: clock[0])}))
+    monkeypatch.setattr(type(window), "playing", property(lambda self: True))
+    window.controls.animate.setChecked(False)
+    secondary = []
+
+    def slow_refresh(**_kwargs):
+        secondary.append(clock[0])
+        clock[0] += 0.3
+        return set()
+
+    monkeypatch.setattr(window.binding, "refresh", slow_refresh)
+    start = clock[0]
+    for _ in range(80):
+        clock[0] += 0.05                    # a network frame
+        window._refresh()
+    share = 0.3 * len(secondary) / (clock[0] - start)
+    assert len(secondary) >= 4 and 0.2 < share < 0.36          # each redraw with every frame: 0.86
+    assert max(b - a for a, b in zip(secondary, secondary[1:])) < 1.0     # never starved

@@ -4,9 +4,13 @@ The views are fed by one :class:`~nnviz.ui.binding.Binding`, which redraws
 only what changed: the boundary and heatmaps when the weights changed, the
 curves when a step was added or removed.  While training fast the plots
 around the network (curves, gradient plots, boundary, health) redraw at most
-every ``SECONDARY_INTERVAL_S``: each of them re-lays out its axes when its
-data grow, measured here at 25-30 ms a frame for all of them together, more
-than the network view itself.  Pausing draws them at once.
+every ``SECONDARY_INTERVAL_S``, and at least ``SECONDARY_SHARE`` times as
+long as they took apart: each of them re-lays out its axes when its data
+grow, measured here at 25-30 ms a frame for all of them together, more than
+the network view itself.  On a busy machine a fixed interval shorter than a
+frame let them be drawn with every frame, so the share keeps them to about a
+third of the time however slow they are, and never skips them for long.
+Pausing draws them at once.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from nnviz.session.formatting import format_number, format_percent
 from nnviz.ui.binding import BOUNDARY_RESOLUTION, caption_html
 
 SECONDARY_INTERVAL_S = 0.1  # while training fast, plots around the network redraw at most 10x a second
+SECONDARY_SHARE = 2.0       # ... and wait twice as long as their last redraw took (a third of the time)
 PLAY_BOUNDARY_MACS = 2e7     # grid size while training fast (see _boundary_resolution)
 MIN_PLAY_RESOLUTION = 24
 
@@ -60,15 +65,16 @@ class WindowDrawing:
         self.controls.set_counters(s.step, s.epoch, phase.label(), note)
         self.phase_label.setText(caption_html(self.binding.caption()))
         fast_play = self.playing and not self.controls.animate.isChecked()
-        now = time.perf_counter()
-        if fast_play and now - self._secondary_at < SECONDARY_INTERVAL_S:
+        started = time.perf_counter()
+        if fast_play and started < self._secondary_at:
             return                              # drawn at the next due frame, or on pause
-        self._secondary_at = now
         drawn = self.binding.refresh(network=False, resolution=self._boundary_resolution())
         if "metrics" in drawn:
             self._show_metrics_line()
         if "output" in drawn and self.feature_view.isVisible():    # hidden (a tab behind): refreshed when shown
             self.feature_view.refresh()
+        now = time.perf_counter()               # _secondary_at: when they may be drawn again
+        self._secondary_at = now + max(SECONDARY_INTERVAL_S - (now - started), SECONDARY_SHARE * (now - started))
 
     def _redraw_network(self, *_args) -> None:
         opt = self.frame_options
