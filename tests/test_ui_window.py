@@ -284,12 +284,36 @@ def test_undo_a_knob_change(make_window):
 # ---------------------------------------------------------------- play
 
 
+def play_frames(qtbot, w, done, most: int) -> list:
+    """Let the play timer tick until ``done()``, at most ``most`` frames; the session's (phase, step)
+    after each frame.
+
+    Counted in frames, not seconds, so a busy machine only makes it slower: what a frame does is
+    fixed (one phase, or at least one whole step).  The per-frame timeout only catches a frame
+    that never comes.
+    """
+    seen = []
+
+    def record():
+        seen.append((w.session.phase, w.session.step))
+
+    w.play_timer.timeout.connect(record)        # after the window's own tick: sees its result
+    try:
+        while not done() and len(seen) < most:
+            with qtbot.waitSignal(w.play_timer.timeout, timeout=20_000):
+                pass
+    finally:
+        w.play_timer.timeout.disconnect(record)
+    return seen
+
+
 def test_play_then_pause(make_window, qtbot):
     w = make_window()
     w.controls.speed.setValue(len(SPEEDS) - 1)
     w.controls.play.setChecked(True)
     assert w.playing
-    qtbot.waitUntil(lambda: w.session.phase.index >= 3, timeout=3000)
+    frames = play_frames(qtbot, w, lambda: w.session.phase.index >= 3, most=4)
+    assert [phase.index for phase, _ in frames] == [0, 1, 2, 3]      # one phase per animated frame
     w.controls.play.setChecked(False)
     assert not w.playing
     shown = w.session.phase
@@ -297,7 +321,10 @@ def test_play_then_pause(make_window, qtbot):
     assert w.session.phase == shown
     w.controls.animate.setChecked(False)
     w.controls.play.trigger()
-    qtbot.waitUntil(lambda: w.session.step >= 20, timeout=5000)
+    frames = play_frames(qtbot, w, lambda: w.session.step >= 20, most=20)
+    assert w.session.step >= 20
+    steps = [0] + [step for _, step in frames]
+    assert all(1 <= b - a <= SPEEDS[-1].steps for a, b in zip(steps, steps[1:]))     # whole steps per frame
     w.controls.play.trigger()
     assert not w.playing
     assert len(w.session.metrics) == w.session.step
