@@ -105,12 +105,12 @@ class Legend(QtWidgets.QGraphicsItem):
         if f.node_mode == "activation":
             x = text(x, y, "activation ") + 2
             x = text(x, y, "−1 ", faint_c)
-            ops.append(("bar", x, y - 5.0, bar_w, 10.0, _bar_brush(x, bar_w, th)))
+            ops.append(("bar", x, y - 5.0, bar_w, 10.0, self._bar_brush(x, bar_w, th)))
             x = text(x + bar_w + 3, y, "+1", faint_c) + 14
         else:
             x = text(x, y, "delta dL/dz ") + 2
             x = text(x, y, "−" + decade_label(hi) + " ", faint_c)
-            ops.append(("bar", x, y - 5.0, bar_w, 10.0, _bar_brush(x, bar_w, th)))
+            ops.append(("bar", x, y - 5.0, bar_w, 10.0, self._bar_brush(x, bar_w, th)))
             x = text(x + bar_w + 3, y, "+" + decade_label(hi), faint_c)
             x = text(x, y, f"  (log, from {decade_label(lo)})", faint_c) + 14
         for name, rgb, hollow in (("NaN/inf", th.diverged, False), ("dropped", th.background, True),
@@ -123,6 +123,18 @@ class Legend(QtWidgets.QGraphicsItem):
         self._ops = ops
         self._font = font
         self.update()
+
+    def _bar_brush(self, x: float, width: float, th) -> QtGui.QBrush:
+        """The colour bar's gradient, kept while its place and theme stay: the layout is redone
+        whenever the largest weight changes (every step), the bar's colours are not."""
+        key = (x, width, th)
+        cached = getattr(self, "_bar", None)
+        if cached is None or cached[0] != key:
+            grad = QtGui.QLinearGradient(x, 0, x + width, 0)
+            for t in np.linspace(-1.0, 1.0, 9):
+                grad.setColorAt((t + 1.0) / 2.0, qcolor(th.diverging(t)))
+            self._bar = cached = (key, QtGui.QBrush(grad))
+        return cached[1]
 
     def paint(self, p: QtGui.QPainter, opt, widget=None) -> None:
         p.setFont(self._font)
@@ -150,14 +162,6 @@ class Legend(QtWidgets.QGraphicsItem):
                 p.setPen(pen)
                 p.setBrush(fill)
                 p.drawEllipse(QtCore.QPointF(x, y), d / 2.0, d / 2.0)
-
-
-def _bar_brush(x: float, width: float, th) -> QtGui.QBrush:
-    """The colour bar's gradient, built once per layout: the legend repaints with every frame."""
-    grad = QtGui.QLinearGradient(x, 0, x + width, 0)
-    for t in np.linspace(-1.0, 1.0, 9):
-        grad.setColorAt((t + 1.0) / 2.0, qcolor(th.diverging(t)))
-    return QtGui.QBrush(grad)
 
 
 def decade_label(k: float) -> str:
