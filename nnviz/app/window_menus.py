@@ -20,6 +20,7 @@ from nnviz.app.side_by_side import CompareWindow, open_compare
 from nnviz.app.user_guide import open_user_guide
 from nnviz.app.window_settings import THEME_CHOICES, ZOOM_STEP
 from nnviz.session import LESSONS
+from nnviz.session.language import ltr
 from nnviz.ui.compare_runs import (
     experiment_runs, has_side_by_side, lesson_departures, lesson_runs, optimizer_race as optimizer_race_runs,
 )
@@ -32,35 +33,38 @@ class WindowMenus:
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        m = bar.addMenu("&File")
-        self.new_action = self._action(m, "&New experiment", self.new_experiment,
+        m = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(m, self.tr("&New experiment"), self.new_experiment,
                                        QtGui.QKeySequence.StandardKey.New,
-                                       "Start a new experiment with the default settings")
-        self.open_action = self._action(m, "&Open…", self.open_dialog, QtGui.QKeySequence.StandardKey.Open,
-                                        "Open an experiment file (config, weights and training state)")
-        self.recent_menu = m.addMenu("Open &Recent")
+                                       self.tr("Start a new experiment with the default settings"))
+        self.open_action = self._action(m, self.tr("&Open…"), self.open_dialog,
+                                        QtGui.QKeySequence.StandardKey.Open,
+                                        self.tr("Open an experiment file (config, weights and training state)"))
+        self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
-        self.save_action = self._action(m, "&Save", self.save, QtGui.QKeySequence.StandardKey.Save,
-                                        "Save the experiment (config, weights, training state)")
-        self.save_as_action = self._action(m, "Save &As…", self.save_as_dialog,
+        self.save_action = self._action(m, self.tr("&Save"), self.save, QtGui.QKeySequence.StandardKey.Save,
+                                        self.tr("Save the experiment (config, weights, training state)"))
+        self.save_as_action = self._action(m, self.tr("Save &As…"), self.save_as_dialog,
                                            QtGui.QKeySequence("Ctrl+Shift+S"),
-                                           "Save the experiment under a new name")
+                                           self.tr("Save the experiment under a new name"))
         m.addSeparator()
-        self._action(m, "&Import CSV data…", self.import_csv_dialog, None,
-                     "Use your own data: a CSV file with a target column (rebuilds the network)")
-        self._action(m, "&Classroom setup…", self.classroom_dialog, None,
-                     "Hide controls and lock settings for a focused exercise; saved in the experiment file")
+        self._action(m, self.tr("&Import CSV data…"), self.import_csv_dialog, None,
+                     self.tr("Use your own data: a CSV file with a target column (rebuilds the network)"))
+        self._action(m, self.tr("&Classroom setup…"), self.classroom_dialog, None,
+                     self.tr("Hide controls and lock settings for a focused exercise; "
+                             "saved in the experiment file"))
         m.addSeparator()
         self.exports = ExportActions(self, m)       # pictures, animations, code (nnviz.app.export_menu)
         m.addSeparator()
         self.close_action = self._action(m, self.tr("&Close window"), self.close,
                                          QtGui.QKeySequence("Ctrl+W"),
                                          self.tr("Close the window (asks about unsaved changes)"))
-        self.quit_action = self._action(m, "&Quit", self.close, QtGui.QKeySequence("Ctrl+Q"), "Quit nnviz")
+        self.quit_action = self._action(m, self.tr("&Quit"), self.close, QtGui.QKeySequence("Ctrl+Q"),
+                                        self.tr("Quit nnviz"))
 
-        m = bar.addMenu("&Edit")
+        m = bar.addMenu(self.tr("&Edit"))
         self.undo_action, self.redo_action = self.edit_history.actions()
         for act in (self.undo_action, self.redo_action):
             m.addAction(act)
@@ -70,14 +74,14 @@ class WindowMenus:
         m.addSeparator()
         m.addAction(self.controls.reset)
 
-        m = self.run_menu = bar.addMenu("&Run")
+        m = self.run_menu = bar.addMenu(self.tr("&Run"))
         for act in self.controls.run_menu_actions():
             if act is None:
                 m.addSeparator()
             else:
                 m.addAction(act)
 
-        m = bar.addMenu("&Lessons")
+        m = bar.addMenu(self.tr("&Lessons"))
         self.lesson_actions = {}
         for lesson in LESSONS.values():
             act = self._action(m, translate("Lesson", lesson.title),
@@ -85,21 +89,21 @@ class WindowMenus:
                                translate("Lesson", lesson.watch))
             self.lesson_actions[lesson.id] = act
         m.addSeparator()
-        self._action(m, "Compare side &by side…", self.compare_side_by_side, None,
-                     "The current lesson and its comparison as runs side by side, stepped together")
-        self._action(m, "&Optimizer race", self.optimizer_race, None,
-                     "SGD, SGD with momentum, RMSprop and Adam on one net, side by side")
+        self._action(m, self.tr("Compare side &by side…"), self.compare_side_by_side, None,
+                     self.tr("The current lesson and its comparison as runs side by side, stepped together"))
+        self._action(m, self.tr("&Optimizer race"), self.optimizer_race, None,
+                     self.tr("SGD, SGD with momentum, RMSprop and Adam on one net, side by side"))
         m.addSeparator()
         m.addAction(self.lessons_dock.toggleViewAction())
 
-        m = QtWidgets.QMenu("&View", self)
+        m = QtWidgets.QMenu(self.tr("&View"), self)
         bar.insertMenu(self.run_menu.menuAction(), m)     # View follows Edit
-        for dock, tip in ((self.lessons_dock, "Show the lesson picker"),
-                          (self.inspector_dock, "Show the numbers of the neuron, edge or layer clicked"),
-                          (self.knobs_dock, "Show the settings"),
-                          (self.data_dock, "Show the data and decision boundary"),
-                          (self.curves_dock, "Show the loss curves"),
-                          (self.feature_dock, "Show the data in the coordinates of two hidden neurons")):
+        for dock, tip in ((self.lessons_dock, self.tr("Show the lesson picker")),
+                          (self.inspector_dock, self.tr("Show the numbers of the neuron, edge or layer clicked")),
+                          (self.knobs_dock, self.tr("Show the settings")),
+                          (self.data_dock, self.tr("Show the data and decision boundary")),
+                          (self.curves_dock, self.tr("Show the loss curves")),
+                          (self.feature_dock, self.tr("Show the data in the coordinates of two hidden neurons"))):
             act = dock.toggleViewAction()
             act.setStatusTip(tip)
             m.addAction(act)
@@ -107,51 +111,58 @@ class WindowMenus:
             m.addAction(act)
         m.addSeparator()
         m.addAction(self.controls.batch_mean)
-        self.heatmaps_action = self._action(m, "Neuron &heatmaps", self._redraw_network, QtGui.QKeySequence("H"),
-                                            "For 2-D data: each neuron shows its output over the input plane",
+        self.heatmaps_action = self._action(m, self.tr("Neuron &heatmaps"), self._redraw_network,
+                                            QtGui.QKeySequence("H"),
+                                            self.tr("For 2-D data: each neuron shows its output over the input plane"),
                                             checkable=True, checked=True)
-        self.delta_action = self._action(m, "Update phase shows Δw", self._redraw_network, None,
-                                         "At the update phase the edges show the change of each weight "
-                                         "(log scale) instead of the new weights", checkable=True, checked=True)
-        self.log_loss_action = self._action(m, "&Log-scale loss axis",
+        self.delta_action = self._action(m, self.tr("Update phase shows Δw"), self._redraw_network, None,
+                                         self.tr("At the update phase the edges show the change of each weight "
+                                                 "(log scale) instead of the new weights"),
+                                         checkable=True, checked=True)
+        self.log_loss_action = self._action(m, self.tr("&Log-scale loss axis"),
                                             lambda on: self.curves_view.set_log(True if on else None), None,
-                                            "Loss curves on a log axis, where the slow tail of training shows "
-                                            "(chosen by itself when the losses span two decades or more)",
+                                            self.tr("Loss curves on a log axis, where the slow tail of training "
+                                                    "shows (chosen by itself when the losses span two decades "
+                                                    "or more)"),
                                             checkable=True)
-        self.zero_loss_action = self._action(m, "Loss axis from &zero",
+        self.zero_loss_action = self._action(m, self.tr("Loss axis from &zero"),
                                              lambda on: self.curves_view.set_from_zero(on), None,
-                                             "The linear loss axis starts at 0, so a nearly flat loss looks flat",
+                                             self.tr("The linear loss axis starts at 0, so a nearly flat loss "
+                                                     "looks flat"),
                                              checkable=True)
         self.curves_view.fromZeroChanged.connect(self.zero_loss_action.setChecked)
         self.zero_loss_action.setChecked(self.curves_view.is_from_zero())
         m.addSeparator()
-        theme_menu = m.addMenu("&Theme")
+        theme_menu = m.addMenu(self.tr("&Theme"))
         group = QtGui.QActionGroup(self)
         self.theme_actions = {}
+        theme_names = {"system": self.tr("system"), "light": self.tr("light"), "dark": self.tr("dark"),
+                       "contrast": self.tr("contrast")}
+        theme_tips = {"system": self.tr("Light or dark as the desktop is, following it when it switches"),
+                      "contrast": self.tr("Draw the views in the contrast theme (for projectors)")}
         for name in THEME_CHOICES:
-            tip = (self.tr("Light or dark as the desktop is, following it when it switches") if name == "system"
-                   else f"Draw the views in the {name} theme" + (" (for projectors)" if name == "contrast" else ""))
-            act = self._action(theme_menu, self.tr("system") if name == "system" else name,
+            tip = theme_tips.get(name) or self.tr("Draw the views in the {0} theme").format(theme_names.get(name, name))
+            act = self._action(theme_menu, theme_names.get(name, name),
                                lambda on, n=name: self.set_theme(n) if on else None, None, tip, checkable=True,
                                checked=name == "system")
             group.addAction(act)
             self.theme_actions[name] = act
         self.language_menu = LanguageMenu(self, m)      # View → Language (nnviz.app.language_menu)
-        self._action(m, "Restore default &layout", self.restore_default_layout, None,
-                     "Put every panel back where it started")
+        self._action(m, self.tr("Restore default &layout"), self.restore_default_layout, None,
+                     self.tr("Put every panel back where it started"))
         m.addSeparator()
-        self._action(m, "Zoom &in", lambda: self.set_zoom(self.zoom * ZOOM_STEP),
-                     QtGui.QKeySequence.StandardKey.ZoomIn, "Larger text, lines and points in every view")
-        self._action(m, "Zoom &out", lambda: self.set_zoom(self.zoom / ZOOM_STEP),
-                     QtGui.QKeySequence.StandardKey.ZoomOut, "Smaller text, lines and points in every view")
-        self._action(m, "&Actual size", lambda: self.set_zoom(1.0), QtGui.QKeySequence("Ctrl+0"),
-                     "Text, lines and points at their normal size")
+        self._action(m, self.tr("Zoom &in"), lambda: self.set_zoom(self.zoom * ZOOM_STEP),
+                     QtGui.QKeySequence.StandardKey.ZoomIn, self.tr("Larger text, lines and points in every view"))
+        self._action(m, self.tr("Zoom &out"), lambda: self.set_zoom(self.zoom / ZOOM_STEP),
+                     QtGui.QKeySequence.StandardKey.ZoomOut, self.tr("Smaller text, lines and points in every view"))
+        self._action(m, self.tr("&Actual size"), lambda: self.set_zoom(1.0), QtGui.QKeySequence("Ctrl+0"),
+                     self.tr("Text, lines and points at their normal size"))
         m.addSeparator()
         self.presenter = PresenterMode(self)
-        self.presenter_action = self._action(m, "&Presenter mode", self.presenter.set_active,
+        self.presenter_action = self._action(m, self.tr("&Presenter mode"), self.presenter.set_active,
                                              QtGui.QKeySequence("F5"),
-                                             "Full screen, large type and thick lines for a projector; "
-                                             "Space steps, R reveals the lit layer's numbers, Esc leaves",
+                                             self.tr("Full screen, large type and thick lines for a projector; "
+                                                     "Space steps, R reveals the lit layer's numbers, Esc leaves"),
                                              checkable=True)
         self.presenter.toggled.connect(self.presenter_action.setChecked)
         self.full_screen_action = self._action(m, self.tr("&Full screen"), self.set_full_screen,
@@ -159,13 +170,14 @@ class WindowMenus:
                                                self.tr("The window fills the screen; F11 again leaves"),
                                                checkable=True)
 
-        m = bar.addMenu("&Help")
+        m = bar.addMenu(self.tr("&Help"))
         self._action(m, self.tr("&Help for this view"), self.help_under_mouse, QtGui.QKeySequence("F1"),
                      self.tr("The user guide's page for the view under the mouse"))
-        self._action(m, "&Keyboard shortcuts", self.show_shortcuts, None, "List the keyboard shortcuts")
-        self._action(m, "&User guide", lambda: open_user_guide(self), None,
-                     "How to use nnviz, a page per area, in the app's language")
-        self._action(m, "&About nnviz", self.show_about, None, "Version and what nnviz is")
+        self._action(m, self.tr("&Keyboard shortcuts"), self.show_shortcuts, None,
+                     self.tr("List the keyboard shortcuts"))
+        self._action(m, self.tr("&User guide"), lambda: open_user_guide(self), None,
+                     self.tr("How to use nnviz, a page per area, in the app's language"))
+        self._action(m, self.tr("&About nnviz"), self.show_about, None, self.tr("Version and what nnviz is"))
 
     def _action(self, menu, text, slot, keys, tip, checkable=False, checked=False) -> QtGui.QAction:
         act = QtGui.QAction(text, self)
@@ -226,9 +238,9 @@ class WindowMenus:
         self.statusBar().showMessage(f"{title}: {text.splitlines()[-1]}", 8000)
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td style='padding-right:14px'><b>{html.escape(k)}</b></td>"
+        rows = "".join(f"<tr><td style='padding-right:14px'><b>{ltr(html.escape(k))}</b></td>"
                        f"<td>{html.escape(v)}</td></tr>" for k, v in shortcut_table())
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
                                     f"<table>{rows}</table>", QtWidgets.QMessageBox.StandardButton.Close, self)
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.shortcuts_box = box

@@ -17,6 +17,7 @@ import numpy as np
 from nnviz.engine import numeric_grad, relative_error
 from nnviz.engine.gradcheck import masks_of
 
+from .language import QT_TRANSLATE_NOOP, shown
 from .update_rules import update_rule
 
 MAX_TERMS = 32
@@ -32,19 +33,20 @@ def person_label(kind, layer, i=None, j=None):
     kind "input": x₍ᵢ₊₁₎ (layer ignored); "neuron": "neuron j+1 of layer L";
     "weight": W_L[i+1,j+1] (row = source, column = target, as W's shape
     (fan_in, fan_out)); "bias": b_L[j+1]; "layer": "layer L". ``i`` and ``j``
-    are the 0-based indices the code uses.
+    are the 0-based indices the code uses. The words come in the window's
+    language (:func:`~nnviz.session.language.shown`); the symbols stay as they are.
     """
     sub = str(layer).translate(_SUBSCRIPT) if layer is not None else ""
     if kind == "input":
         return "x" + str(i + 1).translate(_SUBSCRIPT)
     if kind == "neuron":
-        return f"neuron {j + 1} of layer {layer}"
+        return shown("Inspect", QT_TRANSLATE_NOOP("Inspect", "neuron {0} of layer {1}")).format(j + 1, layer)
     if kind == "weight":
         return f"W{sub}[{i + 1},{j + 1}]"
     if kind == "bias":
         return f"b{sub}[{j + 1}]"
     if kind == "layer":
-        return f"layer {layer}"
+        return shown("Inspect", QT_TRANSLATE_NOOP("Inspect", "layer {0}")).format(layer)
     raise ValueError(f"person_label: unknown kind {kind!r}")
 
 

@@ -43,6 +43,24 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+_display = [lambda context, text: text]
+
+
+def set_display_translation(translate_fn) -> None:
+    """Make :func:`shown` translate with ``translate_fn(context, text)``.
+
+    The window passes Qt's translator when it installs a language, so labels
+    that Qt-free code composes from templates (``person_label``) come out in
+    the window's language; by default (the command line, tests) they stay English.
+    """
+    _display[0] = translate_fn
+
+
+def shown(context: str, text: str) -> str:
+    """A string marked with :func:`QT_TRANSLATE_NOOP`, in the language set by :func:`set_display_translation`."""
+    return _display[0](context, text)
+
+
 def translation_file(lang: str, suffix: str = "ts"):
     """Path of the shipped translation of ``lang`` (``suffix`` "ts" or "qm")."""
     return resource_path(f"translations/nnviz_{lang}.{suffix}")

@@ -18,7 +18,8 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session.language import (
-    LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, translation_file,
+    LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, set_display_translation,
+    translation_file,
 )
 
 __all__ = ["LANGUAGES", "current_language", "install_language", "localize_digits", "numbers", "system_language",
@@ -71,6 +72,7 @@ def install_language(app: QtCore.QCoreApplication, lang: str | None = None) -> s
         direction = QtCore.Qt.LayoutDirection.RightToLeft if lang in RIGHT_TO_LEFT \
             else QtCore.Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
+    set_display_translation(translate)     # labels composed without Qt (nnviz.session.inspect.person_label)
     _current[0] = lang
     return lang
 

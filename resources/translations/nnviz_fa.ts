@@ -396,6 +396,17 @@
     </message>
 </context>
 <context>
+    <name>Inspect</name>
+    <message>
+        <source>neuron {0} of layer {1}</source>
+        <translation>نورون {0} از لایهٔ {1}</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>لایهٔ {0}</translation>
+    </message>
+</context>
+<context>
     <name>LandscapePanel</name>
     <message>
         <source>PCA of the path</source>
@@ -1031,6 +1042,97 @@
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>step one phase (forward layer by layer, loss, backward, update)</source>
+        <translation>یک مرحله جلو (گذر رو به جلو لایه‌به‌لایه، زیان، گذر رو به عقب، به‌روزرسانی)</translation>
+    </message>
+    <message>
+        <source>step one mini-batch: a whole training step</source>
+        <translation>یک دستهٔ کوچک جلو: یک گام کامل آموزش</translation>
+    </message>
+    <message>
+        <source>step one epoch</source>
+        <translation>یک دوره جلو</translation>
+    </message>
+    <message>
+        <source>step back one phase</source>
+        <translation>یک مرحله به عقب</translation>
+    </message>
+    <message>
+        <source>step back one training step</source>
+        <translation>یک گام آموزش به عقب</translation>
+    </message>
+    <message>
+        <source>play / pause</source>
+        <translation>پخش / مکث</translation>
+    </message>
+    <message>
+        <source>faster / slower</source>
+        <translation>تندتر / کندتر</translation>
+    </message>
+    <message>
+        <source>animation on / off (off: play trains whole steps)</source>
+        <translation>پویانمایی روشن / خاموش (خاموش: پخش، گام‌های کامل را آموزش می‌دهد)</translation>
+    </message>
+    <message>
+        <source>reset: fresh weights, back to step 0</source>
+        <translation>بازنشانی: وزن‌های تازه، بازگشت به گام ۰</translation>
+    </message>
+    <message>
+        <source>neurons show the batch mean / the focused sample</source>
+        <translation>نورون‌ها میانگین دسته / نمونهٔ برگزیده را نشان می‌دهند</translation>
+    </message>
+    <message>
+        <source>new experiment with the default settings</source>
+        <translation>آزمایش تازه با تنظیمات پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>open / save / save an experiment as</source>
+        <translation>باز کردن / ذخیره / ذخیرهٔ آزمایش با نامی دیگر</translation>
+    </message>
+    <message>
+        <source>undo the last edit (a setting, a typed weight, a switched neuron, a drawn point)</source>
+        <translation>واگرد آخرین ویرایش (یک تنظیم، وزنی که تایپ شده، نورونی که روشن یا خاموش شده، نقطه‌ای که کشیده شده)</translation>
+    </message>
+    <message>
+        <source>redo the edit undone</source>
+        <translation>انجام دوبارهٔ ویرایشِ واگردشده</translation>
+    </message>
+    <message>
+        <source>zoom the views in / out / back to normal</source>
+        <translation>بزرگ‌نمایی / کوچک‌نمایی نماها / بازگشت به اندازهٔ عادی</translation>
+    </message>
+    <message>
+        <source>export the window or a view as PNG or SVG (right-click a view: export just it)</source>
+        <translation>ذخیرهٔ تصویر پنجره یا یک نما به صورت PNG یا SVG (کلیک راست روی یک نما: فقط همان نما)</translation>
+    </message>
+    <message>
+        <source>copy a picture of the window</source>
+        <translation>رونوشت تصویری از پنجره</translation>
+    </message>
+    <message>
+        <source>presenter mode: the same keys, R reveals the lit layer&apos;s numbers, Esc leaves</source>
+        <translation>حالت ارائه: همان کلیدها؛ R عددهای لایهٔ روشن را نشان می‌دهد، Esc خارج می‌شود</translation>
+    </message>
+    <message>
+        <source>full screen on / off</source>
+        <translation>تمام‌صفحه روشن / خاموش</translation>
+    </message>
+    <message>
+        <source>the user guide&apos;s page for the view under the mouse</source>
+        <translation>صفحهٔ راهنمای کاربر برای نمای زیر نشانگر ماوس</translation>
+    </message>
+    <message>
+        <source>close the window (asks about unsaved changes)</source>
+        <translation>بستن پنجره (دربارهٔ تغییرهای ذخیره‌نشده می‌پرسد)</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>خروج</translation>
+    </message>
+</context>
+<context>
     <name>UserGuide</name>
     <message>
         <source>nnviz user guide</source>
@@ -1106,6 +1208,222 @@
         <translation>سیستم</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;New experiment</source>
+        <translation>آزمایش &amp;تازه</translation>
+    </message>
+    <message>
+        <source>Start a new experiment with the default settings</source>
+        <translation>یک آزمایش تازه با تنظیمات پیش‌فرض آغاز کن</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;باز کردن…</translation>
+    </message>
+    <message>
+        <source>Open an experiment file (config, weights and training state)</source>
+        <translation>یک پروندهٔ آزمایش را باز کن (پیکربندی، وزن‌ها و وضعیت آموزش)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>باز کردن پرونده‌های &amp;اخیر</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <source>Save the experiment (config, weights, training state)</source>
+        <translation>آزمایش را ذخیره کن (پیکربندی، وزن‌ها، وضعیت آموزش)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>ذخیره &amp;با نام…</translation>
+    </message>
+    <message>
+        <source>Save the experiment under a new name</source>
+        <translation>آزمایش را با نامی تازه ذخیره کن</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV data…</source>
+        <translation>&amp;وارد کردن دادهٔ CSV…</translation>
+    </message>
+    <message>
+        <source>Use your own data: a CSV file with a target column (rebuilds the network)</source>
+        <translation>دادهٔ خودتان را به کار ببرید: یک پروندهٔ CSV با یک ستون هدف (شبکه از نو ساخته می‌شود)</translation>
+    </message>
+    <message>
+        <source>&amp;Classroom setup…</source>
+        <translation>&amp;تنظیم کلاس…</translation>
+    </message>
+    <message>
+        <source>Hide controls and lock settings for a focused exercise; saved in the experiment file</source>
+        <translation>کنترل‌ها را پنهان و تنظیمات را قفل کن تا تمرین متمرکز بماند؛ در پروندهٔ آزمایش ذخیره می‌شود</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>Quit nnviz</source>
+        <translation>خروج از nnviz</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;اجرا</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;درس‌ها</translation>
+    </message>
+    <message>
+        <source>Compare side &amp;by side…</source>
+        <translation>مقایسهٔ &amp;کنار هم…</translation>
+    </message>
+    <message>
+        <source>The current lesson and its comparison as runs side by side, stepped together</source>
+        <translation>درس کنونی و اجرای مقایسه‌ای آن، کنار هم و گام‌به‌گام با هم</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer race</source>
+        <translation>&amp;مسابقهٔ بهینه‌سازها</translation>
+    </message>
+    <message>
+        <source>SGD, SGD with momentum, RMSprop and Adam on one net, side by side</source>
+        <translation>SGD، SGD با تکانه، RMSprop و Adam روی یک شبکه، کنار هم</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>Show the lesson picker</source>
+        <translation>فهرست درس‌ها را نشان بده</translation>
+    </message>
+    <message>
+        <source>Show the numbers of the neuron, edge or layer clicked</source>
+        <translation>عددهای نورون، یال یا لایه‌ای را که کلیک شده نشان بده</translation>
+    </message>
+    <message>
+        <source>Show the settings</source>
+        <translation>تنظیمات را نشان بده</translation>
+    </message>
+    <message>
+        <source>Show the data and decision boundary</source>
+        <translation>داده و مرز تصمیم را نشان بده</translation>
+    </message>
+    <message>
+        <source>Show the loss curves</source>
+        <translation>منحنی‌های زیان را نشان بده</translation>
+    </message>
+    <message>
+        <source>Show the data in the coordinates of two hidden neurons</source>
+        <translation>داده را در مختصات دو نورون پنهان نشان بده</translation>
+    </message>
+    <message>
+        <source>Neuron &amp;heatmaps</source>
+        <translation>&amp;نقشهٔ حرارتی نورون‌ها</translation>
+    </message>
+    <message>
+        <source>For 2-D data: each neuron shows its output over the input plane</source>
+        <translation>برای دادهٔ دوبعدی: هر نورون خروجی خود را روی صفحهٔ ورودی نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Update phase shows Δw</source>
+        <translation>مرحلهٔ به‌روزرسانی Δw را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>At the update phase the edges show the change of each weight (log scale) instead of the new weights</source>
+        <translation>در مرحلهٔ به‌روزرسانی، یال‌ها به جای وزن‌های تازه تغییر هر وزن را (در مقیاس لگاریتمی) نشان می‌دهند</translation>
+    </message>
+    <message>
+        <source>&amp;Log-scale loss axis</source>
+        <translation>محور زیان با مقیاس &amp;لگاریتمی</translation>
+    </message>
+    <message>
+        <source>Loss curves on a log axis, where the slow tail of training shows (chosen by itself when the losses span two decades or more)</source>
+        <translation>منحنی‌های زیان روی محور لگاریتمی، که دنبالهٔ کُند آموزش در آن پیداست (وقتی زیان‌ها دو مرتبهٔ ده یا بیشتر را بپوشانند، خودکار برگزیده می‌شود)</translation>
+    </message>
+    <message>
+        <source>Loss axis from &amp;zero</source>
+        <translation>محور زیان از &amp;صفر</translation>
+    </message>
+    <message>
+        <source>The linear loss axis starts at 0, so a nearly flat loss looks flat</source>
+        <translation>محور خطی زیان از ۰ آغاز می‌شود، پس زیانی که تقریباً ثابت است صاف دیده می‌شود</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;پوسته</translation>
+    </message>
+    <message>
+        <source>light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <source>contrast</source>
+        <translation>پرکنتراست</translation>
+    </message>
+    <message>
+        <source>Draw the views in the contrast theme (for projectors)</source>
+        <translation>نماها را با پوستهٔ پرکنتراست بکش (برای ویدئوپروژکتور)</translation>
+    </message>
+    <message>
+        <source>Draw the views in the {0} theme</source>
+        <translation>نماها را با پوستهٔ {0} بکش</translation>
+    </message>
+    <message>
+        <source>Restore default &amp;layout</source>
+        <translation>بازگرداندن &amp;چیدمان پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it started</source>
+        <translation>هر پنل را به جای نخستش برگردان</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Larger text, lines and points in every view</source>
+        <translation>متن، خط‌ها و نقطه‌های بزرگ‌تر در همهٔ نماها</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Smaller text, lines and points in every view</source>
+        <translation>متن، خط‌ها و نقطه‌های کوچک‌تر در همهٔ نماها</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;اندازهٔ واقعی</translation>
+    </message>
+    <message>
+        <source>Text, lines and points at their normal size</source>
+        <translation>متن، خط‌ها و نقطه‌ها در اندازهٔ عادی</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>حالت &amp;ارائه</translation>
+    </message>
+    <message>
+        <source>Full screen, large type and thick lines for a projector; Space steps, R reveals the lit layer&apos;s numbers, Esc leaves</source>
+        <translation>تمام‌صفحه، حروف درشت و خط‌های ضخیم برای ویدئوپروژکتور؛ Space یک گام می‌رود، R عددهای لایهٔ روشن را نشان می‌دهد، Esc خارج می‌شود</translation>
+    </message>
+    <message>
         <source>&amp;Full screen</source>
         <translation>&amp;تمام‌صفحه</translation>
     </message>
@@ -1114,12 +1432,44 @@
         <translation>پنجره کل صفحه را می‌گیرد؛ F11 دوباره از آن بیرون می‌آورد</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
         <source>&amp;Help for this view</source>
         <translation>&amp;راهنمای این نما</translation>
     </message>
     <message>
         <source>The user guide&apos;s page for the view under the mouse</source>
         <translation>صفحهٔ راهنمای کاربر برای نمای زیر ماوس</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>List the keyboard shortcuts</source>
+        <translation>فهرست میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>راهنمای &amp;کاربر</translation>
+    </message>
+    <message>
+        <source>How to use nnviz, a page per area, in the app&apos;s language</source>
+        <translation>شیوهٔ کار با nnviz، برای هر بخش یک صفحه، به زبان برنامه</translation>
+    </message>
+    <message>
+        <source>&amp;About nnviz</source>
+        <translation>&amp;دربارهٔ nnviz</translation>
+    </message>
+    <message>
+        <source>Version and what nnviz is</source>
+        <translation>نسخه و این‌که nnviz چیست</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
         <source>See backpropagation: a multilayer perceptron drawn live, the forward pass and the gradient animated layer by layer, every weight update stepped through and back.</source>

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.ui.i18n import translate
+
 SP = QtWidgets.QStyle.StandardPixmap
 
 
@@ -61,30 +63,32 @@ CONTROL_NAMES = {
 
 
 def shortcut_table() -> list[tuple[str, str]]:
-    """(keys, what they do) for the Help dialog."""
+    """(keys, what they do) for the Help dialog, in the installed language (the keys stay as typed)."""
     return [
-        ("Right", "step one phase (forward layer by layer, loss, backward, update)"),
-        ("Shift+Right", "step one mini-batch: a whole training step"),
-        ("Ctrl+Right", "step one epoch"),
-        ("Left", "step back one phase"),
-        ("Shift+Left", "step back one training step"),
-        ("Space", "play / pause"),
-        ("] / [", "faster / slower"),
-        ("Ctrl+Shift+A", "animation on / off (off: play trains whole steps)"),
-        ("Ctrl+R", "reset: fresh weights, back to step 0"),
-        ("M", "neurons show the batch mean / the focused sample"),
-        ("Ctrl+N", "new experiment with the default settings"),
-        ("Ctrl+O / Ctrl+S / Ctrl+Shift+S", "open / save / save an experiment as"),
-        ("Ctrl+Z", "undo the last edit (a setting, a typed weight, a switched neuron, a drawn point)"),
-        ("Ctrl+Shift+Z / Ctrl+Y", "redo the edit undone"),
-        ("Ctrl++ / Ctrl+- / Ctrl+0", "zoom the views in / out / back to normal"),
-        ("Ctrl+E", "export the window or a view as PNG or SVG (right-click a view: export just it)"),
-        ("Ctrl+Shift+C", "copy a picture of the window"),
-        ("F5", "presenter mode: the same keys, R reveals the lit layer's numbers, Esc leaves"),
-        ("F11", "full screen on / off"),
-        ("F1", "the user guide's page for the view under the mouse"),
-        ("Ctrl+W", "close the window (asks about unsaved changes)"),
-        ("Ctrl+Q", "quit"),
+        ("Right", translate("Shortcuts", "step one phase (forward layer by layer, loss, backward, update)")),
+        ("Shift+Right", translate("Shortcuts", "step one mini-batch: a whole training step")),
+        ("Ctrl+Right", translate("Shortcuts", "step one epoch")),
+        ("Left", translate("Shortcuts", "step back one phase")),
+        ("Shift+Left", translate("Shortcuts", "step back one training step")),
+        ("Space", translate("Shortcuts", "play / pause")),
+        ("] / [", translate("Shortcuts", "faster / slower")),
+        ("Ctrl+Shift+A", translate("Shortcuts", "animation on / off (off: play trains whole steps)")),
+        ("Ctrl+R", translate("Shortcuts", "reset: fresh weights, back to step 0")),
+        ("M", translate("Shortcuts", "neurons show the batch mean / the focused sample")),
+        ("Ctrl+N", translate("Shortcuts", "new experiment with the default settings")),
+        ("Ctrl+O / Ctrl+S / Ctrl+Shift+S", translate("Shortcuts", "open / save / save an experiment as")),
+        ("Ctrl+Z",
+         translate("Shortcuts", "undo the last edit (a setting, a typed weight, a switched neuron, a drawn point)")),
+        ("Ctrl+Shift+Z / Ctrl+Y", translate("Shortcuts", "redo the edit undone")),
+        ("Ctrl++ / Ctrl+- / Ctrl+0", translate("Shortcuts", "zoom the views in / out / back to normal")),
+        ("Ctrl+E",
+         translate("Shortcuts", "export the window or a view as PNG or SVG (right-click a view: export just it)")),
+        ("Ctrl+Shift+C", translate("Shortcuts", "copy a picture of the window")),
+        ("F5", translate("Shortcuts", "presenter mode: the same keys, R reveals the lit layer's numbers, Esc leaves")),
+        ("F11", translate("Shortcuts", "full screen on / off")),
+        ("F1", translate("Shortcuts", "the user guide's page for the view under the mouse")),
+        ("Ctrl+W", translate("Shortcuts", "close the window (asks about unsaved changes)")),
+        ("Ctrl+Q", translate("Shortcuts", "quit")),
     ]
 
 
