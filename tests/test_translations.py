@@ -134,6 +134,26 @@ def test_the_lesson_panel_and_health_strip_speak_the_installed_language(qapp):
         i18n.install_language(qapp, "en")
 
 
+def test_menus_shortcuts_and_neuron_labels_speak_the_installed_language(qapp):
+    from nnviz.app.main_window import MainWindow
+    from nnviz.session.inspect import person_label
+    from nnviz.ui.panels.controls import shortcut_table
+
+    try:
+        i18n.install_language(qapp, "fa")
+        window = MainWindow()
+        titles = [action.text() for action in window.menuBar().actions()]
+        assert titles == ["&پرونده", "&ویرایش", "&نما", "&اجرا", "&درس‌ها", "&راهنما"]
+        assert person_label("neuron", 2, j=0) == "نورون 1 از لایهٔ 2" and person_label("layer", 3) == "لایهٔ 3"
+        keys, what = shortcut_table()[-1]
+        assert (keys, what) == ("Ctrl+Q", "خروج")
+        window.close()
+    finally:
+        i18n.install_language(qapp, "en")
+    assert person_label("neuron", 2, j=0) == "neuron 1 of layer 2"
+    assert shortcut_table()[-1] == ("Ctrl+Q", "quit")
+
+
 def test_graphs_stay_left_to_right_in_a_right_to_left_window(qapp):
     from nnviz.ui.network.view import NetworkView
     from nnviz.ui.panels.health_strip import HealthStrip
