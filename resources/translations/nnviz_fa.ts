@@ -1133,6 +1133,144 @@
     </message>
 </context>
 <context>
+    <name>Speed</name>
+    <message>
+        <source>{0} phases/s</source>
+        <translation>{0} مرحله در ثانیه</translation>
+    </message>
+    <message>
+        <source>{0} steps/frame</source>
+        <translation>{0} گام در هر قاب</translation>
+    </message>
+    <message>
+        <source>1 step/frame</source>
+        <translation>۱ گام در هر قاب</translation>
+    </message>
+</context>
+<context>
+    <name>StepControls</name>
+    <message>
+        <source> or </source>
+        <translation> یا </translation>
+    </message>
+    <message>
+        <source>Back step</source>
+        <translation>گام قبل</translation>
+    </message>
+    <message>
+        <source>Step back to the end of the previous training step</source>
+        <translation>بازگشت به پایان گام آموزشی پیشین</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>عقب</translation>
+    </message>
+    <message>
+        <source>Step back one phase</source>
+        <translation>یک مرحله به عقب</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Step one phase: forward layer by layer, loss, backward, update</source>
+        <translation>یک مرحله جلو: گذر رو به جلو لایه‌به‌لایه، زیان، گذر رو به عقب، به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>Step one mini-batch: finish a whole training step</source>
+        <translation>یک دستهٔ کوچک جلو: یک گام آموزش را کامل کن</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>Train one epoch: every training sample once</source>
+        <translation>آموزش یک دوره: هر نمونهٔ آموزشی یک بار</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>پخش</translation>
+    </message>
+    <message>
+        <source>Play / pause: train continuously at the chosen speed</source>
+        <translation>پخش / مکث: آموزش پیوسته با سرعت برگزیده</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>بازنشانی</translation>
+    </message>
+    <message>
+        <source>Reset: fresh weights from the seed, back to step 0</source>
+        <translation>بازنشانی: وزن‌های تازه از بذر تصادفی، بازگشت به گام ۰</translation>
+    </message>
+    <message>
+        <source>Animate</source>
+        <translation>پویانمایی</translation>
+    </message>
+    <message>
+        <source>Animation on: play shows every phase; off: play trains whole steps and redraws once per frame</source>
+        <translation>پویانمایی روشن: پخش هر مرحله را نشان می‌دهد؛ خاموش: پخش گام‌های کامل را آموزش می‌دهد و در هر قاب یک بار از نو می‌کشد</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>تندتر</translation>
+    </message>
+    <message>
+        <source>Play faster</source>
+        <translation>پخش تندتر</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>کندتر</translation>
+    </message>
+    <message>
+        <source>Play slower</source>
+        <translation>پخش کندتر</translation>
+    </message>
+    <message>
+        <source>Batch mean</source>
+        <translation>میانگین دسته</translation>
+    </message>
+    <message>
+        <source>Neurons show the mean over the mini-batch instead of one focused sample</source>
+        <translation>نورون‌ها به جای یک نمونهٔ برگزیده، میانگین روی دستهٔ کوچک را نشان می‌دهند</translation>
+    </message>
+    <message>
+        <source>Play speed: phases per second with the animation on, training steps per frame with it off ([ and ] change it)</source>
+        <translation>سرعت پخش: با پویانمایی روشن، مرحله در ثانیه؛ با پویانمایی خاموش، گام آموزش در هر قاب (با [ و ] تغییر می‌کند)</translation>
+    </message>
+    <message>
+        <source>sample </source>
+        <translation>نمونهٔ </translation>
+    </message>
+    <message>
+        <source>The focused sample of the mini-batch: neurons show its activations and deltas (M: the batch mean instead)</source>
+        <translation>نمونهٔ برگزیدهٔ دستهٔ کوچک: نورون‌ها فعال‌سازی‌ها و دلتاهای آن را نشان می‌دهند (M: به جای آن میانگین دسته)</translation>
+    </message>
+    <message>
+        <source>Updates applied so far, the current epoch, and the phase shown</source>
+        <translation>شمار به‌روزرسانی‌های انجام‌شده تاکنون، دورهٔ کنونی و مرحلهٔ نمایش‌داده‌شده</translation>
+    </message>
+    <message>
+        <source> of {0}</source>
+        <translation> از {0}</translation>
+    </message>
+    <message>
+        <source>step &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; epoch &lt;b&gt;{1}&lt;/b&gt; &amp;nbsp; phase &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>گام &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; دوره &lt;b&gt;{1}&lt;/b&gt; &amp;nbsp; مرحله &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>مکث</translation>
+    </message>
+</context>
+<context>
     <name>UserGuide</name>
     <message>
         <source>nnviz user guide</source>

@@ -44,8 +44,10 @@ class Speed:
     def label(self, animate: bool) -> str:
         if animate:
             per_s = 1000.0 / self.animated_ms
-            return f"{per_s:.3g} phases/s"
-        return f"{self.steps} step{'s' if self.steps > 1 else ''}/frame"
+            return translate("Speed", "{0} phases/s").format(f"{per_s:.3g}")
+        if self.steps > 1:
+            return translate("Speed", "{0} steps/frame").format(self.steps)
+        return translate("Speed", "1 step/frame")
 
 
 SPEEDS = (
@@ -108,7 +110,7 @@ class StepControls(QtCore.QObject):
                 act.setIcon(style.standardIcon(icon))
             if keys:
                 act.setShortcuts([QtGui.QKeySequence(k) for k in keys])
-                tip = f"{tip} ({' or '.join(keys)})"
+                tip = tip + " (" + self.tr(" or ").join(keys) + ")"
             act.setToolTip(tip)
             act.setStatusTip(tip)
             act.setCheckable(checkable)
@@ -116,26 +118,30 @@ class StepControls(QtCore.QObject):
             parent.addAction(act)       # shortcuts work even when the toolbar is hidden
             return act
 
-        self.back_step = action("Back step", "Step back to the end of the previous training step",
+        self.back_step = action(self.tr("Back step"), self.tr("Step back to the end of the previous training step"),
                                 ("Shift+Left",), SP.SP_MediaSkipBackward)
-        self.back_phase = action("Back", "Step back one phase", ("Left",), SP.SP_MediaSeekBackward)
-        self.step_phase = action("Phase", "Step one phase: forward layer by layer, loss, backward, update",
+        self.back_phase = action(self.tr("Back"), self.tr("Step back one phase"), ("Left",),
+                                 SP.SP_MediaSeekBackward)
+        self.step_phase = action(self.tr("Phase"),
+                                 self.tr("Step one phase: forward layer by layer, loss, backward, update"),
                                  ("Right",), SP.SP_MediaSeekForward)
-        self.step_batch = action("Step", "Step one mini-batch: finish a whole training step",
+        self.step_batch = action(self.tr("Step"), self.tr("Step one mini-batch: finish a whole training step"),
                                  ("Shift+Right",), SP.SP_MediaSkipForward)
-        self.step_epoch = action("Epoch", "Train one epoch: every training sample once", ("Ctrl+Right",),
-                                 SP.SP_ArrowForward)
-        self.play = action("Play", "Play / pause: train continuously at the chosen speed", ("Space",),
-                           SP.SP_MediaPlay, checkable=True)
-        self.reset = action("Reset", "Reset: fresh weights from the seed, back to step 0", ("Ctrl+R",),
-                            SP.SP_BrowserReload)
-        self.animate = action("Animate", "Animation on: play shows every phase; off: play trains whole "
-                              "steps and redraws once per frame", ("Ctrl+Shift+A",), checkable=True)
+        self.step_epoch = action(self.tr("Epoch"), self.tr("Train one epoch: every training sample once"),
+                                 ("Ctrl+Right",), SP.SP_ArrowForward)
+        self.play = action(self.tr("Play"), self.tr("Play / pause: train continuously at the chosen speed"),
+                           ("Space",), SP.SP_MediaPlay, checkable=True)
+        self.reset = action(self.tr("Reset"), self.tr("Reset: fresh weights from the seed, back to step 0"),
+                            ("Ctrl+R",), SP.SP_BrowserReload)
+        self.animate = action(self.tr("Animate"), self.tr("Animation on: play shows every phase; off: play trains "
+                                                          "whole steps and redraws once per frame"),
+                              ("Ctrl+Shift+A",), checkable=True)
         self.animate.setChecked(True)
-        self.faster = action("Faster", "Play faster", ("]",))
-        self.slower = action("Slower", "Play slower", ("[",))
-        self.batch_mean = action("Batch mean", "Neurons show the mean over the mini-batch instead of "
-                                 "one focused sample", ("M",), checkable=True)
+        self.faster = action(self.tr("Faster"), self.tr("Play faster"), ("]",))
+        self.slower = action(self.tr("Slower"), self.tr("Play slower"), ("[",))
+        self.batch_mean = action(self.tr("Batch mean"), self.tr("Neurons show the mean over the mini-batch "
+                                                                "instead of one focused sample"),
+                                 ("M",), checkable=True)
         self.play.toggled.connect(self._on_play_toggled)
 
         self.speed = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
@@ -143,8 +149,8 @@ class StepControls(QtCore.QObject):
         self.speed.setValue(DEFAULT_SPEED)
         self.speed.setPageStep(1)
         self.speed.setFixedWidth(110)
-        self.speed.setToolTip("Play speed: phases per second with the animation on, training steps "
-                              "per frame with it off ([ and ] change it)")
+        self.speed.setToolTip(self.tr("Play speed: phases per second with the animation on, training steps "
+                                      "per frame with it off ([ and ] change it)"))
         self.speed_label = QtWidgets.QLabel()
         self.speed_label.setMinimumWidth(96)
         self.speed_label.setToolTip(self.speed.toolTip())
@@ -155,15 +161,15 @@ class StepControls(QtCore.QObject):
 
         self.sample = QtWidgets.QSpinBox()
         self.sample.setRange(1, 1)
-        self.sample.setPrefix("sample ")
+        self.sample.setPrefix(self.tr("sample "))
         self.sample.setKeyboardTracking(False)
-        self.sample.setToolTip("The focused sample of the mini-batch: neurons show its activations "
-                               "and deltas (M: the batch mean instead)")
+        self.sample.setToolTip(self.tr("The focused sample of the mini-batch: neurons show its activations "
+                                       "and deltas (M: the batch mean instead)"))
         self.sample.valueChanged.connect(lambda v: self.sampleChanged.emit(v - 1))
         self.batch_mean.toggled.connect(lambda on: self.sample.setEnabled(not on))
 
         self.counters = QtWidgets.QLabel()
-        self.counters.setToolTip("Updates applied so far, the current epoch, and the phase shown")
+        self.counters.setToolTip(self.tr("Updates applied so far, the current epoch, and the phase shown"))
         self.counters.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self._widget_actions: dict[str, list[QtGui.QAction]] = {}   # toolbar slots of the widgets
         self._update_speed_label()
@@ -221,7 +227,7 @@ class StepControls(QtCore.QObject):
         n = max(1, int(n))
         if self.sample.maximum() != n:
             self.sample.setMaximum(n)
-            self.sample.setSuffix(f" of {n}")
+            self.sample.setSuffix(self.tr(" of {0}").format(n))
 
     def fit_counters(self) -> None:
         """Counters wide enough for long texts in their current font, so the buttons beside them do
@@ -232,7 +238,7 @@ class StepControls(QtCore.QObject):
         self.counters.setMinimumWidth(metrics.horizontalAdvance("step 00000   epoch 0000   phase backward layer 00"))
 
     def set_counters(self, step: int, epoch: int, phase: str, note: str = "") -> None:
-        text = f"step <b>{step}</b> &nbsp; epoch <b>{epoch}</b> &nbsp; phase <b>{phase}</b>"
+        text = self.tr("step <b>{0}</b> &nbsp; epoch <b>{1}</b> &nbsp; phase <b>{2}</b>").format(step, epoch, phase)
         if note:
             text += f" &nbsp; {note}"
         self.counters.setText(text)
@@ -243,7 +249,7 @@ class StepControls(QtCore.QObject):
 
     def _on_play_toggled(self, on: bool) -> None:
         style = self.parent().style()
-        self.play.setText("Pause" if on else "Play")
+        self.play.setText(self.tr("Pause") if on else self.tr("Play"))
         self.play.setIcon(style.standardIcon(SP.SP_MediaPause if on else SP.SP_MediaPlay))
 
     def _on_speed(self, value: int) -> None:
