@@ -226,14 +226,14 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
 
     def _build_docks(self) -> None:
         left, right = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
-        self.lessons_dock = self._dock("Lessons", "lessons_dock", self.lessons, left)
-        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, left)
+        self.lessons_dock = self._dock(self.tr("Lessons"), "lessons_dock", self.lessons, left)
+        self.inspector_dock = self._dock(self.tr("Inspector"), "inspector_dock", self.inspector, left)
         self.tabifyDockWidget(self.lessons_dock, self.inspector_dock)
         self.lessons_dock.raise_()
-        self.knobs_dock = self._dock("Settings", "knobs_dock", self.knobs, left)
-        self.data_dock = self._dock("Data and output", "data_dock", self.data_stack, right)
-        self.curves_dock = self._dock("Loss", "curves_dock", self.curves_view, right)
-        self.feature_dock = self._dock("Feature space", "feature_dock", self.feature_view, right)
+        self.knobs_dock = self._dock(self.tr("Settings"), "knobs_dock", self.knobs, left)
+        self.data_dock = self._dock(self.tr("Data and output"), "data_dock", self.data_stack, right)
+        self.curves_dock = self._dock(self.tr("Loss"), "curves_dock", self.curves_view, right)
+        self.feature_dock = self._dock(self.tr("Feature space"), "feature_dock", self.feature_view, right)
         # Loss landscape, activation function, neuron graph: hidden until chosen (nnviz.app.lecture_docks).
         self.lecture = LectureDocks(self, self.adapter, self.network_view,
                                     lambda: self.frames.focus_index(self.session, self.frame_options),

@@ -7,6 +7,11 @@ as on the lecture slides. Before the first step the session is "ready".
 
 from dataclasses import dataclass
 
+from .language import QT_TRANSLATE_NOOP, shown
+
+_KIND_NAMES = {"ready": QT_TRANSLATE_NOOP("Phase", "ready"), "loss": QT_TRANSLATE_NOOP("Phase", "loss"),
+               "update": QT_TRANSLATE_NOOP("Phase", "update")}
+
 
 @dataclass(frozen=True)
 class Phase:
@@ -20,10 +25,12 @@ class Phase:
     index: int
 
     def label(self):
-        """Short text for counters and status bars."""
-        if self.kind in ("forward", "backward"):
-            return f"{self.kind} layer {self.layer}"
-        return self.kind
+        """Short text for counters and status bars, in the window's language (language.shown)."""
+        if self.kind == "forward":
+            return shown("Phase", QT_TRANSLATE_NOOP("Phase", "forward layer {0}")).format(self.layer)
+        if self.kind == "backward":
+            return shown("Phase", QT_TRANSLATE_NOOP("Phase", "backward layer {0}")).format(self.layer)
+        return shown("Phase", _KIND_NAMES.get(self.kind, self.kind))
 
 
 def phase_list(n_layers):

@@ -957,6 +957,33 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Lessons</source>
+        <translation>درس‌ها</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>بازبین</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>Data and output</source>
+        <translation>داده و خروجی</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>Feature space</source>
+        <translation>فضای ویژگی</translation>
+    </message>
+</context>
+<context>
     <name>ModelFile</name>
     <message>
         <source>Opening a PyTorch file needs torch: pip install &apos;nnviz[torch]&apos;</source>
@@ -1017,6 +1044,29 @@
     <message>
         <source>{0}, sample {1} · step {2} · {3}</source>
         <translation>{0}، نمونهٔ {1} · گام {2} · {3}</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>ready</source>
+        <translation>آماده</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>forward layer {0}</source>
+        <translation>رو به جلو، لایهٔ {0}</translation>
+    </message>
+    <message>
+        <source>backward layer {0}</source>
+        <translation>رو به عقب، لایهٔ {0}</translation>
     </message>
 </context>
 <context>
