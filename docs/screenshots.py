@@ -26,6 +26,7 @@ from PySide6 import QtCore, QtWidgets  # noqa: E402
 from nnviz.app.main_window import MainWindow  # noqa: E402
 from nnviz.app.screen_fit import place_window  # noqa: E402
 from nnviz.session import Session  # noqa: E402
+from nnviz.ui.i18n import install_language  # noqa: E402
 
 # (file, lesson, steps trained first, phases stepped after, what it shows)
 SHOTS = [
@@ -164,6 +165,15 @@ SCREENS = [
 ]
 
 
+# The same, in Persian (right to left, View → Language), for the README's languages section.
+PERSIAN_SCREENS = [
+    ("window-persian.png", "vanishing-sigmoid", 40, 16, (1280, 720), False,
+     "the window in Persian: panels right to left, the network still left to right"),
+    ("presenter-persian.png", "vanishing-sigmoid", 40, 16, (1280, 720), True,
+     "presenter mode in Persian at 1280x720, backward at layer 4"),
+]
+
+
 def _screen_shot(app, folder, name, lesson, steps, phases, size, presenter) -> None:
     """The window placed for a screen of ``size`` (as it opens there), optionally in presenter mode."""
     settings = QtCore.QSettings(os.path.join(folder, f"{name}.ini"), QtCore.QSettings.Format.IniFormat)
@@ -210,6 +220,13 @@ def main() -> int:
     for name, lesson, steps, phases, size, presenter, _what in SCREENS:
         if not only or name in only:
             _screen_shot(app, folder, name, lesson, steps, phases, size, presenter)
+    for name, lesson, steps, phases, size, presenter, _what in PERSIAN_SCREENS:
+        if not only or name in only:
+            install_language(app, "fa")
+            try:
+                _screen_shot(app, folder, name, lesson, steps, phases, size, presenter)
+            finally:
+                install_language(app, "en")
     for name, lesson, steps, phases, _what in SHOTS:
         if only and name not in only:
             continue
