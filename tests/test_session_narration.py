@@ -85,3 +85,19 @@ def test_narration_loads_no_qt():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')))\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_captions_follow_the_display_language_with_formulas_kept_left_to_right():
+    from nnviz.session.language import set_display_translation, translate
+
+    s = _at(Session(SMALL), "backward", 2)
+    english = phase_caption(s).text
+    set_display_translation(lambda context, text: translate(context, text, "fa"))
+    try:
+        persian = phase_caption(s)
+    finally:
+        set_display_translation(lambda context, text: text)
+    assert persian.text.startswith("**رو به عقب، لایهٔ 2**") and "Backward" not in persian.text
+    assert "δ_{2} = (δ_{3}·W_{3}ᵀ) ⊙ relu′(z_{2})" in persian.text
+    assert "\u2066dL/dW_{2} = a_{1}ᵀ·δ_{2}\u2069" in persian.text         # a left-to-right isolate
+    assert persian.note.startswith("یال‌ها") and phase_caption(s).text == english

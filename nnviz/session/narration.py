@@ -19,6 +19,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.session.formatting import format_number
+from nnviz.session.language import QT_TRANSLATE_NOOP, shown
+
+
+def _t(text: str) -> str:
+    """A sentence template marked with QT_TRANSLATE_NOOP("Narration", …), in the window's language.
+
+    Formulas are passed in as arguments, so a translation keeps them whole
+    (the Persian one wraps each in a left-to-right isolate).
+    """
+    return shown("Narration", text)
 
 
 @dataclass(frozen=True)
@@ -38,8 +48,9 @@ def phase_caption(session, *, sample: int | None = 0, update_as_delta: bool = Fa
     """
     ph = session.phase
     if ph.kind == "ready":
-        return Caption("**Ready.** Press **→** to step through the first training step phase by phase, "
-                       "**Shift+→** for a whole step, **Space** to play.")
+        return Caption(_t(QT_TRANSLATE_NOOP("Narration", "**Ready.** Press **→** to step through the first "
+                                            "training step phase by phase, **Shift+→** for a whole step, "
+                                            "**Space** to play.")))
     if ph.kind == "forward":
         return _forward(session, ph.layer, sample)
     if ph.kind == "loss":
@@ -50,7 +61,9 @@ def phase_caption(session, *, sample: int | None = 0, update_as_delta: bool = Fa
 
 
 def _layer_name(k: int, n_layers: int) -> str:
-    return "output layer" if k == n_layers else f"layer {k}"
+    if k == n_layers:
+        return _t(QT_TRANSLATE_NOOP("Narration", "output layer"))
+    return _t(QT_TRANSLATE_NOOP("Narration", "layer {0}")).format(k)
 
 
 def _input_of(k: int) -> str:
@@ -62,24 +75,30 @@ def _forward(session, k: int, sample: int | None) -> Caption:
     spec = session.network.layers[k - 1]
     prev = _input_of(k)
     z = f"z_{{{k}}} = {prev}·W_{{{k}}}" + ("" if spec.get("batch_norm") else f" + b_{{{k}}}")
-    extra = ", normalised over the batch, × γ + β" if spec.get("batch_norm") else ""
+    extra = (_t(QT_TRANSLATE_NOOP("Narration", ", normalised over the batch, × γ + β"))
+             if spec.get("batch_norm") else "")
     f = spec["activation"]
     act = f"a_{{{k}}} = {f}(z_{{{k}}})" if k < n_layers else f"ŷ = {f}(z_{{{k}}})"
     if spec.get("dropout", 0) > 0:
-        extra += f"; dropout silences {spec['dropout']:.0%} of the units (greyed)"
+        extra += _t(QT_TRANSLATE_NOOP("Narration", "; dropout silences {0} of the units (greyed)")).format(
+            f"{spec['dropout']:.0%}")
     if spec.get("residual"):
         act += f" + {prev}"
     batch = session.batch
-    shown = ("the batch mean" if sample is None
-             else f"sample {sample + 1} of {len(batch) if batch is not None else 0}")
-    return Caption(f"**Forward, {_layer_name(k, n_layers)}**: {z}{extra}; {act}.", f"Neurons show {shown}.")
+    which = (_t(QT_TRANSLATE_NOOP("Narration", "Neurons show the batch mean.")) if sample is None
+             else _t(QT_TRANSLATE_NOOP("Narration", "Neurons show sample {0} of {1}.")).format(
+                 sample + 1, len(batch) if batch is not None else 0))
+    return Caption(_t(QT_TRANSLATE_NOOP("Narration", "**Forward, {0}**: {1}{2}; {3}.")).format(
+        _layer_name(k, n_layers), z, extra, act), which)
 
 
 def _loss(session) -> Caption:
     t = session.trace
-    pen = f" (data {format_number(t.data_loss)} + penalty {format_number(t.penalty)})" if t.penalty else ""
-    return Caption(f"**Loss** = {session.prep.loss}(ŷ, y) = **{format_number(t.loss)}**{pen}, the mean over "
-                   f"the mini-batch of {len(session.batch)} samples. Next, backward computes its gradient.")
+    pen = _t(QT_TRANSLATE_NOOP("Narration", " (data {0} + penalty {1})")).format(
+        format_number(t.data_loss), format_number(t.penalty)) if t.penalty else ""
+    return Caption(_t(QT_TRANSLATE_NOOP("Narration", "**Loss** = {0} = **{1}**{2}, the mean over the mini-batch "
+                                        "of {3} samples. Next, backward computes its gradient.")).format(
+        f"{session.prep.loss}(ŷ, y)", format_number(t.loss), pen, len(session.batch)))
 
 
 def gradient_norm(session, k: int) -> float:
@@ -95,20 +114,23 @@ def gradient_norm(session, k: int) -> float:
 def _backward(session, k: int) -> Caption:
     n_layers = session.n_layers
     if k == n_layers:
-        delta = f"δ_{{{k}}} = dL/dz_{{{k}}} from the loss"
+        delta = _t(QT_TRANSLATE_NOOP("Narration", "{0} from the loss")).format(f"δ_{{{k}}} = dL/dz_{{{k}}}")
     else:
         f = session.network.layers[k - 1]["activation"]
         delta = f"δ_{{{k}}} = (δ_{{{k + 1}}}·W_{{{k + 1}}}ᵀ) ⊙ {f}′(z_{{{k}}})"
     norm = format_number(gradient_norm(session, k), 3)
-    return Caption(f"**Backward, {_layer_name(k, n_layers)}**: {delta}; dL/dW_{{{k}}} = {_input_of(k)}ᵀ·δ_{{{k}}}, "
-                   f"‖dL/dW_{{{k}}}‖ = **{norm}**.",
-                   "Edges: |dL/dW| on a log scale; neurons: δ.")
+    return Caption(_t(QT_TRANSLATE_NOOP("Narration", "**Backward, {0}**: {1}; {2}, {3} = **{4}**.")).format(
+        _layer_name(k, n_layers), delta, f"dL/dW_{{{k}}} = {_input_of(k)}ᵀ·δ_{{{k}}}", f"‖dL/dW_{{{k}}}‖", norm),
+        _t(QT_TRANSLATE_NOOP("Narration", "Edges: |dL/dW| on a log scale; neurons: δ.")))
 
 
 def _update(session, update_as_delta: bool) -> Caption:
     c = session.config
     rec = session.record
     lr = rec.lr if rec is not None else c["lr"]
-    shows = "the change Δw of each weight (log scale)" if update_as_delta else "the new weights"
-    clip = f", gradient clipped to norm {c['clip_norm']:g}" if c["clip_norm"] > 0 else ""
-    return Caption(f"**Update**: W ← W − lr·dL/dW with {c['optimizer']}, lr {lr:.3g}{clip}.", f"Edges show {shows}.")
+    shows = (_t(QT_TRANSLATE_NOOP("Narration", "Edges show the change Δw of each weight (log scale)."))
+             if update_as_delta else _t(QT_TRANSLATE_NOOP("Narration", "Edges show the new weights.")))
+    clip = _t(QT_TRANSLATE_NOOP("Narration", ", gradient clipped to norm {0}")).format(
+        f"{c['clip_norm']:g}") if c["clip_norm"] > 0 else ""
+    return Caption(_t(QT_TRANSLATE_NOOP("Narration", "**Update**: {0} with {1}, lr {2}{3}.")).format(
+        "W ← W − lr·dL/dW", c["optimizer"], f"{lr:.3g}", clip), shows)

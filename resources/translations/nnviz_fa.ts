@@ -1005,6 +1005,77 @@
     </message>
 </context>
 <context>
+    <name>Narration</name>
+    <message>
+        <source>**Ready.** Press **→** to step through the first training step phase by phase, **Shift+→** for a whole step, **Space** to play.</source>
+        <translation>**آماده.** با **→** نخستین گام آموزش را مرحله‌به‌مرحله پیش ببرید، با **⁦Shift+→⁩** یک گام کامل را، و با **Space** پخش کنید.</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>لایهٔ خروجی</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>لایهٔ {0}</translation>
+    </message>
+    <message>
+        <source>, normalised over the batch, × γ + β</source>
+        <translation>، نرمال‌شده روی دسته، ⁦× γ + β⁩</translation>
+    </message>
+    <message>
+        <source>; dropout silences {0} of the units (greyed)</source>
+        <translation>؛ dropout ⁦{0}⁩ از واحدها را خاموش می‌کند (خاکستری)</translation>
+    </message>
+    <message>
+        <source>Neurons show the batch mean.</source>
+        <translation>نورون‌ها میانگین دسته را نشان می‌دهند.</translation>
+    </message>
+    <message>
+        <source>Neurons show sample {0} of {1}.</source>
+        <translation>نورون‌ها نمونهٔ {0} از {1} را نشان می‌دهند.</translation>
+    </message>
+    <message>
+        <source>**Forward, {0}**: {1}{2}; {3}.</source>
+        <translation>**رو به جلو، {0}**: ⁦{1}⁩{2}؛ ⁦{3}⁩.</translation>
+    </message>
+    <message>
+        <source> (data {0} + penalty {1})</source>
+        <translation> (داده ⁦{0}⁩ + جریمه ⁦{1}⁩)</translation>
+    </message>
+    <message>
+        <source>**Loss** = {0} = **{1}**{2}, the mean over the mini-batch of {3} samples. Next, backward computes its gradient.</source>
+        <translation>**زیان** = ⁦{0}⁩ = **⁦{1}⁩**{2}، میانگین روی دستهٔ کوچکِ {3} نمونه‌ای. سپس گذر رو به عقب گرادیان آن را حساب می‌کند.</translation>
+    </message>
+    <message>
+        <source>{0} from the loss</source>
+        <translation>⁦{0}⁩ از تابع زیان</translation>
+    </message>
+    <message>
+        <source>**Backward, {0}**: {1}; {2}, {3} = **{4}**.</source>
+        <translation>**رو به عقب، {0}**: {1}؛ ⁦{2}⁩، ⁦{3} = **{4}**⁩.</translation>
+    </message>
+    <message>
+        <source>Edges: |dL/dW| on a log scale; neurons: δ.</source>
+        <translation>یال‌ها: ⁦|dL/dW|⁩ در مقیاس لگاریتمی؛ نورون‌ها: δ.</translation>
+    </message>
+    <message>
+        <source>Edges show the change Δw of each weight (log scale).</source>
+        <translation>یال‌ها تغییر Δw هر وزن را نشان می‌دهند (مقیاس لگاریتمی).</translation>
+    </message>
+    <message>
+        <source>Edges show the new weights.</source>
+        <translation>یال‌ها وزن‌های تازه را نشان می‌دهند.</translation>
+    </message>
+    <message>
+        <source>, gradient clipped to norm {0}</source>
+        <translation>، گرادیان بریده‌شده به نرم ⁦{0}⁩</translation>
+    </message>
+    <message>
+        <source>**Update**: {0} with {1}, lr {2}{3}.</source>
+        <translation>**به‌روزرسانی**: ⁦{0}⁩ با {1}، نرخ یادگیری ⁦{2}⁩{3}.</translation>
+    </message>
+</context>
+<context>
     <name>NetworkLegend</name>
     <message>
         <source>width, brightness = log10 |{0}|; purple −, green +, grey exactly 0</source>
