@@ -32,15 +32,16 @@ class ExportActions(QtCore.QObject):
         self.view_menu: QtWidgets.QMenu | None = None
         self.scale = float(DEFAULT_SCALE)
         self.transparent = False
-        self.export_action = self._action(menu, "&Export image…", self.export_dialog, "Ctrl+E",
-                                          "Save the window or one view as PNG (1×, 2×, 4×) or SVG, for slides")
-        self.copy_action = self._action(menu, "&Copy window image", self.copy_window, "Ctrl+Shift+C",
-                                        "Put a picture of the window on the clipboard")
-        self.record_action = self._action(menu, "&Record animation…", self.record_dialog, None,
-                                          "Save one step's forward/backward animation, or a training run, "
-                                          "as GIF or MP4")
-        self.code_action = self._action(menu, "Show &code…", self.code_dialog, None,
-                                        "The network and its training as PyTorch or Keras code")
+        self.export_action = self._action(menu, self.tr("&Export image…"), self.export_dialog, "Ctrl+E",
+                                          self.tr("Save the window or one view as PNG (1×, 2×, 4×) or SVG, "
+                                                  "for slides"))
+        self.copy_action = self._action(menu, self.tr("&Copy window image"), self.copy_window, "Ctrl+Shift+C",
+                                        self.tr("Put a picture of the window on the clipboard"))
+        self.record_action = self._action(menu, self.tr("&Record animation…"), self.record_dialog, None,
+                                          self.tr("Save one step's forward/backward animation, or a training "
+                                                  "run, as GIF or MP4"))
+        self.code_action = self._action(menu, self.tr("Show &code…"), self.code_dialog, None,
+                                        self.tr("The network and its training as PyTorch or Keras code"))
         for target, scene in self.view_scenes():
             self._install_view_menu(target, scene)
 

@@ -197,9 +197,9 @@ class FileActions:
             act.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if files:
             menu.addSeparator()
-            clear = menu.addAction("Clear the list")
+            clear = menu.addAction(self.tr("Clear the list"))
             clear.triggered.connect(lambda: self.settings.setValue("files/recent", []))
         else:
-            none = menu.addAction("No recent files")
+            none = menu.addAction(self.tr("No recent files"))
             none.setEnabled(False)
         menu.setEnabled(True)

@@ -298,6 +298,52 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>&amp;Export image…</source>
+        <translation>&amp;ذخیرهٔ تصویر…</translation>
+    </message>
+    <message>
+        <source>Save the window or one view as PNG (1×, 2×, 4×) or SVG, for slides</source>
+        <translation>پنجره یا یک نما را به صورت PNG (۱×، ۲×، ۴×) یا SVG برای اسلاید ذخیره کن</translation>
+    </message>
+    <message>
+        <source>&amp;Copy window image</source>
+        <translation>&amp;رونوشت تصویر پنجره</translation>
+    </message>
+    <message>
+        <source>Put a picture of the window on the clipboard</source>
+        <translation>تصویری از پنجره را در حافظهٔ موقت بگذار</translation>
+    </message>
+    <message>
+        <source>&amp;Record animation…</source>
+        <translation>&amp;ضبط پویانمایی…</translation>
+    </message>
+    <message>
+        <source>Save one step&apos;s forward/backward animation, or a training run, as GIF or MP4</source>
+        <translation>پویانمایی گذر رو به جلو و رو به عقب یک گام، یا یک اجرای آموزش را به صورت GIF یا MP4 ذخیره کن</translation>
+    </message>
+    <message>
+        <source>Show &amp;code…</source>
+        <translation>نمایش &amp;کد…</translation>
+    </message>
+    <message>
+        <source>The network and its training as PyTorch or Keras code</source>
+        <translation>شبکه و آموزش آن به صورت کد PyTorch یا Keras</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Clear the list</source>
+        <translation>پاک کردن فهرست</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>پروندهٔ اخیری نیست</translation>
+    </message>
+</context>
+<context>
     <name>GradNormView</name>
     <message>
         <source>Which gradient quantity the plot shows</source>
@@ -952,8 +998,40 @@
         <translation>مقایسه با: {label}.</translation>
     </message>
     <message>
+        <source>What the lesson shows and what to watch while it runs</source>
+        <translation>آنچه درس نشان می‌دهد و آنچه هنگام اجرا باید زیر نظر داشت</translation>
+    </message>
+    <message>
+        <source>Load lesson</source>
+        <translation>بارگذاری درس</translation>
+    </message>
+    <message>
+        <source>Set up data, network and training for the selected lesson (step 0)</source>
+        <translation>داده، شبکه و آموزش را برای درس برگزیده آماده کن (گام ۰)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>مقایسه</translation>
+    </message>
+    <message>
+        <source>Switch the current lesson to its comparison run and back</source>
+        <translation>درس کنونی را به اجرای مقایسه‌ای‌اش ببر و برگردان</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>کنار هم</translation>
+    </message>
+    <message>
+        <source>Open the selected lesson and its comparison as runs side by side, stepped together</source>
+        <translation>درس برگزیده و اجرای مقایسه‌ای آن را کنار هم باز کن تا با هم گام بردارند</translation>
+    </message>
+    <message>
         <source>The experiment has been changed from this lesson ({0}), so the text below may no longer hold. Load the lesson again to get its setup back.</source>
         <translation>آزمایش نسبت به این درس ({0}) تغییر کرده است، پس ممکن است متن زیر دیگر درست نباشد. برای بازگرداندن تنظیمات درس، آن را دوباره بار کنید.</translation>
+    </message>
+    <message>
+        <source>Compare: {0}</source>
+        <translation>مقایسه: {0}</translation>
     </message>
 </context>
 <context>

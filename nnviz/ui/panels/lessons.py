@@ -67,17 +67,17 @@ class LessonPanel(QtWidgets.QWidget):
         self.changed_note.setVisible(False)
         self.text = QtWidgets.QTextBrowser()
         self.text.setOpenExternalLinks(False)
-        self.text.setToolTip("What the lesson shows and what to watch while it runs")
-        self.load = QtWidgets.QPushButton("Load lesson")
-        self.load.setToolTip("Set up data, network and training for the selected lesson (step 0)")
+        self.text.setToolTip(self.tr("What the lesson shows and what to watch while it runs"))
+        self.load = QtWidgets.QPushButton(self.tr("Load lesson"))
+        self.load.setToolTip(self.tr("Set up data, network and training for the selected lesson (step 0)"))
         self.load.clicked.connect(lambda: self.choose(self.selected_id()))
-        self.compare = QtWidgets.QPushButton("Compare")
+        self.compare = QtWidgets.QPushButton(self.tr("Compare"))
         self.compare.setCheckable(True)
-        self.compare.setToolTip("Switch the current lesson to its comparison run and back")
+        self.compare.setToolTip(self.tr("Switch the current lesson to its comparison run and back"))
         self.compare.clicked.connect(self._toggle_compare)
-        self.side_by_side = QtWidgets.QPushButton("Side by side")
-        self.side_by_side.setToolTip("Open the selected lesson and its comparison as runs side by side, "
-                                     "stepped together")
+        self.side_by_side = QtWidgets.QPushButton(self.tr("Side by side"))
+        self.side_by_side.setToolTip(self.tr("Open the selected lesson and its comparison as runs side by side, "
+                                             "stepped together"))
         self.side_by_side.clicked.connect(lambda: self._open_side_by_side())
         buttons = QtWidgets.QGridLayout()        # two rows: the dock stays as narrow as before
         buttons.addWidget(self.load, 0, 0)
@@ -170,9 +170,9 @@ class LessonPanel(QtWidgets.QWidget):
         ok = lesson is not None and bool(lesson.compare) and self.selected_id() == lesson.id
         self.compare.setEnabled(ok)
         if lesson is not None and lesson.compare:
-            self.compare.setText(f"Compare: {lesson.compare_label}")
+            self.compare.setText(self.tr("Compare: {0}").format(lesson.compare_label))
         else:
-            self.compare.setText("Compare")
+            self.compare.setText(self.tr("Compare"))
 
     def _toggle_compare(self, on: bool) -> None:
         lesson = self._current_lesson()
