@@ -91,16 +91,16 @@ class WindowDrawing:
         s = self.session
         m = s.metrics
         if not len(m):
-            self.metrics_label.setText("no steps yet")
+            self.metrics_label.setText(self.tr("no steps yet"))
             return
         has_test = len(s.prep.test) > 0
-        parts = [f"train loss {format_number(m.train_loss[-1])}"]
+        parts = [self.tr("train loss {0}").format(format_number(m.train_loss[-1]))]
         if has_test:
-            parts.append(f"test loss {format_number(m.test_loss[-1])}")
+            parts.append(self.tr("test loss {0}").format(format_number(m.test_loss[-1])))
         if s.prep.task != "regression":
-            parts.append(f"train acc {format_percent(m.train_acc[-1])}")
+            parts.append(self.tr("train acc {0}").format(format_percent(m.train_acc[-1])))
             if has_test:
-                parts.append(f"test acc {format_percent(m.test_acc[-1])}")
+                parts.append(self.tr("test acc {0}").format(format_percent(m.test_acc[-1])))
         self.metrics_label.setText("   ".join(parts))
 
     def _show_data_view(self) -> None:

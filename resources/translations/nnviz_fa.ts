@@ -1519,6 +1519,29 @@
     </message>
 </context>
 <context>
+    <name>WindowDrawing</name>
+    <message>
+        <source>no steps yet</source>
+        <translation>هنوز گامی برداشته نشده</translation>
+    </message>
+    <message>
+        <source>train loss {0}</source>
+        <translation>زیان آموزش {0}</translation>
+    </message>
+    <message>
+        <source>test loss {0}</source>
+        <translation>زیان آزمون {0}</translation>
+    </message>
+    <message>
+        <source>train acc {0}</source>
+        <translation>دقت آموزش {0}</translation>
+    </message>
+    <message>
+        <source>test acc {0}</source>
+        <translation>دقت آزمون {0}</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <source>&amp;Close window</source>
