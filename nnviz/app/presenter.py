@@ -25,6 +25,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.session.formatting import format_number
+from nnviz.session.language import ltr
 from nnviz.session.lessons import SIDE_VIEWS
 
 LINE_SCALE = 2.0            # side by side's projector mode: plots and the health strip
@@ -293,20 +294,27 @@ class PresenterMode(QtCore.QObject):
     def reveal_text(self) -> str:
         v = self.reveal_values()
         kind, k = v["kind"], v["layer"]
-        who = "batch mean" if v.get("sample") is None else f"sample {v['sample'] + 1}"
+        # Words in the window's language; each formula line kept left to right (in Persian too).
+        who = self.tr("batch mean") if v.get("sample") is None else self.tr("sample {0}").format(v["sample"] + 1)
         if kind == "forward" and "z" in v:
-            return (f"<b>Layer {k} forward</b> ({who})<br>z<sub>{k}</sub> = {_row(v['z'])}"
-                    f"<br>a<sub>{k}</sub> = {_row(v['a'])}")
+            title = self.tr("Layer {0} forward").format(k)
+            z = ltr(f"z<sub>{k}</sub> = {_row(v['z'])}")
+            a = ltr(f"a<sub>{k}</sub> = {_row(v['a'])}")
+            return f"<b>{title}</b> ({who})<br>{z}<br>{a}"
         if kind == "loss" and "loss" in v:
-            return f"<b>Loss</b> = {format_number(v['loss'], 3)}"
+            loss = self.tr("Loss")
+            return f"<b>{loss}</b> = {ltr(format_number(v['loss'], 3))}"
         if kind == "backward" and "delta" in v:
-            text = f"<b>Layer {k} backward</b> ({who})<br>δ<sub>{k}</sub> = {_row(v['delta'])}"
+            title = self.tr("Layer {0} backward").format(k)
+            text = f"<b>{title}</b> ({who})<br>" + ltr(f"δ<sub>{k}</sub> = {_row(v['delta'])}")
             if "grad_norm" in v:
-                text += f"<br>‖dL/dW<sub>{k}</sub>‖ = {format_number(v['grad_norm'], 3)}"
+                text += "<br>" + ltr(f"‖dL/dW<sub>{k}</sub>‖ = {format_number(v['grad_norm'], 3)}")
             return text
         if kind == "update" and "lr" in v:
-            return f"<b>Update</b>: W ← W − {format_number(v['lr'], 3)} · dL/dW"
-        return "<b>Ready</b>: → steps into the first phase"
+            update = self.tr("Update")
+            return f"<b>{update}</b>: " + ltr(f"W ← W − {format_number(v['lr'], 3)} · dL/dW")
+        ready, hint = self.tr("Ready"), self.tr("→ steps into the first phase")
+        return f"<b>{ready}</b>: {hint}"
 
     def _update_overlay(self) -> None:
         if not (self._active and self._reveal):

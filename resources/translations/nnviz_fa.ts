@@ -1226,6 +1226,41 @@
     </message>
 </context>
 <context>
+    <name>PresenterMode</name>
+    <message>
+        <source>batch mean</source>
+        <translation>میانگین دسته</translation>
+    </message>
+    <message>
+        <source>sample {0}</source>
+        <translation>نمونهٔ {0}</translation>
+    </message>
+    <message>
+        <source>Layer {0} forward</source>
+        <translation>لایهٔ {0}، رو به جلو</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>Layer {0} backward</source>
+        <translation>لایهٔ {0}، رو به عقب</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>آماده</translation>
+    </message>
+    <message>
+        <source>→ steps into the first phase</source>
+        <translation>⁦→⁩ به نخستین مرحله می‌رود</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>MP4 needs ffmpeg, which was not found: animations are saved as GIF.</source>
