@@ -1154,6 +1154,25 @@
     </message>
 </context>
 <context>
+    <name>NetworkHeader</name>
+    <message>
+        <source>output</source>
+        <translation>خروجی</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>ورودی</translation>
+    </message>
+    <message>
+        <source>{0} features</source>
+        <translation>{0} ویژگی</translation>
+    </message>
+    <message>
+        <source>loss {0}</source>
+        <translation>زیان {0}</translation>
+    </message>
+</context>
+<context>
     <name>NetworkLegend</name>
     <message>
         <source>width, brightness = log10 |{0}|; purple −, green +, grey exactly 0</source>
@@ -1162,6 +1181,21 @@
     <message>
         <source>  (scale moved up to {0}: exploding)</source>
         <translation>  (مقیاس تا {0} بالا رفت: انفجاری)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>forward  ▶</source>
+        <translation>▶  رو به جلو</translation>
+    </message>
+    <message>
+        <source>◀  backward</source>
+        <translation>رو به عقب  ◀</translation>
+    </message>
+    <message>
+        <source>update  Δw</source>
+        <translation>به‌روزرسانی  Δw</translation>
     </message>
 </context>
 <context>

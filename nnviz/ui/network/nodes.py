@@ -10,13 +10,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from nnviz.session.language import QT_TRANSLATE_NOOP
+from nnviz.ui.i18n import translate
 from nnviz.ui.network.frame import NetworkFrame
 from nnviz.ui.network.palette import qcolor
 from nnviz.ui.network.scale import NODE_DIVERGED, gradient_window, node_shades
 from nnviz.ui.widgets.colors import heatmap_rgba
 
 
-_ARROWS = {"forward": "forward  ▶", "backward": "◀  backward", "update": "update  Δw"}
+_ARROWS = {"forward": QT_TRANSLATE_NOOP("NetworkView", "forward  ▶"),
+           "backward": QT_TRANSLATE_NOOP("NetworkView", "◀  backward"),
+           "update": QT_TRANSLATE_NOOP("NetworkView", "update  Δw")}
+"""The lit band's label; a translation puts the arrow where it points (Persian runs right to left)."""
 
 
 class NodeDrawing:
@@ -147,7 +152,7 @@ class NodeDrawing:
         self._band.setBrush(QtGui.QBrush(tint))
         self._band.show()
         label = self._band_label
-        label.setText(_ARROWS[f.direction])
+        label.setText(translate("NetworkView", _ARROWS[f.direction]))
         label.setBrush(QtGui.QBrush(qcolor(color)))
         font = QtGui.QFont(self.font())
         font.setPointSizeF(self.HEADER_POINT_SIZE * self.text_scale())
