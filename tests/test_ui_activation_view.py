@@ -66,7 +66,7 @@ def test_dead_and_saturated_regions_are_shaded(view):
     view.set_curves(c)
     kinds = {kind for _a, _b, kind in view.shaded()}
     assert kinds == {"small"} and c.small_share > 0
-    assert f"{c.small_share:.0%}" in view.note.toPlainText()
+    assert f"{c.small_share:.0%}" in view.note.text()
 
 
 def test_prelu_units_each_get_their_curve(view):

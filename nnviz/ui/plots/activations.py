@@ -78,9 +78,12 @@ class ActivationView(PlotView):
         self.regions: list[pg.LinearRegionItem] = []
         self.zero_line = pg.InfiniteLine(angle=0, pos=0, movable=False)
         self.plot_item.addItem(self.zero_line, ignoreBounds=True)
-        self.note = pg.TextItem(anchor=(0, 0))
-        self.note.setParentItem(vb)
-        self.note.setPos(6, 4)
+        # The note is a line of text above the plot, wrapped to the view's width: inside the plot a
+        # long one ran out of a narrow dock and, wrapped there, covered the curves.
+        self.note = QtWidgets.QLabel()
+        self.note.setWordWrap(True)
+        self.note.setContentsMargins(6, 2, 6, 0)
+        self.layout().insertWidget(1, self.note)
         self.legend = self._add_side_legend()
         self._legend_samples = {key: pg.PlotDataItem() for key in ("f", "df", "hist", "zero", "small")}
         self.set_axis_labels(self.tr("pre-activation u"), self.tr("f(u), f′(u)"))
@@ -194,8 +197,7 @@ class ActivationView(PlotView):
         right.setTickFont(self.qfont())
         right.enableAutoSIPrefix(False)
         right.setLabel(self.tr("% of the step's u per bin"), color=t.muted, **{"font-size": f"{self.font_pt(1.05):.1f}pt"})
-        self.note.setColor(t.foreground)
-        self.note.setFont(self.qfont(1.1, bold=True))
+        self.note.setFont(self.qfont(1.1, bold=True))       # its colour: the palette's text
         apply_palette(self, t)
         font = self.qfont(1.1)
         self.chooser.setFont(font)

@@ -25,6 +25,17 @@ from nnviz.ui.widgets.demo_runner import run_widget
 from nnviz.ui.widgets.theme import Theme, get_theme
 
 BASE_FONT_PT = 9.0
+SIDE_LEGEND_SHARE = 0.4                         # a side legend takes at most this share of a view's width ...
+SIDE_LEGEND_FONT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)  # ... shrinking its font by these factors to stay within it
+SIDE_LEGEND_MOST = 0.6                          # ... and this share when nothing else fits its height
+
+
+def _set_legend_font(legend: pg.LegendItem, size: str) -> None:
+    """Labels of ``legend`` in the font ``size`` (e.g. "9.0pt"), and the legend sized to them."""
+    legend.setLabelTextSize(size)
+    for _sample, label in legend.items:
+        label.setText(label.text)  # LabelItem applies new attributes on the next setText
+    legend.updateSize()
 
 
 def check_line_scale(scale: float) -> float:
@@ -94,6 +105,12 @@ class PlotView(Styled, QtWidgets.QWidget):
             vb.addItem(curve, ignoreBounds=True)  # in view coordinates: not log-mapped by the PlotItem
         vb.sigRangeChanged.connect(self._update_grid)
         vb.sigResized.connect(self._update_grid)
+        self._shown_title: tuple | None = None
+        title = self.plot_item.titleLabel       # over the whole plot: axes, data and side legend
+        self.plot_item.layout.removeItem(title)
+        self.plot_item.layout.addItem(title, 0, 0, 1, 4)
+        title.geometryChanged.connect(self._fit_title)
+        vb.sigResized.connect(self._fit_side_legend)
 
     def set_axis_labels(self, bottom: str | None = None, left: str | None = None) -> None:
         """Text beside the x (``bottom``) and y (``left``) axes; ``""`` hides a label."""
@@ -153,6 +170,8 @@ class PlotView(Styled, QtWidgets.QWidget):
         self._update_grid()
         self._style_title()
         self._restyle()
+        self.plot_item.layout.activate()    # axes, title and legend sized for the new style now, not
+                                            # at the next event loop pass: a picture may be taken first
 
     def _style_axis_label(self, side: str) -> None:
         text = self._axis_labels.get(side, "")
@@ -161,10 +180,33 @@ class PlotView(Styled, QtWidgets.QWidget):
         axis.showLabel(bool(text))
 
     def _style_title(self) -> None:
-        if self._title:
-            self.plot_item.setTitle(self._title, color=self._theme.foreground, size=f"{self.font_pt(1.15):.1f}pt")
-        else:
-            self.plot_item.setTitle(None)
+        self._shown_title = None
+        self._fit_title()
+
+    def _fit_title(self, *_args) -> None:
+        """Show the title elided to the width its column has (the whole text stays in ``_title``).
+
+        A title as wide as its text would widen the plot beyond a narrow view
+        (a dock, a slide at zoom 1.5) and push the axes and legend out of sight;
+        so the title never asks for width: it takes what the plot leaves it.
+        """
+        label = self.plot_item.titleLabel
+        if not self._title:
+            if self._shown_title != ():
+                self._shown_title = ()
+                self.plot_item.setTitle(None)
+            return
+        size = f"{self.font_pt(1.15):.1f}pt"
+        room = label.width() - 2 * label.item.document().documentMargin() - 4
+        text = self._title
+        if "<" not in text and room > 0:            # plain text: elide by the font's metrics
+            text = QtGui.QFontMetricsF(self.qfont(1.15)).elidedText(text, QtCore.Qt.TextElideMode.ElideRight, room)
+        shown = (text, size, self._theme.foreground)
+        if shown == self._shown_title:
+            return
+        self._shown_title = shown
+        self.plot_item.setTitle(text, color=self._theme.foreground, size=size)
+        label.setMinimumWidth(0)
 
     def _restyle(self) -> None:
         """Recolor the subclass's own items after a theme or scale change."""
@@ -190,14 +232,63 @@ class PlotView(Styled, QtWidgets.QWidget):
             legend.setBrush(pg.mkBrush(color))
             legend.setPen(pg.mkPen(t.muted, width=1))
         legend.setLabelTextColor(t.foreground)
-        legend.setLabelTextSize(f"{self.font_pt():.1f}pt")
-        for _sample, label in legend.items:
-            label.setText(label.text)  # LabelItem applies new attributes on the next setText
-        legend.updateSize()
         if legend is getattr(self, "_side_legend", None):
-            width = legend.width() + 6 if legend.items else 0
-            self._legend_box.setMinimumWidth(width)
-            self._legend_box.setMaximumWidth(width)
+            self._side_legend_fit = None
+            self._fit_side_legend()
+            return
+        _set_legend_font(legend, f"{self.font_pt():.1f}pt")
+
+    def _fit_side_legend(self, *_args) -> None:
+        """Fit the side legend beside the plot: as many columns as its height needs, and a smaller
+        font when even so it would take more than ``SIDE_LEGEND_SHARE`` of the view's width.
+
+        A legend of nine layers is taller than a short plot, and at zoom 1.5 a
+        column of it is wider than a narrow dock leaves; either way entries
+        would be cut.  The plot keeps its share of the width first: when nothing
+        fits, the smallest font in as many columns as that width allows.
+        Fitted again when the plot's size or the entries change.
+        """
+        legend = getattr(self, "_side_legend", None)
+        if legend is None:
+            return
+        height = self.plot_item.getViewBox().height() - legend.pos().y()
+        width = SIDE_LEGEND_SHARE * self.plot_widget.width()
+        key = (tuple(label.text for _s, label in legend.items), self._scale, round(height), round(width))
+        if key == getattr(self, "_side_legend_fit", None):
+            return
+        self._side_legend_fit = key
+        n = len(legend.items)
+
+        def arrange(columns: int) -> tuple[bool, bool]:
+            legend.setColumnCount(columns)
+            legend.updateSize()
+            return legend.height() <= height, legend.width() <= width
+
+        fitted = False
+        for factor in SIDE_LEGEND_FONT_STEPS:
+            if fitted:
+                break
+            if height <= 0 or width <= 0 or n == 0:      # not laid out yet, or nothing to fit
+                _set_legend_font(legend, f"{self.font_pt():.1f}pt")
+                fitted = True
+                break
+            _set_legend_font(legend, f"{self.font_pt(factor):.1f}pt")
+            for columns in range(1, n + 1):
+                fits_height, fits_width = arrange(columns)
+                if fits_height or not fits_width:
+                    fitted = fits_height and fits_width
+                    break
+        if not fitted:
+            # The smallest font, and the width the plot can still spare (up to SIDE_LEGEND_MOST):
+            # the fewest columns that fit the height, else as many as that width takes.
+            width = SIDE_LEGEND_MOST * self.plot_widget.width()
+            columns = 1
+            while columns < n and not arrange(columns)[0] and arrange(columns + 1)[1]:
+                columns += 1
+            arrange(columns)
+        box = legend.width() + 6 if n else 0
+        self._legend_box.setMinimumWidth(box)
+        self._legend_box.setMaximumWidth(box)
 
     def _update_grid(self, *_args) -> None:
         """Rebuild the grid lines from the axes' current tick values (view coordinates)."""

@@ -26,6 +26,7 @@ from nnviz.ui.plots.base import PlotView, run_demo
 from nnviz.ui.widgets.theme import sample_layer_colors
 
 ROW_HEIGHT = 0.82      # tallest bar of a row, in row units (rows are 1 apart)
+NOTE_MIDDLE = 0.4      # a row's note is centred this high in its row
 MAX_DECADES = 30       # wider spreads are clipped into the lowest bin
 BINS_PER_DECADE = 6
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -78,6 +79,7 @@ class GradDistributionView(PlotView):
         self.plot_item.setMenuEnabled(False)
         self.set_grid(x=True, y=False)
         self.set_axis_labels("|gradient| (log scale)", "")
+        self.plot_item.getViewBox().sigResized.connect(self._fit_notes)
         self._apply_style()
 
     def set_layers(self, grads: Sequence[np.ndarray]) -> None:
@@ -93,7 +95,7 @@ class GradDistributionView(PlotView):
             heights = counts * (ROW_HEIGHT / peak) if peak > 0 else counts
             curve.setData(edges, i + heights, stepMode="center", fillLevel=float(i))
             note.setText(_note_text(n_zero, n_bad, total))
-            note.setPos(hi, i + ROW_HEIGHT)
+            note.setPos(hi, i + NOTE_MIDDLE)
         if self._range != (lo, hi):
             self._range = (lo, hi)
             self.plot_item.setXRange(lo, hi, padding=0.02)
@@ -114,7 +116,7 @@ class GradDistributionView(PlotView):
             self.plot_item.removeItem(self.notes.pop())
         while len(self.curves) < n:
             curve = pg.PlotCurveItem()
-            note = pg.TextItem(anchor=(1.0, 0.0))
+            note = pg.TextItem(anchor=(1.0, 0.5))     # centred on its row: never over a neighbour's
             self.plot_item.addItem(curve)
             self.plot_item.addItem(note)
             self.curves.append(curve)
@@ -146,8 +148,21 @@ class GradDistributionView(PlotView):
             curve.setBrush(pg.mkBrush(fill))
         for note in self.notes:
             note.setColor(t.muted)
-            note.setFont(self.qfont(0.9))
+        self._notes_font = None
+        self._fit_notes()
         self._fit_layer_labels()
+
+    def _fit_notes(self, *_args) -> None:
+        """The rows' notes in a font that fits a row: smaller than usual when many layers share a short plot."""
+        font = self.qfont(0.9)
+        row = self.plot_item.getViewBox().height() / max(len(self.curves) + 0.05, 1.0)
+        line = QtGui.QFontMetricsF(font).height()
+        if 0 < row < line:
+            font.setPointSizeF(max(font.pointSizeF() * row / line, 4.0))
+        if font.pointSizeF() != getattr(self, "_notes_font", None):
+            self._notes_font = font.pointSizeF()
+            for note in self.notes:
+                note.setFont(font)
 
 
 def _note_text(n_zero: int, n_bad: int, total: int) -> str:
