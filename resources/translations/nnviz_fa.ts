@@ -1175,12 +1175,40 @@
 <context>
     <name>NetworkLegend</name>
     <message>
+        <source>weights</source>
+        <translation>وزن‌ها</translation>
+    </message>
+    <message>
+        <source>color = sign, width ∝ |w|  (max |w| = {0})</source>
+        <translation>رنگ = علامت، پهنا ∝ |w|  (بیشینهٔ |w| = {0})</translation>
+    </message>
+    <message>
         <source>width, brightness = log10 |{0}|; purple −, green +, grey exactly 0</source>
         <translation>پهنا و روشنی = log10 |{0}|؛ بنفش −، سبز +، خاکستری دقیقاً ۰</translation>
     </message>
     <message>
         <source>  (scale moved up to {0}: exploding)</source>
         <translation>  (مقیاس تا {0} بالا رفت: انفجاری)</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>delta dL/dz</source>
+        <translation>دلتا dL/dz</translation>
+    </message>
+    <message>
+        <source>(log, from {0})</source>
+        <translation>(لگاریتمی، از {0})</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>خاموش</translation>
     </message>
 </context>
 <context>

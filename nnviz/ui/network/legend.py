@@ -69,7 +69,7 @@ class Legend(QtWidgets.QGraphicsItem):
         y = row / 2.0
         x = 0.0
         if f.edge_mode == "weight":
-            x = text(x, y, (f.edge_label or "weights") + " ") + 4
+            x = text(x, y, f.edge_label or translate("NetworkLegend", "weights")) + 4 + fm.horizontalAdvance(" ")
             for b in (bin_of(0, 1), bin_of(0, 4), bin_of(0, N_LEVELS - 1)):
                 x = line(x, y, b) + 4
             x = text(x, y, "−   ") + 2
@@ -79,7 +79,8 @@ class Legend(QtWidgets.QGraphicsItem):
             x = line(x, y, BIN_ZERO) + 4
             x = text(x, y, "0") + 12
             vmax = view._vmax
-            x = text(x, y, f"color = sign, width ∝ |w|  (max |w| = {vmax:.3g})", faint_c)
+            x = text(x, y, translate("NetworkLegend", "color = sign, width ∝ |w|  (max |w| = {0})")
+                     .format(f"{vmax:.3g}"), faint_c)
         else:
             x = text(x, y, (f.edge_label or "dL/dW") + " ") + 4
             step = max(1, N_LEVELS // 4)
@@ -103,18 +104,20 @@ class Legend(QtWidgets.QGraphicsItem):
         x = 0.0
         bar_w = 96.0
         if f.node_mode == "activation":
-            x = text(x, y, "activation ") + 2
+            x = text(x, y, translate("NetworkLegend", "activation")) + 2 + fm.horizontalAdvance(" ")
             x = text(x, y, "−1 ", faint_c)
             ops.append(("bar", x, y - 5.0, bar_w, 10.0, self._bar_brush(x, bar_w, th)))
             x = text(x + bar_w + 3, y, "+1", faint_c) + 14
         else:
-            x = text(x, y, "delta dL/dz ") + 2
+            x = text(x, y, translate("NetworkLegend", "delta dL/dz")) + 2 + fm.horizontalAdvance(" ")
             x = text(x, y, "−" + decade_label(hi) + " ", faint_c)
             ops.append(("bar", x, y - 5.0, bar_w, 10.0, self._bar_brush(x, bar_w, th)))
             x = text(x + bar_w + 3, y, "+" + decade_label(hi), faint_c)
-            x = text(x, y, f"  (log, from {decade_label(lo)})", faint_c) + 14
-        for name, rgb, hollow in (("NaN/inf", th.diverged, False), ("dropped", th.background, True),
-                                  ("off", th.disabled, False)):
+            x = text(x + fm.horizontalAdvance("  "), y,      # spaces apart: in Persian they would swap sides
+                     translate("NetworkLegend", "(log, from {0})").format(decade_label(lo)), faint_c) + 14
+        for name, rgb, hollow in (("NaN/inf", th.diverged, False),
+                                  (translate("NetworkLegend", "dropped"), th.background, True),
+                                  (translate("NetworkLegend", "off"), th.disabled, False)):
             ops.append(("dot", x + 5.0, y, 9.0, qcolor(rgb), qcolor(th.outline), hollow))
             x = text(x + 13.0, y, name, faint_c) + 10
         x_end = max(x_end, x)
