@@ -30,6 +30,24 @@ SIDE_LEGEND_FONT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)  # ... shrinking its font by 
 SIDE_LEGEND_MOST = 0.6                          # ... and this share when nothing else fits its height
 
 
+def _legend_extent(legend: pg.LegendItem, columns: int) -> tuple[float, float]:
+    """(width, height) of ``legend``'s entries in ``columns`` columns, filled row by row.
+
+    From each label's size for its text now (its minimum), not its current
+    geometry, which lags a font change until the next layout pass (pyqtgraph's
+    ``updateSize`` reads that and would spread a shrunk legend over its old size).
+    """
+    n = len(legend.items)
+    rows = -(-n // max(columns, 1))
+    widths, heights = [0.0] * rows, [0.0] * rows
+    for k, (sample, label) in enumerate(legend.items):
+        r = k // columns
+        box = sample.boundingRect()
+        widths[r] += box.width() + label.minimumWidth() + 2 * legend.layout.horizontalSpacing()
+        heights[r] = max(heights[r], box.height(), label.minimumHeight())
+    return max(widths, default=0.0), sum(heights) + legend.layout.verticalSpacing() * max(rows - 1, 0)
+
+
 def _set_legend_font(legend: pg.LegendItem, size: str) -> None:
     """Labels of ``legend`` in the font ``size`` (e.g. "9.0pt"), and the legend sized to them."""
     legend.setLabelTextSize(size)
@@ -261,8 +279,9 @@ class PlotView(Styled, QtWidgets.QWidget):
 
         def arrange(columns: int) -> tuple[bool, bool]:
             legend.setColumnCount(columns)
-            legend.updateSize()
-            return legend.height() <= height, legend.width() <= width
+            w, h = _legend_extent(legend, columns)
+            legend.setGeometry(0, 0, w, h)
+            return h <= height, w <= width
 
         fitted = False
         for factor in SIDE_LEGEND_FONT_STEPS:
