@@ -34,7 +34,7 @@ import numpy as np
 
 from nnviz.session.formatting import format_number
 from nnviz.session.inspect import person_label
-from nnviz.ui.i18n import translate
+from nnviz.session.language import QT_TRANSLATE_NOOP, shown
 from nnviz.ui.network.frame import NetworkFrame
 
 # Activations whose output lies in [0, 1]: drawn as 2a - 1 on the [-1, 1] scale.
@@ -68,10 +68,15 @@ class FrameOptions:
     selected: tuple | None = None
 
 
+_LOSS = QT_TRANSLATE_NOOP("NetworkHeader", "loss {0}")
+_FEATURES = QT_TRANSLATE_NOOP("NetworkHeader", "{0} features")
+"""Header words, shown in the window's language (nnviz.session.language.shown) with no Qt here."""
+
+
 def layer_header(spec: dict, index: int, n_layers: int, fan_in: int) -> str:
     """Header text of layer ``index`` (1-based): activation, batch norm, dropout, W's shape."""
     out = index == n_layers
-    name = translate("NetworkHeader", "output") if out else f"L{index}"
+    name = shown("NetworkHeader", QT_TRANSLATE_NOOP("NetworkHeader", "output")) if out else f"L{index}"
     lines = [f"{name} {spec['activation']}"]
     extras = []
     if spec.get("batch_norm"):
@@ -87,10 +92,10 @@ def layer_header(spec: dict, index: int, n_layers: int, fan_in: int) -> str:
 
 
 def input_header(names: list[str]) -> str:
-    word = translate("NetworkHeader", "input")
+    word = shown("NetworkHeader", QT_TRANSLATE_NOOP("NetworkHeader", "input"))
     if len(names) <= 3:
         return word + "\n" + "\n".join(names)
-    return word + "\n" + translate("NetworkHeader", "{0} features").format(len(names))
+    return word + "\n" + shown("NetworkHeader", _FEATURES).format(len(names))
 
 
 def headers(session) -> list[str]:
@@ -214,7 +219,7 @@ class FrameBuilder:
             frame.direction = "forward"
             frame.known = set(range(L + 1))
             frame.nodes = self._activations(trace, sizes, k, opt.batch_mean)
-            hdr[L] += "\n" + translate("NetworkHeader", "loss {0}").format(format_number(trace.loss))
+            hdr[L] += "\n" + shown("NetworkHeader", _LOSS).format(format_number(trace.loss))
         elif kind == "backward":
             frame.lit = phase.layer
             frame.direction = "backward"
@@ -226,7 +231,7 @@ class FrameBuilder:
             frame.node_mode = "delta"
             frame.nodes = self._deltas(trace, sizes, k, opt.batch_mean)
             frame.heatmaps = None       # the neurons' own color is the delta now
-            hdr[L] += "\n" + translate("NetworkHeader", "loss {0}").format(format_number(trace.loss))
+            hdr[L] += "\n" + shown("NetworkHeader", _LOSS).format(format_number(trace.loss))
         else:                                    # update
             frame.direction = "update"
             frame.known = None
@@ -236,7 +241,7 @@ class FrameBuilder:
                 frame.edge_mode = "gradient"
                 frame.edge_label = "Δw"
                 frame.edges = [d["W"] for d in delta]
-            hdr[L] += "\n" + translate("NetworkHeader", "loss {0}").format(format_number(trace.loss))
+            hdr[L] += "\n" + shown("NetworkHeader", _LOSS).format(format_number(trace.loss))
         if not opt.batch_mean:
             frame.dropped = self._dropped(trace, sizes, k)
         return frame
