@@ -103,6 +103,13 @@ def test_metrics_shorter_than_the_steps_are_refused(tmp_path, saved):
     assert err.field == "state.metrics" and "13 steps of metrics stored, but state.step is 12" in err.reason
 
 
+def test_a_metrics_series_that_is_a_single_value_is_named(tmp_path, saved):
+    doc = copy.deepcopy(saved)
+    doc["state"]["metrics"]["batch_loss"] = True
+    err = _open(tmp_path, doc)
+    assert "state.metrics.batch_loss" in str(err) and "list of numbers" in str(err)
+
+
 def test_nan_weights_are_refused_unless_the_run_diverged(tmp_path, saved):
     doc = copy.deepcopy(saved)
     doc["state"]["diverged"] = False

@@ -183,6 +183,8 @@ class Metrics:
                     column = np.array(value, dtype=float)
                 except (TypeError, ValueError):
                     raise ValueError(f"{field}: must be a list of numbers") from None
+            if column.ndim == 0:
+                raise ValueError(f"{field}: must be a list of numbers, not a single value")
             if name in PER_LAYER and column.size == 0:
                 column = column.reshape(0, self.n_layers)
             if column.shape[1:] != self._shape(name, 0)[1:]:
