@@ -110,7 +110,9 @@ def _blocks(model):
 
 
 def _close(got, want, what):
-    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12, err_msg=what)
+    # Float64 rounding: forward values agree to 1e-12; gradients through several batch-norm
+    # layers (sums over the batch in a different order than torch's) were seen 4e-11 apart.
+    np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12, err_msg=what)
 
 
 @settings(max_examples=40, deadline=None)
