@@ -10,7 +10,6 @@ virtuals) and that the session is consistent.
 """
 
 import sys
-import time
 
 import numpy as np
 import pytest
@@ -185,7 +184,6 @@ def test_thousands_of_random_actions(qtbot, tmp_path, no_dialogs, escaped, seed)
     ]
     weights = np.array([a[0] for a in actions], dtype=float)
     weights /= weights.sum()
-    started = time.perf_counter()
     for n in range(N_ACTIONS):
         k = int(rng.choice(len(actions), p=weights))
         actions[k][1]()
@@ -193,6 +191,4 @@ def test_thousands_of_random_actions(qtbot, tmp_path, no_dialogs, escaped, seed)
         check_consistent(w)
         if n % 50 == 0:
             QtWidgets.QApplication.processEvents()
-    elapsed = time.perf_counter() - started
-    assert elapsed < 120, f"{N_ACTIONS} actions took {elapsed:.0f} s"
     w.play_timer.stop()
