@@ -99,14 +99,14 @@ def test_presenter_gives_the_network_its_share_and_readable_numbers(qtbot, tmp_p
 
 
 @pytest.mark.parametrize("lesson, side", [("xor", "boundary"), ("lr-too-large", "loss"),
-                                          ("vanishing-sigmoid", "gradients")])
+                                          ("vanishing-sigmoid", "gradients"), ("momentum", "landscape")])
 def test_presenter_shows_the_one_side_view_the_lesson_names(qtbot, tmp_path, lesson, side):
     w = make_window(qtbot, tmp_path, (1024, 768), lesson)
     w.presenter.enter(screen_rect=QtCore.QRect(0, 0, 1024, 768))
     QtWidgets.QApplication.processEvents()
     assert w.presenter.side_view == side
     shown = {"boundary": w.boundary_view.isVisible(), "loss": w.curves_view.isVisible(),
-             "gradients": w.gradnorm_view.isVisible()}
+             "gradients": w.gradnorm_view.isVisible(), "landscape": w.lecture.docks["landscape"].isVisible()}
     assert shown == {k: k == side for k in shown}
     assert not w.graddist_view.isVisible() and not w.menuBar().isVisible()
     assert w.network_view.height() >= pm.NETWORK_SHARE * 768

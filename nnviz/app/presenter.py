@@ -188,7 +188,8 @@ class PresenterMode(QtCore.QObject):
             w.centre_split.setSizes([screen.width() - side, side])
             return
         bottom.hide()
-        dock = w.data_dock if self.side_view == "boundary" else w.curves_dock
+        docks = {"boundary": w.data_dock, "loss": w.curves_dock, **w.lecture.docks}
+        dock = docks.get(self.side_view, w.curves_dock)
         w.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.setFloating(False)
         dock.show()

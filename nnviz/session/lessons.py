@@ -26,9 +26,9 @@ class Lesson:
     loss_from_zero: bool = False    # the loss axis starts at 0, so a nearly flat curve looks flat
 
 
-SIDE_VIEWS = ("boundary", "loss", "gradients")
-"""A lesson's ``side_view``: the data with the model's output, the loss curves, or the gradient
-norm per layer -- the one picture besides the network that its point needs on a projector."""
+SIDE_VIEWS = ("boundary", "loss", "gradients", "landscape", "activations")
+"""A lesson's ``side_view``: the data with the model's output, the loss curves, the gradient
+norm per layer, the loss landscape with the path, or a layer's activation function -- the one picture besides the network that its point needs on a projector."""
 
 
 def _hidden(n, size, activation, **extra):

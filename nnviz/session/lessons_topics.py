@@ -50,7 +50,7 @@ TOPIC_LESSONS = [
          config={"dataset": "plane", "n_samples": 100, "noise": 0.0, "hidden": [],
                  "features": ["x1", "x2", "x1^2"], "standardize": False, "optimizer": "sgd",
                  "optimizer_options": {"momentum": 0.9}, "lr": 0.003, "batch_size": 100, "seed": 0},
-         steps=200, side_view="loss", compare={"optimizer_options": {}}, compare_label="plain SGD"),
+         steps=200, side_view="landscape", compare={"optimizer_options": {}}, compare_label="plain SGD"),
     dict(id="batch-size", title="Batch size: one example against all",
          text="With a batch of one, each update follows the gradient of a single training point, which "
               "often points elsewhere than the average. The loss curve jumps from step to step: over the "
