@@ -1,6 +1,6 @@
 """Saving in the middle of a step, and reopening exactly there.
 
-A step is computed whole when it begins (see session.py) and its phases only
+A step is computed whole when it begins (see stepper.py) and its phases only
 reveal it, so the state at the start of the shown step, plus the index of the
 shown phase, determines everything the window shows: reopening restores that
 boundary and replays the step's phases, which reproduces the same batch,
