@@ -1,7 +1,9 @@
-"""Command-line values and situations that used to end in a traceback: one line on stderr, exit 2 (130 for Ctrl+C)."""
+"""Command-line values and situations that used to end in a traceback: one line on stderr, exit 2 (130 for Ctrl+C);
+a reader that goes away (nnviz lessons | head) stops the command quietly."""
 
 import io
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -50,13 +52,36 @@ def test_ctrl_c_stops_with_one_line_and_status_130(monkeypatch, capsys):
     assert _one_line(capsys) == "nnviz: interrupted"
 
 
-def test_a_reader_that_goes_away_is_one_line(monkeypatch, capsys):
+def test_a_reader_that_goes_away_stops_the_command_quietly(monkeypatch, capsys):
     def reader_gone(args):
         raise BrokenPipeError
     monkeypatch.setitem(cli.COMMANDS, "code", common.Command("code", cli.COMMANDS["code"].add_arguments,
                                                              reader_gone))
-    assert cli.main(["code", "--lesson", "xor"]) == 2
-    assert _one_line(capsys) == "nnviz: standard output was closed while writing"
+    assert cli.main(["code", "--lesson", "xor"]) == 141
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("args", [["lessons"], ["lessons", "--ids"], ["lessons", "--lang", "fa"]])
+def test_lessons_into_a_pipe_nobody_reads_prints_nothing_on_stderr(args, tmp_path):
+    """nnviz lessons | head -2: the reader has gone before the first write; no traceback, no message."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HOME=str(tmp_path))
+    try:
+        proc = subprocess.run([sys.executable, "-m", "nnviz", *args], env=env, cwd=tmp_path, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert proc.stderr == "" and proc.returncode == 141
+
+
+def test_lessons_piped_into_head_shows_two_lines_and_no_error(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HOME=str(tmp_path))
+    command = f"{shlex.quote(sys.executable)} -m nnviz lessons | head -2"
+    proc = subprocess.run(["sh", "-c", command], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert [line.split()[0] for line in proc.stdout.splitlines()] == ["xor", "linear-collapse"]
 
 
 def test_a_closed_standard_output_is_one_line(tmp_path):

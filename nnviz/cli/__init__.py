@@ -27,7 +27,7 @@ import sys
 
 from nnviz import __version__
 from nnviz.cli import animate, code, lessons, render
-from nnviz.cli.common import INTERRUPTED_EXIT, USAGE_EXIT, CliError, Command, Parser, load_session
+from nnviz.cli.common import INTERRUPTED_EXIT, READER_GONE_EXIT, USAGE_EXIT, CliError, Command, Parser, load_session
 from nnviz.cli.desktop import install_desktop
 from nnviz.cli.model_file import ACTIVATIONS_HELP, is_model_file
 from nnviz.cli.language import language_argument
@@ -61,17 +61,28 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; every user error, a closed output and Ctrl+C end with one line on stderr."""
+    """Run the command; every user error and Ctrl+C end with one line on stderr.
+
+    A reader that stops reading (``nnviz lessons | head -2``) is no error: the
+    command stops writing and exits quietly with the status a shell gives a
+    writer stopped by SIGPIPE, as ``yes | head`` does. Python ignores SIGPIPE
+    and raises BrokenPipeError instead, while printing or when it flushes
+    standard output at exit; both are caught here, the second by flushing
+    before returning, and standard output is pointed at /dev/null so the
+    interpreter's own last flush cannot fail again.
+    """
     try:
-        return _main(list(sys.argv[1:] if argv is None else argv))
+        status = _main(list(sys.argv[1:] if argv is None else argv))
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return status
     except KeyboardInterrupt:
         print("nnviz: interrupted", file=sys.stderr)
         return INTERRUPTED_EXIT
-    except BrokenPipeError:             # the reader went away (nnviz code | head): stop writing to it
+    except BrokenPipeError:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        print("nnviz: standard output was closed while writing", file=sys.stderr)
-        return USAGE_EXIT
+        return READER_GONE_EXIT
 
 
 def _main(argv: list[str]) -> int:

@@ -29,6 +29,7 @@ from nnviz.cli.model_file import ACTIVATIONS_HELP, is_model_file, load_model_fil
 
 USAGE_EXIT = 2
 INTERRUPTED_EXIT = 130          # as a shell reports a command stopped by Ctrl+C
+READER_GONE_EXIT = 141          # as a shell reports a writer stopped by SIGPIPE (yes | head)
 MAX_STEPS = 10**9               # as an experiment file holds (nnviz.session.validate.MAX_STEPS)
 PROGRESS_FROM = 500             # steps; shorter runs end before a progress bar would help
 RUNTIME_EXIT = 1
