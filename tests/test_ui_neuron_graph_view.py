@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from nnviz.session import LESSONS, Session
-from nnviz.ui.network.neuron_graph import MAX_INPUTS, NeuronGraphView, display_graph, rest_value
+from nnviz.ui.network.neuron_graph import NeuronGraphView
+from nnviz.ui.network.neuron_graph_display import MAX_INPUTS, display_graph, rest_value
 from nnviz.ui.panels.inspector_text import fmt
 
 

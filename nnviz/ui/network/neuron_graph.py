@@ -11,14 +11,15 @@ the shown step) and draws it left to right by the nodes' ``column``:
   gradient = the product, the gradient that arrives at the source through it;
   where a node's gradient also flows along a path a single neuron's graph
   leaves out (batch statistics, the other softmax outputs), that part is
-  written under it (:func:`other_paths`).
+  written under it (:func:`~nnviz.ui.network.neuron_graph_display.other_paths`).
 
 Numbers are printed with the inspector's :func:`~nnviz.ui.panels.inspector_text.fmt`
 (5 significant digits), so they read exactly as the inspector's. Labels use
 the inspector's notation (indices from 1: x₁, W₂[3,1], b₂[1]).
 
 A layer wider than ``MAX_INPUTS`` inputs shows the terms with the largest
-|x·w| (the residual input always), and one box for the sum of the others.
+|x·w| (the residual input always), and one box for the sum of the others;
+which nodes and edges are drawn is decided without Qt in neuron_graph_display.py.
 
 Notes on performance: the scene is rebuilt on each ``set_graph`` (a few dozen
 items); it changes once per phase, not per frame. Boxes are laid out in font
@@ -28,28 +29,24 @@ the view then fits it to its size, never beyond ``MAX_ZOOM``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.session import Session
 from nnviz.session.inspect import person_label
+from nnviz.ui.network.neuron_graph_display import (MAX_INPUTS, PARAMETERS, DisplayGraph, display_graph,
+                                                   other_paths, rest_value, visible_inputs)
 from nnviz.ui.panels.inspector_text import fmt
 from nnviz.ui.plots.base import BASE_FONT_PT, Styled
 from nnviz.ui.widgets.demo_runner import run_widget
 from nnviz.ui.widgets.theme import get_theme
 
-MAX_INPUTS = 4
-"""More inputs than this are folded: the largest terms are shown, the rest summed in one box."""
 MAX_ZOOM = 1.6
 LABEL_GAP = 0.4
 """Em between a source box and the label of its slanted edge: edges converge on their targets, so
 labels sit at the sources, which are a box height apart."""
 GRADIENT_COLORS = {"light": "#c2185b", "dark": "#ff6fae", "contrast": "#a0005a"}
-PARAMETERS = ("b", "gamma", "beta", "alpha")
-"""Nodes drawn under the chain node of their column (they feed it from below)."""
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -324,98 +321,6 @@ class NeuronGraphView(Styled, QtWidgets.QGraphicsView):
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit()
-
-
-# -- Qt-free helpers -----------------------------------------------------------
-def _fan_in(graph) -> int:
-    return sum(1 for node_id in graph.nodes if node_id[0] == "w" and node_id[1:].isdigit())
-
-
-def visible_inputs(graph, limit: int) -> tuple[list[int], list[int]]:
-    """(shown, folded) input indices: all when at most ``limit``, else the largest |x·w| terms
-    (|w| before the forward pass has reached the layer) and, with a residual, the skipped input."""
-    n = _fan_in(graph)
-    if n <= limit:
-        return list(range(n)), []
-    def size(i):
-        p = graph.nodes[f"p{i}"].value
-        return abs(p if p is not None else graph.nodes[f"w{i}"].value)
-    order = sorted(range(n), key=size, reverse=True)
-    must = [int(e.source[1:]) for e in graph.edges if e.target == "a" and e.source.startswith("x")]
-    keep = must + [i for i in order if i not in must]
-    shown = sorted(keep[:limit - 1])
-    return shown, [i for i in range(n) if i not in shown]
-
-
-@dataclass
-class DisplayGraph:
-    """What is drawn of a NeuronGraph: the shown inputs, the folded ones, the nodes' display columns,
-    the edges (source, target, Edge or None for the folded terms' sum), and merged node ids."""
-
-    inputs: list
-    folded: list
-    columns: dict
-    edges: list
-    merged: dict
-
-
-def display_graph(graph, limit: int) -> DisplayGraph:
-    """The drawing's nodes and edges, with identity steps merged.
-
-    Without batch norm u is z (the edge z -> u is the identity): u is drawn as
-    z. Without dropout, switch or residual, a is f(u): a is drawn as f. Both
-    merged nodes carry the same value and gradient as the one kept (the
-    engine's grad_u equals grad_z, and dL/dact equals dL/da, there).
-    """
-    shown, folded = visible_inputs(graph, limit)
-    hidden = {f"{k}{i}" for i in folded for k in "xwp"}
-    merged = {}
-    if "xhat" not in graph.nodes:
-        merged["u"] = "z"
-    if [e.source for e in graph.incoming("a")] == ["act"]:
-        merged["a"] = "act"
-    edges = []
-    for e in graph.edges:
-        source, target = merged.get(e.source, e.source), merged.get(e.target, e.target)
-        if source == target or e.source in hidden or e.target in hidden:
-            continue
-        edges.append((source, target, e))
-    if folded:
-        edges.append(("rest", "sum", None))
-    kept = [n for n in graph.nodes.values() if n.id not in hidden and n.id not in merged]
-    ranks = {c: r for r, c in enumerate(sorted({n.column for n in kept}))}
-    columns = {n.id: ranks[n.column] for n in kept}
-    for node_id, into in merged.items():      # a parameter of a merged node (PReLU's alpha) follows it
-        for n in kept:
-            if n.id in PARAMETERS and graph.nodes[n.id].column == graph.nodes[node_id].column:
-                columns[n.id] = columns[into]
-    if folded:
-        columns["rest"] = 1
-    return DisplayGraph(shown, folded, columns, edges, merged)
-
-
-def other_paths(shown: DisplayGraph, node_id: str, grad: float) -> float | None:
-    """The part of dL/d(node) that the drawn edges out of it do not carry, or None when they carry it all.
-
-    A single neuron's graph leaves out two paths: batch norm's z also reaches
-    the loss through the batch mean and variance, and a softmax output's u
-    through the other outputs. The node's gradient is the engine's full one,
-    so the difference is shown beside it (bookkeeping, as the inspector's sum
-    of the terms not listed).
-    """
-    products = [e.product for src, _dst, e in shown.edges if src == node_id and e is not None]
-    if not products or any(p is None for p in products):
-        return None
-    rest = grad - sum(products)
-    scale = max(abs(grad), *(abs(p) for p in products))
-    return rest if abs(rest) > 1e-9 * scale else None
-
-
-def rest_value(graph) -> float | None:
-    """The sum of the folded terms x·w (None before the forward pass has reached the layer)."""
-    _shown, folded = visible_inputs(graph, MAX_INPUTS)
-    values = [graph.nodes[f"p{i}"].value for i in folded]
-    return None if any(v is None for v in values) else float(sum(values))
 
 
 # -- standalone demo -----------------------------------------------------------------
