@@ -15,7 +15,7 @@ import copy
 
 import numpy as np
 
-from .activations import PRELU_INIT, activate, activate_back, prelu_alpha_grad
+from .activations import ACTIVATIONS, PRELU_INIT, prelu_alpha_grad
 from .batchnorm import bn_backward, bn_forward
 from .initializers import init_weights
 from .losses import loss_and_grad, output_grad
@@ -45,6 +45,9 @@ class Network:
         self._slices = {}
         self._keys = [(i, key) for i, layer in enumerate(self.params) for key in layer]
         self._views = [self.params[i][key] for i, key in self._keys]
+        # per layer (key, start, stop, shape) of each parameter in ``flat``: backward writes there
+        self._grad_views = [[(key, self.flat_slice(i, key).start, self.flat_slice(i, key).stop, p.shape)
+                             for key, p in layer.items()] for i, layer in enumerate(self.params)]
         self.buffers = [self._init_buffers(layer) for layer in self.layers]
         # Dropout draws from its own stream so changing the dropout rate never
         # changes the initial weights.
@@ -136,11 +139,13 @@ class Network:
             raise ValueError(f"X must have shape (batch, {self.sizes[0]}), got {X.shape}")
         trace = Trace(X=X, training=training)
         a = X
+        layers, params, buffers, keep = trace.layers, self.params, self.buffers, self.keep
         with np.errstate(over="ignore", invalid="ignore"):
             for i in range(len(self.layers)):
                 mask = masks[i] if masks is not None else None
-                trace.layers.append(self.forward_layer(i, a, training, mask, update_buffers))
-                a = trace.layers[-1].a
+                lt = self._layer(i, a, params[i], buffers[i], keep[i], training, mask, update_buffers)
+                layers.append(lt)
+                a = lt.a
         return trace
 
     def forward_layer(self, i, inp, training=True, mask=None, update_buffers=True):
@@ -161,7 +166,7 @@ class Network:
             xhat, u, mean, var, inv_std = bn_forward(z, p["gamma"], p["beta"], buffers, training, update_buffers)
         else:
             u = z
-        act = activate(layer["activation"], u, p.get("alpha"))
+        act = ACTIVATIONS[layer["activation"]][0](u, p.get("alpha"))
         a, used_mask = act, None
         rate = layer["dropout"]
         if training and rate > 0.0:
@@ -219,7 +224,9 @@ class Network:
         data_loss, grad_u = loss_and_grad(self.spec["loss"], out.u, out.act, y,
                                           self.layers[-1]["activation"], self.params[-1].get("alpha"))
         reg = self.spec["regularization"]
-        penalty = penalty_value(reg["kind"], reg["rate"], [p["W"] for p in self.params])
+        penalty = 0.0
+        if reg["kind"] != "none" and reg["rate"] != 0.0:
+            penalty = penalty_value(reg["kind"], reg["rate"], [p["W"] for p in self.params])
         return float(data_loss), penalty, grad_u
 
     def _targets(self, y, out_shape):
@@ -246,9 +253,16 @@ class Network:
         dicts with exactly the keys of ``params``. ``layers_down_to`` stops the
         walk early (the stepper's backward(layer k) phase); the returned list
         then holds None for layers not yet reached.
+
+        The gradients are written into one new vector laid out as ``flat``
+        (the dicts hold views of it), kept as ``trace.grads_flat`` after a
+        full walk: norms and the optimizer then read all gradients at once
+        instead of gathering them. A new vector per call, so the gradients
+        of an earlier pass are never overwritten.
         """
         y = self._targets(y, trace.output.shape)
         grads = [None] * len(self.layers)
+        grads_flat = np.empty(self.flat.size, self.dtype)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             data_loss, penalty, grad_u = self._loss_terms(trace, y)
             trace.data_loss, trace.penalty, trace.loss = data_loss, penalty, data_loss + penalty
@@ -257,50 +271,54 @@ class Network:
             out.grad_a = output_grad(self.spec["loss"], out.act, y)
             for i in range(len(self.layers) - 1, layers_down_to - 1, -1):
                 grads[i], grad_inp = self.backward_layer(i, trace.layers[i], trace.training, grad_u,
-                                                         input_grad=i > 0)
+                                                         input_grad=i > 0, out=grads_flat)
                 grad_u = None
                 if i > 0:
                     trace.layers[i - 1].grad_a = grad_inp
+        trace.grads_flat = grads_flat if layers_down_to <= 0 else None
         return grads
 
-    def backward_layer(self, i, lt, training, grad_u=None, input_grad=True):
+    def backward_layer(self, i, lt, training, grad_u=None, input_grad=True, out=None):
         """One layer's backward step. Uses lt.grad_a unless grad_u is given
         (the output layer, whose dL/du comes straight from the loss).
         Returns (param grads dict, dL/dinp); dL/dinp is None with
         input_grad=False (the first layer: nothing below needs it).
+        out: a vector laid out as ``flat`` that the gradients are written
+        into (the dict holds views of it); a new one when None.
         Callers silence overflow warnings."""
         layer, p = self.layers[i], self.params[i]
-        grads = {}
+        if out is None:
+            out = np.empty(self.flat.size, self.dtype)
+        grads = {key: out[start:stop].reshape(shape) for key, start, stop, shape in self._grad_views[i]}
         if grad_u is None:
             grad_act = lt.grad_a
             if self.keep[i] is not None:                    # a = ... * keep
                 grad_act = grad_act * self.keep[i]
             if lt.dropout_mask is not None:                 # a = act * mask / (1 - p)
                 grad_act = grad_act * lt.dropout_mask / (1.0 - layer["dropout"])
-            grad_u = activate_back(layer["activation"], grad_act, lt.u, lt.act, p.get("alpha"))
+            grad_u = ACTIVATIONS[layer["activation"]][1](grad_act, lt.u, lt.act, p.get("alpha"))
         else:
             grad_act = lt.grad_a                            # the output layer: dL/du from the loss
         if "alpha" in p:                                    # act = max(0, u) + alpha * min(0, u)
-            grads["alpha"] = prelu_alpha_grad(grad_act, lt.u)
+            grads["alpha"][...] = prelu_alpha_grad(grad_act, lt.u)
         lt.grad_u = grad_u
         if layer["batch_norm"]:                             # u = gamma * xhat + beta
-            grad_z, grads["gamma"], grads["beta"] = bn_backward(
-                grad_u, lt.xhat, p["gamma"], lt.inv_std, training)
+            grad_z, grad_gamma, grad_beta = bn_backward(grad_u, lt.xhat, p["gamma"], lt.inv_std, training)
+            grads["gamma"][...], grads["beta"][...] = grad_gamma, grad_beta
         else:                                               # z = inp @ W + b
             grad_z = grad_u
-            grads["b"] = np.add.reduce(grad_z, axis=0)
+            np.add.reduce(grad_z, axis=0, out=grads["b"])
         lt.grad_z = grad_z
-        grads["W"] = lt.inp.T @ grad_z
+        np.matmul(lt.inp.T, grad_z, out=grads["W"])
         reg = self.spec["regularization"]
-        extra = penalty_grad(reg["kind"], reg["rate"], p["W"])
-        if extra is not None:
-            grads["W"] += extra
+        if reg["kind"] != "none" and reg["rate"] != 0.0:
+            grads["W"] += penalty_grad(reg["kind"], reg["rate"], p["W"])
         if not input_grad:
-            return {key: grads[key] for key in p}, None
+            return grads, None
         grad_inp = grad_z @ p["W"].T
         if layer["residual"]:                               # a = ... + inp
             grad_inp += lt.grad_a
-        return {key: grads[key] for key in p}, grad_inp
+        return grads, grad_inp
 
     # ----------------------------------------------------------------- helpers
     def predict(self, X):

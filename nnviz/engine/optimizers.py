@@ -43,6 +43,7 @@ class Optimizer:
         # more than the arithmetic (allocations above ~128 KB go to mmap).
         dtype = net.params[0]["W"].dtype if net.params else np.float64
         self._grad = np.empty(int(self.offsets[-1]), dtype)
+        self._shared_flat = None
         self._tmp = np.empty_like(self._grad)
 
     def _check(self):
@@ -67,7 +68,13 @@ class Optimizer:
         if hasattr(self.net, "sync_params"):
             self.net.sync_params()
         flat = getattr(self.net, "flat", None)
+        if flat is not None and flat is self._shared_flat:
+            return flat, True
         if flat is not None and self.keys and np.shares_memory(self.net.params[0]["W"], flat):
+            # After sync_params a Network's parameters are always views of its flat vector:
+            # checked once per vector (shares_memory costs as much as a small update).
+            if hasattr(self.net, "sync_params"):
+                self._shared_flat = flat
             return flat, True
         return np.concatenate([self.net.params[i][k].ravel() for i, k in self.keys]), False
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 
-@dataclass
+@dataclass(slots=True)
 class LayerTrace:
     """One layer's quantities, in the order they are computed.
 
@@ -56,6 +56,9 @@ class Trace:
     data_loss: float | None = None
     penalty: float | None = None
     y: np.ndarray | None = None
+    grads_flat: np.ndarray | None = None
+    """After a full ``Network.backward``: every parameter gradient in one vector laid out as
+    ``Network.flat`` (the returned gradient dicts are views of it)."""
 
     @property
     def output(self):
