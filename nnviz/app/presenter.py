@@ -27,6 +27,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz.session.formatting import format_number
 from nnviz.session.language import ltr
 from nnviz.session.lessons import SIDE_VIEWS
+from nnviz.session.update_rules import rule_summary
 
 LINE_SCALE = 2.0            # side by side's projector mode: plots and the health strip
 NETWORK_LINE_SCALE = 2.0    # the network view at a 768-pixel-high screen (more on taller ones)
@@ -255,7 +256,7 @@ class PresenterMode(QtCore.QObject):
         forward(k): ``z`` and ``a`` of layer k for the focused sample (or the
         batch mean); loss: ``loss``; backward(k): ``delta`` (dL/dz of the
         focused sample) and ``grad_norm`` (‖dL/dW‖ of layer k); update:
-        ``lr``.  Every number comes from the session.
+        ``lr`` and ``rule`` (the optimizer's rule in symbols).  Every number comes from the session.
         """
         w = self.window
         s = w.session
@@ -290,6 +291,7 @@ class PresenterMode(QtCore.QObject):
         elif ph.kind == "update":
             rec = s.record
             out["lr"] = float(rec.lr if rec is not None else s.config["lr"])
+            out["rule"] = rule_summary(s.optimizer.name, s.optimizer.hyper)
         return out
 
     def reveal_text(self) -> str:
@@ -313,7 +315,8 @@ class PresenterMode(QtCore.QObject):
             return text
         if kind == "update" and "lr" in v:
             update = self.tr("Update")
-            return f"<b>{update}</b>: " + ltr(f"W ← W − {format_number(v['lr'], 3)} · dL/dW")
+            return (f"<b>{update}</b>: " + ltr("g = dL/dW") + "<br>" + "<br>".join(ltr(line) for line in
+                    v["rule"].split("; ")) + "<br>" + ltr(f"lr = {format_number(v['lr'], 3)}"))
         ready, hint = self.tr("Ready"), self.tr("→ steps into the first phase")
         return f"<b>{ready}</b>: {hint}"
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from nnviz.session.formatting import format_number
 from nnviz.session.language import QT_TRANSLATE_NOOP, shown
+from nnviz.session.update_rules import rule_summary
 
 
 def _t(text: str) -> str:
@@ -127,10 +128,11 @@ def _backward(session, k: int) -> Caption:
 def _update(session, update_as_delta: bool) -> Caption:
     c = session.config
     rec = session.record
+    opt = session.optimizer                 # the rule of the optimizer in use, not always SGD's
     lr = rec.lr if rec is not None else c["lr"]
     shows = (_t(QT_TRANSLATE_NOOP("Narration", "Edges show the change Δw of each weight (log scale)."))
              if update_as_delta else _t(QT_TRANSLATE_NOOP("Narration", "Edges show the new weights.")))
     clip = _t(QT_TRANSLATE_NOOP("Narration", ", gradient clipped to norm {0}")).format(
         f"{c['clip_norm']:g}") if c["clip_norm"] > 0 else ""
     return Caption(_t(QT_TRANSLATE_NOOP("Narration", "**Update**: {0} with {1}, lr {2}{3}.")).format(
-        "W ← W − lr·dL/dW", c["optimizer"], f"{lr:.3g}", clip), shows)
+        f"g = dL/dW; {rule_summary(opt.name, opt.hyper)}", opt.name, f"{lr:.3g}", clip), shows)

@@ -16,6 +16,18 @@ import math
 
 _SUP_T = "ᵗ"
 
+# The symbols of each rule, shared by the inspector's per-weight lines and the phase caption's
+# one-line summary, so both always show the same rule.
+_DECAY = "g ← g + wd·W"
+_BUF = "buf ← μ·buf + g"
+_ADAGRAD_G = "G ← G + g²"
+_RMS_V = "v ← α·v + (1 − α)·g²"
+_RMS_MEAN = "ḡ ← α·ḡ + (1 − α)·g"
+_ADAM_M = "m ← β₁·m + (1 − β₁)·g"
+_ADAM_V = "v ← β₂·v + (1 − β₂)·g²"
+_ADAM_STEP = "lr·m̂ / (√v̂ + ε)"
+_ADAMW_DECAY = "lr·λ·W"
+
 
 def _n(x):
     """Five significant digits, negative numbers in parentheses when they follow an operator."""
@@ -51,7 +63,7 @@ def update_rule(opt, info, name, before=None):
     decay = h.get("weight_decay", 0.0)
     if decay and opt.name != "adamw":
         g_new = g + decay * w
-        out.add("g ← g + wd·W  (weight decay, an L2 term in the gradient)",
+        out.add(f"{_DECAY}  (weight decay, an L2 term in the gradient)",
                 f"g ← {_n(g)} + {_n(decay)}·{_n(w)} = {_n(g_new)}")
         g = g_new
     with_numbers = _RULES[opt.name]
@@ -69,7 +81,7 @@ def _sgd(out, h, lr, t, g, w, after, before, opt):
     buf = after["momentum_buffer"]
     if "momentum_buffer" in before:
         damp = 1.0 - h["dampening"]
-        out.add(f"buf ← μ·buf + {'(1 − dampening)·' if h['dampening'] else ''}g",
+        out.add(_BUF.replace("+ g", "+ (1 − dampening)·g") if h["dampening"] else _BUF,
                 f"buf ← {_n(mu)}·{_n(before['momentum_buffer'])} + "
                 f"{_n(damp) + '·' if h['dampening'] else ''}{_n(g)} = {_n(buf)}")
     else:
@@ -86,7 +98,7 @@ def _sgd(out, h, lr, t, g, w, after, before, opt):
 
 def _adagrad(out, h, lr, t, g, w, after, before, opt):
     total = after["sum"]
-    out.add("G ← G + g²", f"G ← {_n(before.get('sum', h['initial_accumulator_value']))} + {_n(g)}² = {_n(total)}")
+    out.add(_ADAGRAD_G, f"G ← {_n(before.get('sum', h['initial_accumulator_value']))} + {_n(g)}² = {_n(total)}")
     rate = lr / (1.0 + (t - 1) * h["lr_decay"])
     if h["lr_decay"]:
         out.add("lr' = lr / (1 + (t − 1)·decay)",
@@ -100,11 +112,11 @@ def _adagrad(out, h, lr, t, g, w, after, before, opt):
 def _rmsprop(out, h, lr, t, g, w, after, before, opt):
     a, eps = h["alpha"], h["eps"]
     v = after["square_avg"]
-    out.add("v ← α·v + (1 − α)·g²",
+    out.add(_RMS_V,
             f"v ← {_n(a)}·{_n(before.get('square_avg', 0.0))} + {_n(1 - a)}·{_n(g)}² = {_n(v)}")
     if h["centered"]:
         mean = after["grad_avg"]
-        out.add("ḡ ← α·ḡ + (1 − α)·g",
+        out.add(_RMS_MEAN,
                 f"ḡ ← {_n(a)}·{_n(before.get('grad_avg', 0.0))} + {_n(1 - a)}·{_n(g)} = {_n(mean)}")
         d = math.sqrt(v - mean * mean) + eps
         out.add("d = √(v − ḡ²) + ε  (centered)", f"d = √({_n(v)} − {_n(mean)}²) + {_n(eps)} = {_n(d)}")
@@ -126,9 +138,9 @@ def _rmsprop(out, h, lr, t, g, w, after, before, opt):
 def _moments(out, h, t, g, after, before):
     b1, b2 = h["betas"]
     m, v = after["exp_avg"], after["exp_avg_sq"]
-    out.add("m ← β₁·m + (1 − β₁)·g",
+    out.add(_ADAM_M,
             f"m ← {_n(b1)}·{_n(before.get('exp_avg', 0.0))} + {_n(1 - b1)}·{_n(g)} = {_n(m)}")
-    out.add("v ← β₂·v + (1 − β₂)·g²",
+    out.add(_ADAM_V,
             f"v ← {_n(b2)}·{_n(before.get('exp_avg_sq', 0.0))} + {_n(1 - b2)}·{_n(g)}² = {_n(v)}")
     return b1, b2, m, v
 
@@ -148,10 +160,10 @@ def _adam(out, h, lr, t, g, w, after, before, opt):
     if opt.name == "adamw" and h["weight_decay"]:
         decay = -lr * h["weight_decay"] * w
         step += decay
-        out.add("ΔW = −lr·λ·W − lr·m̂ / (√v̂ + ε)  (decoupled weight decay)",
+        out.add(f"ΔW = −{_ADAMW_DECAY} − {_ADAM_STEP}  (decoupled weight decay)",
                 f"ΔW = −{_n(lr)}·{_n(h['weight_decay'])}·{_n(w)} {worked} = {_n(step)}")
     else:
-        out.add("ΔW = −lr·m̂ / (√v̂ + ε)", f"ΔW = {worked} = {_n(step)}")
+        out.add(f"ΔW = −{_ADAM_STEP}", f"ΔW = {worked} = {_n(step)}")
     return step
 
 
@@ -172,6 +184,46 @@ def _nadam(out, h, lr, t, g, w, after, before, opt):
     out.add("ΔW = −lr·(1 − μ)/(1 − Πμ)·g/d − lr·μ'/(1 − Πμ·μ')·m/d  (Nesterov)",
             f"ΔW = −{_n(c_grad)}·{_n(g)}/{_n(d)} − {_n(c_mom)}·{_n(m)}/{_n(d)} = {_n(step)}")
     return step
+
+
+def rule_summary(name, hyper):
+    """The update rule of optimizer ``name`` with options ``hyper`` in one line of symbols, for the
+    update phase's caption: "m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; W ← W − lr·m̂ / (√v̂ + ε)".
+
+    g is the gradient the step applies (dL/dW, after clipping); the lines are those the inspector
+    shows for one weight, with the final change written into W.
+    """
+    lines = [_DECAY] if hyper.get("weight_decay") and name != "adamw" else []
+    if name == "sgd":
+        mu = hyper.get("momentum", 0.0)
+        if mu:
+            lines.append(_BUF.replace("+ g", "+ (1 − dampening)·g") if hyper.get("dampening") else _BUF)
+        step = ("lr·g" if not mu else "lr·(g + μ·buf)" if hyper.get("nesterov") else "lr·buf")
+    elif name == "adagrad":
+        lines.append(_ADAGRAD_G)
+        step = ("lr′·g / (√G + ε), lr′ = lr / (1 + (t − 1)·decay)" if hyper.get("lr_decay")
+                else "lr·g / (√G + ε)")
+    elif name == "rmsprop":
+        lines.append(_RMS_V)
+        d = "√v + ε"
+        if hyper.get("centered"):
+            lines.append(_RMS_MEAN)
+            d = "√(v − ḡ²) + ε"
+        if hyper.get("momentum"):
+            lines.append(f"buf ← μ·buf + g / ({d})")
+            step = "lr·buf"
+        else:
+            step = f"lr·g / ({d})"
+    elif name in ("adam", "adamw"):
+        lines += [_ADAM_M, _ADAM_V]
+        step = (f"{_ADAMW_DECAY} − {_ADAM_STEP}" if name == "adamw" and hyper.get("weight_decay")
+                else _ADAM_STEP)
+    elif name == "nadam":
+        lines += [_ADAM_M, _ADAM_V]
+        step = "lr·((1 − μ)/(1 − Πμ)·g + μ′/(1 − Πμ·μ′)·m) / (√v̂ + ε)"
+    else:
+        raise ValueError(f"unknown optimizer {name!r}")
+    return "; ".join(lines + [f"W ← W − {step}"])
 
 
 _RULES = {"sgd": _sgd, "adagrad": _adagrad, "rmsprop": _rmsprop, "adam": _adam, "adamw": _adam, "nadam": _nadam}

@@ -16,15 +16,13 @@ minus sign, so a value can be copied back into the edit box); tests look for
 
 from __future__ import annotations
 
-import html
 import math
 
 from nnviz.engine import relative_error
-from nnviz.session.formatting import format_number
 from nnviz.session.inspect import person_label
+from nnviz.ui.panels.inspector_markup import Doc, error_color, esc, fmt, hat, ok_color, paren, sub
 from nnviz.ui.widgets.theme import Theme
 
-DIGITS = 5
 FEW_TERMS = 5
 """Chain-rule terms listed one by one; the rest are summed in one "… + N more" row."""
 
@@ -37,94 +35,7 @@ CHECK_TOLERANCE = 1e-6
 TINY_GRADIENT = 1e-7
 """Below this size a central-difference estimate (ε = 1e-5) is mostly rounding error."""
 
-ERROR_COLORS = {"light": "#c62828", "dark": "#ff6b6b", "contrast": "#c00000"}
-OK_COLORS = {"light": "#2e7d32", "dark": "#5ccf6c", "contrast": "#006b3c"}
-
 NOT_YET = "not computed yet in this phase"
-
-
-def fmt(x: float | None) -> str:
-    """A number as the inspector prints it: :data:`DIGITS` significant digits (see nnviz.session.formatting)."""
-    return format_number(x, DIGITS)
-
-
-def fmt_full(x: float) -> str:
-    """A number with ten significant digits (for the edit box)."""
-    return f"{float(x):.10g}"
-
-
-def error_color(theme: Theme) -> str:
-    return ERROR_COLORS.get(theme.name, ERROR_COLORS["light"])
-
-
-def ok_color(theme: Theme) -> str:
-    return OK_COLORS.get(theme.name, OK_COLORS["light"])
-
-
-# -- small HTML helpers ----------------------------------------------------------------------
-def _esc(text: str) -> str:
-    return html.escape(str(text), quote=False)
-
-
-def _sub(symbol: str, index) -> str:
-    return f"{symbol}<sub>{index}</sub>"
-
-
-def _hat(symbol: str) -> str:
-    """``symbol`` with a circumflex, in italics: upright letters with a combining
-    circumflex are misplaced by some fonts (DejaVu Sans among them), italics are not."""
-    return f"<i>{symbol}&#770;</i>"
-
-
-def _paren(x: float | None) -> str:
-    """``fmt(x)``, in parentheses when negative (for products written out)."""
-    s = fmt(x)
-    return f"({s})" if s.startswith("-") else s
-
-
-class _Doc:
-    """Collects the HTML of one inspector page with the theme's colors."""
-
-    def __init__(self, theme: Theme) -> None:
-        self.t = theme
-        self.parts: list[str] = []
-
-    def title(self, text: str, note: str = "") -> None:
-        extra = f' &nbsp;<span style="color:{self.t.muted}">{note}</span>' if note else ""
-        self.parts.append(f'<p style="margin-bottom:2px"><span style="font-size:large">'
-                          f'<b>{text}</b></span>{extra}</p>')
-
-    def line(self, text: str, muted: bool = False, color: str | None = None) -> None:
-        c = self.t.muted if muted else color
-        style = f' style="color:{c}"' if c else ""
-        self.parts.append(f'<p style="margin-top:2px; margin-bottom:2px"><span{style}>{text}</span></p>')
-
-    def section(self, text: str) -> None:
-        self.parts.append(f'<p style="margin-top:8px; margin-bottom:2px"><b>{text}</b></p>')
-
-    def table(self, rows: list[tuple[str, str, str]], header: tuple[str, ...] | None = None,
-              emphasize: set[int] | None = None) -> None:
-        """Rows of (symbol, formula or note, value); values right-aligned."""
-        emphasize = emphasize or set()
-        out = ['<table cellspacing="0" cellpadding="2">']
-        if header:
-            cells = "".join(f'<td align="{"right" if k else "left"}" style="color:{self.t.muted}">'
-                            f"{h}</td>" for k, h in enumerate(header))
-            out.append(f"<tr>{cells}</tr>")
-        for n, row in enumerate(rows):
-            bold = ("<b>", "</b>") if n in emphasize else ("", "")
-            cells = []
-            for k, cell in enumerate(row):
-                align = "right" if k == len(row) - 1 or (header and k > 0) else "left"
-                color = f' style="color:{self.t.muted}"' if (k == 1 and not header) else ""
-                cells.append(f'<td align="{align}"{color}>{bold[0]}{cell}{bold[1]}&nbsp;</td>')
-            out.append("<tr>" + "".join(cells) + "</tr>")
-        out.append("</table>")
-        self.parts.append("".join(out))
-
-    def html(self) -> str:
-        return ('<html><body style="color:%s">%s</body></html>'
-                % (self.t.foreground, "".join(self.parts)))
 
 
 def _differs(a: float, b: float) -> bool:
@@ -165,13 +76,13 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
     (a label), ``step``, and the layer's ``batch_norm``, ``dropout``,
     ``residual`` settings.
     """
-    d = _Doc(theme)
+    d = Doc(theme)
     layer = info["layer"]
     j = info["neuron"] + 1                          # a person counts neurons and samples from 1
     act = info["activation"]
     output = layer == context["n_layers"]
     d.title(_capital(person_label("neuron", layer, j=info["neuron"])),
-            f"{_layer_role(layer, context['n_layers'])} · {_esc(act)}")
+            f"{_layer_role(layer, context['n_layers'])} · {esc(act)}")
     note = _phase_note(context)
     batch = context.get("batch_size")
     if info["known"] and batch:
@@ -180,13 +91,13 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
 
     params = []
     if info.get("bias") is not None:
-        params.append((_sub("b", j), "bias", fmt(info["bias"])))
+        params.append((sub("b", j), "bias", fmt(info["bias"])))
     if info.get("gamma") is not None:
-        params.append((_sub("γ", j), "batch-norm scale", fmt(info["gamma"])))
+        params.append((sub("γ", j), "batch-norm scale", fmt(info["gamma"])))
     if info.get("beta") is not None:
-        params.append((_sub("β", j), "batch-norm shift", fmt(info["beta"])))
+        params.append((sub("β", j), "batch-norm shift", fmt(info["beta"])))
     if info.get("alpha") is not None:
-        params.append((_sub("α", j), "PReLU slope for u &lt; 0", fmt(info["alpha"])))
+        params.append((sub("α", j), "PReLU slope for u &lt; 0", fmt(info["alpha"])))
 
     d.section("Forward")
     if not info["known"]:
@@ -199,23 +110,23 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
 
     bn = info.get("xhat") is not None
     z_formula = f"= Σ<sub>i</sub> a<sub>i</sub> W<sub>i,{j}</sub>" + ("" if bn else f" + b<sub>{j}</sub>")
-    rows = [(_sub("z", j), z_formula, fmt(info["z"]))]
+    rows = [(sub("z", j), z_formula, fmt(info["z"]))]
     if bn:
-        rows += [(_sub("μ", j), "batch mean of z", fmt(info["mean"])),
+        rows += [(sub("μ", j), "batch mean of z", fmt(info["mean"])),
                  (f"σ<sub>{j}</sub>²", "batch variance of z", fmt(info["var"])),
-                 (_sub(_hat("x"), j), "= (z − μ) / √(σ² + ε)", fmt(info["xhat"]))]
+                 (sub(hat("x"), j), "= (z − μ) / √(σ² + ε)", fmt(info["xhat"]))]
     rows += params                                  # b, or γ and β, and α for PReLU
     if bn and info.get("running_mean") is not None:
         rows += [(f"running μ<sub>{j}</sub>", "used in evaluation (test loss, boundary)", fmt(info["running_mean"])),
                  (f"running σ<sub>{j}</sub>²", "used in evaluation; momentum 0.1", fmt(info["running_var"]))]
     if bn:
-        rows.append((_sub("u", j), f"= γ {_hat('x')} + β", fmt(info["u"])))
+        rows.append((sub("u", j), f"= γ {hat('x')} + β", fmt(info["u"])))
     arg = "u" if bn else "z"
     plain = not (context.get("dropout") or context.get("residual") or info.get("switched_off"))
     if plain:
-        rows.append((_sub("a", j), f"= {_esc(act)}({arg}<sub>{j}</sub>)", fmt(info["a"])))
+        rows.append((sub("a", j), f"= {esc(act)}({arg}<sub>{j}</sub>)", fmt(info["a"])))
     else:
-        rows.append((f"{_esc(act)}({arg}<sub>{j}</sub>)", "the activation", fmt(info["act"])))
+        rows.append((f"{esc(act)}({arg}<sub>{j}</sub>)", "the activation", fmt(info["act"])))
         how = []
         if info.get("dropped") is True:
             how.append(f"dropped in this sample (rate {fmt(context.get('dropout'))})")
@@ -225,7 +136,7 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
             how.append("neuron switched off: × 0")
         if context.get("residual"):
             how.append("+ the layer's input (residual)")
-        rows.append((_sub("a", j), "; ".join(how) or "output", fmt(info["a"])))
+        rows.append((sub("a", j), "; ".join(how) or "output", fmt(info["a"])))
     d.table(rows, emphasize={0, len(rows) - 1})
     _worked_examples(d, info, context, theme)
 
@@ -238,12 +149,12 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
     delta = f"δ<sub>{j}</sub> = ∂L/∂z<sub>{j}</sub>"
     mask = " · mask/(1 − p)" if context.get("dropout") else ""
     if bn:
-        rows.append((f"∂L/∂u<sub>{j}</sub>", f"= ∂L/∂a{mask} · {_esc(act)}′(u)", fmt(info["grad_u"])))
+        rows.append((f"∂L/∂u<sub>{j}</sub>", f"= ∂L/∂a{mask} · {esc(act)}′(u)", fmt(info["grad_u"])))
         rows.append((delta, "back through batch norm", fmt(info["delta"])))
     elif output:
-        rows.append((delta, f"loss and {_esc(act)} together", fmt(info["delta"])))
+        rows.append((delta, f"loss and {esc(act)} together", fmt(info["delta"])))
     else:
-        rows.append((delta, f"= ∂L/∂a{mask} · {_esc(act)}′(z)", fmt(info["delta"])))
+        rows.append((delta, f"= ∂L/∂a{mask} · {esc(act)}′(z)", fmt(info["delta"])))
     d.table(rows, emphasize={len(rows) - 1})
     d.line("δ includes the 1/N of the mean loss over the mini-batch.", muted=True)
     if bn:
@@ -252,7 +163,7 @@ def neuron_html(info: dict, context: dict, theme: Theme) -> str:
     return d.html()
 
 
-def _worked_examples(d: "_Doc", info: dict, context: dict, theme: Theme) -> None:
+def _worked_examples(d: "Doc", info: dict, context: dict, theme: Theme) -> None:
     """The softmax of the whole output layer, and a 2-D neuron's decision line (see the panel)."""
     soft = context.get("softmax")
     if soft:
@@ -266,7 +177,7 @@ def _worked_examples(d: "_Doc", info: dict, context: dict, theme: Theme) -> None
     line = context.get("line")
     if line:
         (w1, w2), b = line["w"], line["b"]
-        x1, x2 = (_esc(n) for n in line["names"])
+        x1, x2 = (esc(n) for n in line["names"])
         d.section("Decision line")
         if w1 == 0 and w2 == 0:
             d.line("Both weights are 0: z is the bias everywhere, there is no line.", muted=True)
@@ -290,7 +201,7 @@ def edge_html(info: dict, context: dict, theme: Theme) -> str:
     ``context``: ``n_layers``, ``phase``, ``step``, ``reg_kind``, ``reg_rate``,
     ``clip_norm``, ``hyper`` (the optimizer's hyper-parameters).
     """
-    d = _Doc(theme)
+    d = Doc(theme)
     layer, i0, j0 = info["layer"], info["source"], info["target"]
     i, j = i0 + 1, j0 + 1                           # a person counts rows and columns from 1
     src = (f"input {person_label('input', None, i0)}" if layer == 1
@@ -335,11 +246,11 @@ def edge_html(info: dict, context: dict, theme: Theme) -> str:
     return d.html()
 
 
-def _update_section(d: _Doc, info: dict, context: dict) -> None:
+def _update_section(d: Doc, info: dict, context: dict) -> None:
     name = info["optimizer"]
     hyper = context.get("hyper", {})
     lr, state = info["lr"], info.get("state", {})
-    d.section(f"Update ({_esc(name)}, lr = {fmt(lr)}, t = {info['t']})")
+    d.section(f"Update ({esc(name)}, lr = {fmt(lr)}, t = {info['t']})")
     g = "g (clipped)" if _differs(info["applied_grad"], info["grad"]) else "g"
     rows = [("g", "the gradient used", fmt(info["applied_grad"]))]
     if name in ("adam", "adamw", "nadam") and "m_hat" in info:
@@ -347,9 +258,9 @@ def _update_section(d: _Doc, info: dict, context: dict) -> None:
         eps = hyper.get("eps", 1e-8)
         rows += [("m", f"= {fmt(b1)}·m + {fmt(1 - b1)}·g", fmt(state.get("exp_avg"))),
                  ("v", f"= {fmt(b2)}·v + {fmt(1 - b2)}·g²", fmt(state.get("exp_avg_sq"))),
-                 (_hat("m"), f"= m / (1 − {fmt(b1)}<sup>{info['t']}</sup>)", fmt(info["m_hat"])),
-                 (_hat("v"), f"= v / (1 − {fmt(b2)}<sup>{info['t']}</sup>)", fmt(info["v_hat"]))]
-        m_hat, v_hat = _hat("m"), _hat("v")
+                 (hat("m"), f"= m / (1 − {fmt(b1)}<sup>{info['t']}</sup>)", fmt(info["m_hat"])),
+                 (hat("v"), f"= v / (1 − {fmt(b2)}<sup>{info['t']}</sup>)", fmt(info["v_hat"]))]
+        m_hat, v_hat = hat("m"), hat("v")
         formula = {"adam": f"= −lr · {m_hat} / (√{v_hat} + ε), ε = {fmt(eps)}",
                    "adamw": f"= −lr · {m_hat} / (√{v_hat} + ε) − lr·λ·W (decoupled decay)",
                    "nadam": f"Nesterov-corrected −lr · {m_hat} / (√{v_hat} + ε)"}[name]
@@ -359,10 +270,15 @@ def _update_section(d: _Doc, info: dict, context: dict) -> None:
         rows.append(("Δw", "= −lr · buf" + (" (Nesterov)" if hyper.get("nesterov") else ""), fmt(info["step"])))
     elif name == "sgd":
         extra = " (+ weight decay)" if hyper.get("weight_decay") else ""
-        rows.append(("Δw", f"= −lr · g = −{fmt(lr)} · {_paren(info['applied_grad'])}{extra}", fmt(info["step"])))
+        rows.append(("Δw", f"= −lr · g = −{fmt(lr)} · {paren(info['applied_grad'])}{extra}", fmt(info["step"])))
+    elif "rule" in info:            # adagrad, rmsprop: the rule's lines in symbols, then with this step's numbers
+        rule = info["rule"]
+        for symbols, numbers in zip(rule["rule"][:-1], rule["worked"][:-1]):
+            rows.append(("", f"{esc(symbols)}<br>{esc(numbers)}", ""))
+        rows.append(("Δw", "the step of the rule above", fmt(info["step"])))
     else:
         for key, value in state.items():
-            rows.append((_esc(key), "optimizer state", fmt(value)))
+            rows.append((esc(key), "optimizer state", fmt(value)))
         rows.append(("Δw", "the optimizer's step", fmt(info["step"])))
     rows += [("W before", "", fmt(info["w_before"])),
              ("W new", "= W before + Δw", fmt(info["w_after"]))]
@@ -374,12 +290,12 @@ def layer_html(summary: dict, context: dict, theme: Theme) -> str:
     """Page for a whole layer.  ``summary``: ``layer``, ``size``, ``fan_in``,
     ``activation``, ``params`` (name -> shape), ``batch_norm``, ``dropout``,
     ``residual``, optional ``health`` and ``grad_norm`` (latest step)."""
-    d = _Doc(theme)
+    d = Doc(theme)
     layer = summary["layer"]
     d.title(f"Layer {layer}", f"{_layer_role(layer, context['n_layers'])} · {summary['size']} neurons · "
-            f"{_esc(summary['activation'])}")
+            f"{esc(summary['activation'])}")
     d.line(_phase_note(context), muted=True)
-    rows = [(_esc(name), "×".join(str(s) for s in shape), str(math.prod(shape)))
+    rows = [(esc(name), "×".join(str(s) for s in shape), str(math.prod(shape)))
             for name, shape in summary["params"].items()]
     d.table(rows, header=("parameter", "shape", "entries"))
     extras = []
@@ -395,7 +311,7 @@ def layer_html(summary: dict, context: dict, theme: Theme) -> str:
     if summary.get("grad_norm") is not None:
         rows.append(("‖∂L/∂W‖", "latest step", fmt(summary["grad_norm"])))
     if summary.get("health"):
-        rows.append(("health", "latest step", _esc(summary["health"])))
+        rows.append(("health", "latest step", esc(summary["health"])))
     if rows:
         d.table(rows)
     return d.html()
@@ -408,7 +324,7 @@ def check_html(check: dict, theme: Theme) -> str:
     ``check``: ``labels`` (one per entry), ``backprop``, ``numeric``,
     ``relative_error`` (the worst), ``total`` (entries of the selection).
     """
-    d = _Doc(theme)
+    d = Doc(theme)
     worst = check["relative_error"]
     good = worst < CHECK_TOLERANCE
     color = ok_color(theme) if good else error_color(theme)
