@@ -13,7 +13,7 @@ the shown step) and draws it left to right by the nodes' ``column``:
   leaves out (batch statistics, the other softmax outputs), that part is
   written under it (:func:`~nnviz.ui.network.neuron_graph_display.other_paths`).
 
-Numbers are printed with the inspector's :func:`~nnviz.ui.panels.inspector_text.fmt`
+Numbers are printed with the inspector's :func:`~nnviz.ui.panels.inspector_markup.fmt`
 (5 significant digits), so they read exactly as the inspector's. Labels use
 the inspector's notation (indices from 1: x₁, W₂[3,1], b₂[1]).
 
@@ -37,7 +37,7 @@ from nnviz.session import Session
 from nnviz.session.inspect import person_label
 from nnviz.ui.network.neuron_graph_display import (MAX_INPUTS, PARAMETERS, DisplayGraph, display_graph,
                                                    other_paths, rest_value, visible_inputs)
-from nnviz.ui.panels.inspector_text import fmt
+from nnviz.ui.panels.inspector_markup import fmt
 from nnviz.ui.plots.base import BASE_FONT_PT, Styled
 from nnviz.ui.widgets.demo_runner import run_widget
 from nnviz.ui.widgets.theme import get_theme

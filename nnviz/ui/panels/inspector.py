@@ -25,6 +25,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.panels import inspector_data as data
 from nnviz.ui.panels import inspector_text as text
+from nnviz.ui.panels.inspector_markup import error_color, esc, fmt_full
 from nnviz.ui.plots.base import BASE_FONT_PT, check_line_scale
 from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import Theme, get_theme
@@ -257,8 +258,8 @@ class InspectorPanel(QtWidgets.QWidget):
                     info = data.layer_summary(self.session, sel[1])
                     page = text.layer_html(info, ctx, t)
             except ValueError as err:       # the network was rebuilt without this unit
-                info, page = None, (f'<p style="color:{text.error_color(t)}">The selection no longer '
-                                    f"exists: {text._esc(err)}</p>")
+                info, page = None, (f'<p style="color:{error_color(t)}">The selection no longer '
+                                    f"exists: {esc(err)}</p>")
             if self.last_check is not None and info is not None:
                 page = page.replace("</body></html>", text.check_html(self.last_check, t)
                                     + "</body></html>")
@@ -292,7 +293,7 @@ class InspectorPanel(QtWidgets.QWidget):
             self.param_label.setText(f"{text.param_label(key, layer, index)} =")
             if not self.value_edit.hasFocus():
                 value = self.session.network.params[layer - 1][key][index]
-                self.value_edit.setText(text.fmt_full(value))
+                self.value_edit.setText(fmt_full(value))
                 self.value_edit.setCursorPosition(0)
 
         hidden = neuron and sel[1] < self.session.network.n_layers
@@ -342,5 +343,5 @@ class InspectorPanel(QtWidgets.QWidget):
         font.setPointSizeF(BASE_FONT_PT * 1.05 * s)
         self.setFont(font)
         self.browser.setFont(font)
-        self.error_label.setStyleSheet(f"QLabel {{ color: {text.error_color(t)}; font-weight: bold;"
+        self.error_label.setStyleSheet(f"QLabel {{ color: {error_color(t)}; font-weight: bold;"
                                        f" font-size: {BASE_FONT_PT * 1.05 * s:.1f}pt; }}")
