@@ -72,13 +72,14 @@ def test_a_paused_windows_repaint_does_not_compute_the_boundary_or_heatmaps_agai
 
 
 def test_a_hidden_view_is_not_drawn_and_catches_up_when_shown(window, monkeypatch):
+    window.curves_dock.raise_()                                  # the loss curves' tab in front
     _tick(window)
     graddist = window.binding.graddist
     curves = window.binding.curves
     counts = Counts(monkeypatch)
     counts.wrap(graddist, "set_layers")
     counts.wrap(curves, "set_series")
-    graddist.hide()                                              # as a tab behind another
+    graddist.hide()                                              # as a closed dock
     for _ in range(3):
         _tick(window)
     calls = counts.take()
@@ -87,6 +88,30 @@ def test_a_hidden_view_is_not_drawn_and_catches_up_when_shown(window, monkeypatc
     assert counts.take().get("set_layers") == 1
     drawn = [item.getData()[0] for item in graddist.plot_item.listDataItems()]
     assert any(x is not None and len(x) for x in drawn)
+
+
+def test_a_dock_behind_another_tab_is_not_drawn_and_catches_up_when_its_tab_is_raised(window, monkeypatch):
+    """Qt moves the docks behind the front tab out of sight instead of hiding them: still not drawn."""
+    from nnviz.ui.binding import shown_on_screen
+    window.tabifyDockWidget(window.data_dock, window.curves_dock)
+    window.tabifyDockWidget(window.data_dock, window.feature_dock)
+    window.data_dock.raise_()
+    QtWidgets.QApplication.processEvents()
+    assert window.curves_view.isVisible() and not shown_on_screen(window.curves_view)
+    counts = Counts(monkeypatch)
+    counts.wrap(window.curves_view, "set_series", "curves")
+    counts.wrap(window.feature_view, "refresh", "features")
+    counts.wrap(window.gradnorm_view, "set_series", "gradnorm")
+    for _ in range(3):
+        _tick(window)
+    calls = counts.take()
+    assert calls.get("gradnorm") == 3 and "curves" not in calls and "features" not in calls
+    window.curves_dock.raise_()
+    QtWidgets.QApplication.processEvents()
+    assert shown_on_screen(window.curves_view)
+    assert counts.take().get("curves", 0) >= 1                    # drawn once it is seen ...
+    x, _y = window.curves_view.train_curve.getOriginalDataset()
+    assert x[-1] == window.session.step                           # ... up to the current step
 
 
 def test_pictures_of_views_never_shown_are_drawn(monkeypatch):

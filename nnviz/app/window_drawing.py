@@ -21,7 +21,7 @@ import time
 import numpy as np
 
 from nnviz.session.formatting import format_number, format_percent
-from nnviz.ui.binding import BOUNDARY_RESOLUTION, caption_html
+from nnviz.ui.binding import BOUNDARY_RESOLUTION, caption_html, shown_on_screen
 
 SECONDARY_INTERVAL_S = 0.1  # while training fast, plots around the network redraw at most 10x a second
 SECONDARY_SHARE = 2.0       # ... and wait twice as long as their last redraw took (a third of the time)
@@ -71,7 +71,7 @@ class WindowDrawing:
         drawn = self.binding.refresh(network=False, resolution=self._boundary_resolution())
         if "metrics" in drawn:
             self._show_metrics_line()
-        if "output" in drawn and self.feature_view.isVisible():    # hidden (a tab behind): refreshed when shown
+        if "output" in drawn and shown_on_screen(self.feature_view):    # a tab behind: refreshed when shown
             self.feature_view.refresh()
         now = time.perf_counter()               # _secondary_at: when they may be drawn again
         self._secondary_at = now + max(SECONDARY_INTERVAL_S - (now - started), SECONDARY_SHARE * (now - started))

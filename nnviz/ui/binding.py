@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from nnviz.session.narration import Caption, phase_caption
 from nnviz.ui.images import before_picture
@@ -191,6 +191,7 @@ class Binding:
         self._drawn: dict = {}
         self._waiting = _ShowWatcher(self._shown)      # hidden views, drawn when shown
         self._draw_hidden = False
+        self._showing = None                            # a view being shown: drawn whatever its size
         before_picture(self._before_picture)            # ... or when pictured
 
     def set_session(self, session) -> None:
@@ -252,7 +253,7 @@ class Binding:
         if part in self._drawn and self._drawn[part] == key:
             return
         views = self._views_of(part)
-        if not self._draw_hidden and views and all(_hidden(v) for v in views):
+        if not self._draw_hidden and views and all(self._out_of_sight(v) for v in views):
             self._waiting.watch(views, part)            # nothing of it is seen: drawn when shown
             return
         self._drawn[part] = key
@@ -270,19 +271,41 @@ class Binding:
                 self.kind, [self.confusion, self.weight_images])
         return [v for v in views if v is not None]
 
+    def _seen(self, part: str, view) -> bool:
+        """True when ``view`` is to be drawn now; a hidden one of a part that is drawn for its
+        other views is left until it is shown (or pictured) and ``part`` is drawn again then."""
+        if self._draw_hidden or not self._out_of_sight(view):
+            return True
+        self._waiting.watch([view], part)
+        return False
+
+    def _out_of_sight(self, view) -> bool:
+        return view is not self._showing and _hidden(view)
+
     def _before_picture(self, widget) -> None:
         """``widget`` is about to be pictured: draw what its hidden views skipped."""
-        if self.session is not None and self._waiting.within(widget):
+        parts = self._waiting.parts_within(widget) if self.session is not None else set()
+        if parts:
+            for part in parts:
+                self.forget(part)
             self._draw_hidden = True
             try:
                 self.refresh(network=False)
             finally:
                 self._draw_hidden = False
 
-    def _shown(self, part: str) -> None:
-        """A view of ``part`` hidden while it changed is shown again: bring it up to date."""
+    def _shown(self, part: str, view=None) -> None:
+        """A view of ``part`` hidden while it changed is shown again: bring it up to date.
+
+        ``view`` is drawn even though its layout may not have given it a size yet (a
+        splitter sizes a widget it shows only at its next layout pass)."""
         if self.session is not None:
-            self.refresh(network=False)
+            self.forget(part)
+            self._showing = view
+            try:
+                self.refresh(network=False)
+            finally:
+                self._showing = None
 
     def draw_network(self):
         """The network view's frame of the session's current phase (returned)."""
@@ -293,10 +316,10 @@ class Binding:
 
     def draw_metrics(self) -> None:
         s = self.session
-        if self.curves is not None:
+        if self.curves is not None and self._seen("metrics", self.curves):
             ls = loss_series(s)
             self.curves.set_series(ls.steps, ls.train, ls.test, best_step=ls.best_step)
-        if self.gradnorm is not None:
+        if self.gradnorm is not None and self._seen("metrics", self.gradnorm):
             self.gradnorm.set_series(*grad_norm_series(s), **gradient_extras(s))
         if self.health is not None:
             labels = health_labels(s)
@@ -338,31 +361,84 @@ class Binding:
 
 
 def _hidden(view) -> bool:
-    """True for a view hidden inside a window that is on screen (a tab behind, a closed dock)."""
-    return not view.isVisible() and view.window().isVisible()
+    """True for a view not seen inside a window that is on screen (a tab behind, a closed dock)."""
+    window = view.window()
+    if not window.isVisible():
+        return False
+    return not view.isVisible() or not within_parents(view)
+
+
+def within_parents(widget) -> bool:
+    """True when some of ``widget`` lies inside all its parents (and its window).
+
+    A dock behind another in a tab group stays "visible" to Qt: the main
+    window moves it out of sight instead of hiding it (to keep focus and
+    sizes), so ``isVisible()`` alone would keep drawing the views behind the
+    front tab on every frame.
+    """
+    window = widget.window()
+    origin = QtCore.QPoint(0, 0)
+    rect = QtCore.QRect(widget.mapTo(window, origin), widget.size()) & window.rect()
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window and not rect.isEmpty():
+        rect &= QtCore.QRect(parent.mapTo(window, origin), parent.size())
+        parent = parent.parentWidget()
+    return not rect.isEmpty()
+
+
+def shown_on_screen(widget) -> bool:
+    """True unless ``widget`` is hidden or out of sight inside a window on screen (see :func:`within_parents`)."""
+    return not _hidden(widget)
 
 
 class _ShowWatcher(QtCore.QObject):
-    """Calls ``shown(part)`` when a watched view is shown, then stops watching it."""
+    """Calls ``shown(part)`` when a watched view is shown, then stops watching it.
+
+    A view is shown either by a Show event (its page or dock was hidden) or,
+    in a dock of a tab group, when that dock's tab comes to the front (the
+    dock's ``visibilityChanged``; it is moved into sight, not shown).
+    """
 
     def __init__(self, shown) -> None:
         super().__init__()
         self._shown = shown
         self._parts: dict = {}           # view -> part
+        self._docks: set = set()         # docks whose tab changes are followed
 
     def watch(self, views, part: str) -> None:
         for view in views:
             if view not in self._parts:
                 view.installEventFilter(self)
+                self._follow_docks(view)
             self._parts[view] = part
 
-    def within(self, widget) -> bool:
-        """True when a watched view is ``widget`` or inside it."""
-        return any(view is widget or widget.isAncestorOf(view) for view in self._parts)
+    def _follow_docks(self, view) -> None:
+        parent = view.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QtWidgets.QDockWidget) and parent not in self._docks:
+                self._docks.add(parent)
+                parent.visibilityChanged.connect(self._dock_visibility)
+                parent.destroyed.connect(lambda _obj=None, d=parent: self._docks.discard(d))
+            parent = parent.parentWidget()
+
+    def _dock_visibility(self, visible: bool) -> None:
+        if visible:          # the dock is moved into sight after the signal: look once it has been
+            QtCore.QTimer.singleShot(0, self._check_in_sight)
+
+    def _check_in_sight(self) -> None:
+        for view, part in list(self._parts.items()):
+            if view in self._parts and not _hidden(view):
+                self._parts.pop(view)
+                view.removeEventFilter(self)
+                self._shown(part)
+
+    def parts_within(self, widget) -> set[str]:
+        """The parts of the watched views that are ``widget`` or inside it."""
+        return {part for view, part in self._parts.items() if view is widget or widget.isAncestorOf(view)}
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QtCore.QEvent.Type.Show and obj in self._parts:
             part = self._parts.pop(obj)
             obj.removeEventFilter(self)
-            self._shown(part)
+            self._shown(part, obj)
         return False
