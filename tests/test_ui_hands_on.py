@@ -96,8 +96,9 @@ def test_softmax_worked_example(make_window):
     assert "[0.10139, 0.20012, 0.69849]" in w.inspector.text()
 
 
-def test_sigmoid_neuron_decision_line(make_window):
-    s = Session({"dataset": "xor", "hidden": [], "seed": 0})
+@pytest.mark.parametrize("standardize", [True, False])
+def test_sigmoid_neuron_decision_line(make_window, standardize):
+    s = Session({"dataset": "xor", "hidden": [], "seed": 0, "standardize": standardize})
     w = make_window(s)
     w._on_edge_clicked(0, 0, 0)
     assert w.inspector.apply_edit("3")
@@ -106,11 +107,19 @@ def test_sigmoid_neuron_decision_line(make_window):
     w._on_node_clicked(1, 0)
     assert w.inspector.apply_edit("1")
     text = w.inspector.text()
-    assert "3·x1 − 2·x2 + 1 = 0" in text and "x2 = 1.5·x1 + 0.5" in text and "a = 0.5" in text
-    # the data view draws the same line: the output is 0.5 where 3·x1 − 2·x2 + 1 = 0 (standardized x)
-    scaler = s.prep.input_scaler
-    on_line = np.array([[0.0, 0.5], [1.0, 2.0]]) * scaler.std + scaler.mean
-    assert np.allclose(s.predict(on_line)[:, 0], 0.5)
+    line = w.inspector._context()["line"]
+    (w1, w2), b = line["w"], line["b"]
+    eq = f"{fmt(w1)}·x₁ {'−' if w2 < 0 else '+'} {fmt(abs(w2))}·x₂ {'−' if b < 0 else '+'} {fmt(abs(b))} = 0"
+    assert eq in text and "a = 0.5" in text and "units the data view plots" in text
+    # the printed line is where the data view draws it: two points on it, in the plotted (raw) units,
+    # give the output 0.5
+    x1 = np.array([-0.5, 1.0])
+    on_line = np.column_stack([x1, -(w1 * x1 + b) / w2])
+    assert np.allclose(s.predict(on_line)[:, 0], 0.5, atol=1e-12)
+    if standardize:                                 # the network's own numbers, named as standardized units
+        assert eq != "3·x₁ − 2·x₂ + 1 = 0" and "3·x̃₁ − 2·x̃₂ + 1 = 0" in text and "standardized" in text
+    else:
+        assert eq == "3·x₁ − 2·x₂ + 1 = 0" and "x₂ = 1.5·x₁ + 0.5" in text and "standardized" not in text
 
 
 # ---------------------------------------------------------------- hands on the network

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.engine import relative_error
+from nnviz.session.inspect import decision_line
 from nnviz.ui.panels.inspector_text import param_label
 
 
@@ -73,8 +74,8 @@ def worked_example(s, layer: int, j: int, sample: int) -> dict:
 
     ``softmax``: for a softmax layer, the layer's logits z and outputs a for
     the sample (a = softmax(z) as the engine computed it).  ``line``: for a
-    first-layer neuron on 2-D inputs without batch norm, its weights and
-    bias, whose z = 0 is a straight line in the (standardized) input plane.
+    first-layer neuron on the two plotted inputs without batch norm, the line
+    z = 0 in the units the data view plots (session.inspect.decision_line).
     """
     net = s.network
     out = {}
@@ -87,11 +88,10 @@ def worked_example(s, layer: int, j: int, sample: int) -> dict:
         n = min(sample, lt.z.shape[0] - 1)
         out["softmax"] = {"z": [float(v) for v in lt.z[n]], "a": [float(v) for v in lt.a[n]],
                           "sample": n}
-    p = net.params[layer - 1]
-    if layer == 1 and net.sizes[0] == 2 and "b" in p and spec["activation"] != "softmax":
-        names = list(s.prep.input_names)[:2] if len(s.prep.input_names) >= 2 else ["x1", "x2"]
-        out["line"] = {"w": [float(p["W"][0, j]), float(p["W"][1, j])], "b": float(p["b"][j]),
-                       "names": names}
+    if layer == 1 and spec["activation"] != "softmax":
+        line = decision_line(s, j)      # in the plotted units, None where z = 0 is no line in that plane
+        if line is not None:
+            out["line"] = line
     return out
 
 

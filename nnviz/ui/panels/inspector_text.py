@@ -191,7 +191,13 @@ def _worked_examples(d: "Doc", info: dict, context: dict, theme: Theme) -> None:
             d.line(f"that is {x1} = {fmt(-b / w1)}", muted=True)
         mid = {"sigmoid": "a = 0.5", "tanh": "a = 0", "softmax": None}.get(info["activation"])
         d.line(f"On one side z &gt; 0, on the other z &lt; 0{'; on the line ' + mid if mid else ''}. "
-               "The inputs are standardized.", muted=True)
+               "The line is in the units the data view plots.", muted=True)
+        if line.get("standardized"):
+            (n1, n2), nb = line["network_w"], line["network_b"]
+            own = (f"{fmt(n1)}·x̃₁ {'−' if n2 < 0 else '+'} {fmt(abs(n2))}·x̃₂ "
+                   f"{'−' if nb < 0 else '+'} {fmt(abs(nb))} = 0")
+            d.line(f"The inputs are standardized (x̃ = (x − mean) / std): the network's own weights and bias "
+                   f"give {own} in those units.", muted=True)
 
 
 # -- edge ------------------------------------------------------------------------------------
