@@ -13,6 +13,10 @@ draws only the docks that are visible:
 - the neuron graph shows the neuron last clicked in the network view, for the
   sample the network view shows.
 
+A lesson whose ``side_view`` (the one picture its point needs, also the one
+presenter mode shows) is the landscape or the activation function opens that
+dock when it is loaded.
+
 While training plays, the docks are redrawn at most every ``INTERVAL_S``
 seconds, like the window's other secondary views. Nothing here computes a
 training quantity: the session's ``activation_curves``, ``neuron_graph`` and
@@ -33,10 +37,6 @@ from nnviz.ui.panels.landscape_panel import LandscapePanel
 from nnviz.ui.plots.activations import ActivationView
 
 INTERVAL_S = 0.25
-LESSON_VIEWS = {"momentum": "landscape", "lr-too-large": "landscape", "lr-decay": "landscape",
-                "dying-relu": "activations", "vanishing-sigmoid": "activations",
-                "step-activation": "activations"}
-"""Lessons whose text points at one of these views: loading the lesson opens its dock."""
 
 
 class LectureDocks(QtCore.QObject):
@@ -152,9 +152,9 @@ class LectureDocks(QtCore.QObject):
             if not (layer <= s.n_layers and j < s.network.sizes[layer]):
                 self.neuron = (1, 0)
             self.landscape.set_runs([s]) if self.docks["landscape"].isVisible() else self.landscape.forget()
-            lesson = getattr(s, "lesson", None)
-            if event == "session" and lesson is not None and lesson.id in LESSON_VIEWS:
-                self.show_view(LESSON_VIEWS[lesson.id])
+            view = getattr(getattr(s, "lesson", None), "side_view", "")
+            if event == "session" and view in self.docks:   # the lesson's picture is one of these docks
+                self.show_view(view)
         self.refresh(force=event != "phase")
 
     def _place(self, key: str) -> None:

@@ -39,7 +39,8 @@ TOPIC_LESSONS = [
                "pre-activations left of zero where the derivative is 0.",
          config={"dataset": "circle", "n_samples": 200, "noise": 0.1, "hidden": _layers(2, 16, "relu"),
                  "init": "he_normal", "optimizer": "sgd", "lr": 3.0, "batch_size": 10, "seed": 0},
-         steps=200, compare={"hidden": _layers(2, 16, "leaky_relu")}, compare_label="leaky ReLU"),
+         steps=200, side_view="activations", compare={"hidden": _layers(2, 16, "leaky_relu")},
+         compare_label="leaky ReLU"),
     dict(id="momentum", title="Momentum in a narrow valley",
          text="With inputs of very different scales (x1, x2 and x1 squared, unscaled) the loss is a long, "
               "narrow valley: the learning rate must be small for the steep sides, so plain SGD crawls "
