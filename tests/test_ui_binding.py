@@ -126,7 +126,8 @@ def test_binding_draws_only_what_changed():
     binding.forget("output")
     assert binding.refresh(network=False) == {"output"}
     ls = loss_series(s)
-    assert list(ls.steps) == [1] and ls.test is not None and len(ls.train) == 1
+    assert list(ls.steps) == [0, 1] and ls.test is not None and len(ls.train) == 2     # step 0: before any update
+    assert ls.train[0] == s.initial_scores()["train_loss"] and ls.train[1] == s.metrics.train_loss[0]
 
 
 def test_caption_html_marks_bold_subscripts_and_the_note():

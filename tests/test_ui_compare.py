@@ -54,7 +54,8 @@ def test_plots_hold_one_series_per_run_and_layer(make):
             np.testing.assert_allclose(curve.yData, s.metrics.grad_norm[:, j])
     assert len(w.loss_view.curves) == 2 and w.loss_view.series_count() == 4      # train and test per run
     train, _test = w.loss_view.curves[1]
-    np.testing.assert_allclose(train.yData, w.sessions[1].metrics.train_loss)
+    s1 = w.sessions[1]                                          # from step 0, the loss before any update
+    np.testing.assert_allclose(train.yData, np.r_[s1.initial_scores()["train_loss"], s1.metrics.train_loss])
     lo, hi = w.norm_range()
     norms = np.concatenate([np.ravel(s.metrics.grad_norm) for s in w.sessions])
     assert lo <= np.log10(norms.min()) and hi >= np.log10(norms.max())

@@ -56,6 +56,25 @@ class QueriesMixin:
         """Neuron j of a layer unrolled into operations, with values and chain-rule products (neuron_graph.py)."""
         return graph_mod.neuron_graph(self, layer, j, sample)
 
+    def initial_scores(self):
+        """{"train_loss", "test_loss", "train_acc", "test_acc"} of the network before its first update
+        (step 0, evaluation mode, as the metrics score every step), or None before the first step and when
+        this run's first step was not taken here (an experiment opened mid-run).
+
+        The per-step metrics start after the first update; the loss curves start here, so a first step
+        that overshoots shows as a rise from the starting loss. Scored once, when first asked, from the
+        snapshot the first step started from.
+        """
+        initial = getattr(self, "_initial", None)
+        if initial is None or initial[0] is not self.metrics or not len(self.metrics):
+            return None
+        if initial[3] is None:
+            snap, keep = initial[1], initial[2]
+            buffers = [{k: v[None] for k, v in b.items()} for b in snap.buffers]
+            scores = self._evaluator.score(snap.flat[None], buffers, keep, self.config["health"]["saturation_level"])
+            initial[3] = {name: float(scores[name][0]) for name in ("train_loss", "test_loss", "train_acc", "test_acc")}
+        return dict(initial[3])
+
     # ------------------------------------------------------------ the model and its health
     def health(self):
         """One label per layer (healthy|vanishing|exploding|dead|saturated) from the latest step."""

@@ -218,6 +218,8 @@ class StepperMixin:
         self.network.sync_params()
         snap = take_snapshot(n, self.network, self.optimizer, self._batch_rng, self._order, self._pos, self.epoch)
         self.history.push(snap)
+        if n == 0:          # the untrained network: its losses start the curves (queries.initial_scores)
+            self._initial = [self.metrics, snap, list(self.network.keep), None]
         batch = self._next_batch()
         X = self._epoch_inputs.get(self.config["augment"], self.epoch)      # jittered when augmenting
         trace = self.network.forward(X[batch], training=True)

@@ -98,7 +98,8 @@ def output_curve(session) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class LossSeries:
-    """The loss curves: steps 1..n, train loss, test loss (None without a test set), the best step (1-based)."""
+    """The loss curves: steps (0..n, or 1..n without the step-0 loss), train loss, test loss (None without a
+    test set), the best step (1-based)."""
 
     steps: np.ndarray
     train: np.ndarray
@@ -107,10 +108,16 @@ class LossSeries:
 
 
 def loss_series(session) -> LossSeries:
+    """The curves start at step 0, the loss before any update, when the session knows it."""
     m = session.metrics
     best = session.best_step
-    return LossSeries(np.arange(1, len(m) + 1), np.asarray(m.train_loss),
-                      np.asarray(m.test_loss) if len(session.prep.test) else None,
+    has_test = len(session.prep.test) > 0
+    initial = session.initial_scores()
+    if initial is None:
+        return LossSeries(np.arange(1, len(m) + 1), np.asarray(m.train_loss),
+                          np.asarray(m.test_loss) if has_test else None, None if best is None else best + 1)
+    return LossSeries(np.arange(0, len(m) + 1), np.concatenate([[initial["train_loss"]], m.train_loss]),
+                      np.concatenate([[initial["test_loss"]], m.test_loss]) if has_test else None,
                       None if best is None else best + 1)
 
 
