@@ -43,6 +43,9 @@ class WindowDrawing:
             self._update_title()
             if event == "session":
                 self.health_strip.set_diverged(s.diverged)
+                row = self.frame_options.sample        # a lesson may pick the row; a smaller batch clamps it
+                self.controls.set_batch_size(min(s.config["batch_size"], len(s.prep.train)))
+                self.controls.sample.setValue(min(row + 1, self.controls.sample.maximum()))
             with np.errstate(all="ignore"):     # a diverged run's numbers overflow: shown as inf
                 self.inspector.set_session(s)
                 self.feature_view.set_session(s)

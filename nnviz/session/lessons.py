@@ -24,6 +24,7 @@ class Lesson:
     compare_label: str = ""
     side_view: str = "boundary"     # what presenter mode shows beside the network (one of SIDE_VIEWS)
     loss_from_zero: bool = False    # the loss axis starts at 0, so a nearly flat curve looks flat
+    sample: int = 0                 # the mini-batch row the network shows first: one that shows the point
 
 
 SIDE_VIEWS = ("boundary", "loss", "gradients", "landscape", "activations")
@@ -120,7 +121,10 @@ _LESSONS = [
            "exploding; then the loss shooting up and the run diverging (NaN) within five steps. "
            "Compare with gradient clipping.",
            dict(_EXPLODING),
-           steps=100, side_view="gradients", compare={"clip_norm": 2.0}, compare_label="gradient clipping"),
+           steps=100, side_view="gradients", compare={"clip_norm": 2.0}, compare_label="gradient clipping",
+           # the saturated output passes no error back from the rows it already classifies right (row 1
+           # among them); row 15's deltas grow from 0.06 at the output to 42 in the first layer
+           sample=14),
     Lesson("fix-relu-he", "Fix: ReLU with He initialisation",
            "ReLU's derivative is 1 for active units, and He initialisation scales the weights so the "
            "signal keeps its size through each layer. The deep net of the vanishing lesson (same "

@@ -203,6 +203,7 @@ class Binding:
 
     def set_session(self, session) -> None:
         """A new or rebuilt session: forget what was drawn and hand the data views the data."""
+        new = session is not self.session
         self.session = session
         self._drawn = {}
         self.frame_options.selected = None
@@ -212,6 +213,8 @@ class Binding:
         self.extent = session.data_extent() if self.kind == "plane" else None
         if self.curves is not None and getattr(session, "lesson", None) is not None:
             self.curves.set_from_zero(loss_from_zero(session))     # a lesson's choice; the menu can change it
+        if new and getattr(session, "lesson", None) is not None:
+            self.frame_options.sample = session.lesson.sample      # the lesson's example row; the picker changes it
         ds = session.prep.dataset
         train, test = session.prep.train, session.prep.test
         if self.kind == "plane" and self.boundary is not None:
