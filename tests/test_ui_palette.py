@@ -105,6 +105,20 @@ def test_the_sign_map_is_its_own_uniform_and_colour_blind_safe(name):
         assert delta_e(sign, cls) >= 30
 
 
+@pytest.mark.parametrize("name", list(net_colors.THEMES))
+@pytest.mark.parametrize("vision", VISIONS)
+def test_sign_colors_stay_apart_from_the_first_three_class_colors(name, vision):
+    """A positive weight is not mistaken for class 2 (a green) nor a negative one for class 1 (a blue):
+    both ends of the sign map stay apart from class colors 0-2 for every vision, in the network view
+    and in the plots (the confusion matrix paints with the sign colors)."""
+    th = net_colors.THEMES[name]
+    plots = plot_theme.THEMES[name]
+    assert [plot_theme.hex_to_rgb(plots.sign_negative).tolist(), plot_theme.hex_to_rgb(plots.sign_positive).tolist()
+            ] == [list(th.negative), list(th.positive)]
+    for (s, sign), (k, cls) in itertools.product(enumerate((th.negative, th.positive)), enumerate(th.classes[:3])):
+        assert delta_e(sign, cls, vision) >= 22, f"{name}, {vision}: sign {'-+'[s]} and class {k}"
+
+
 def test_health_colors_do_not_rely_on_red_and_green():
     colors = {k: plot_theme.hex_to_rgb(v) for k, v in plot_theme.HEALTH_COLORS.items()}
     for vision in VISIONS:

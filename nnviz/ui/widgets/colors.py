@@ -3,7 +3,7 @@
 Colors are ``(r, g, b)`` tuples of ints 0..255.  Every color means one thing:
 
 * **Signs** (weights, gradients, deltas, neuron values): a diverging map from
-  purple (negative) through a neutral grey (zero) to green (positive).  Each
+  violet (negative) through a neutral grey (zero) to olive green (positive).  Each
   half is a straight line in CIELAB, so equal steps of the value are equal
   steps of perceived color, and both ends have about the same lightness, so
   neither sign looks "stronger".  Purple and green stay apart for the three
@@ -95,6 +95,12 @@ def diverging_rgb(negative: RGB, middle: RGB, positive: RGB, t) -> np.ndarray:
 CLASS_HEX = ("#ea9013", "#03518c", "#249b61", "#b17ea4", "#b93d00", "#74d6ff", "#ffff41", "#000000")
 CLASS_HEX_DARK = ("#eb9b36", "#2967ad", "#1aa861", "#a36389", "#b84904", "#75d9ff", "#fadb02", "#f2f2f2")
 
+# The sign map's ends per theme, (negative, positive): a violet and an olive green of the same
+# lightness. Class 2 is a bluish green, so the positive sign is a yellower green (pastel on the dark
+# background); each end stays >= ΔE 22 from class colors 0-2 for normal and the three dichromat
+# visions (tests/test_ui_palette.py). The plots' themes take the same two colors.
+SIGN_HEX = {"light": ("#8e14e8", "#5a6a0a"), "dark": ("#eac6fc", "#aeeaba"), "contrast": ("#7e00d8", "#4e5a08")}
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -138,8 +144,8 @@ THEMES: dict[str, Theme] = {
         background=hex_rgb("#ffffff"),
         text=hex_rgb("#303030"),
         faint_text=hex_rgb("#707070"),
-        negative=hex_rgb("#8e5aa8"),
-        positive=hex_rgb("#2a7f3c"),
+        negative=hex_rgb(SIGN_HEX["light"][0]),
+        positive=hex_rgb(SIGN_HEX["light"][1]),
         neutral=hex_rgb("#e6e6e6"),
         zero=hex_rgb("#a0a0a0"),
         classes=tuple(hex_rgb(c) for c in CLASS_HEX),
@@ -158,8 +164,8 @@ THEMES: dict[str, Theme] = {
         background=hex_rgb("#1b1d21"),
         text=hex_rgb("#e4e4e4"),
         faint_text=hex_rgb("#a0a0a0"),
-        negative=hex_rgb("#b58ad0"),
-        positive=hex_rgb("#5fb266"),
+        negative=hex_rgb(SIGN_HEX["dark"][0]),
+        positive=hex_rgb(SIGN_HEX["dark"][1]),
         neutral=hex_rgb("#3c3c3c"),
         zero=hex_rgb("#8c8c8c"),
         classes=tuple(hex_rgb(c) for c in CLASS_HEX_DARK),
@@ -181,8 +187,8 @@ THEMES: dict[str, Theme] = {
         background=hex_rgb("#ffffff"),
         text=hex_rgb("#000000"),
         faint_text=hex_rgb("#303030"),
-        negative=hex_rgb("#7b3294"),
-        positive=hex_rgb("#00662e"),
+        negative=hex_rgb(SIGN_HEX["contrast"][0]),
+        positive=hex_rgb(SIGN_HEX["contrast"][1]),
         neutral=hex_rgb("#dcdcdc"),
         zero=hex_rgb("#808080"),
         classes=tuple(hex_rgb(c) for c in CLASS_HEX),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnviz.ui.widgets.colors import CLASS_HEX, CLASS_HEX_DARK, diverging_rgb, hex_rgb
+from nnviz.ui.widgets.colors import CLASS_HEX, CLASS_HEX_DARK, SIGN_HEX, diverging_rgb, hex_rgb
 
 THEME_NAMES = ("light", "dark", "contrast")
 
@@ -72,8 +72,8 @@ class Theme:
     diverged: str            # divergence marker and banner
     extra: tuple[str, ...] = field(default=("#2ca02c", "#9467bd", "#8c564b", "#17becf"))
     classes: tuple[str, ...] = CLASS_HEX
-    sign_negative: str = "#8e5aa8"   # the network view's sign map: purple ...
-    sign_positive: str = "#2a7f3c"   # ... to green, through surface_mid
+    sign_negative: str = SIGN_HEX["light"][0]   # the network view's sign map: violet ...
+    sign_positive: str = SIGN_HEX["light"][1]   # ... to olive green, through surface_mid
 
     def class_colors(self) -> tuple[str, ...]:
         """Colors of classes 0, 1, 2, ... (cycle with ``k % len``)."""
@@ -92,7 +92,7 @@ THEMES = {
         grid_alpha=0.22, negative=CLASS_HEX_DARK[0], positive=CLASS_HEX_DARK[1], surface_mid="#3c3c3c",
         surface_strength=0.8, point_outline="#101010", train="#5aa9f0", test="#f5a347",
         best="#5ccf6c", diverged="#ff4fd8", extra=("#7fd67f", "#c6a3ff", "#e0a07a", "#5fe0ee"),
-        classes=CLASS_HEX_DARK, sign_negative="#b58ad0", sign_positive="#5fb266",
+        classes=CLASS_HEX_DARK, sign_negative=SIGN_HEX["dark"][0], sign_positive=SIGN_HEX["dark"][1],
     ),
     # For projectors: white background, black text, a stronger surface.
     "contrast": Theme(
@@ -100,7 +100,7 @@ THEMES = {
         grid_alpha=0.35, negative=CLASS_HEX[0], positive=CLASS_HEX[1], surface_mid="#dcdcdc",
         surface_strength=0.85, point_outline="#000000", train="#0050a0", test="#d55e00",
         best="#009e73", diverged="#cc0099", extra=("#009e73", "#7030a0", "#8c564b", "#0090b0"),
-        sign_negative="#7b3294", sign_positive="#00662e",
+        sign_negative=SIGN_HEX["contrast"][0], sign_positive=SIGN_HEX["contrast"][1],
     ),
 }
 
