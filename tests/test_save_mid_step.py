@@ -180,7 +180,7 @@ def test_knobs_turned_during_the_shown_step_apply_from_the_next_step_after_reope
     path = tmp_path / "run.json"
     s.save(path)
     assert json.loads(path.read_text())["resume"]["step"] == {
-        "lr": 0.05, "regularization": {"kind": "l2", "rate": 0.01}}
+        "lr": 0.05, "regularization": {"kind": "l2", "rate": 0.01}, "clip_norm": 0.0, "dropout": [0.0, 0.3]}
     t = Session.load(path)
     _same(_state(s), _state(t))
     assert t.record.lr == 0.05 and t.record.regularization["kind"] == "l2"

@@ -292,15 +292,19 @@ def _resume_parts(session, value, state):
         s = decode_state(entry, session, field, with_metrics=False)
         older.append(Snapshot(s["step"], s["params"], s["buffers"], s["net_rng"], s["opt_name"], s["opt_t"],
                               s["opt_state"], s["batch_rng"], s["order"], s["pos"], s["epoch"]))
-    return phase, older, _step_settings(value.get("step"), phase)
+    return phase, older, _step_settings(value.get("step"), phase, len(session.config["hidden"]))
 
 
-def _step_settings(value, phase):
-    """The learning rate and penalty the shown step used ("resume.step"), or None at ready."""
+def _step_settings(value, phase, n_hidden):
+    """The learning rate, penalty, and (newer files) clip limit and hidden dropout rates the shown step
+    used ("resume.step"), or None at ready."""
     if value is None or phase < 0:
         return None
-    if not isinstance(value, dict) or set(value) != {"lr", "regularization"}:
-        raise FieldError("resume.step", "must be a mapping with 'lr' and 'regularization'")
+    if not isinstance(value, dict) or not {"lr", "regularization"} <= set(value) <= {"lr", "regularization",
+                                                                                  "clip_norm", "dropout"}:
+        raise FieldError("resume.step", "must be a mapping with 'lr' and 'regularization' (and 'clip_norm', "
+                                        "'dropout')")
+    knobs = _step_knobs(value, n_hidden)
     lr, penalty = value["lr"], value["regularization"]
     if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
         raise FieldError("resume.step.lr", f"must be a finite number > 0, got {lr!r}")
@@ -309,7 +313,25 @@ def _step_settings(value, phase):
     rate = penalty["rate"]
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not math.isfinite(rate) or rate < 0:
         raise FieldError("resume.step.regularization.rate", f"must be a finite number >= 0, got {rate!r}")
-    return {"lr": float(lr), "regularization": {"kind": penalty["kind"], "rate": float(rate)}}
+    return {"lr": float(lr), "regularization": {"kind": penalty["kind"], "rate": float(rate)}, **knobs}
+
+
+def _step_knobs(value, n_hidden):
+    """The clip limit and hidden dropout rates of "resume.step" (absent in older files: {})."""
+    knobs = {}
+    if "clip_norm" in value:
+        clip = value["clip_norm"]
+        if isinstance(clip, bool) or not isinstance(clip, (int, float)) or not math.isfinite(clip) or clip < 0:
+            raise FieldError("resume.step.clip_norm", f"must be a finite number >= 0, got {clip!r}")
+        knobs["clip_norm"] = float(clip)
+    if "dropout" in value:
+        rates = value["dropout"]
+        if (not isinstance(rates, list) or len(rates) != n_hidden
+                or any(isinstance(r, bool) or not isinstance(r, (int, float)) or not 0 <= r < 1 for r in rates)):
+            raise FieldError("resume.step.dropout", f"must be a list of {n_hidden} rates from 0 to below 1, "
+                                                    f"one per hidden layer, got {rates!r}")
+        knobs["dropout"] = [float(r) for r in rates]
+    return knobs
 
 
 def _config_error(path, config, err):

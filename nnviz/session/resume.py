@@ -12,9 +12,10 @@ was saved, as it would have in the saved window.
 The experiment file holds the boundary as its "state" and the rest as
 ``"resume": {"phase": index, "history": [state, ...]}`` (files.py writes and
 checks them; this module chooses and replays), and the learning rate and
-penalty the shown step was computed with, ``"step": {"lr", "regularization"}``:
-a knob turned after the step began applies from the next step, so the replay
-must use the step's own. Before the update phase the
+penalty, clip limit and hidden dropout rates the shown step was computed with,
+``"step": {"lr", "regularization", "clip_norm", "dropout"}``: a knob turned after
+the step began applies from the next step, so the replay must use the step's own
+(files written before the last two were kept replay with the config's). Before the update phase the
 weights have not moved yet, so "state" is the start of the shown step; at the
 update phase (where ``run`` leaves a session) "state" is the state after the
 update, as without a shown step, and reopening shows that update again by
@@ -65,7 +66,8 @@ def save_point(session):
         step -= 1
     settings = None
     if index >= 0:
-        settings = {"lr": float(rec.lr), "regularization": dict(rec.regularization)}
+        settings = {"lr": float(rec.lr), "regularization": dict(rec.regularization),
+                    "clip_norm": float(rec.clip_norm), "dropout": [float(p) for p in rec.dropout]}
     return base, index, older[::-1], settings
 
 
@@ -77,7 +79,8 @@ def update_index(session):
 def resume(session, phase_index, older, settings=None):
     """After the boundary was restored: put the older snapshots back and replay to the saved phase.
 
-    ``settings`` ({"lr", "regularization"}) are those the shown step used.
+    ``settings`` ({"lr", "regularization", and optionally "clip_norm", "dropout"}) are those the shown
+    step used.
     """
     for snap in older:                  # oldest first: a push forgets snapshots of later steps
         session.history.push(snap)
@@ -98,15 +101,25 @@ def resume(session, phase_index, older, settings=None):
 
 
 def _begin_step_with(session, settings):
-    """Begin the step (forward, backward) with the penalty and learning rate it was shown with."""
+    """Begin the step (forward, backward) with the penalty, learning rate, clip limit and dropout rates
+    it was shown with; the knobs as they are now are put back afterwards."""
     penalty = session.network.spec["regularization"]
     now = dict(penalty)
+    config, hidden = session.config, session.network.layers[:-1]
+    rates = [layer.get("dropout", 0.0) for layer in hidden]
     if settings:
         penalty.update(settings["regularization"])
+        if settings.get("clip_norm") is not None:
+            session.config = {**config, "clip_norm": settings["clip_norm"]}
+        for layer, rate in zip(hidden, settings.get("dropout") or rates):
+            layer["dropout"] = rate
     try:
         session._begin_step()
     finally:
         penalty.clear()
         penalty.update(now)
+        session.config = config
+        for layer, rate in zip(hidden, rates):
+            layer["dropout"] = rate
     if settings:
         session._record.lr = settings["lr"]

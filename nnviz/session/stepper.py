@@ -51,6 +51,8 @@ class StepRecord:
     before_flat: np.ndarray
     grad_squares: np.ndarray | None = None     # per parameter, the sum of its squared gradients
     regularization: dict | None = None         # the penalty in these gradients (a later change waits)
+    clip_norm: float = 0.0                     # the clip limit and hidden layers' dropout rates this step
+    dropout: list | None = None                # used (a file saved mid-step replays it with them)
 
 
 class StepperMixin:
@@ -232,7 +234,8 @@ class StepperMixin:
             clip_grad_norm(applied, self.config["clip_norm"])
         self._record = StepRecord(n, batch, trace, grads, applied, norm,
                                   scheduled_lr(self.config, n), snap.flat, grad_squares,
-                                  dict(self.network.spec["regularization"]))
+                                  dict(self.network.spec["regularization"]), self.config["clip_norm"],
+                                  [layer.get("dropout", 0.0) for layer in self.network.layers[:-1]])
         self._visible = None
 
     def _apply_update(self):
