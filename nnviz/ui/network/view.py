@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.network.edge_batch import EdgeBatchItem
 from nnviz.ui.network.frame import NetworkFrame
+from nnviz.ui.network.header_fit import fitted_font, header_widths
 from nnviz.ui.network.layout import Layout, column_positions, compute_layout, edge_segments
 from nnviz.ui.network.legend import Legend
 from nnviz.ui.network.nodes import NodeDrawing
@@ -261,7 +262,7 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         sizes = [int(n) for n in f.sizes]
         ncol = len(sizes)
         header_h = self._update_headers(f, w)
-        legend_h = self._legend.height_for(self._legend_font())
+        legend_h = self._legend.height_for(self, f)
         top = header_h + 14.0
         bottom = h - legend_h - 34.0
         want_heat = [f.heatmaps is not None and f.heatmaps[c] is not None for c in range(ncol)]
@@ -304,14 +305,16 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
             self.scene().addItem(item)
             self._headers.append(item)
         col_x, gap = column_positions(ncol, width)
+        widths = header_widths(col_x, gap, width)
+        font = fitted_font(self._header_font, f.headers[:ncol], widths)   # no word wider than its column
         tallest = 0.0
         for c, item in enumerate(self._headers):
             if c >= ncol:
                 item.hide()
                 continue
-            # as wide as the column gap allows, centred, and inside the widget
-            tw = min(gap - 8.0, 240.0) if ncol > 1 else min(width - 16.0, 240.0)
-            tw = float(max(min(tw, 2.0 * min(col_x[c], width - col_x[c]) - 4.0), 30.0))
+            tw = widths[c]
+            if item.font() != font:
+                item.setFont(font)
             text = str(f.headers[c])
             if item.toPlainText() != text:
                 item.setPlainText(text)

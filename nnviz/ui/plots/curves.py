@@ -39,6 +39,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
+from nnviz.ui.plots.marker_label import marker_line
 
 MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
 AUTO_LOG_DECADES = 2.0  # losses spanning this many decades get a log axis unless the person chose
@@ -115,10 +116,9 @@ class LossCurvesView(PlotView):
         self._compare_label = ""
         self.best_point = self.plot_item.plot(symbol="o")
         self.best_point.setZValue(5)
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, label="best: step {value:.0f}",
-                                         labelOpts={"position": 0.72})
-        self.diverged_line = pg.InfiniteLine(angle=90, movable=False, label="diverged",
-                                             labelOpts={"position": 0.5})
+        # the labels stay whole inside the plot, beside or over their line (see marker_label)
+        self.best_line = marker_line(self.tr("best: step {value:.0f}"), 0.72)
+        self.diverged_line = marker_line(self.tr("diverged"), 0.5)
         for line in (self.best_line, self.diverged_line):
             line.setZValue(4)
             line.setVisible(False)
@@ -164,7 +164,7 @@ class LossCurvesView(PlotView):
             self._diverged_step = None if bad is None else float(steps[bad])
         else:
             self._diverged_step = float(diverged_step)
-        self._show_marker(self.diverged_line, self._diverged_step, steps)
+        self._show_marker(self.diverged_line, self._diverged_step)
         self._fit_range(n)
 
     def clear(self) -> None:
@@ -259,26 +259,20 @@ class LossCurvesView(PlotView):
     # -- internals -------------------------------------------------------------------
     def _set_best(self, steps: np.ndarray, ref: np.ndarray, best_step: float | None) -> None:
         self._best_step = None if best_step is None else float(best_step)
-        self._show_marker(self.best_line, self._best_step, steps)
+        self._show_marker(self.best_line, self._best_step)
         hit = np.flatnonzero(steps == self._best_step) if self._best_step is not None else []
         point = (self._best_step, float(ref[hit[0]])) if len(hit) and np.isfinite(ref[hit[0]]) else None
         if point != self._best_xy:  # unchanged on most frames: skip the scatter rebuild
             self._best_xy = point
             self.best_point.setData(*(([point[0]], [point[1]]) if point else ([], [])))
 
-    def _show_marker(self, line: pg.InfiniteLine, x: float | None, steps: np.ndarray) -> None:
+    def _show_marker(self, line: pg.InfiniteLine, x: float | None) -> None:
         if x is None or not np.isfinite(x):
             line.setVisible(False)
             return
         line.setVisible(True)  # first: the label ignores value changes while hidden
         line.setValue(x)
-        # Keep the label inside the plot: to the right of the line in the left
-        # half of the data, to its left in the right half.
-        lo, hi = (float(steps.min()), float(steps.max())) if len(steps) else (x, x)
-        right_half = hi > lo and (x - lo) / (hi - lo) > 0.5
-        line.label.anchors = [(1.0, 0.5), (1.0, 0.5)] if right_half else [(0.0, 0.5), (0.0, 0.5)]
         line.label.valueChanged()
-        line.label.updatePosition()
 
     def _set_extra(self, steps: np.ndarray, extra: Mapping[str, object]) -> None:
         for name in list(self._extra):
