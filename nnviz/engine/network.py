@@ -156,9 +156,15 @@ class Network:
         """
         return self._layer(i, inp, self.params[i], self.buffers[i], self.keep[i], training, mask, update_buffers)
 
-    def _layer(self, i, inp, p, buffers, keep, training, mask, update_buffers):
+    def _layer(self, i, inp, p, buffers, keep, training, mask, update_buffers, work=None):
+        """One layer. work: None, or a dict that keeps z and act between calls (written in place)."""
         layer = self.layers[i]
-        z = inp @ p["W"]
+        W = p["W"]
+        if work is None:
+            z = inp @ W
+        else:
+            z = np.matmul(inp, W, out=_reused(work, "z", np.broadcast_shapes(inp.shape[:-2], W.shape[:-2])
+                                              + (inp.shape[-2], W.shape[-1]), self.dtype))
         if "b" in p:
             z += p["b"]
         xhat = mean = var = inv_std = None
@@ -166,7 +172,11 @@ class Network:
             xhat, u, mean, var, inv_std = bn_forward(z, p["gamma"], p["beta"], buffers, training, update_buffers)
         else:
             u = z
-        act = ACTIVATIONS[layer["activation"]][0](u, p.get("alpha"))
+        f = ACTIVATIONS[layer["activation"]][0]
+        if work is None:
+            act = f(u, p.get("alpha"))
+        else:
+            act = f(u, p.get("alpha"), out=_reused(work, "act", u.shape, self.dtype))
         a, used_mask = act, None
         rate = layer["dropout"]
         if training and rate > 0.0:
@@ -179,7 +189,7 @@ class Network:
         return LayerTrace(inp=inp, z=z, xhat=xhat, u=u, act=act, dropout_mask=used_mask, a=a,
                           mean=mean, var=var, inv_std=inv_std)
 
-    def forward_many(self, X, flats, buffers=None, keep=None):
+    def forward_many(self, X, flats, buffers=None, keep=None, work=None):
         """Evaluation-mode forward of X under S parameter vectors at once.
 
         flats: (S, P) parameter vectors laid out as ``flat``; buffers: per layer
@@ -189,6 +199,12 @@ class Network:
         pass of X with ``flat = flats[s]``. Evaluation mode lets rows and
         parameter sets pass independently, so the session scores many steps'
         weights in one pass: the Python cost per layer is paid once, not S times.
+
+        work: optionally a dict owned by the caller in which each layer's z and
+        act are kept and reused by the next call (whose trace overwrites
+        them). Such passes allocate hundreds of kilobytes per layer, and
+        fresh arrays of that size cost more here than the arithmetic
+        (DESIGN section 5); the numbers are the same.
         """
         flats = np.asarray(flats, dtype=self.dtype)
         X = np.asarray(X, dtype=self.dtype)
@@ -206,7 +222,8 @@ class Network:
                     stats = {k: v[None, None, :] for k, v in self.buffers[i].items()}
                 else:
                     stats = {k: v[:, None, :] for k, v in buffers[i].items()}
-                trace.layers.append(self._layer(i, a, p, stats, keep[i], False, None, False))
+                layer_work = None if work is None else work.setdefault(i, {})
+                trace.layers.append(self._layer(i, a, p, stats, keep[i], False, None, False, layer_work))
                 a = trace.layers[-1].a
         return trace
 
@@ -360,3 +377,12 @@ class Network:
             for key, value in saved.items():
                 live[key][...] = value
         self.rng.bit_generator.state = copy.deepcopy(state["rng"])
+
+
+def _reused(work, key, shape, dtype):
+    """An array of ``shape`` kept in ``work[key]``: the leading rows of the kept one when it is large enough
+    (a shorter last batch reuses it too), else a new one kept for next time. Contents are not cleared."""
+    kept = work.get(key)
+    if kept is None or kept.shape[1:] != shape[1:] or len(kept) < shape[0] or kept.dtype != dtype:
+        kept = work[key] = np.empty(shape, dtype)
+    return kept[:shape[0]]

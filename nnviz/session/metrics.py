@@ -244,7 +244,14 @@ class Evaluator:
         self.y = y if self.loss == "cross_entropy" else y.astype(net.dtype)
         self.labels = np.concatenate([prep.train.y, prep.test.y])
         self.batch = int(np.clip(MAX_PASS_BYTES // (8 * max(len(self.X), 1) * max(net.sizes)), 1, 64))
-        self._pending = []              # (row, flat, buffers, keep, level), rows ascending
+        # The steps waiting to be scored: their rows (ascending) and, in the same slots of arrays
+        # kept for the session's life, the weights and batch-norm statistics they ended with;
+        # the switched-off units and saturation level are shared by the whole batch.
+        self._rows = []
+        self._flats = np.empty((self.batch, net.flat.size), net.dtype)
+        self._buffers = [{k: np.empty((self.batch,) + v.shape, v.dtype) for k, v in b.items()} for b in net.buffers]
+        self._keep, self._level = (), None
+        self._work = {}                 # the passes' layer arrays, reused (Network.forward_many)
         self.passes = 0                 # forward passes run (tests count them)
         if metrics is not None:
             metrics.before_read = self.flush
@@ -257,29 +264,34 @@ class Evaluator:
 
     def defer(self, row, level):
         """Score metrics row ``row`` later, with the weights, statistics and switched-off units of now."""
-        net, pending = self.net, self._pending
-        while pending and pending[-1][0] >= row:          # rows left over from before a rewind
-            pending.pop()
-        keep = list(net.keep)
-        if pending and ([id(k) for k in pending[-1][3]] != [id(k) for k in keep] or pending[-1][4] != level):
+        net, rows = self.net, self._rows
+        while rows and rows[-1] >= row:                    # rows left over from before a rewind
+            rows.pop()
+        if rows and (self._level != level or any(a is not b for a, b in zip(self._keep, net.keep))):
             self.flush()                                   # a batch shares its switched-off units and level
-        buffers = [{k: v.copy() for k, v in b.items()} for b in net.buffers]
-        self._pending.append((row, net.flat.copy(), buffers, keep, level))
-        if len(self._pending) >= self.batch:
+            rows = self._rows
+        slot = len(rows)
+        if not slot:
+            self._keep, self._level = tuple(net.keep), level
+        self._flats[slot] = net.flat
+        for kept, live in zip(self._buffers, net.buffers):
+            for k, v in live.items():
+                kept[k][slot] = v
+        rows.append(row)
+        if len(rows) >= self.batch:
             self.flush()
 
     def flush(self):
-        """Score every deferred step still in the metrics, in passes of at most ``batch`` steps."""
-        if not self._pending:
+        """Score every deferred step still in the metrics, in one pass."""
+        rows, self._rows = self._rows, []
+        n = len(self.metrics)
+        while rows and rows[-1] >= n:                      # forgotten since (the metrics were truncated)
+            rows.pop()
+        if not rows:
             return
-        pending, self._pending = self._pending, []
-        pending = [p for p in pending if p[0] < len(self.metrics)]
-        for start in range(0, len(pending), self.batch):
-            chunk = pending[start:start + self.batch]
-            buffers = [{k: np.stack([p[2][i][k] for p in chunk]) for k in chunk[0][2][i]}
-                       for i in range(self.net.n_layers)]
-            scores = self.score(np.stack([p[1] for p in chunk]), buffers, chunk[0][3], chunk[0][4])
-            self.metrics.fill([p[0] for p in chunk], scores)
+        S = len(rows)
+        buffers = [{k: v[:S] for k, v in b.items()} for b in self._buffers]
+        self.metrics.fill(rows, self.score(self._flats[:S], buffers, self._keep, self._level))
 
     def fields(self, net, saturation_level):
         """The fields of the weights the network has now (one step, scored at once)."""
@@ -294,7 +306,7 @@ class Evaluator:
             return {name: np.full((S, net.n_layers) if name.endswith("share") else S, np.nan)
                     for name in ("train_loss", "train_acc", "test_loss", "test_acc", "dead_share", "saturated_share")}
         self.passes += 1
-        trace = net.forward_many(self.X, flats, buffers, keep)
+        trace = net.forward_many(self.X, flats, buffers, keep, work=self._work)
         out = trace.layers[-1]
         scores = {}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -305,44 +317,49 @@ class Evaluator:
                 correct = predicted == self.labels
             for split, rows, size in (("train", slice(0, n), n), ("test", slice(n, None), self.n_test)):
                 scores[f"{split}_loss"] = np.add.reduce(losses[:, rows], axis=1) / size if size else np.full(S, np.nan)
-                scores[f"{split}_acc"] = (np.count_nonzero(correct[:, rows], axis=1) / size
+                scores[f"{split}_acc"] = (np.add.reduce(correct[:, rows], axis=1) / size
                                           if size and correct is not None else np.full(S, np.nan))
-            dead, saturated = unit_shares(net, trace, level, rows=n)
-        scores["dead_share"], scores["saturated_share"] = np.stack(dead, axis=-1), np.stack(saturated, axis=-1)
+            scores["dead_share"], scores["saturated_share"] = unit_shares(net, trace, level, rows=n)
         return scores
 
 
 def unit_shares(net, trace, level, rows=None):
-    """Per layer: (share of dead units, share of saturated units) on the trace's first ``rows`` samples.
+    """Per layer: (shares of dead units, shares of saturated units) on the trace's first ``rows`` samples.
 
-    rows=None: all of them. With no samples the shares are NaN. The trace may
-    carry a leading axis of parameter sets (``Network.forward_many``); each
-    share is then an array over them. Counting is done with whole-array
-    reductions, a few numpy calls per layer. (NaN compares as false and
-    raises no warning: a diverged net counts nothing.)
+    rows=None: all of them. With no samples the shares are NaN. Returns two
+    arrays whose last axis is the layer; the trace may carry a leading axis
+    of parameter sets (``Network.forward_many``), and so do the arrays then.
+    Counting is done with whole-array operations, a few numpy calls per
+    layer. (NaN compares as false and raises no warning: a diverged net
+    counts nothing.)
     """
-    dead, saturated = [], []
-    for layer, lt in zip(net.layers, trace.layers):
+    lead = trace.layers[0].u.shape[:-2]
+    dead, saturated = np.zeros(lead + (len(trace.layers),)), np.zeros(lead + (len(trace.layers),))
+    for i, (layer, lt) in enumerate(zip(net.layers, trace.layers)):
         act = layer["activation"]
         u = lt.u[..., :rows, :]
         n, units = u.shape[-2:]
         if not n:
-            dead.append(np.full(u.shape[:-2], np.nan)[()])
-            saturated.append(np.full(u.shape[:-2], np.nan)[()])
+            dead[..., i] = saturated[..., i] = np.nan
             continue
-        zero = np.zeros(u.shape[:-2])[()]
         if act in RELU_FAMILY:                      # never active on any sample
-            dead.append(np.count_nonzero(np.logical_and.reduce(u <= 0, axis=-2), axis=-1) / units)
-        else:
-            dead.append(zero)
+            dead[..., i] = np.add.reduce(_count_rows(u <= 0) == n, axis=-1) / units
         if act in SATURATING:
             a = lt.act[..., :rows, :]
             a = a if act == "tanh" else 2.0 * a - 1.0       # map sigmoid to [-1, 1]
-            per_unit = np.add.reduce(np.abs(a) > level, axis=-2) / n
-            saturated.append(np.count_nonzero(per_unit >= 0.9, axis=-1) / units)
-        else:
-            saturated.append(zero)
+            per_unit = _count_rows(np.abs(a) > level) / n
+            saturated[..., i] = np.add.reduce(per_unit >= 0.9, axis=-1) / units
     return dead, saturated
+
+
+def _count_rows(mask):
+    """How many rows are true in each column: (..., n, units) -> (..., units), as float counts.
+
+    A product with a vector of ones: exact for counts below 2**53, and several
+    times faster here than summing booleans along the rows (a reduction over
+    a short inner axis).
+    """
+    return np.matmul(np.ones(mask.shape[-2]), mask.astype(float))
 
 
 class GradientLayout:
