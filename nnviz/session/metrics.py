@@ -29,6 +29,8 @@ from .health import RELU_FAMILY, SATURATING
 
 SCALARS = ("batch_loss", "train_loss", "test_loss", "train_acc", "test_acc", "lr", "global_norm")
 PER_LAYER = ("grad_norm", "grad_rms", "mean_abs_delta", "update_ratio", "dead_share", "saturated_share")
+EVALUATED = ("train_loss", "test_loss", "train_acc", "test_acc", "dead_share", "saturated_share")
+"""The series scored on the whole sets (``Evaluator``); the others come from the step itself."""
 INITIAL_CAPACITY = 1024
 
 
@@ -72,6 +74,24 @@ class Metrics:
             value = row[name]
             if math.isfinite(value) and (best is None or value < self._columns[name][best]):
                 self._best[name] = n
+
+    def record_step(self, batch_loss, lr, global_norm, grad_norm, grad_rms, mean_abs_delta, update_ratio):
+        """Record one step's own numbers (per-layer ones as sequences over the layers).
+
+        Its whole-set fields (losses, accuracies, unit shares) stay NaN until
+        ``fill`` writes them (``Evaluator`` scores steps in batches). The same
+        as ``append`` with those fields NaN, without building a row per step.
+        """
+        n = self._n
+        if n == self.capacity:
+            self._grow(2 * self.capacity)
+        columns = self._columns
+        columns["batch_loss"][n], columns["lr"][n], columns["global_norm"][n] = batch_loss, lr, global_norm
+        columns["grad_norm"][n], columns["grad_rms"][n] = grad_norm, grad_rms
+        columns["mean_abs_delta"][n], columns["update_ratio"][n] = mean_abs_delta, update_ratio
+        for name in EVALUATED:
+            columns[name][n] = math.nan
+        self._n = n + 1                 # a NaN loss is never the best: ``_best`` stays as it is
 
     def _grow(self, rows):
         # One column at a time, so only one old column coexists with its copy.
@@ -256,12 +276,6 @@ class Evaluator:
         if metrics is not None:
             metrics.before_read = self.flush
 
-    def placeholders(self):
-        """The fields of a step not scored yet (NaN until ``flush``)."""
-        nan, layers = math.nan, [math.nan] * self.net.n_layers
-        return dict(train_loss=nan, train_acc=nan, test_loss=nan, test_acc=nan,
-                    dead_share=layers, saturated_share=layers)
-
     def defer(self, row, level):
         """Score metrics row ``row`` later, with the weights, statistics and switched-off units of now."""
         net, rows = self.net, self._rows
@@ -366,10 +380,12 @@ class GradientLayout:
     """Where each parameter lives in ``net.flat``, to reduce all of them in one numpy call.
 
     ``starts`` are the parameters' offsets (in ``net.params`` order, the order
-    of ``net.flat``); ``w`` indexes the W entries among them; ``w_sizes``
-    are the sizes of the W matrices. ``grad`` holds the step's gradients
-    gathered into one vector (the optimizer updates from it too); it and a
-    scratch vector are reused every step instead of allocated.
+    of ``net.flat``); ``w`` indexes the W entries among them; ``w_rms_divisor``
+    holds the square roots of the W matrices' sizes. Scratch vectors are
+    reused every step instead of allocated. ``grad`` is a vector laid out as
+    ``net.flat`` that the step no longer fills (the engine hands the
+    gradients over as one vector, ``Trace.grads_flat``); undo still keeps a
+    copy of it.
     """
 
     def __init__(self, net):
@@ -377,43 +393,43 @@ class GradientLayout:
         slices = [net.flat_slice(i, key) for i, key in keys]
         self.starts = np.array([s.start for s in slices])
         self.w = np.array([k for k, (_, key) in enumerate(keys) if key == "W"])
-        self.w_sizes = np.array([net.params[i]["W"].size for i in range(net.n_layers)], dtype=float)
+        self.w_rms_divisor = np.sqrt([float(net.params[i]["W"].size) for i in range(net.n_layers)])
         self.grad = np.empty(net.flat.size, net.dtype)
         self.scratch = np.empty(net.flat.size, net.dtype)
+        self.pair = np.empty((2, net.flat.size), net.dtype)
 
-    def squared_norms(self, grads):
-        """Gather ``grads`` into ``grad``; per parameter (net.params order) the sum of its squares."""
-        np.concatenate([v.ravel() for layer in grads for v in layer.values()], out=self.grad)
+    def squared_norms(self, grads_flat):
+        """Per parameter (net.params order) the sum of squares of a vector laid out as net.flat."""
         with np.errstate(over="ignore", invalid="ignore"):
-            np.multiply(self.grad, self.grad, out=self.scratch)
+            np.multiply(grads_flat, grads_flat, out=self.scratch)
         return np.add.reduceat(self.scratch, self.starts)
 
-    def w_squared_norms(self, v):
-        """Per layer the sum of squares of the W entries of a flat vector v (laid out as net.flat).
 
-        v may be ``scratch`` itself. Callers silence overflow warnings.
-        """
-        np.multiply(v, v, out=self.scratch)
-        return np.add.reduceat(self.scratch, self.starts)[self.w]
-
-
-def layer_gradient_stats(net, trace, grads, before_flat, layout=None, grad_squares=None):
+def layer_gradient_stats(net, trace, before_flat, layout=None, grad_squares=None):
     """Per layer: |dL/dW|, its RMS, mean |delta|, and ||dW|| / ||W|| of the update just made.
 
-    Runs after every step, so each quantity is one reduction over all layers
-    at once (``GradientLayout``) rather than a numpy call per layer;
-    ``grad_squares`` (from ``GradientLayout.squared_norms``, computed for the
-    global norm) is reused when given. Returns four arrays of length layers.
+    Runs after every step, so the norms are reductions over all parameters
+    at once (``GradientLayout``), from the gradient vector the engine already
+    holds (``trace.grads_flat``), rather than numpy calls per layer: the
+    weights before and the change are squared and summed together, as two
+    rows of one array. ``grad_squares`` (from ``GradientLayout.squared_norms``,
+    computed for the global norm) is reused when given. Mean |delta| stays a
+    reduction per layer: summed over a whole (batch, units) array it adds in
+    another order than over a slice of one long vector, and the recorded
+    numbers must not depend on how they were computed. Returns four arrays
+    of length layers.
     """
     layout = layout or GradientLayout(net)
     if grad_squares is None:
-        grad_squares = layout.squared_norms(grads)
+        grad_squares = layout.squared_norms(trace.grads_flat)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         norm = np.sqrt(grad_squares[layout.w])
-        rms = norm / np.sqrt(layout.w_sizes)
+        rms = norm / layout.w_rms_divisor
         delta = np.array([np.add.reduce(np.abs(lt.grad_z), axis=None) / lt.grad_z.size for lt in trace.layers])
-        w_before = np.sqrt(layout.w_squared_norms(before_flat))
-        np.subtract(net.flat, before_flat, out=layout.scratch)
-        change = np.sqrt(layout.w_squared_norms(layout.scratch))
+        pair = layout.pair
+        pair[0] = before_flat
+        np.subtract(net.flat, before_flat, out=pair[1])
+        np.multiply(pair, pair, out=pair)
+        w_before, change = np.sqrt(np.add.reduceat(pair, layout.starts, axis=1)[:, layout.w])
         ratio = np.where(w_before > 0, change / w_before, np.nan)
     return norm, rms, delta, ratio

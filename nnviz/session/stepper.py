@@ -226,7 +226,7 @@ class StepperMixin:
         X = self._epoch_inputs.get(self.config["augment"], self.epoch)      # jittered when augmenting
         trace = self.network.forward(X[batch], training=True)
         grads = self.network.backward(trace, self.prep.y_train[batch])
-        grad_squares = self._layout.squared_norms(grads)        # per parameter, reused by the metrics
+        grad_squares = self._layout.squared_norms(trace.grads_flat)     # per parameter, reused by the metrics
         norm = math.sqrt(float(grad_squares.sum()))
         applied = grads
         if self.config["clip_norm"] > 0:
@@ -241,11 +241,11 @@ class StepperMixin:
     def _apply_update(self):
         rec = self._record
         self.optimizer.lr = rec.lr
-        # Unclipped, the optimizer reads the gradients the statistics already gathered.
-        self.optimizer.step(rec.applied_grads, flat=self._layout.grad if rec.applied_grads is rec.grads else None)
+        # Unclipped, the optimizer reads the gradients as the one vector the engine wrote them in.
+        self.optimizer.step(rec.applied_grads, flat=rec.trace.grads_flat if rec.applied_grads is rec.grads else None)
         self._steps_done = rec.index + 1
         self._visible = None
-        self.metrics.append(self._metrics_row(rec))
+        self._record_metrics(rec)
         # whole-set metrics: scored with the weights of now, batched with the next steps'
         self._evaluator.defer(len(self.metrics) - 1, self.config["health"]["saturation_level"])
         self._check_divergence(rec)
@@ -256,13 +256,11 @@ class StepperMixin:
                 self.message = (f"Early stopping: the test loss has not improved for "
                                 f"{self.config['patience']} steps; best at step {best + 1}.")
 
-    def _metrics_row(self, rec):
-        norm, rms, delta, ratio = layer_gradient_stats(self.network, rec.trace, rec.grads, rec.before_flat,
+    def _record_metrics(self, rec):
+        """The step's own metrics; its whole-set ones are scored later (``_evaluator.defer``)."""
+        norm, rms, delta, ratio = layer_gradient_stats(self.network, rec.trace, rec.before_flat,
                                                        self._layout, rec.grad_squares)
-        row = {"batch_loss": rec.trace.loss, "lr": rec.lr, "global_norm": rec.global_norm,
-               "grad_norm": norm, "grad_rms": rms, "mean_abs_delta": delta, "update_ratio": ratio}
-        row.update(self._evaluator.placeholders())
-        return row
+        self.metrics.record_step(rec.trace.loss, rec.lr, rec.global_norm, norm, rms, delta, ratio)
 
     def _eval_fields(self):
         """Losses and accuracies of the whole sets, and unit shares on the training set, now."""
