@@ -131,6 +131,12 @@ class WindowMenus:
                                                      "looks flat"),
                                              checkable=True)
         self.curves_view.fromZeroChanged.connect(self.zero_loss_action.setChecked)
+        self.compare_loss_action = self._action(m, self.tr("Loss: overlay the lesson's &comparison run"),
+                                                self._set_compare_overlay, None,
+                                                self.tr("Train the lesson's comparison run (its \"Compare with\" "
+                                                        "settings, same data and seed) alongside and draw its "
+                                                        "losses under this run's, step for step"),
+                                                checkable=True)
         self.zero_loss_action.setChecked(self.curves_view.is_from_zero())
         m.addSeparator()
         theme_menu = m.addMenu(self.tr("&Theme"))
@@ -268,6 +274,10 @@ class WindowMenus:
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.about_box = box
         box.open()
+
+    def _set_compare_overlay(self, on: bool) -> None:
+        self.binding.set_compare_overlay(on)
+        self.binding.refresh(network=False)
 
     def compare_side_by_side(self, lesson_id: str | None = None) -> CompareWindow | None:
         """Open a lesson and its comparison side by side; without ``lesson_id``, the current lesson's,

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.session.comparison import ComparisonRun, runs_its_lesson
+from nnviz.session.language import shown
 from nnviz.session.narration import Caption, phase_caption
 from nnviz.ui.images import before_picture
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
@@ -191,6 +193,8 @@ class Binding:
         self.frames = FrameBuilder()
         self.frame_options = frame_options if frame_options is not None else FrameOptions()
         self.boundary_resolution = BOUNDARY_RESOLUTION
+        self.compare_overlay = False        # the loss curves overlay the lesson's comparison run
+        self._comparison: ComparisonRun | None = None
         self.session = None
         self.kind = ""
         self.extent = None
@@ -250,7 +254,8 @@ class Binding:
     def _draw_changed(self, drawn: set[str], resolution: int | None) -> None:
         s = self.session
         m = s.metrics
-        self._once(drawn, "metrics", (len(m), m.last("batch_loss"), s.n_layers), self.draw_metrics)
+        compared = self.compare_overlay and runs_its_lesson(s)         # the overlay comes or goes
+        self._once(drawn, "metrics", (len(m), m.last("batch_loss"), s.n_layers, compared), self.draw_metrics)
         self._once(drawn, "output", (id(s.network), s.step, weights_version(s.network)),    # typed weights too
                    lambda: self.draw_output(resolution))
         grads = s.grads
@@ -329,6 +334,7 @@ class Binding:
         if self.curves is not None and self._seen("metrics", self.curves):
             ls = loss_series(s)
             self.curves.set_series(ls.steps, ls.train, ls.test, best_step=ls.best_step)
+            self._draw_comparison(len(s.metrics))
         if self.gradnorm is not None and self._seen("metrics", self.gradnorm):
             self.gradnorm.set_series(*grad_norm_series(s), **gradient_extras(s))
         if self.health is not None:
@@ -336,6 +342,23 @@ class Binding:
             tips = s.health_text()
             self.health.set_health(labels, [f"Layer {i + 1}: {label}\n\n{tips}" for i, label in enumerate(labels)])
             self.health.set_diverged(s.diverged)
+
+    def set_compare_overlay(self, on: bool) -> None:
+        """Overlay (or not) the lesson's comparison run on the loss curves, from the next refresh."""
+        self.compare_overlay = bool(on)
+        self.forget("metrics")
+
+    def _draw_comparison(self, steps: int) -> None:
+        """The comparison run up to the shown run's step, while the session is its lesson as set up."""
+        s = self.session
+        if not (self.compare_overlay and runs_its_lesson(s)):
+            if self.curves.comparison_label():
+                self.curves.set_comparison()
+            return
+        if self._comparison is None or self._comparison.lesson is not s.lesson:
+            self._comparison = ComparisonRun(s.lesson)       # trained as far as the shown run goes
+        c = self._comparison.losses(steps)
+        self.curves.set_comparison(c.steps, c.train, c.test, label=shown("Lesson", s.lesson.compare_label))
 
     def draw_output(self, resolution: int | None = None) -> None:
         """The model's output over the data: boundary, fitted curve, predicted vs true or confusion."""
