@@ -3,7 +3,8 @@
 1. ``pyside6-lupdate`` collects every string marked in nnviz/ — ``self.tr(...)``,
    ``QCoreApplication.translate(context, ...)`` and ``QT_TRANSLATE_NOOP(context, ...)`` —
    plus the session's data strings (lesson titles, texts, "Watch" lines and
-   comparison labels; the health labels and "diverged"), which it cannot find by itself because
+   comparison labels; the health labels and "diverged"; the data sets' names, descriptions, noise
+   help and tasks), which it cannot find by itself because
    they are values, not calls. They are written as ``QT_TRANSLATE_NOOP`` calls
    to a temporary file that lupdate reads with the sources, so a rewritten or
    new lesson is picked up by the next run. The result is merged into
@@ -50,6 +51,7 @@ def tool(name: str) -> str:
 
 def session_strings() -> str:
     """Python source marking the session's data strings, one QT_TRANSLATE_NOOP call a line."""
+    from nnviz.data import DATASETS
     from nnviz.session import LESSONS
     from nnviz.session.health import LABELS
 
@@ -59,6 +61,10 @@ def session_strings() -> str:
             if text:
                 lines.append(f"QT_TRANSLATE_NOOP('Lesson', {text!r})")
     lines += [f"QT_TRANSLATE_NOOP('Health', {label!r})" for label in (*LABELS, "diverged")]
+    for name, info in DATASETS.items():
+        lines += [f"QT_TRANSLATE_NOOP('Dataset', {text!r})" for text in (name, info.description, info.noise_help)
+                  if text]
+    lines += [f"QT_TRANSLATE_NOOP('Dataset', {task!r})" for task in sorted({i.task for i in DATASETS.values()})]
     return "\n".join(lines) + "\n"
 
 

@@ -143,22 +143,22 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self.phase_label.setWordWrap(True)
         self.phase_label.setMinimumHeight(40)
         self.phase_label.setContentsMargins(8, 4, 8, 4)
-        self.phase_label.setToolTip("What the current phase computes")
+        self.phase_label.setToolTip(self.tr("What the current phase computes"))
         self.network_view = NetworkView()
         self.network_view.setToolTip("")
         self.health_strip = HealthStrip()
         self.health_strip.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
                                         QtWidgets.QSizePolicy.Policy.Fixed)
-        self.health_strip.setToolTip("Gradient health of each layer from the latest step; hover a chip "
-                                     "for the thresholds")
+        self.health_strip.setToolTip(self.tr("Gradient health of each layer from the latest step; hover a "
+                                             "chip for the thresholds"))
         self.gradnorm_view = GradNormView()
-        self.gradnorm_view.set_title("gradient norm per layer")
-        self.gradnorm_view.setToolTip("‖dL/dW‖ of each layer at every step, log scale: vanishing "
-                                      "gradients put the first layers' lines far below the last")
+        self.gradnorm_view.set_title(self.tr("gradient norm per layer"))
+        self.gradnorm_view.setToolTip(self.tr("‖dL/dW‖ of each layer at every step, log scale: vanishing "
+                                              "gradients put the first layers' lines far below the last"))
         self.graddist_view = GradDistributionView()
-        self.graddist_view.set_title("this step's gradients")
-        self.graddist_view.setToolTip("Histogram of log10 |dL/dW| per layer for the step shown "
-                                      "(layers appear as backward reaches them)")
+        self.graddist_view.set_title(self.tr("this step's gradients"))
+        self.graddist_view.setToolTip(self.tr("Histogram of log10 |dL/dW| per layer for the step shown "
+                                              "(layers appear as backward reaches them)"))
 
         top = QtWidgets.QWidget()
         vbox = QtWidgets.QVBoxLayout(top)
@@ -182,10 +182,10 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self.setCentralWidget(self.centre_split)
 
         self.boundary_view = BoundaryView()
-        self.boundary_view.setToolTip("The data (train filled, test hollow) over the model's output: "
-                                      "the decision boundary, or the regression surface")
+        self.boundary_view.setToolTip(self.tr("The data (train filled, test hollow) over the model's output: "
+                                              "the decision boundary, or the regression surface"))
         self.regression_view = RegressionView()
-        self.regression_view.setToolTip("The data and the network's prediction")
+        self.regression_view.setToolTip(self.tr("The data and the network's prediction"))
         # Classification without an input plane (digits, iris): the confusion
         # matrix, and the first layer's weights as images when its inputs are.
         self.confusion_view = ConfusionView()
@@ -206,11 +206,11 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         for w in (self.plane_panel, self.regression_view, self.no_plane):
             self.data_stack.addWidget(w)
         self.feature_view = FeatureSpaceView()
-        self.feature_view.setToolTip("The training data at the outputs of two neurons of a hidden layer: "
-                                     "watch a layer pull the classes apart while it trains")
+        self.feature_view.setToolTip(self.tr("The training data at the outputs of two neurons of a hidden "
+                                             "layer: watch a layer pull the classes apart while it trains"))
         self.curves_view = LossCurvesView()
-        self.curves_view.setToolTip("Train (solid) and test (dashed) loss after every step; the "
-                                    "marker is the best test loss (early stopping)")
+        self.curves_view.setToolTip(self.tr("Train (solid) and test (dashed) loss after every step; the "
+                                            "marker is the best test loss (early stopping)"))
         self.knobs = KnobsPanel(self.adapter)
         self.lessons = LessonPanel(self.adapter)
         self.inspector = InspectorPanel()
@@ -247,8 +247,8 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
 
     def _build_status_bar(self) -> None:
         self.metrics_label = QtWidgets.QLabel()
-        self.metrics_label.setToolTip("Loss and accuracy on the whole training and test sets after the "
-                                      "latest update (evaluation mode)")
+        self.metrics_label.setToolTip(self.tr("Loss and accuracy on the whole training and test sets after "
+                                              "the latest update (evaluation mode)"))
         self.statusBar().addPermanentWidget(self.metrics_label)
         self.statusBar().setSizeGripEnabled(True)
 

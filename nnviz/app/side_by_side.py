@@ -29,6 +29,7 @@ from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
 from nnviz.session import LESSONS, Session
 from nnviz.ui.binding import Binding, loss_series
 from nnviz.ui.compare_runs import MAX_RUNS, build_sessions, lesson_runs, optimizer_race
+from nnviz.ui.i18n import formula, numbers, translate
 from nnviz.ui.network.frame_builder import FrameOptions
 from nnviz.ui.network.view import NetworkView
 from nnviz.ui.panels.health_strip import HealthStrip
@@ -49,7 +50,8 @@ def health_summary(labels: list[str]) -> str:
         if i == len(labels) or labels[i] != labels[start]:
             span = f"L{start + 1}" if i - 1 == start else f"L{start + 1}–L{i}"
             color = HealthStrip.chip_color(labels[start])
-            parts.append(f"<span style='color:{color}'><b>{span} {labels[start]}</b></span>")
+            name = translate("Health", labels[start])
+            parts.append(f"<span style='color:{color}'><b>{span} {name}</b></span>")
             start = i
     return " · ".join(parts)
 
@@ -73,7 +75,7 @@ class _RunColumn(QtWidgets.QWidget):
         self.health.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.health.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.health.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
-        self.health.setToolTip("Gradient health of each layer after the latest step")
+        self.health.setToolTip(self.tr("Gradient health of each layer after the latest step"))
         self.gradnorm_view = GradNormView()
         self.gradnorm_view.setMinimumHeight(150)
         self.binding = Binding(network=self.network_view, gradnorm=self.gradnorm_view, frame_options=frame_options)
@@ -99,7 +101,7 @@ class CompareWindow(QtWidgets.QMainWindow):
         if not 2 <= len(sessions) <= MAX_RUNS or len(labels) != len(sessions):
             raise ValueError(f"compare: 2 to {MAX_RUNS} sessions with one label each")
         self.setObjectName("nnviz_compare_window")
-        self.setWindowTitle("nnviz — side by side" + (f": {title}" if title else ""))
+        self.setWindowTitle(self.tr("nnviz — side by side") + (f": {formula(title)}" if title else ""))
         self.sessions = list(sessions)
         self.labels = list(labels)
         self.frame_options = FrameOptions(heatmaps=False)
@@ -116,9 +118,9 @@ class CompareWindow(QtWidgets.QMainWindow):
         for col in self.columns:
             row.addWidget(col, 1)
         for col in self.columns:
-            col.gradnorm_view.set_title("‖∇W‖ per layer")     # the run's name heads its column
+            col.gradnorm_view.set_title(self.tr("‖∇W‖ per layer"))     # the run's name heads its column
         self.loss_view = RunsLossView()
-        self.loss_view.set_title("loss of every run (train solid, test dashed)")
+        self.loss_view.set_title(self.tr("loss of every run (train solid, test dashed)"))
         self.loss_view.set_runs(self.labels)
         self.loss_view.setMinimumHeight(200)
         self.landscape = LandscapePanel()
@@ -142,7 +144,7 @@ class CompareWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Lockstep controls")
+        bar = self.addToolBar(self.tr("Lockstep controls"))
         bar.setObjectName("compare_controls")
         bar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         style = self.style()
@@ -151,34 +153,36 @@ class CompareWindow(QtWidgets.QMainWindow):
         def action(text, tip, keys, icon, slot, checkable=False):
             act = QtGui.QAction(style.standardIcon(icon), text, self)
             act.setShortcut(QtGui.QKeySequence(keys))
-            act.setToolTip(f"{tip} ({keys})")
+            act.setToolTip(f"{tip} ({formula(keys)})")
             act.setCheckable(checkable)
             (act.toggled if checkable else act.triggered).connect(slot)
             bar.addAction(act)
             self.addAction(act)
             return act
 
-        self.reset_action = action("Reset", "Every run back to step 0 with its initial weights", "Ctrl+R",
-                                   SP.SP_BrowserReload, lambda: self.reset())
-        self.phase_action = action("Phase", "Every run one phase further", "Right", SP.SP_MediaSeekForward,
-                                   lambda: self.step("phase"))
-        self.step_action = action("Step", "Every run one training step further", "Shift+Right",
+        self.reset_action = action(self.tr("Reset"), self.tr("Every run back to step 0 with its initial weights"),
+                                   "Ctrl+R", SP.SP_BrowserReload, lambda: self.reset())
+        self.phase_action = action(self.tr("Phase"), self.tr("Every run one phase further"), "Right",
+                                   SP.SP_MediaSeekForward, lambda: self.step("phase"))
+        self.step_action = action(self.tr("Step"), self.tr("Every run one training step further"), "Shift+Right",
                                   SP.SP_MediaSkipForward, lambda: self.step("step"))
-        self.epoch_action = action("Epoch", "Every run one epoch further", "Ctrl+Right", SP.SP_ArrowForward,
-                                   lambda: self.step("epoch"))
-        self.play_action = action("Play", "Train every run together; Space pauses", "Space", SP.SP_MediaPlay,
-                                  self._on_play, checkable=True)
+        self.epoch_action = action(self.tr("Epoch"), self.tr("Every run one epoch further"), "Ctrl+Right",
+                                   SP.SP_ArrowForward, lambda: self.step("epoch"))
+        self.play_action = action(self.tr("Play"), self.tr("Train every run together; Space pauses"), "Space",
+                                  SP.SP_MediaPlay, self._on_play, checkable=True)
         self.speed = QtWidgets.QComboBox()
         for n in PLAY_STEPS:
-            self.speed.addItem(f"{n} step{'s' if n > 1 else ''}/frame", n)
+            text = self.tr("{n} steps/frame") if n > 1 else self.tr("1 step/frame")
+            self.speed.addItem(numbers(text.format(n=n)), n)
         self.speed.setCurrentIndex(2)
-        self.speed.setToolTip("Training steps of every run per play frame")
+        self.speed.setToolTip(self.tr("Training steps of every run per play frame"))
         bar.addWidget(self.speed)
         self.counter = QtWidgets.QLabel()
         self.counter.setContentsMargins(12, 0, 0, 0)
         bar.addWidget(self.counter)
-        self.projector_action = action("Projector", "Full screen, high contrast, thick lines and large "
-                                       "type; Esc leaves", "F5", SP.SP_TitleBarMaxButton,
+        self.projector_action = action(self.tr("Projector"), self.tr("Full screen, high contrast, thick lines and "
+                                                                     "large type; Esc leaves"), "F5",
+                                       SP.SP_TitleBarMaxButton,
                                        self.set_projector, checkable=True)
         leave = QtGui.QAction(self)
         leave.setShortcut(QtGui.QKeySequence("Esc"))
@@ -228,7 +232,7 @@ class CompareWindow(QtWidgets.QMainWindow):
                 for s in self.sessions]
 
     def _on_play(self, on: bool) -> None:
-        self.play_action.setText("Pause" if on else "Play")
+        self.play_action.setText(self.tr("Pause") if on else self.tr("Play"))
         if on:
             self.play_timer.start()
         else:
@@ -296,8 +300,10 @@ class CompareWindow(QtWidgets.QMainWindow):
             self._share_norm_range()
             self._draw_landscape()
         counts = self.step_counts()
-        text = f"step {counts[0]}" if len(set(counts)) == 1 else "steps " + " / ".join(map(str, counts))
-        self.counter.setText(f"{text}   phase {self.sessions[0].phase.label()}")
+        text = self.tr("step {n}").format(n=counts[0]) if len(set(counts)) == 1 else \
+            self.tr("steps {list}").format(list=" / ".join(map(str, counts)))
+        self.counter.setText(numbers(self.tr("{steps}   phase {phase}").format(
+            steps=text, phase=self.sessions[0].phase.label())))
 
     def _on_lower_tab(self, _index: int) -> None:
         """The landscape needs room: half the height while its tab is in front, the loss plot less."""
@@ -327,11 +333,13 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.loss_view.set_series(i, ls.steps, ls.train, ls.test if n else None)
         col.health.setText(health_summary(s.health()) if n else "")
         status = self.statuses()[i]
-        note = "" if status == "running" else f" — <span style='color:#c2188f'><b>{status}</b></span>"
+        shown = self.tr("diverged") if status == "diverged" else self.tr("stopped early")
+        note = "" if status == "running" else f" — <span style='color:#c2188f'><b>{shown}</b></span>"
         last = m.last("train_loss") if n else float("nan")
-        loss = f"loss {last:.3g}" if np.isfinite(last) else ""
+        loss = numbers(self.tr("loss {value}").format(value=f"{last:.3g}")) if np.isfinite(last) else ""
+        step = numbers(self.tr("step {n}").format(n=s.step))
         col.title.setText(f"<span style='color:{col.color}; font-weight:bold'>■ {col.label}</span>"
-                          f"&nbsp;&nbsp;step {s.step}&nbsp;&nbsp;{loss}{note}")
+                          f"&nbsp;&nbsp;{step}&nbsp;&nbsp;{loss}{note}")
 
     def _share_norm_range(self) -> None:
         """One log range over every run's gradient norms, so the columns compare at a glance."""

@@ -1,6 +1,7 @@
 """The runs the side-by-side window can compare: a lesson and its comparison, the remedies, an optimizer race.
 
-Each preset is ``(labels, base config, overrides)``; :func:`build_sessions`
+Each preset is ``(labels, base config, overrides)``, the labels in the
+window's language (:func:`nnviz.session.language.shown`); :func:`build_sessions`
 makes one session per override on ``{**base, **override}`` -- the same data
 and seed unless overridden.  Plain data, no Qt: the lesson panel asks
 :func:`has_side_by_side` to enable its button, the window opens the runs.
@@ -11,12 +12,19 @@ from __future__ import annotations
 import copy
 
 from nnviz.session import LESSONS, Session, validate_config
+from nnviz.session.language import QT_TRANSLATE_NOOP, shown
 
 MAX_RUNS = 4
 
 # The deep sigmoid net and the lessons that repair it, all on the same data and seed.
 REMEDIED_LESSON = "vanishing-sigmoid"
 REMEDY_LESSONS = ("fix-relu-he", "fix-batchnorm", "fix-residual")
+REMEDY_NAMES = {REMEDIED_LESSON: QT_TRANSLATE_NOOP("CompareRuns", "sigmoid (vanishing)"),
+                "fix-relu-he": QT_TRANSLATE_NOOP("CompareRuns", "ReLU + He"),
+                "fix-batchnorm": QT_TRANSLATE_NOOP("CompareRuns", "batch norm"),
+                "fix-residual": QT_TRANSLATE_NOOP("CompareRuns", "residual")}
+YOURS = QT_TRANSLATE_NOOP("CompareRuns", "your experiment")
+YOURS_WITH = QT_TRANSLATE_NOOP("CompareRuns", "your experiment, {label}")
 _RACE_BASE = {"dataset": "circle", "n_samples": 300, "noise": 0.1, "test_ratio": 0.3, "seed": 0,
               "batch_size": 16, "hidden": [{"size": 12, "activation": "tanh"}, {"size": 12, "activation": "tanh"}]}
 # Rates that each optimizer handles well on this net: momentum and the adaptive
@@ -54,7 +62,8 @@ def lesson_runs(lesson_id: str) -> tuple[list[str], dict, list[dict]]:
         if lesson_id == REMEDIED_LESSON:
             return remedy_runs()
         raise ValueError(f"lesson {lesson_id!r} has no comparison run")
-    return [lesson.title, lesson.compare_label], dict(lesson.config), [{}, dict(lesson.compare)]
+    return [shown("Lesson", lesson.title), shown("Lesson", lesson.compare_label)], dict(lesson.config), \
+        [{}, dict(lesson.compare)]
 
 
 # Fields that set up the classroom, not the experiment: changing them keeps a lesson a lesson.
@@ -74,16 +83,17 @@ def experiment_runs(config: dict, lesson) -> tuple[list[str], dict, list[dict]]:
     with ``lesson``'s comparison settings applied (e.g. "learning rate 0.1")."""
     if not lesson.compare:
         raise ValueError(f"lesson {lesson.id!r} has no comparison run")
-    return (["your experiment", f"your experiment, {lesson.compare_label}"], copy.deepcopy(config),
-            [{}, dict(lesson.compare)])
+    label = shown("Lesson", lesson.compare_label)
+    labels = [shown("CompareRuns", YOURS), shown("CompareRuns", YOURS_WITH).format(label=label)]
+    return labels, copy.deepcopy(config), [{}, dict(lesson.compare)]
 
 
 def remedy_runs() -> tuple[list[str], dict, list[dict]]:
     """The deep sigmoid net against ReLU + He, batch norm and residual connections."""
     base = dict(LESSONS[REMEDIED_LESSON].config)
-    labels = ["sigmoid (vanishing)"]
+    labels = [shown("CompareRuns", REMEDY_NAMES[REMEDIED_LESSON])]
     overrides: list[dict] = [{}]
-    names = {"fix-relu-he": "ReLU + He", "fix-batchnorm": "batch norm", "fix-residual": "residual"}
+    names = {lid: shown("CompareRuns", REMEDY_NAMES[lid]) for lid in REMEDY_LESSONS}
     for lid in REMEDY_LESSONS:
         cfg = LESSONS[lid].config
         overrides.append({k: v for k, v in cfg.items() if base.get(k) != v})

@@ -18,12 +18,12 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session.language import (
-    LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, set_display_translation,
+    LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, ltr, set_display_translation,
     translation_file,
 )
 
-__all__ = ["LANGUAGES", "current_language", "install_language", "localize_digits", "numbers", "system_language",
-           "translate"]
+__all__ = ["LANGUAGES", "current_language", "formula", "install_language", "localize_digits", "numbers",
+           "system_language", "translate"]
 
 _installed: list[QtCore.QTranslator] = []
 _current = [SOURCE_LANGUAGE]
@@ -90,3 +90,12 @@ def translate(context: str, text: str) -> str:
 def numbers(text: str) -> str:
     """Numbers in ``text`` with the installed language's digits (see localize_digits)."""
     return localize_digits(text, _current[0])
+
+
+def formula(text: str) -> str:
+    """``text`` (a formula, a key, an id) kept left to right when the installed language runs right to left.
+
+    In a left-to-right language the text is returned as it is, so English
+    strings stay byte for byte what they were.
+    """
+    return ltr(text) if _current[0] in RIGHT_TO_LEFT else text

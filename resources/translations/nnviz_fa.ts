@@ -57,6 +57,17 @@
     </message>
 </context>
 <context>
+    <name>BoundaryView</name>
+    <message>
+        <source>train</source>
+        <translation>آموزش</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>آزمون</translation>
+    </message>
+</context>
+<context>
     <name>ClassroomDialog</name>
     <message>
         <source>Lock with password…</source>
@@ -104,7 +115,46 @@
     </message>
 </context>
 <context>
+    <name>CompareRuns</name>
+    <message>
+        <source>sigmoid (vanishing)</source>
+        <translation>sigmoid (محوشونده)</translation>
+    </message>
+    <message>
+        <source>ReLU + He</source>
+        <translation>ReLU + He</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>your experiment</source>
+        <translation>آزمایش شما</translation>
+    </message>
+    <message>
+        <source>your experiment, {label}</source>
+        <translation>آزمایش شما، {label}</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
+    <message>
+        <source>nnviz — side by side</source>
+        <translation>nnviz — کنار هم</translation>
+    </message>
+    <message>
+        <source>‖∇W‖ per layer</source>
+        <translation>‖∇W‖ در هر لایه</translation>
+    </message>
+    <message>
+        <source>loss of every run (train solid, test dashed)</source>
+        <translation>زیان همهٔ اجراها (آموزش توپر، آزمون خط‌چین)</translation>
+    </message>
     <message>
         <source>Loss</source>
         <translation>زیان</translation>
@@ -112,6 +162,295 @@
     <message>
         <source>Loss landscape</source>
         <translation>چشم‌انداز زیان</translation>
+    </message>
+    <message>
+        <source>Lockstep controls</source>
+        <translation>کنترل‌های گام‌به‌گام هم‌زمان</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>بازنشانی</translation>
+    </message>
+    <message>
+        <source>Every run back to step 0 with its initial weights</source>
+        <translation>بازگشت همهٔ اجراها به گام ۰ با وزن‌های آغازینشان</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Every run one phase further</source>
+        <translation>همهٔ اجراها یک مرحله جلو</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>Every run one training step further</source>
+        <translation>همهٔ اجراها یک گام آموزشی جلو</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>Every run one epoch further</source>
+        <translation>همهٔ اجراها یک دوره جلو</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>پخش</translation>
+    </message>
+    <message>
+        <source>Train every run together; Space pauses</source>
+        <translation>آموزش هم‌زمان همهٔ اجراها؛ Space مکث می‌کند</translation>
+    </message>
+    <message>
+        <source>{n} steps/frame</source>
+        <translation>{n} گام در هر قاب</translation>
+    </message>
+    <message>
+        <source>1 step/frame</source>
+        <translation>۱ گام در هر قاب</translation>
+    </message>
+    <message>
+        <source>Training steps of every run per play frame</source>
+        <translation>گام‌های آموزشی هر اجرا در هر قاب پخش</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>پروژکتور</translation>
+    </message>
+    <message>
+        <source>Full screen, high contrast, thick lines and large type; Esc leaves</source>
+        <translation>تمام‌صفحه، کنتراست بالا، خطوط ضخیم و حروف درشت؛ Esc برای خروج</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>مکث</translation>
+    </message>
+    <message>
+        <source>step {n}</source>
+        <translation>گام {n}</translation>
+    </message>
+    <message>
+        <source>steps {list}</source>
+        <translation>گام‌های {list}</translation>
+    </message>
+    <message>
+        <source>{steps}   phase {phase}</source>
+        <translation>{steps}   مرحلهٔ {phase}</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>واگرا</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>زودتر متوقف شد</translation>
+    </message>
+    <message>
+        <source>loss {value}</source>
+        <translation>زیان {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source>Rows: the true class. Columns: the class the network predicts.
+Green diagonal cells count correct answers, purple cells mistakes;
+the shading is the cell&apos;s share of its row (of that true class).</source>
+        <translation>سطرها: ردهٔ واقعی. ستون‌ها: رده‌ای که شبکه پیش‌بینی می‌کند.
+خانه‌های سبز قطر پاسخ‌های درست را می‌شمارند و خانه‌های بنفش خطاها را؛
+پررنگی هر خانه سهم آن از سطرش (از همان ردهٔ واقعی) است.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>ماتریس درهم‌ریختگی</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>ردهٔ پیش‌بینی‌شده</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>ردهٔ واقعی</translation>
+    </message>
+    <message>
+        <source>Confusion matrix: no test samples</source>
+        <translation>ماتریس درهم‌ریختگی: نمونهٔ آزمونی نیست</translation>
+    </message>
+    <message>
+        <source>Confusion matrix: no {split} samples</source>
+        <translation>ماتریس درهم‌ریختگی: نمونهٔ {split} نیست</translation>
+    </message>
+    <message>
+        <source>Test accuracy {percent}% ({correct}/{total})</source>
+        <translation>دقت آزمون {percent}٪ ({correct}/{total})</translation>
+    </message>
+    <message>
+        <source>{split} accuracy {percent}% ({correct}/{total})</source>
+        <translation>دقت {split} {percent}٪ ({correct}/{total})</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset</name>
+    <message>
+        <source>circle</source>
+        <translation>دایره</translation>
+    </message>
+    <message>
+        <source>A disc of one class inside a ring of the other: needs a curved boundary.</source>
+        <translation>قرصی از یک رده درون حلقه‌ای از ردهٔ دیگر: به مرزی خمیده نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>noise: Gaussian jitter of both inputs, std = noise × 3</source>
+        <translation>نویز: لرزش گاوسی هر دو ورودی، ⁦std = noise × 3⁩</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>Opposite quadrants share a class: no single line separates them.</source>
+        <translation>ربع‌های روبه‌رو هم‌رده‌اند: هیچ خط راستی آن‌ها را جدا نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>gaussian</source>
+        <translation>گاوسی</translation>
+    </message>
+    <message>
+        <source>Two round Gaussian clusters: the easy, linearly separable case.</source>
+        <translation>دو خوشهٔ گرد گاوسی: حالت آسان و جداپذیر خطی.</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>مارپیچ</translation>
+    </message>
+    <message>
+        <source>Two interleaved spiral arms: hard, needs several layers or sin features.</source>
+        <translation>دو بازوی مارپیچ درهم: دشوار، به چند لایه یا ویژگی‌های sin نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>spiral3</source>
+        <translation>مارپیچ سه‌رده</translation>
+    </message>
+    <message>
+        <source>Three interleaved spiral arms, one class each: use a softmax output.</source>
+        <translation>سه بازوی مارپیچ درهم، هر کدام یک رده: از خروجی softmax استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>هلال‌ها</translation>
+    </message>
+    <message>
+        <source>Two interleaving half moons: separable only by a curved boundary.</source>
+        <translation>دو نیم‌ماه درهم: فقط با مرزی خمیده جداپذیرند.</translation>
+    </message>
+    <message>
+        <source>blobs3</source>
+        <translation>سه خوشه</translation>
+    </message>
+    <message>
+        <source>Three Gaussian clusters, one class each: the simplest softmax example.</source>
+        <translation>سه خوشهٔ گاوسی، هر کدام یک رده: ساده‌ترین نمونهٔ softmax.</translation>
+    </message>
+    <message>
+        <source>plane</source>
+        <translation>صفحه</translation>
+    </message>
+    <message>
+        <source>y = (x1 + x2) / 10: a tilted plane a single linear neuron can fit.</source>
+        <translation>⁦y = (x1 + x2) / 10⁩: صفحه‌ای کج که یک نورون خطی تنها هم می‌تواند برازشش کند.</translation>
+    </message>
+    <message>
+        <source>noise: Gaussian noise on the target, std = noise × 1</source>
+        <translation>نویز: نویز گاوسی روی هدف، ⁦std = noise × 1⁩</translation>
+    </message>
+    <message>
+        <source>multigauss</source>
+        <translation>تپه‌های گاوسی</translation>
+    </message>
+    <message>
+        <source>A surface of Gaussian hills and valleys: needs hidden units.</source>
+        <translation>سطحی از تپه‌ها و دره‌های گاوسی: به واحدهای پنهان نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>سینوس</translation>
+    </message>
+    <message>
+        <source>y = sin(x) on [-6, 6]: a one-input curve to fit.</source>
+        <translation>⁦y = sin(x)⁩ روی ⁦[-6, 6]⁩: منحنی تک‌ورودی برای برازش.</translation>
+    </message>
+    <message>
+        <source>housing</source>
+        <translation>قیمت خانه</translation>
+    </message>
+    <message>
+        <source>House price (thousands) from size (30 to 250 m²): the classic linear regression.</source>
+        <translation>قیمت خانه (هزار) بر حسب متراژ (۳۰ تا ۲۵۰ متر مربع): رگرسیون خطی کلاسیک.</translation>
+    </message>
+    <message>
+        <source>noise: extra Gaussian scatter of the price, std = noise × 100 thousand (on top of the 25 thousand always present)</source>
+        <translation>نویز: پراکندگی گاوسی افزوده روی قیمت، ⁦std = noise × 100⁩ هزار (افزون بر ۲۵ هزاری که همیشه هست)</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>ارقام</translation>
+    </message>
+    <message>
+        <source>Handwritten digits as 8×8 images (1797 samples, UCI): 10 classes.</source>
+        <translation>ارقام دست‌نویس به شکل تصویرهای ۸×۸ (۱۷۹۷ نمونه، UCI): ۱۰ رده.</translation>
+    </message>
+    <message>
+        <source>iris</source>
+        <translation>زنبق</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s iris flowers: species from 4 measurements (150 samples).</source>
+        <translation>گل‌های زنبق فیشر: گونه از روی ۴ اندازه (۱۵۰ نمونه).</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>دودویی</translation>
+    </message>
+    <message>
+        <source>multiclass</source>
+        <translation>چندرده‌ای</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>رگرسیون</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPointsBar</name>
+    <message>
+        <source>Draw points</source>
+        <translation>کشیدن نقطه</translation>
+    </message>
+    <message>
+        <source>Draw your own data: left click adds a point of the chosen class, right click removes the nearest point (the network is rebuilt on the new set)</source>
+        <translation>دادهٔ خودتان را بکشید: کلیک چپ نقطه‌ای از ردهٔ برگزیده می‌افزاید، کلیک راست نزدیک‌ترین نقطه را برمی‌دارد (شبکه روی مجموعهٔ تازه از نو ساخته می‌شود)</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>رده</translation>
+    </message>
+    <message>
+        <source>The class (or target value) of the points you add</source>
+        <translation>ردهٔ (یا مقدار هدف) نقطه‌هایی که می‌افزایید</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>هدف</translation>
+    </message>
+    <message>
+        <source>left click adds, right click removes</source>
+        <translation>کلیک چپ می‌افزاید، کلیک راست برمی‌دارد</translation>
     </message>
 </context>
 <context>
@@ -333,6 +672,49 @@
     </message>
 </context>
 <context>
+    <name>FeatureSpaceView</name>
+    <message>
+        <source>Training data as a hidden layer sees it</source>
+        <translation>دادهٔ آموزشی آن‌گونه که یک لایهٔ پنهان می‌بیند</translation>
+    </message>
+    <message>
+        <source>The hidden layer whose neurons give the coordinates.</source>
+        <translation>لایهٔ پنهانی که نورون‌هایش مختصات را می‌دهند.</translation>
+    </message>
+    <message>
+        <source>The neuron whose output a is the horizontal coordinate.</source>
+        <translation>نورونی که خروجی a آن مختص افقی است.</translation>
+    </message>
+    <message>
+        <source>The neuron whose output a is the vertical coordinate.</source>
+        <translation>نورونی که خروجی a آن مختص عمودی است.</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>لایه</translation>
+    </message>
+    <message>
+        <source>Each dot is one training sample, placed at the outputs a of the two chosen neurons and colored by its class (or target value).</source>
+        <translation>هر نقطه یک نمونهٔ آموزشی است که در خروجی‌های a دو نورون برگزیده قرار گرفته و با رده (یا مقدار هدف) خود رنگ شده است.</translation>
+    </message>
+    <message>
+        <source>This network has no hidden layer</source>
+        <translation>این شبکه لایهٔ پنهان ندارد</translation>
+    </message>
+    <message>
+        <source>a&lt;sub&gt;{j}&lt;/sub&gt; (layer {layer}, neuron {j})</source>
+        <translation>a&lt;sub&gt;{j}&lt;/sub&gt; (لایهٔ {layer}، نورون {j})</translation>
+    </message>
+    <message>
+        <source>Training data at layer {layer}&apos;s neurons {j1} and {j2}</source>
+        <translation>دادهٔ آموزشی در نورون‌های {j1} و {j2} از لایهٔ {layer}</translation>
+    </message>
+    <message>
+        <source>class {name}</source>
+        <translation>ردهٔ {name}</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Clear the list</source>
@@ -344,7 +726,30 @@
     </message>
 </context>
 <context>
+    <name>GradDistributionView</name>
+    <message>
+        <source>|gradient| (log scale)</source>
+        <translation>|گرادیان| (مقیاس لگاریتمی)</translation>
+    </message>
+    <message>
+        <source>no gradient</source>
+        <translation>بدون گرادیان</translation>
+    </message>
+    <message>
+        <source>{percent}% zero</source>
+        <translation>{percent}٪ صفر</translation>
+    </message>
+</context>
+<context>
     <name>GradNormView</name>
+    <message>
+        <source>layer {number}</source>
+        <translation>لایهٔ {number}</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>واگرا</translation>
+    </message>
     <message>
         <source>Which gradient quantity the plot shows</source>
         <translation>نمودار کدام کمیت گرادیان را نشان می‌دهد</translation>
@@ -352,6 +757,14 @@
     <message>
         <source>show</source>
         <translation>نمایش</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>‖∇W‖ (log scale)</source>
+        <translation>‖∇W‖ (مقیاس لگاریتمی)</translation>
     </message>
     <message>
         <source>global gradient norm and the clip limit</source>
@@ -450,6 +863,551 @@
     <message>
         <source>layer {0}</source>
         <translation>لایهٔ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KnobForms</name>
+    <message>
+        <source>The data set (rebuilds the network and starts again at step 0)</source>
+        <translation>مجموعه‌داده (شبکه را از نو می‌سازد و از گام ۰ آغاز می‌کند)</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>مجموعه‌داده</translation>
+    </message>
+    <message>
+        <source>Number of points generated (train and test together)</source>
+        <translation>شمار نقطه‌های ساخته‌شده (آموزش و آزمون با هم)</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>نمونه‌ها</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>نویز</translation>
+    </message>
+    <message>
+        <source> % test</source>
+        <translation> ٪ آزمون</translation>
+    </message>
+    <message>
+        <source>Share of the points held out as the test set (never trained on)</source>
+        <translation>سهمی از نقطه‌ها که به‌عنوان مجموعهٔ آزمون کنار گذاشته می‌شود (هرگز روی آن آموزش نمی‌بیند)</translation>
+    </message>
+    <message>
+        <source>Train / test</source>
+        <translation>آموزش / آزمون</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>ویژگی‌های ورودی</translation>
+    </message>
+    <message>
+        <source>What the network sees of each 2-D point (as in TensorFlow Playground); only for data sets with two inputs</source>
+        <translation>آنچه شبکه از هر نقطهٔ دوبعدی می‌بیند (مانند ⁦TensorFlow Playground⁩)؛ فقط برای مجموعه‌داده‌های دوورودی</translation>
+    </message>
+    <message>
+        <source>Feed {feature} to the network as an input</source>
+        <translation>{feature} را به‌عنوان ورودی به شبکه بده</translation>
+    </message>
+    <message>
+        <source>Standardize inputs</source>
+        <translation>استانداردسازی ورودی‌ها</translation>
+    </message>
+    <message>
+        <source>Scale every input (and a regression target) to mean 0, std 1 using the training set&apos;s statistics</source>
+        <translation>هر ورودی (و هدف رگرسیون) را با آمار مجموعهٔ آموزشی به میانگین ۰ و انحراف معیار ۱ مقیاس کن</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice: data, split, initial weights, batches, dropout. The same seed replays the same run.</source>
+        <translation>بذر هر انتخاب تصادفی: داده، تقسیم، وزن‌های آغازین، دسته‌ها، حذف تصادفی. بذر یکسان همان اجرا را تکرار می‌کند.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>Pick the next seed: new data and new initial weights</source>
+        <translation>بذر بعدی را برگزین: دادهٔ تازه و وزن‌های آغازین تازه</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>بذر تصادفی</translation>
+    </message>
+    <message>
+        <source>Activation of every hidden layer (set one layer below or from its header in the network view)</source>
+        <translation>فعال‌سازی همهٔ لایه‌های پنهان (برای یک لایه، پایین‌تر یا از سرستون آن در نمای شبکه تنظیم کنید)</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Batch norm in every hidden layer</source>
+        <translation>نرمال‌سازی دسته‌ای در همهٔ لایه‌های پنهان</translation>
+    </message>
+    <message>
+        <source>Normalize each hidden layer&apos;s pre-activations over the mini-batch (rebuilds the network; needs batches of 2 or more)</source>
+        <translation>پیش‌فعال‌سازی‌های هر لایهٔ پنهان را روی دستهٔ کوچک نرمال کن (شبکه را از نو می‌سازد؛ به دسته‌های ۲ یا بیشتر نیاز دارد)</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>on, rate</source>
+        <translation>روشن، نرخ</translation>
+    </message>
+    <message>
+        <source>Dropout in every hidden layer: each training step silences this share of the neurons at random (applies at the next step, keeps the weights)</source>
+        <translation>حذف تصادفی در همهٔ لایه‌های پنهان: هر گام آموزشی این سهم از نورون‌ها را تصادفی خاموش می‌کند (از گام بعد اعمال می‌شود، وزن‌ها می‌مانند)</translation>
+    </message>
+    <message>
+        <source>Dropout rate used when dropout is switched on</source>
+        <translation>نرخ حذف تصادفی وقتی روشن است</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>حذف تصادفی</translation>
+    </message>
+    <message>
+        <source>Residual connections</source>
+        <translation>اتصال‌های باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>{formula} in every hidden layer as wide as its input (rebuilds the network)</source>
+        <translation>{formula} در هر لایهٔ پنهانی که پهنایش برابر ورودی‌اش است (شبکه را از نو می‌سازد)</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>لایه‌های پنهان</translation>
+    </message>
+    <message>
+        <source>Units, activation, batch norm, dropout and residual connection of each hidden layer; the output layer follows from the data</source>
+        <translation>واحدها، فعال‌سازی، نرمال‌سازی دسته‌ای، حذف تصادفی و اتصال باقی‌ماندهٔ هر لایهٔ پنهان؛ لایهٔ خروجی از داده پیروی می‌کند</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>واحدها</translation>
+    </message>
+    <message>
+        <source>neurons in the layer</source>
+        <translation>نورون‌های لایه</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>BN</source>
+        <translation>ن‌د</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>حذف تصادفی</translation>
+    </message>
+    <message>
+        <source>dropout rate</source>
+        <translation>نرخ حذف تصادفی</translation>
+    </message>
+    <message>
+        <source>res</source>
+        <translation>باقی</translation>
+    </message>
+    <message>
+        <source>residual connection</source>
+        <translation>اتصال باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>افزودن لایه</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer before the output (a copy of the last one)</source>
+        <translation>یک لایهٔ پنهان پیش از خروجی بیفزا (رونوشتی از آخرین لایه)</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>حذف لایه</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>آخرین لایهٔ پنهان را حذف کن</translation>
+    </message>
+    <message>
+        <source>Activation of the output layer; auto: sigmoid for two classes, softmax for more, linear for regression</source>
+        <translation>فعال‌سازی لایهٔ خروجی؛ خودکار: sigmoid برای دو رده، softmax برای بیشتر، linear برای رگرسیون</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>خروجی</translation>
+    </message>
+    <message>
+        <source>How the initial weights are drawn (zeros: every neuron stays the same)</source>
+        <translation>وزن‌های آغازین چگونه کشیده می‌شوند (zeros: همهٔ نورون‌ها یکسان می‌مانند)</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>مقداردهی اولیه</translation>
+    </message>
+    <message>
+        <source>Multiplies every initial weight: above 1 the gradients can explode, below 1 they can vanish</source>
+        <translation>هر وزن آغازین را ضرب می‌کند: بالای ۱ گرادیان‌ها ممکن است منفجر شوند و زیر ۱ محو</translation>
+    </message>
+    <message>
+        <source>Init gain</source>
+        <translation>ضریب مقداردهی اولیه</translation>
+    </message>
+    <message>
+        <source>Update rule (torch.optim names and defaults); keeps the weights</source>
+        <translation>قاعدهٔ به‌روزرسانی (نام‌ها و پیش‌فرض‌های ⁦torch.optim⁩)؛ وزن‌ها می‌مانند</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>بهینه‌ساز</translation>
+    </message>
+    <message>
+        <source>Learning rate: each update moves the weights by lr × gradient (arrows step 1-2-5 per decade)</source>
+        <translation>نرخ یادگیری: هر به‌روزرسانی وزن‌ها را به اندازهٔ ⁦lr × gradient⁩ جابه‌جا می‌کند (پیکان‌ها در هر دهه ۱-۲-۵ گام برمی‌دارند)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>نرخ یادگیری</translation>
+    </message>
+    <message>
+        <source>Momentum of SGD and RMSprop: the update keeps this share of the previous one</source>
+        <translation>تکانهٔ SGD و RMSprop: به‌روزرسانی این سهم از به‌روزرسانی پیشین را نگه می‌دارد</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>تکانه</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule: constant; step (× gamma every step_size steps); exponential (× decay_rate every decay_steps steps)</source>
+        <translation>برنامهٔ نرخ یادگیری: ثابت؛ پلکانی (⁦× gamma⁩ هر ⁦step_size⁩ گام)؛ نمایی (⁦× decay_rate⁩ هر ⁦decay_steps⁩ گام)</translation>
+    </message>
+    <message>
+        <source>Factor of the schedule (gamma or decay rate)</source>
+        <translation>ضریب برنامه (⁦gamma⁩ یا نرخ کاهش)</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>هر </translation>
+    </message>
+    <message>
+        <source>Steps between two factors (step size or decay steps)</source>
+        <translation>گام‌های میان دو ضرب (اندازهٔ پله یا گام‌های کاهش)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>Decay</source>
+        <translation>کاهش</translation>
+    </message>
+    <message>
+        <source>Samples per mini-batch: 1 is stochastic gradient descent, the whole training set is batch gradient descent</source>
+        <translation>نمونه‌ها در هر دستهٔ کوچک: ۱ یعنی نزول گرادیان تصادفی، کل مجموعهٔ آموزشی یعنی نزول گرادیان دسته‌ای</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>اندازهٔ دسته</translation>
+    </message>
+    <message>
+        <source>Loss: auto picks bce for two classes, cross-entropy for more, mse for regression (rebuilds the network)</source>
+        <translation>زیان: خودکار برای دو رده bce، برای بیشتر آنتروپی متقاطع و برای رگرسیون mse را برمی‌گزیند (شبکه را از نو می‌سازد)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>Penalty on the weights added to the loss: l2 = rate × Σw², l1 = rate × Σ|w|</source>
+        <translation>جریمهٔ وزن‌ها که به زیان افزوده می‌شود: ⁦l2 = rate × Σw²⁩، ⁦l1 = rate × Σ|w|⁩</translation>
+    </message>
+    <message>
+        <source>Regularization rate</source>
+        <translation>نرخ منظم‌سازی</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>منظم‌سازی</translation>
+    </message>
+    <message>
+        <source>max norm</source>
+        <translation>بیشینهٔ نرم</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: rescale the whole gradient when its global norm exceeds the limit</source>
+        <translation>بریدن گرادیان: وقتی نرم کلی گرادیان از حد بگذرد، کل آن را کوچک کن</translation>
+    </message>
+    <message>
+        <source>Largest global gradient norm allowed</source>
+        <translation>بزرگ‌ترین نرم کلی مجاز گرادیان</translation>
+    </message>
+    <message>
+        <source>Clip gradients</source>
+        <translation>بریدن گرادیان</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>شکیبایی</translation>
+    </message>
+    <message>
+        <source>Stop playing when the test loss has not improved for this many steps</source>
+        <translation>وقتی زیان آزمون این‌قدر گام بهتر نشد، پخش را متوقف کن</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> گام</translation>
+    </message>
+    <message>
+        <source>Steps without a better test loss before stopping</source>
+        <translation>گام‌های بی‌بهبود زیان آزمون پیش از توقف</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>توقف زودهنگام</translation>
+    </message>
+</context>
+<context>
+    <name>Knobs</name>
+    <message>
+        <source>Data set</source>
+        <translation>مجموعه‌داده</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>نمونه‌ها</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>نویز</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>سهم آزمون</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>ویژگی‌های ورودی</translation>
+    </message>
+    <message>
+        <source>Standardize</source>
+        <translation>استانداردسازی</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>لایه‌های پنهان</translation>
+    </message>
+    <message>
+        <source>Output activation</source>
+        <translation>فعال‌سازی خروجی</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>Initialization</source>
+        <translation>مقداردهی اولیه</translation>
+    </message>
+    <message>
+        <source>Init gain</source>
+        <translation>ضریب مقداردهی اولیه</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>منظم‌سازی</translation>
+    </message>
+    <message>
+        <source>Regularization rate</source>
+        <translation>نرخ منظم‌سازی</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>بهینه‌ساز</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>نرخ یادگیری</translation>
+    </message>
+    <message>
+        <source>Optimizer options</source>
+        <translation>گزینه‌های بهینه‌ساز</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>اندازهٔ دسته</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>برنامهٔ نرخ یادگیری</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>بریدن گرادیان</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>توقف زودهنگام</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>شکیبایی</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>بذر تصادفی</translation>
+    </message>
+    <message>
+        <source>f(u) = u: no nonlinearity; stacked linear layers collapse into one</source>
+        <translation>⁦f(u) = u⁩: بدون ناخطی بودن؛ لایه‌های خطی پشت هم به یک لایه فرو می‌ریزند</translation>
+    </message>
+    <message>
+        <source>binary step: 1 if u &gt; 0 else 0; its derivative is 0, so nothing learns through it</source>
+        <translation>پلهٔ دودویی: ⁦1 if u &gt; 0 else 0⁩؛ مشتقش ۰ است، پس هیچ چیز از راه آن یاد نمی‌گیرد</translation>
+    </message>
+    <message>
+        <source>1 / (1 + e^-u): outputs in (0, 1), derivative at most 0.25 (vanishing gradients)</source>
+        <translation>⁦1 / (1 + e^-u)⁩: خروجی در ⁦(0, 1)⁩، مشتق حداکثر ۰٫۲۵ (گرادیان‌های محوشونده)</translation>
+    </message>
+    <message>
+        <source>tanh(u): outputs in (-1, 1), derivative at most 1</source>
+        <translation>⁦tanh(u)⁩: خروجی در ⁦(-1, 1)⁩، مشتق حداکثر ۱</translation>
+    </message>
+    <message>
+        <source>max(0, u): derivative 1 when active, 0 otherwise (dead units)</source>
+        <translation>⁦max(0, u)⁩: مشتق ۱ وقتی فعال است، وگرنه ۰ (واحدهای مرده)</translation>
+    </message>
+    <message>
+        <source>u if u &gt; 0 else 0.01 u: never quite dead</source>
+        <translation>⁦u if u &gt; 0 else 0.01 u⁩: هرگز کاملاً نمی‌میرد</translation>
+    </message>
+    <message>
+        <source>u if u &gt; 0 else alpha u, with a learned slope alpha per neuron</source>
+        <translation>⁦u if u &gt; 0 else alpha u⁩، با شیب آموختنی ⁦alpha⁩ برای هر نورون</translation>
+    </message>
+    <message>
+        <source>u if u &gt; 0 else e^u - 1: smooth, negative outputs</source>
+        <translation>⁦u if u &gt; 0 else e^u - 1⁩: هموار، با خروجی‌های منفی</translation>
+    </message>
+    <message>
+        <source>locked by the instructor</source>
+        <translation>مدرس قفلش کرده است</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>خودکار</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>گوناگون</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>ثابت</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>پلکانی</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>نمایی</translation>
+    </message>
+</context>
+<context>
+    <name>KnobsPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>داده</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>شبکه</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>آموزش</translation>
+    </message>
+    <message>
+        <source>Data set, noise, input features, train/test split, seed</source>
+        <translation>مجموعه‌داده، نویز، ویژگی‌های ورودی، تقسیم آموزش/آزمون، بذر تصادفی</translation>
+    </message>
+    <message>
+        <source>Layers and neurons, activations, batch norm, dropout, residuals, init</source>
+        <translation>لایه‌ها و نورون‌ها، فعال‌سازی‌ها، نرمال‌سازی دسته‌ای، حذف تصادفی، اتصال‌های باقی‌مانده، مقداردهی اولیه</translation>
+    </message>
+    <message>
+        <source>Optimizer, learning rate and schedule, batch size, loss, regularization, clipping, early stopping</source>
+        <translation>بهینه‌ساز، نرخ یادگیری و برنامهٔ آن، اندازهٔ دسته، زیان، منظم‌سازی، بریدن گرادیان، توقف زودهنگام</translation>
+    </message>
+    <message>
+        <source>{task}, {inputs} inputs; {train} train, {test} test</source>
+        <translation>{task}، {inputs} ورودی؛ {train} آموزش، {test} آزمون</translation>
+    </message>
+    <message>
+        <source>{task}, 1 input; {train} train, {test} test</source>
+        <translation>{task}، ۱ ورودی؛ {train} آموزش، {test} آزمون</translation>
+    </message>
+    <message>
+        <source>no noise knob for this data set</source>
+        <translation>این مجموعه‌داده تنظیم نویز ندارد</translation>
+    </message>
+    <message>
+        <source>Batch norm needs mini-batches of 2 or more samples: raise the batch size first</source>
+        <translation>نرمال‌سازی دسته‌ای به دسته‌های کوچک ۲ نمونه یا بیشتر نیاز دارد: نخست اندازهٔ دسته را بالا ببرید</translation>
+    </message>
+    <message>
+        <source>Normalize each hidden layer&apos;s pre-activations over the mini-batch (rebuilds the network; needs batches of 2 or more)</source>
+        <translation>پیش‌فعال‌سازی‌های هر لایهٔ پنهان را روی دستهٔ کوچک نرمال کن (شبکه را از نو می‌سازد؛ به دسته‌های ۲ یا بیشتر نیاز دارد)</translation>
+    </message>
+    <message>
+        <source>{formula} in every hidden layer as wide as its input (rebuilds the network)</source>
+        <translation>{formula} در هر لایهٔ پنهانی که پهنایش برابر ورودی‌اش است (شبکه را از نو می‌سازد)</translation>
+    </message>
+    <message>
+        <source>No hidden layer is as wide as its input: give consecutive layers the same number of units to allow residual connections</source>
+        <translation>هیچ لایهٔ پنهانی هم‌پهنای ورودی‌اش نیست: برای اتصال باقی‌مانده به لایه‌های پشت هم شمار واحد یکسان بدهید</translation>
+    </message>
+    <message>
+        <source>Activation of the output layer (now {activation}); auto: sigmoid for two classes, softmax for more, linear for regression</source>
+        <translation>فعال‌سازی لایهٔ خروجی (اکنون {activation})؛ خودکار: sigmoid برای دو رده، softmax برای بیشتر، linear برای رگرسیون</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>از {count}</translation>
+    </message>
+    <message>
+        <source>Loss (now {loss}); auto picks bce for two classes, cross_entropy for more, mse for regression (rebuilds the network)</source>
+        <translation>زیان (اکنون {loss})؛ خودکار برای دو رده bce، برای بیشتر cross_entropy و برای رگرسیون mse را برمی‌گزیند (شبکه را از نو می‌سازد)</translation>
+    </message>
+    <message>
+        <source>Residual connection {formula} in layer {layer}</source>
+        <translation>اتصال باقی‌ماندهٔ {formula} در لایهٔ {layer}</translation>
+    </message>
+    <message>
+        <source>A residual connection needs this layer&apos;s units ({units}) to equal its input ({inputs})</source>
+        <translation>اتصال باقی‌مانده نیاز دارد واحدهای این لایه ({units}) برابر ورودی‌اش ({inputs}) باشد</translation>
     </message>
 </context>
 <context>
@@ -555,6 +1513,29 @@
     <message>
         <source>Language: {language}. Menus and panels change when nnviz starts again.</source>
         <translation>زبان: {language}. منوها و پنل‌ها در اجرای بعدی nnviz تغییر می‌کنند.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerRow</name>
+    <message>
+        <source>Neurons in hidden layer {layer}</source>
+        <translation>نورون‌های لایهٔ پنهان {layer}</translation>
+    </message>
+    <message>
+        <source>Activation of hidden layer {layer}</source>
+        <translation>فعال‌سازی لایهٔ پنهان {layer}</translation>
+    </message>
+    <message>
+        <source>Batch normalization in layer {layer} (rebuilds the network)</source>
+        <translation>نرمال‌سازی دسته‌ای در لایهٔ {layer} (شبکه را از نو می‌سازد)</translation>
+    </message>
+    <message>
+        <source>Dropout rate of layer {layer}: share of its neurons silenced in each training step (0 = off); applies at the next step</source>
+        <translation>نرخ حذف تصادفی لایهٔ {layer}: سهم نورون‌هایی که در هر گام آموزشی خاموش می‌شوند (۰ = خاموش)؛ از گام بعد اعمال می‌شود</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer {layer}</source>
+        <translation>حذف لایهٔ پنهان {layer}</translation>
     </message>
 </context>
 <context>
@@ -709,6 +1690,14 @@
     <message>
         <source>Fix: residual connections</source>
         <translation>راه‌حل: اتصال‌های باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>A residual connection adds a layer&apos;s input to its output, a = f(z) + x, so the gradient has a path that skips every multiplication by a small derivative. The same deep sigmoid net, on the same data at the same learning rate of 0.1, now learns in every layer, in batches of 32 instead of 16 to steady its steps. It learns slowly: every sigmoid output is positive, so the residual sums grow with depth and the output layer&apos;s inputs are large and move together. A larger rate overshoots (at 1.5 the first step throws the loss from 3.8 to about 38), so it takes about 2,400 steps, while without residuals the net stays at chance however long it trains.</source>
+        <translation>اتصال باقی‌مانده ورودی یک لایه را به خروجی‌اش می‌افزاید، ⁦a = f(z) + x⁩، پس گرادیان راهی دارد که از همهٔ ضرب‌ها در مشتق‌های کوچک می‌گذرد. همان شبکهٔ عمیق sigmoid، روی همان داده و با همان نرخ یادگیری ۰٫۱، اکنون در همهٔ لایه‌ها یاد می‌گیرد، با دسته‌های ۳۲ به جای ۱۶ تا گام‌هایش آرام‌تر باشند. کند یاد می‌گیرد: همهٔ خروجی‌های sigmoid مثبت‌اند، پس جمع‌های باقی‌مانده با عمق بزرگ می‌شوند و ورودی‌های لایهٔ خروجی بزرگ‌اند و با هم حرکت می‌کنند. نرخ بزرگ‌تر از هدف می‌گذرد (با ۱٫۵ نخستین گام زیان را از ۳٫۸ به حدود ۳۸ پرتاب می‌کند)، پس حدود ۲٬۴۰۰ گام طول می‌کشد، در حالی که شبکهٔ بی‌اتصال باقی‌مانده هر قدر هم آموزش ببیند در حد شانس می‌ماند.</translation>
+    </message>
+    <message>
+        <source>The first layers&apos; gradients staying within reach of the last layers&apos;; the health strip green; the loss falling from its start without a spike; the test accuracy wandering near chance for a thousand steps, then climbing above 95% around step 2,400, while the net without residuals stays at 50%.</source>
+        <translation>گرادیان‌های لایه‌های نخست که نزدیک گرادیان‌های لایه‌های آخر می‌مانند؛ نوار سلامت سبز؛ زیانی که از آغاز بی‌جهش پایین می‌آید؛ دقت آزمون که هزار گام نزدیک شانس پرسه می‌زند و سپس حدود گام ۲٬۴۰۰ از ۹۵٪ بالاتر می‌رود، در حالی که شبکهٔ بی‌اتصال باقی‌مانده در ۵۰٪ می‌ماند.</translation>
     </message>
     <message>
         <source>without residuals</source>
@@ -895,14 +1884,6 @@
         <translation>نرمال‌سازی دسته‌ای پیش‌فعال‌سازی‌های هر لایه را روی دستهٔ کوچک دوباره مرکزی و مقیاس می‌کند، واحدهای sigmoid را در بازهٔ میانیِ پرشیبشان نگه می‌دارد و گرادیان را در مسیر بازگشت دوباره مقیاس می‌کند. همان شبکهٔ عمیق sigmoid، با همان آموزش، اکنون در همهٔ لایه‌ها یاد می‌گیرد. دو سطر آخرِ هر دوره به دستهٔ پیش از خود می‌پیوندند: دسته‌ای دوتایی هر واحد را دقیقاً به ‎-1‎ و ‎+1‎ نرمال می‌کند و هیچ گرادیانی به وزن‌ها نمی‌رساند.</translation>
     </message>
     <message>
-        <source>A residual connection adds a layer&apos;s input to its output, a = f(z) + x, so the gradient has a path that skips every multiplication by a small derivative. The same deep sigmoid net with residual connections learns the circle, but at a learning rate of 1.5, not 0.1 (at 0.1 it stays near chance for 400 steps), and because every sigmoid output is positive the residual sums grow with depth, so its first step overshoots: the loss curve starts with a spike. Without residuals it stays at chance even at that rate.</source>
-        <translation>اتصال باقی‌مانده ورودی لایه را به خروجی آن می‌افزاید، ‎a = f(z) + x‎، پس گرادیان راهی دارد که از همهٔ ضرب‌ها در مشتق‌های کوچک می‌گذرد. همان شبکهٔ عمیق sigmoid با اتصال‌های باقی‌مانده دایره را یاد می‌گیرد، اما با نرخ یادگیری 1.5 و نه 0.1 (با 0.1 تا ۴۰۰ گام نزدیک به حد شانس می‌ماند)، و چون همهٔ خروجی‌های sigmoid مثبت‌اند، مجموع‌های باقی‌مانده با عمق بزرگ می‌شوند و نخستین گام از هدف می‌گذرد: منحنی زیان با یک جهش آغاز می‌شود. بدون اتصال‌های باقی‌مانده، شبکه حتی با همین نرخ در حد شانس می‌ماند.</translation>
-    </message>
-    <message>
-        <source>The first layers&apos; gradients staying within reach of the last layers&apos;; the health strip green; test accuracy near 90% by step 200, with dips where the large rate overshoots.</source>
-        <translation>گرادیان لایه‌های نخست در فاصلهٔ کمی از گرادیان لایه‌های آخر می‌ماند؛ نوار سلامت سبز؛ دقت آزمون تا گام ۲۰۰ نزدیک به ۹۰٪، با افت‌هایی در جاهایی که نرخ بزرگ از هدف می‌گذرد.</translation>
-    </message>
-    <message>
         <source>Clipping rescales the whole gradient whenever its global norm exceeds a limit (here 2), so one huge gradient cannot throw the weights far away. The net, data and learning rate of the exploding-init lesson (not those of the vanishing lesson: it fixes that lesson&apos;s explosion) start with the same huge gradients, but the capped steps bring them down, and it trains instead of diverging.</source>
         <translation>بریدن گرادیان، هر گاه نرم کلی گرادیان از حدی (اینجا ۲) بیشتر شود، کل گرادیان را کوچک می‌کند تا یک گرادیان عظیم نتواند وزن‌ها را به جای دوری پرتاب کند. شبکه، داده و نرخ یادگیریِ درس گرادیان انفجاری (نه درس گرادیان محوشونده: این راه‌حلِ انفجارِ آن درس است) با همان گرادیان‌های عظیم آغاز می‌کنند، اما گام‌های محدودشده آن‌ها را پایین می‌آورند و شبکه به جای واگرا شدن آموزش می‌بیند.</translation>
     </message>
@@ -998,6 +1979,18 @@
         <translation>مقایسه با: {label}.</translation>
     </message>
     <message>
+        <source>Built-in lessons: select one to read it, double-click or Load to set it up</source>
+        <translation>درس‌های آماده: یکی را برای خواندن برگزینید؛ با دوبار کلیک یا «بارگذاری» آماده‌اش کنید</translation>
+    </message>
+    <message>
+        <source>{title} ({id})
+
+Watch: {watch}</source>
+        <translation>{title} ({id})
+
+به این نگاه کنید: {watch}</translation>
+    </message>
+    <message>
         <source>What the lesson shows and what to watch while it runs</source>
         <translation>آنچه درس نشان می‌دهد و آنچه هنگام اجرا باید زیر نظر داشت</translation>
     </message>
@@ -1035,7 +2028,58 @@
     </message>
 </context>
 <context>
+    <name>LossCurvesView</name>
+    <message>
+        <source>best: step {value:.0f}</source>
+        <translation>بهترین: گام {value:.0f}</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>واگرا</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>What the current phase computes</source>
+        <translation>آنچه مرحلهٔ کنونی حساب می‌کند</translation>
+    </message>
+    <message>
+        <source>Gradient health of each layer from the latest step; hover a chip for the thresholds</source>
+        <translation>سلامت گرادیان هر لایه در واپسین گام؛ برای آستانه‌ها نشانگر را روی یک برچسب نگه دارید</translation>
+    </message>
+    <message>
+        <source>gradient norm per layer</source>
+        <translation>نرم گرادیان در هر لایه</translation>
+    </message>
+    <message>
+        <source>‖dL/dW‖ of each layer at every step, log scale: vanishing gradients put the first layers&apos; lines far below the last</source>
+        <translation>⁦‖dL/dW‖⁩ هر لایه در هر گام، با مقیاس لگاریتمی: گرادیان‌های محوشونده خط لایه‌های نخست را بسیار پایین‌تر از لایه‌های آخر می‌گذارند</translation>
+    </message>
+    <message>
+        <source>this step&apos;s gradients</source>
+        <translation>گرادیان‌های این گام</translation>
+    </message>
+    <message>
+        <source>Histogram of log10 |dL/dW| per layer for the step shown (layers appear as backward reaches them)</source>
+        <translation>بافت‌نگار ⁦log10 |dL/dW|⁩ هر لایه برای گام نمایش‌داده‌شده (لایه‌ها با رسیدن گذر رو به عقب پدیدار می‌شوند)</translation>
+    </message>
+    <message>
+        <source>The data (train filled, test hollow) over the model&apos;s output: the decision boundary, or the regression surface</source>
+        <translation>داده (آموزش توپر، آزمون توخالی) روی خروجی مدل: مرز تصمیم، یا سطح رگرسیون</translation>
+    </message>
+    <message>
+        <source>The data and the network&apos;s prediction</source>
+        <translation>داده و پیش‌بینی شبکه</translation>
+    </message>
+    <message>
+        <source>The training data at the outputs of two neurons of a hidden layer: watch a layer pull the classes apart while it trains</source>
+        <translation>دادهٔ آموزشی در خروجی‌های دو نورون از یک لایهٔ پنهان: ببینید لایه هنگام آموزش رده‌ها را چگونه از هم جدا می‌کند</translation>
+    </message>
+    <message>
+        <source>Train (solid) and test (dashed) loss after every step; the marker is the best test loss (early stopping)</source>
+        <translation>زیان آموزش (توپر) و آزمون (خط‌چین) پس از هر گام؛ نشانگر بهترین زیان آزمون است (توقف زودهنگام)</translation>
+    </message>
     <message>
         <source>Lessons</source>
         <translation>درس‌ها</translation>
@@ -1059,6 +2103,10 @@
     <message>
         <source>Feature space</source>
         <translation>فضای ویژگی</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy on the whole training and test sets after the latest update (evaluation mode)</source>
+        <translation>زیان و دقت روی کل مجموعه‌های آموزش و آزمون پس از واپسین به‌روزرسانی (حالت ارزیابی)</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +2199,113 @@
     <message>
         <source>**Update**: {0} with {1}, lr {2}{3}.</source>
         <translation>**به‌روزرسانی**: ⁦{0}⁩ با {1}، نرخ یادگیری ⁦{2}⁩{3}.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkClicks</name>
+    <message>
+        <source>input {name}</source>
+        <translation>ورودی {name}</translation>
+    </message>
+    <message>
+        <source> = {value} (sample {sample}, standardized)</source>
+        <translation> = {value} (نمونهٔ {sample}، استانداردشده)</translation>
+    </message>
+    <message>
+        <source> (output)</source>
+        <translation> (خروجی)</translation>
+    </message>
+    <message>
+        <source> (dropped out this step)</source>
+        <translation> (در این گام حذف‌شده)</translation>
+    </message>
+    <message>
+        <source>  (sample {sample})</source>
+        <translation>  (نمونهٔ {sample})</translation>
+    </message>
+    <message>
+        <source>Inputs: choose the input features in Settings → Data</source>
+        <translation>ورودی‌ها: ویژگی‌های ورودی را در تنظیمات ← داده برگزینید</translation>
+    </message>
+    <message>
+        <source>The output layer follows from the data; its activation and the loss are in Settings</source>
+        <translation>لایهٔ خروجی از داده پیروی می‌کند؛ فعال‌سازی آن و زیان در تنظیمات است</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {units} × {activation}</source>
+        <translation>لایهٔ {layer}: {units} × {activation}</translation>
+    </message>
+    <message>
+        <source>Inspect this layer</source>
+        <translation>بازبینی این لایه</translation>
+    </message>
+    <message>
+        <source>Shapes, health and a gradient check of this layer in the inspector</source>
+        <translation>شکل‌ها، سلامت و وارسی گرادیان این لایه در بازبین</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>Normalize this layer&apos;s pre-activations over the mini-batch (rebuilds the network)</source>
+        <translation>پیش‌فعال‌سازی‌های این لایه را روی دستهٔ کوچک نرمال کن (شبکه را از نو می‌سازد)</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>حذف تصادفی</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <source>Residual connection</source>
+        <translation>اتصال باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>{formula}; needs as many units as inputs ({units} units, {inputs} inputs)</source>
+        <translation>{formula}؛ به همان شمار واحد که ورودی نیاز دارد ({units} واحد، {inputs} ورودی)</translation>
+    </message>
+    <message>
+        <source>Add a neuron</source>
+        <translation>افزودن یک نورون</translation>
+    </message>
+    <message>
+        <source>Remove a neuron</source>
+        <translation>حذف یک نورون</translation>
+    </message>
+    <message>
+        <source>Insert a layer after this one</source>
+        <translation>افزودن یک لایه پس از این لایه</translation>
+    </message>
+    <message>
+        <source>Remove this layer</source>
+        <translation>حذف این لایه</translation>
+    </message>
+    <message>
+        <source>Layers locked by the instructor</source>
+        <translation>لایه‌ها را مدرس قفل کرده است</translation>
+    </message>
+    <message>
+        <source>No point near the click to remove</source>
+        <translation>نزدیک کلیک نقطه‌ای برای برداشتن نیست</translation>
+    </message>
+    <message>
+        <source>Removed a point</source>
+        <translation>یک نقطه برداشته شد</translation>
+    </message>
+    <message>
+        <source>Added a point of {label}</source>
+        <translation>یک نقطه از ردهٔ {label} افزوده شد</translation>
+    </message>
+    <message>
+        <source>{what} at {where}: {count} points</source>
+        <translation>{what} در {where}: {count} نقطه</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +2490,44 @@
     <message>
         <source>Which format: one step is about as small in either; a GIF plays anywhere without a video player, MP4 suits a video.</source>
         <translation>کدام قالب: یک گام در هر دو تقریباً به یک اندازه کوچک است؛ GIF همه‌جا بدون پخش‌کنندهٔ ویدیو پخش می‌شود و MP4 برای ویدیو مناسب است.</translation>
+    </message>
+</context>
+<context>
+    <name>RegressionView</name>
+    <message>
+        <source>prediction</source>
+        <translation>پیش‌بینی</translation>
+    </message>
+    <message>
+        <source>true {name}</source>
+        <translation>{name} واقعی</translation>
+    </message>
+    <message>
+        <source>predicted {name}</source>
+        <translation>{name} پیش‌بینی‌شده</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>آموزش</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <source>perfect fit ({formula})</source>
+        <translation>برازش کامل ({formula})</translation>
+    </message>
+</context>
+<context>
+    <name>RunsLossView</name>
+    <message>
+        <source>step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>زیان (مقیاس لگاریتمی)</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +2809,33 @@
     </message>
 </context>
 <context>
+    <name>WeightImagesView</name>
+    <message>
+        <source>Each picture is one neuron&apos;s incoming weights W[:, j], laid out like the input image.
+Green pixels excite the neuron (positive weights), purple ones inhibit it;
+all pictures share the fixed color scale given in the title.</source>
+        <translation>هر تصویر وزن‌های ورودی یک نورون، ⁦W[:, j]⁩، است که مانند تصویر ورودی چیده شده.
+پیکسل‌های سبز نورون را برمی‌انگیزند (وزن‌های مثبت) و بنفش‌ها بازش می‌دارند؛
+همهٔ تصویرها مقیاس رنگ ثابتی را که در عنوان آمده به اشتراک دارند.</translation>
+    </message>
+    <message>
+        <source>Layer 1 weights</source>
+        <translation>وزن‌های لایهٔ ۱</translation>
+    </message>
+    <message>
+        <source>Layer {layer} weights</source>
+        <translation>وزن‌های لایهٔ {layer}</translation>
+    </message>
+    <message>
+        <source>Weights as images</source>
+        <translation>وزن‌ها به شکل تصویر</translation>
+    </message>
+    <message>
+        <source>{what} {weights} · colors {limit} (fixed)</source>
+        <translation>{what} {weights} · رنگ‌ها {limit} (ثابت)</translation>
+    </message>
+</context>
+<context>
     <name>WindowDrawing</name>
     <message>
         <source>no steps yet</source>
@@ -1817,6 +3037,14 @@
         <translation>محور خطی زیان از ۰ آغاز می‌شود، پس زیانی که تقریباً ثابت است صاف دیده می‌شود</translation>
     </message>
     <message>
+        <source>Loss: overlay the lesson&apos;s &amp;comparison run</source>
+        <translation>زیان: &amp;اجرای مقایسهٔ درس را روی آن بکش</translation>
+    </message>
+    <message>
+        <source>Train the lesson&apos;s comparison run (its &quot;Compare with&quot; settings, same data and seed) alongside and draw its losses under this run&apos;s, step for step</source>
+        <translation>اجرای مقایسهٔ درس (با تنظیمات «مقایسه با» آن، همان داده و بذر تصادفی) را هم‌زمان آموزش بده و زیان‌هایش را گام‌به‌گام زیر زیان‌های این اجرا بکش</translation>
+    </message>
+    <message>
         <source>&amp;Theme</source>
         <translation>&amp;پوسته</translation>
     </message>
@@ -1955,6 +3183,13 @@
     <message>
         <source>your experiment and {0}</source>
         <translation>آزمایش شما و {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_RunColumn</name>
+    <message>
+        <source>Gradient health of each layer after the latest step</source>
+        <translation>سلامت گرادیان هر لایه پس از واپسین گام</translation>
     </message>
 </context>
 <context>

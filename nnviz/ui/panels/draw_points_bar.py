@@ -23,14 +23,14 @@ class DrawPointsBar(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.toggle = QtWidgets.QToolButton()
-        self.toggle.setText("Draw points")
+        self.toggle.setText(self.tr("Draw points"))
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toggle.setToolTip("Draw your own data: left click adds a point of the chosen class, right "
-                               "click removes the nearest point (the network is rebuilt on the new set)")
-        self.class_label = QtWidgets.QLabel("class")
+        self.toggle.setToolTip(self.tr("Draw your own data: left click adds a point of the chosen class, right "
+                               "click removes the nearest point (the network is rebuilt on the new set)"))
+        self.class_label = QtWidgets.QLabel(self.tr("class"))
         self.class_combo = QtWidgets.QComboBox()
-        self.class_combo.setToolTip("The class (or target value) of the points you add")
+        self.class_combo.setToolTip(self.tr("The class (or target value) of the points you add"))
         self.class_label.setToolTip(self.class_combo.toolTip())
         self.hint = QtWidgets.QLabel()
         self.hint.setToolTip(self.toggle.toolTip())
@@ -49,11 +49,11 @@ class DrawPointsBar(QtWidgets.QWidget):
         self.class_combo.blockSignals(True)
         self.class_combo.clear()
         if regression:
-            self.class_label.setText("target")
+            self.class_label.setText(self.tr("target"))
             for value in (0.0, 0.5, 1.0):
                 self.class_combo.addItem(f"{value:g}", value)
         else:
-            self.class_label.setText("class")
+            self.class_label.setText(self.tr("class"))
             for k, name in enumerate(names):
                 self.class_combo.addItem(str(name), k)
         self.class_combo.setCurrentIndex(min(max(keep, 0), self.class_combo.count() - 1))
@@ -70,5 +70,5 @@ class DrawPointsBar(QtWidgets.QWidget):
         self.toggle.setChecked(bool(on))
 
     def _on_toggled(self, on: bool) -> None:
-        self.hint.setText("left click adds, right click removes" if on else "")
+        self.hint.setText(self.tr("left click adds, right click removes") if on else "")
         self.drawModeChanged.emit(bool(on))

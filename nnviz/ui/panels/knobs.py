@@ -26,7 +26,8 @@ from nnviz.session import Session
 from nnviz.session.config import MAX_HIDDEN_LAYERS
 from nnviz.ui.panels.knob_changes import KnobChanges
 from nnviz.ui.panels.knob_forms import KnobForms
-from nnviz.ui.panels.knob_widgets import LOCKED_TIP, LayerRow
+from nnviz.ui.i18n import formula, numbers, translate
+from nnviz.ui.panels.knob_widgets import LOCKED_TIP, LayerRow, select_choice
 from nnviz.ui.session_adapter import SessionAdapter
 from nnviz.ui.widgets.demo_runner import run_widget
 
@@ -51,13 +52,13 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._scroll(self._build_data()), "Data")
-        self.tabs.addTab(self._scroll(self._build_network()), "Network")
-        self.tabs.addTab(self._scroll(self._build_training()), "Training")
-        self.tabs.setTabToolTip(0, "Data set, noise, input features, train/test split, seed")
-        self.tabs.setTabToolTip(1, "Layers and neurons, activations, batch norm, dropout, residuals, init")
-        self.tabs.setTabToolTip(2, "Optimizer, learning rate and schedule, batch size, loss, "
-                                   "regularization, clipping, early stopping")
+        self.tabs.addTab(self._scroll(self._build_data()), self.tr("Data"))
+        self.tabs.addTab(self._scroll(self._build_network()), self.tr("Network"))
+        self.tabs.addTab(self._scroll(self._build_training()), self.tr("Training"))
+        self.tabs.setTabToolTip(0, self.tr("Data set, noise, input features, train/test split, seed"))
+        self.tabs.setTabToolTip(1, self.tr("Layers and neurons, activations, batch norm, dropout, residuals, init"))
+        self.tabs.setTabToolTip(2, self.tr("Optimizer, learning rate and schedule, batch size, loss, "
+                                           "regularization, clipping, early stopping"))
         for combo in self.findChildren(QtWidgets.QComboBox):
             combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
@@ -98,19 +99,22 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
                 w.setEnabled(True)
         info = DATASETS.get(c["dataset"])
         if self.dataset.findData(c["dataset"]) < 0:
-            self.dataset.addItem(c["dataset"], c["dataset"])
+            self.dataset.addItem(translate("Dataset", c["dataset"]), c["dataset"])
         self.dataset.setCurrentIndex(self.dataset.findData(c["dataset"]))
         ds = s.prep.dataset
         n_train, n_test = len(s.prep.train), len(s.prep.test)
-        self.dataset_info.setText(f"{info.description if info else c['dataset']}\n"
-                                  f"{ds.task}, {ds.n_inputs} input{'s' if ds.n_inputs > 1 else ''}; "
-                                  f"{n_train} train, {n_test} test")
+        facts = self.tr("{task}, {inputs} inputs; {train} train, {test} test") if ds.n_inputs > 1 else \
+            self.tr("{task}, 1 input; {train} train, {test} test")
+        facts = facts.format(task=translate("Dataset", ds.task), inputs=numbers(str(ds.n_inputs)),
+                             train=numbers(str(n_train)), test=numbers(str(n_test)))
+        self.dataset_info.setText(f"{translate('Dataset', info.description) if info else c['dataset']}\n{facts}")
         shipped = bool(info and info.shipped) or c["dataset"] in ("custom", "csv")
         self.n_samples.setValue(c["n_samples"])
         self.n_samples.setEnabled(not shipped)
         self.noise.setValue(c["noise"])
         self.noise.setEnabled(not shipped)
-        self.noise.setToolTip((info.noise_help if info and info.noise_help else "no noise knob for this data set"))
+        self.noise.setToolTip(translate("Dataset", info.noise_help) if info and info.noise_help
+                              else self.tr("no noise knob for this data set"))
         self.test_ratio.setValue(int(round(c["test_ratio"] * 100)))
         two_d = ds.n_inputs == 2
         self._features_box.setEnabled(two_d)
@@ -122,7 +126,7 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
 
         hidden = c["hidden"]
         acts = {h["activation"] for h in hidden}
-        self.activation.setCurrentText(acts.pop() if len(acts) == 1 else "mixed")
+        select_choice(self.activation, acts.pop() if len(acts) == 1 else "mixed")
         self.activation.setEnabled(bool(hidden))
         bn = [h["batch_norm"] for h in hidden]
         self.batch_norm.setTristate(False)
@@ -131,10 +135,10 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
                                       QtCore.Qt.CheckState.Unchecked)
         bn_blocked = c["batch_size"] < 2
         self.batch_norm.setEnabled(bool(hidden) and not bn_blocked)
-        self.batch_norm.setToolTip("Batch norm needs mini-batches of 2 or more samples: raise the batch "
-                                   "size first" if bn_blocked else
-                                   "Normalize each hidden layer's pre-activations over the mini-batch "
-                                   "(rebuilds the network; needs batches of 2 or more)")
+        self.batch_norm.setToolTip(self.tr("Batch norm needs mini-batches of 2 or more samples: raise the batch "
+                                           "size first") if bn_blocked else
+                                   self.tr("Normalize each hidden layer's pre-activations over the mini-batch "
+                                           "(rebuilds the network; needs batches of 2 or more)"))
         rates = [h["dropout"] for h in hidden if h["dropout"] > 0]
         self.dropout.setChecked(bool(rates))
         if rates:
@@ -146,25 +150,27 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
         self.residual.setChecked(any(h["residual"] for h in hidden))
         self.residual.setEnabled(any(eligible))
         self.residual.setToolTip(
-            "a = f(z) + input in every hidden layer as wide as its input (rebuilds the network)"
-            if any(eligible) else "No hidden layer is as wide as its input: give consecutive layers "
-                                  "the same number of units to allow residual connections")
+            self.tr("{formula} in every hidden layer as wide as its input (rebuilds the network)").format(
+                formula=formula("a = f(z) + x"))
+            if any(eligible) else self.tr("No hidden layer is as wide as its input: give consecutive layers "
+                                          "the same number of units to allow residual connections"))
         self._refresh_rows(hidden, fan_in, eligible, bn_blocked)
         self.add_layer_button.setEnabled(len(hidden) < MAX_HIDDEN_LAYERS)
         self.remove_layer_button.setEnabled(bool(hidden))
-        self.output_activation.setCurrentText(c["output_activation"])
-        self.output_activation.setToolTip(f"Activation of the output layer (now {s.prep.output_activation}); "
-                                          "auto: sigmoid for two classes, softmax for more, linear for regression")
-        self.init.setCurrentText(c["init"])
+        select_choice(self.output_activation, c["output_activation"])
+        self.output_activation.setToolTip(self.tr("Activation of the output layer (now {activation}); auto: "
+                                                  "sigmoid for two classes, softmax for more, linear for "
+                                                  "regression").format(activation=s.prep.output_activation))
+        select_choice(self.init, c["init"])
         self.init_gain.setValue(c["init_gain"])
 
-        self.optimizer.setCurrentText(c["optimizer"])
+        select_choice(self.optimizer, c["optimizer"])
         self.lr.setValue(c["lr"])
         opts = c["optimizer_options"]
         has_momentum = "momentum" in _OPT_CLASSES[c["optimizer"]].defaults
         self.momentum.setEnabled(has_momentum)
         self.momentum.setValue(float(opts.get("momentum", 0.0)) if has_momentum else 0.0)
-        self.schedule.setCurrentText(c["schedule"])
+        select_choice(self.schedule, c["schedule"])
         so = c["schedule_options"]
         step_kind = c["schedule"] == "step"
         self.schedule_factor.setValue(so["gamma"] if step_kind else so["decay_rate"])
@@ -174,11 +180,11 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
         self.batch_size.setMinimum(2 if any(bn) else 1)
         self.batch_size.setMaximum(max(2, n_train))
         self.batch_size.setValue(c["batch_size"])
-        self.batch_info.setText(f"of {n_train}")
-        self.loss.setCurrentText(c["loss"])
-        self.loss.setToolTip(f"Loss (now {s.prep.loss}); auto picks bce for two classes, cross-entropy for "
-                             "more, mse for regression (rebuilds the network)")
-        self.regularization.setCurrentText(c["regularization"])
+        self.batch_info.setText(self.tr("of {count}").format(count=numbers(str(n_train))))
+        select_choice(self.loss, c["loss"])
+        self.loss.setToolTip(self.tr("Loss (now {loss}); auto picks bce for two classes, cross_entropy for "
+                                     "more, mse for regression (rebuilds the network)").format(loss=s.prep.loss))
+        select_choice(self.regularization, c["regularization"])
         self.reg_rate.setValue(c["reg_rate"])
         self.reg_rate.setEnabled(c["regularization"] != "none")
         self.clip.setChecked(c["clip_norm"] > 0)
@@ -211,8 +217,10 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
             row.residual.setChecked(h["residual"])
             row.residual.setEnabled(ok or h["residual"])
             row.residual.setToolTip(
-                f"Residual connection a = f(z) + input in layer {row.index + 1}" if ok else
-                f"A residual connection needs this layer's units ({h['size']}) to equal its input ({f})")
+                self.tr("Residual connection {formula} in layer {layer}").format(
+                    formula=formula("a = f(z) + x"), layer=numbers(str(row.index + 1))) if ok else
+                self.tr("A residual connection needs this layer's units ({units}) to equal its input "
+                        "({inputs})").format(units=numbers(str(h["size"])), inputs=numbers(str(f))))
             for w in row.widgets:
                 w.blockSignals(False)
 
@@ -232,7 +240,7 @@ class KnobsPanel(KnobForms, KnobChanges, QtWidgets.QWidget):
                     w.setEnabled(False)
                     if w not in tips:
                         tips[w] = w.toolTip()
-                    w.setToolTip(LOCKED_TIP)
+                    w.setToolTip(translate("Knobs", LOCKED_TIP))
                 elif w in tips:
                     w.setToolTip(tips.pop(w))
                 w.setVisible(name not in hidden)

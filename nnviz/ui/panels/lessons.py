@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import DEFAULT_CONFIG, LESSONS
 from nnviz.ui.compare_runs import has_side_by_side, lesson_departures
-from nnviz.ui.i18n import numbers, translate
+from nnviz.ui.i18n import formula, numbers, translate
 from nnviz.ui.session_adapter import SessionAdapter
 
 
@@ -32,7 +32,7 @@ def lesson_html(lesson) -> str:
              f"<p>{tr(lesson.text)}</p>",
              f"<p><b>{watch}</b> {tr(lesson.watch)}</p>",
              "<p style='color:#707070'>" + steps.format(steps=numbers(str(lesson.steps)),
-                                                         id=f"<code>{html.escape(lesson.id)}</code>") + "</p>"]
+                                                         id=f"<code>{formula(html.escape(lesson.id))}</code>") + "</p>"]
     if lesson.compare:
         compare = QtCore.QCoreApplication.translate("LessonPanel", "Compare with: {label}.")
         parts.append(f"<p style='color:#707070'>{compare.format(label=tr(lesson.compare_label))}</p>")
@@ -50,14 +50,16 @@ class LessonPanel(QtWidgets.QWidget):
         super().__init__(parent)
         self._adapter = adapter
         self.list = QtWidgets.QListWidget()
-        self.list.setToolTip("Built-in lessons: select one to read it, double-click or Load to set it up")
+        self.list.setToolTip(self.tr("Built-in lessons: select one to read it, double-click or Load to set it up"))
         self.list.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
         for lesson in LESSONS.values():
             item = QtWidgets.QListWidgetItem(translate("Lesson", lesson.title))
             item.setData(QtCore.Qt.ItemDataRole.UserRole, lesson.id)
-            item.setToolTip(f"{lesson.title} ({lesson.id})\n\nWatch: {lesson.watch}")
+            item.setToolTip(self.tr("{title} ({id})\n\nWatch: {watch}").format(
+                title=translate("Lesson", lesson.title), id=formula(lesson.id),
+                watch=translate("Lesson", lesson.watch)))
             self.list.addItem(item)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         self.list.itemActivated.connect(lambda item: self.choose(item.data(QtCore.Qt.ItemDataRole.UserRole)))
@@ -170,7 +172,7 @@ class LessonPanel(QtWidgets.QWidget):
         ok = lesson is not None and bool(lesson.compare) and self.selected_id() == lesson.id
         self.compare.setEnabled(ok)
         if lesson is not None and lesson.compare:
-            self.compare.setText(self.tr("Compare: {0}").format(lesson.compare_label))
+            self.compare.setText(self.tr("Compare: {0}").format(translate("Lesson", lesson.compare_label)))
         else:
             self.compare.setText(self.tr("Compare"))
 

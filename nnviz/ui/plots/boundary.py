@@ -135,8 +135,8 @@ class BoundaryView(PlotView):
         self._legend.setParentItem(self._view_box)
         self._legend_train = pg.ScatterPlotItem(symbol="o")
         self._legend_test = pg.ScatterPlotItem(symbol="o")
-        self._legend.addItem(self._legend_train, "train")
-        self._legend.addItem(self._legend_test, "test")
+        self._legend.addItem(self._legend_train, self.tr("train"))
+        self._legend.addItem(self._legend_test, self.tr("test"))
         self._legend.setVisible(False)
 
         self.set_axis_labels("x₁", "x₂")

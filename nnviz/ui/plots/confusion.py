@@ -21,20 +21,23 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from nnviz.session.language import QT_TRANSLATE_NOOP
+from nnviz.ui.i18n import numbers
 from nnviz.ui.plots.base import PlotView, run_demo
 from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
 from nnviz.ui.widgets.theme import blend, hex_to_rgb, readable_text_color
 
-TOOLTIP = ("Rows: the true class. Columns: the class the network predicts.\n"
-           "Green diagonal cells count correct answers, purple cells mistakes;\n"
-           "the shading is the cell's share of its row (of that true class).")
+TOOLTIP = QT_TRANSLATE_NOOP("ConfusionView", "Rows: the true class. Columns: the class the network predicts.\n"
+                                             "Green diagonal cells count correct answers, purple cells mistakes;\n"
+                                             "the shading is the cell's share of its row (of that true class).")
 
 
 class ConfusionView(PlotView):
     """A k×k heatmap of counts; ``set_matrix(matrix, class_names)``."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, title="Confusion matrix")
+        super().__init__(parent)
+        self.set_title(self.tr("Confusion matrix"))
         self._matrix = np.zeros((0, 0), dtype=int)
         self._names: list[str] = []
         self._split = "test"
@@ -49,8 +52,8 @@ class ConfusionView(PlotView):
         vb.setMouseEnabled(False, False)
         self.plot_item.setMenuEnabled(False)
         self.set_grid(False, False)
-        self.set_axis_labels("predicted class", "true class")
-        self.plot_widget.setToolTip(TOOLTIP)
+        self.set_axis_labels(self.tr("predicted class"), self.tr("true class"))
+        self.plot_widget.setToolTip(self.tr(TOOLTIP))
         self._apply_style()
 
     # -- public API ------------------------------------------------------------
@@ -116,11 +119,16 @@ class ConfusionView(PlotView):
         m = self._matrix
         total = int(m.sum())
         if m.size == 0:
-            return "Confusion matrix"
+            return self.tr("Confusion matrix")
+        test = self._split == "test"
         if total == 0:
-            return f"Confusion matrix: no {self._split} samples"
+            return self.tr("Confusion matrix: no test samples") if test else \
+                self.tr("Confusion matrix: no {split} samples").format(split=self._split)
         correct = int(np.trace(m))
-        return f"{self._split.capitalize()} accuracy {100 * correct / total:.1f}% ({correct}/{total})"
+        text = self.tr("Test accuracy {percent}% ({correct}/{total})") if test else \
+            self.tr("{split} accuracy {percent}% ({correct}/{total})")
+        return numbers(text.format(split=self._split.capitalize(), percent=f"{100 * correct / total:.1f}",
+                                   correct=correct, total=total))
 
     def _restyle(self) -> None:
         self._draw()

@@ -23,6 +23,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.ui.i18n import numbers
 from nnviz.ui.plots.base import PlotView, run_demo
 from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
 from nnviz.ui.widgets.style import apply_palette
@@ -37,7 +38,8 @@ class FeatureSpaceView(PlotView):
     POINT_SIZE = 7.0
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, title="Training data as a hidden layer sees it")
+        super().__init__(parent)
+        self.set_title(self.tr("Training data as a hidden layer sees it"))
         self.session = None
         self._points = np.zeros((0, 2))
         self._labels = np.zeros(0)
@@ -45,18 +47,18 @@ class FeatureSpaceView(PlotView):
         self._class_names: list[str] = []
 
         self.layer_combo = QtWidgets.QComboBox()
-        self.layer_combo.setToolTip("The hidden layer whose neurons give the coordinates.")
+        self.layer_combo.setToolTip(self.tr("The hidden layer whose neurons give the coordinates."))
         self.x_combo = QtWidgets.QComboBox()
-        self.x_combo.setToolTip("The neuron whose output a is the horizontal coordinate.")
+        self.x_combo.setToolTip(self.tr("The neuron whose output a is the horizontal coordinate."))
         self.y_combo = QtWidgets.QComboBox()
-        self.y_combo.setToolTip("The neuron whose output a is the vertical coordinate.")
+        self.y_combo.setToolTip(self.tr("The neuron whose output a is the vertical coordinate."))
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(4, 4, 4, 0)
         self._combo_labels = []
         for combo in (self.layer_combo, self.x_combo, self.y_combo):    # the dock may be narrow
             combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(1)
-        for text, combo in (("layer", self.layer_combo), ("x", self.x_combo), ("y", self.y_combo)):
+        for text, combo in ((self.tr("layer"), self.layer_combo), ("x", self.x_combo), ("y", self.y_combo)):
             label = QtWidgets.QLabel(text)
             label.setToolTip(combo.toolTip())
             self._combo_labels.append(label)
@@ -71,8 +73,8 @@ class FeatureSpaceView(PlotView):
         self.scatter = pg.ScatterPlotItem(pxMode=True, symbol="o")
         self.scatter.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         self.plot_item.addItem(self.scatter)
-        self.plot_widget.setToolTip("Each dot is one training sample, placed at the outputs a of the "
-                                    "two chosen neurons and colored by its class (or target value).")
+        self.plot_widget.setToolTip(self.tr("Each dot is one training sample, placed at the outputs a of the "
+                                            "two chosen neurons and colored by its class (or target value)."))
         self._legend = self._add_side_legend()
         self._legend_items: list[pg.ScatterPlotItem] = []
         self._apply_style()
@@ -96,7 +98,7 @@ class FeatureSpaceView(PlotView):
         if net.n_layers < 2:
             self._set_controls_enabled(False)
             self.set_axis_labels("", "")
-            self._show(np.zeros((0, 2)), np.zeros(0), "This network has no hidden layer")
+            self._show(np.zeros((0, 2)), np.zeros(0), self.tr("This network has no hidden layer"))
             return
         self._set_controls_enabled(True)
         layer, j1, j2 = old if old and old[0] < net.n_layers else (1, 0, 1)
@@ -136,9 +138,11 @@ class FeatureSpaceView(PlotView):
             self._show(np.zeros((0, 2)), np.zeros(0), str(err))
             return
         y = np.asarray(self.session.prep.train.y)
-        self.set_axis_labels(f"a<sub>{j1}</sub> (layer {layer}, neuron {j1})",
-                             f"a<sub>{j2}</sub> (layer {layer}, neuron {j2})")
-        self._show(points, y, f"Training data at layer {layer}'s neurons {j1} and {j2}")
+        axis = self.tr("a<sub>{j}</sub> (layer {layer}, neuron {j})")
+        shown = numbers(str(layer))
+        self.set_axis_labels(axis.format(j=j1, layer=shown), axis.format(j=j2, layer=shown))
+        self._show(points, y, self.tr("Training data at layer {layer}'s neurons {j1} and {j2}").format(
+            layer=numbers(str(layer)), j1=numbers(str(j1)), j2=numbers(str(j2))))
 
     def points(self) -> np.ndarray:
         """The (n, 2) coordinates drawn."""
@@ -254,7 +258,7 @@ class FeatureSpaceView(PlotView):
             for k, name in enumerate(self._class_names):
                 sample = pg.ScatterPlotItem(symbol="o", size=self.POINT_SIZE * self._scale, pen=self._outline,
                                             brush=self._class_brushes[k % len(self._class_brushes)])
-                self._legend.addItem(sample, f"class {name}")
+                self._legend.addItem(sample, self.tr("class {name}").format(name=numbers(str(name))))
                 self._legend_items.append(sample)
         self._style_legend(self._legend, boxed=False)
 

@@ -20,9 +20,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.ui.i18n import current_language, numbers
 from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.plots.gradnorm import layer_name
 from nnviz.ui.widgets.theme import sample_layer_colors
 
 ROW_HEIGHT = 0.82      # tallest bar of a row, in row units (rows are 1 apart)
@@ -78,7 +80,7 @@ class GradDistributionView(PlotView):
         self.plot_item.setMouseEnabled(x=False, y=False)
         self.plot_item.setMenuEnabled(False)
         self.set_grid(x=True, y=False)
-        self.set_axis_labels("|gradient| (log scale)", "")
+        self.set_axis_labels(self.tr("|gradient| (log scale)"), "")
         self.plot_item.getViewBox().sigResized.connect(self._fit_notes)
         self._apply_style()
 
@@ -121,7 +123,7 @@ class GradDistributionView(PlotView):
             self.plot_item.addItem(note)
             self.curves.append(curve)
             self.notes.append(note)
-        ticks = [(i + 0.35, f"layer {i + 1}") for i in range(n)]
+        ticks = [(i + 0.35, layer_name(i + 1)) for i in range(n)]
         self.plot_item.getAxis("left").setTicks([ticks, []])
         self.plot_item.setYRange(-0.1, max(n, 1) - 0.05, padding=0)
         self._restyle()
@@ -134,7 +136,7 @@ class GradDistributionView(PlotView):
         would show the rows without their names.
         """
         axis = self.plot_item.getAxis("left")
-        width = QtGui.QFontMetrics(self.qfont()).horizontalAdvance(f"layer {max(len(self.curves), 1)}") + 4
+        width = QtGui.QFontMetrics(self.qfont()).horizontalAdvance(layer_name(max(len(self.curves), 1))) + 4
         if axis.textWidth < width:
             axis.textWidth = width
             axis._adjustSize()
@@ -167,13 +169,14 @@ class GradDistributionView(PlotView):
 
 def _note_text(n_zero: int, n_bad: int, total: int) -> str:
     if total == 0:
-        return "no gradient"
+        return QtCore.QCoreApplication.translate("GradDistributionView", "no gradient")
     parts = []
     if n_zero:
-        parts.append(f"{100.0 * n_zero / total:.0f}% zero")
+        parts.append(QtCore.QCoreApplication.translate("GradDistributionView", "{percent}% zero").format(
+            percent=numbers(f"{100.0 * n_zero / total:.0f}")))
     if n_bad:
-        parts.append(f"{n_bad} NaN/inf")
-    return ", ".join(parts)
+        parts.append(numbers(f"{n_bad} NaN/inf"))
+    return "، ".join(parts) if current_language() == "fa" else ", ".join(parts)
 
 
 # -- standalone demo -----------------------------------------------------------------

@@ -35,6 +35,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.ui.i18n import numbers
 from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
 
 from nnviz.ui.widgets.style import apply_palette
@@ -77,6 +78,11 @@ class LogAxis(pg.AxisItem):
         return ["" if round(v, 9) in hidden else t for v, t in zip(values, texts)]
 
 
+def layer_name(number: int) -> str:
+    """ "layer 3" in the window's language, as the gradient plots' legends and rows name a layer."""
+    return QtCore.QCoreApplication.translate("GradNormView", "layer {number}").format(number=numbers(str(number)))
+
+
 class GradNormView(PlotView):
     """Gradient norm of each layer's weights per step (log y axis), legend "layer 1 … L";
     or the global norm against the clip limit, or the update-to-weight ratio per layer."""
@@ -85,7 +91,7 @@ class GradNormView(PlotView):
         super().__init__(parent, axis_items={"left": LogAxis("left")})
         self.curves: list[pg.PlotDataItem] = []
         self.legend = self._add_side_legend()
-        self.diverged_line = pg.InfiniteLine(angle=90, movable=False, label="diverged",
+        self.diverged_line = pg.InfiniteLine(angle=90, movable=False, label=self.tr("diverged"),
                                              labelOpts={"position": 0.85})
         self.diverged_line.setVisible(False)
         self.plot_item.addItem(self.diverged_line, ignoreBounds=True)
@@ -114,7 +120,7 @@ class GradNormView(PlotView):
         row.addStretch(1)
         self.layout().insertLayout(0, row)
         self.plot_item.setLogMode(x=False, y=True)
-        self.set_axis_labels("step", "‖∇W‖ (log scale)")
+        self.set_axis_labels(self.tr("step"), self.tr("‖∇W‖ (log scale)"))
         self._apply_style()
 
     def set_title(self, text: str) -> None:
@@ -203,7 +209,7 @@ class GradNormView(PlotView):
         else:
             values = norms
             names = None
-            left = "‖∇W‖ (log scale)"
+            left = self.tr("‖∇W‖ (log scale)")
         self.set_axis_labels(left=left)
         title = self._series_titles()[self._series]
         if title != self._title:
@@ -272,7 +278,7 @@ class GradNormView(PlotView):
 
     # -- internals -------------------------------------------------------------------
     def _ensure_layers(self, n: int, names: list[str] | None = None) -> None:
-        names = names or [f"layer {j + 1}" for j in range(n)]
+        names = names or [layer_name(j + 1) for j in range(n)]
         if n == len(self.curves) and [label.text for _s, label in self.legend.items] == names:
             return
         while self.curves:

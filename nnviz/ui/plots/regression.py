@@ -19,6 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.ui.i18n import formula
 from nnviz.ui.plots.base import PlotView, run_demo
 
 
@@ -51,7 +52,7 @@ class RegressionView(PlotView):
         self._data: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.train_scatter = pg.ScatterPlotItem(pxMode=True, symbol="o")
         self.test_scatter = pg.ScatterPlotItem(pxMode=True, symbol="o")
-        self.curve = self.plot_item.plot(name="prediction")
+        self.curve = self.plot_item.plot(name=self.tr("prediction"))
         self.diagonal = self.plot_item.plot()
         self.diagonal.setVisible(False)
         for item, z in ((self.train_scatter, 10), (self.test_scatter, 11)):
@@ -73,7 +74,7 @@ class RegressionView(PlotView):
         if self._mode == "curve":
             self.set_axis_labels(x, y)
         else:
-            self.set_axis_labels(f"true {y}", f"predicted {y}")
+            self.set_axis_labels(self.tr("true {name}").format(name=y), self.tr("predicted {name}").format(name=y))
 
     def set_data(self, x_train, y_train, x_test=None, y_test=None) -> None:
         """The samples as points: ``x_*`` (n,) or (n, 1) inputs, ``y_*`` (n,) targets."""
@@ -130,13 +131,13 @@ class RegressionView(PlotView):
             return
         self._legend_key = key
         self.legend.clear()
-        self.legend.addItem(self.train_scatter, "train")
+        self.legend.addItem(self.train_scatter, self.tr("train"))
         if has_test:
-            self.legend.addItem(self.test_scatter, "test")
+            self.legend.addItem(self.test_scatter, self.tr("test"))
         if self._mode == "curve":
-            self.legend.addItem(self.curve, "prediction")
+            self.legend.addItem(self.curve, self.tr("prediction"))
         else:
-            self.legend.addItem(self.diagonal, "perfect fit (y = x)")
+            self.legend.addItem(self.diagonal, self.tr("perfect fit ({formula})").format(formula=formula("y = x")))
         self._style_legend(self.legend)
 
     def _draw_points(self, train, test) -> None:

@@ -25,7 +25,7 @@ class RunsLossView(PlotView):
         self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self._labels: list[str] = []
         self.plot_item.setLogMode(x=False, y=True)     # a diverging or slow run stays on the chart
-        self.set_axis_labels("step", "loss (log scale)")
+        self.set_axis_labels(self.tr("step"), self.tr("loss (log scale)"))
         self._apply_style()
 
     def set_runs(self, labels: list[str]) -> None:

@@ -26,6 +26,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from nnviz.session.language import QT_TRANSLATE_NOOP
+from nnviz.ui.i18n import formula, numbers
 from nnviz.ui.plots.base import PlotView, run_demo
 from nnviz.ui.widgets.lesson_demo import demo_session, pop_lesson
 from nnviz.ui.widgets.theme import hex_to_rgb, sign_lut
@@ -33,9 +35,12 @@ from nnviz.ui.widgets.theme import hex_to_rgb, sign_lut
 GAP = 0.15
 """Space between images, in pixels of the images."""
 
-TOOLTIP = ("Each picture is one neuron's incoming weights W[:, j], laid out like the input image.\n"
-           "Green pixels excite the neuron (positive weights), purple ones inhibit it;\n"
-           "all pictures share the fixed color scale given in the title.")
+TOOLTIP = QT_TRANSLATE_NOOP("WeightImagesView",
+                            "Each picture is one neuron's incoming weights W[:, j], laid out like the input image.\n"
+                            "Green pixels excite the neuron (positive weights), purple ones inhibit it;\n"
+                            "all pictures share the fixed color scale given in the title.")
+
+FIRST_LAYER = QT_TRANSLATE_NOOP("WeightImagesView", "Layer 1 weights")
 
 
 class WeightImagesView(PlotView):
@@ -61,14 +66,15 @@ class WeightImagesView(PlotView):
         self.plot_item.hideAxis("left")
         self.plot_item.hideAxis("bottom")
         self.set_grid(False, False)
-        self.plot_widget.setToolTip(TOOLTIP)
+        self.plot_widget.setToolTip(self.tr(TOOLTIP))
         self._apply_style()
 
     # -- public API ------------------------------------------------------------
-    def set_weights(self, W, shape: tuple[int, int] = (8, 8), what: str = "Layer 1 weights") -> None:
+    def set_weights(self, W, shape: tuple[int, int] = (8, 8), what: str = FIRST_LAYER) -> None:
         """Draw each column W[:, j] (W: (fan_in, n), fan_in = rows × cols of ``shape``).
 
-        ``what`` starts the title.  Non-finite weights are drawn in the theme's
+        ``what`` starts the title (in the window's language when it is
+        :data:`FIRST_LAYER`).  Non-finite weights are drawn in the theme's
         divergence color.  Passing the same array again (a network training in
         place) keeps the color scale unless a weight outgrows it.
         """
@@ -81,6 +87,7 @@ class WeightImagesView(PlotView):
             raise ValueError(f"shape {shape} does not hold the {W.shape[0]} weights of a column")
         if (rows, cols) != self._shape or owner != self._scale_owner:
             self._limit = 0.0
+        what = self.tr(what) if what == FIRST_LAYER else what
         self._W, self._shape, self._what, self._scale_owner = W, (rows, cols), what, owner
         finite = W[np.isfinite(W)]
         peak = float(np.abs(finite).max()) if finite.size else 0.0
@@ -100,7 +107,7 @@ class WeightImagesView(PlotView):
             if side * side != W.shape[0]:
                 raise ValueError(f"layer {layer} has {W.shape[0]} inputs: give the image shape")
             shape = (side, side)
-        self.set_weights(W, shape, what=f"Layer {layer} weights")
+        self.set_weights(W, shape, what=self.tr("Layer {layer} weights").format(layer=numbers(str(layer))))
 
     def images(self) -> list[pg.ImageItem]:
         """The image items in use, one per neuron (column of W)."""
@@ -139,11 +146,12 @@ class WeightImagesView(PlotView):
         if not hasattr(self, "_lut"):
             return
         if self._W is None:
-            self._title = "Weights as images"
+            self._title = self.tr("Weights as images")
             self._style_title()
             return
         n = self._W.shape[1]
-        self._title = f"{self._what} W[:, j] · colors ±{self._limit:g} (fixed)"
+        self._title = self.tr("{what} {weights} · colors {limit} (fixed)").format(
+            what=self._what, weights=formula("W[:, j]"), limit=formula(f"±{self._limit:g}"))
         self._style_title()
         self._ensure_items(n)
         rgb = self._rgb()
