@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from nnviz.session import Session
-from nnviz.session.metrics import Metrics, accuracy, unit_shares
+from nnviz.session.evaluation import accuracy, unit_shares
+from nnviz.session.metrics import Metrics
 
 CONFIG = {"dataset": "circle", "n_samples": 60, "hidden": [{"size": 5, "activation": "relu"},
                                                           {"size": 4, "activation": "sigmoid"}],

@@ -63,7 +63,7 @@ from .language import QT_TRANSLATE_NOOP
 LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated")
 DYING = ("relu",)
 """Activations whose derivative is exactly zero for every u <= 0: the only ones whose units can die."""
-RELU_FAMILY = DYING     # the older name, still imported by metrics.unit_shares
+RELU_FAMILY = DYING     # the older name, still imported by evaluation.unit_shares
 SATURATING = ("sigmoid", "tanh")
 
 

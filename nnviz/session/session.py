@@ -20,10 +20,12 @@ from . import edits
 from .augment import EpochInputs
 from .config import STRUCTURAL, validate_config
 from .embedded import with_embedded_csv
+from .evaluation import Evaluator
 from .files import load_session, save_session, session_from_config_text
+from .gradient_stats import GradientLayout
 from .history import History
 from .lessons import LESSONS
-from .metrics import Evaluator, GradientLayout, Metrics
+from .metrics import Metrics
 from .phases import phase_list
 from .pipeline import network_spec, prepare
 from .queries import QueriesMixin

@@ -31,8 +31,8 @@ from nnviz.engine import clip_grad_norm
 from nnviz.engine.trace import Trace
 
 from . import recovery
+from .gradient_stats import layer_gradient_stats
 from .history import restore_snapshot, take_snapshot
-from .metrics import layer_gradient_stats
 from .phases import Phase
 from .schedule import scheduled_lr
 
@@ -157,7 +157,7 @@ class StepperMixin:
         Stops early on divergence, or on early stopping when that is on.
         Every step records all its metrics, whatever ``metrics`` says, so the
         best step does not depend on how the steps were chunked. Whole-set
-        scoring is batched over steps (see metrics.Evaluator); metrics=False
+        scoring is batched over steps (see evaluation.Evaluator); metrics=False
         leaves the last batch to be scored when the metrics are next read or
         ``evaluate`` is called (a window playing one step at a time scores a
         frame's steps together), any other value scores it before returning.
