@@ -220,3 +220,18 @@ def test_adopted_series_are_not_overwritten_by_steps_still_waiting_to_be_scored(
     s.metrics.load_state(saved)                         # then the saved series come back (an undo)
     for name, values in saved.items():
         np.testing.assert_array_equal(s.metrics[name], values, err_msg=name)
+
+
+def test_scoring_with_reused_pass_arrays_gives_the_numbers_of_fresh_ones():
+    """The evaluation keeps its pass arrays between batches when they fit; the numbers do not depend on it."""
+    for extra in ({}, {"dataset": "spiral3", "loss": "mse", "hidden": [{"size": 6, "activation": "prelu"},
+                                                                      {"size": 6, "activation": "elu"}]}):
+        reused, fresh = Session({**CONFIG, **extra}), Session({**CONFIG, **extra})
+        assert reused._evaluator._work is not None
+        fresh._evaluator._work = None                    # as a net too large to keep them
+        for s in (reused, fresh):
+            for chunk in (1, 7, 30):
+                s.run(chunk)
+        assert reused._evaluator._work                   # arrays were kept and reused
+        for name in reused.metrics.names():
+            np.testing.assert_array_equal(reused.metrics[name], fresh.metrics[name], err_msg=name)

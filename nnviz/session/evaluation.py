@@ -31,8 +31,11 @@ reused (``Network.forward_many``'s ``work``), so their size no longer costs fres
 memory each pass; larger passes spread the Python cost per layer over more steps. Measured
 here (benchmarks/session.py, whole-set scoring included): a 2-8-8-1 step took 228 µs with
 128 KB passes (4 steps), 192 µs with 1 MB (32 steps), 186 µs with 2 MB; 8 hidden layers of 64
-gained 7% from 128 KB to 1 MB. The session keeps two such arrays per layer: at most 2 MB
-per layer."""
+gained 7% from 128 KB to 1 MB."""
+MAX_KEPT_BYTES = 2**24
+"""Most memory the reused pass arrays (two per layer) may keep for a session's life: passes
+are shortened to fit, and when even one step's arrays would not fit (a large data set
+through a wide, deep net) nothing is kept and each pass allocates its arrays afresh."""
 
 
 class Evaluator:
@@ -61,7 +64,10 @@ class Evaluator:
         y = np.concatenate([prep.y_train, prep.y_test])
         self.y = y if self.loss == "cross_entropy" else y.astype(net.dtype)
         self.labels = np.concatenate([prep.train.y, prep.test.y])
-        self.batch = int(np.clip(MAX_PASS_BYTES // (8 * max(len(self.X), 1) * max(net.sizes)), 1, 64))
+        rows, itemsize = max(len(self.X), 1), np.dtype(net.dtype).itemsize
+        self.batch = int(np.clip(MAX_PASS_BYTES // (itemsize * rows * max(net.sizes)), 1, 64))
+        kept_per_step = 2 * itemsize * rows * sum(net.sizes[1:])         # z and act of every layer
+        self.batch = max(1, min(self.batch, MAX_KEPT_BYTES // kept_per_step))
         # The steps waiting to be scored: their rows (ascending) and, in the same slots of arrays
         # kept for the session's life, the weights and batch-norm statistics they ended with;
         # the switched-off units and saturation level are shared by the whole batch.
@@ -69,7 +75,8 @@ class Evaluator:
         self._flats = np.empty((self.batch, net.flat.size), net.dtype)
         self._buffers = [{k: np.empty((self.batch,) + v.shape, v.dtype) for k, v in b.items()} for b in net.buffers]
         self._keep, self._level = (), None
-        self._work = {}                 # the passes' layer arrays, reused (Network.forward_many)
+        # the passes' layer arrays, reused (Network.forward_many), when they fit MAX_KEPT_BYTES
+        self._work = {} if self.batch * kept_per_step <= MAX_KEPT_BYTES else None
         self.passes = 0                 # forward passes run (tests count them)
         if metrics is not None:
             metrics.before_read = self.flush
