@@ -40,6 +40,7 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
 from nnviz.ui.plots.marker_label import marker_line
+from nnviz.ui.plots.ranges import RangeRule, finite_bounds
 
 MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
 AUTO_LOG_DECADES = 2.0  # losses spanning this many decades get a log axis unless the person chose
@@ -103,6 +104,9 @@ class LossCurvesView(PlotView):
         self._from_zero = False
         self._n_steps = -1
         self._series: tuple = ()
+        self._range = RangeRule(self.plot_item.getViewBox())   # no auto-range: it re-lays out every frame
+        self._range_mode: tuple | None = None
+        self._last_step = 0.0
         self.legend = self.plot_item.addLegend(offset=(-8, 8), verSpacing=-6)
         self.train_curve = self.plot_item.plot(name="train loss")
         self.test_curve = self.plot_item.plot(name="test loss")
@@ -146,6 +150,7 @@ class LossCurvesView(PlotView):
         """
         steps = np.asarray(steps, dtype=float).reshape(-1)
         n = len(steps)
+        self._last_step = float(steps[-1]) if n else 0.0     # the x range reaches it (a "diverged" mark)
         train = _as_series("train_loss", train_loss, n)
         test = None if test_loss is None else _as_series("test_loss", test_loss, n)
         self._series = (train, test)
@@ -223,30 +228,21 @@ class LossCurvesView(PlotView):
             self.set_axis_labels(left="loss (log scale)" if self._log else "loss")
 
     def _fit_range(self, n: int) -> None:
-        """Range over the data again after a reset; keep 0 in view when anchored."""
-        vb = self.plot_item.getViewBox()
+        """Range by rule (:mod:`~nnviz.ui.plots.ranges`) over what is drawn, afresh after a reset
+        or a change of axis; 0 kept at the bottom when anchored."""
+        mode = (self._log, self._from_zero)
         if n == 0:
-            vb.setRange(xRange=(0.0, 1.0), yRange=(0.0, 1.0), padding=0.0)
-            vb.enableAutoRange()
-        elif n < self._n_steps or self._n_steps <= 0:
-            vb.enableAutoRange()
-        self._n_steps = n
-        if self._from_zero and not self._log and n > 0:
-            top = max((float(np.nanmax(np.where(np.isfinite(v), v, np.nan)))
-                       for v in [*self._series, *self._compare_values()]
-                       if v is not None and np.isfinite(v).any()), default=1.0)
-            vb.enableAutoRange(x=True, y=False)
-            vb.setYRange(0.0, max(top, 1e-12), padding=0.05)
-        elif n > 0:
-            vb.enableAutoRange(y=True)
-
-    def _compare_values(self) -> list[np.ndarray]:
-        out = []
-        for curve in (self.compare_train, self.compare_test):
-            y = curve.getOriginalDataset()[1]
-            if y is not None and len(y):
-                out.append(np.asarray(y, dtype=float))
-        return out
+            self._range.clear((0.0, 1.0), (0.0, 1.0))
+        elif n < self._n_steps or self._n_steps <= 0 or mode != self._range_mode:
+            self._range.reset()
+        self._n_steps, self._range_mode = n, mode
+        if n == 0:
+            return
+        drawn = [c.getOriginalDataset() for c in (self.train_curve, self.test_curve, self.compare_train,
+                                                  self.compare_test, *self._extra.values())]
+        last = max([self._last_step] + [float(x[-1]) for x, _y in drawn if x is not None and len(x)])
+        bounds = finite_bounds([y for _x, y in drawn], positive=self._log)
+        self._range.fit(last, bounds, log=self._log, from_zero=self._from_zero and not self._log)
 
     def best_step(self) -> float | None:
         """The step of the best-step marker, or None when it is hidden."""
