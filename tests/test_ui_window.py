@@ -328,7 +328,9 @@ def test_play_then_pause(make_window, qtbot):
     w.controls.play.trigger()
     assert not w.playing
     assert len(w.session.metrics) == w.session.step
-    assert w.curves_view.train_curve.getData()[0] is not None
+    w.curves_dock.raise_()                  # a tab behind while playing: drawn when it comes to the front
+    qtbot.waitUntil(lambda: w.curves_view.train_curve.getData()[0] is not None, timeout=3000)
+    assert len(w.curves_view.train_curve.getData()[0]) == w.session.step + 1      # from step 0
     assert w.gradnorm_view.n_layers() == w.session.n_layers
 
 

@@ -102,6 +102,7 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self._train_time = 0.0
         self._tick_started: float | None = None
         self._secondary_at = 0.0
+        self._feature_key = None            # the state the feature space last showed
 
         self.controls = StepControls(self)
         self._build_views()

@@ -22,6 +22,7 @@ import numpy as np
 
 from nnviz.session.formatting import format_number, format_percent
 from nnviz.ui.binding import BOUNDARY_RESOLUTION, caption_html, shown_on_screen
+from nnviz.ui.network.frame_builder import weights_version
 
 SECONDARY_INTERVAL_S = 0.1  # while training fast, plots around the network redraw at most 10x a second
 SECONDARY_SHARE = 2.0       # ... and wait twice as long as their last redraw took (a third of the time)
@@ -74,10 +75,18 @@ class WindowDrawing:
         drawn = self.binding.refresh(network=False, resolution=self._boundary_resolution())
         if "metrics" in drawn:
             self._show_metrics_line()
-        if "output" in drawn and shown_on_screen(self.feature_view):    # a tab behind: refreshed when shown
-            self.feature_view.refresh()
+        self._refresh_feature_space()
         now = time.perf_counter()               # _secondary_at: when they may be drawn again
         self._secondary_at = now + max(SECONDARY_INTERVAL_S - (now - started), SECONDARY_SHARE * (now - started))
+
+    def _refresh_feature_space(self) -> None:
+        """The feature space after the network changed, when it is seen (a tab behind: refreshed when
+        shown); apart from the output part, whose views may be the tab behind it."""
+        s = self.session
+        key = (id(s.network), s.step, weights_version(s.network))
+        if key != self._feature_key and shown_on_screen(self.feature_view):
+            self._feature_key = key
+            self.feature_view.refresh()
 
     def _redraw_network(self, *_args) -> None:
         opt = self.frame_options

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6 import QtCore, QtWidgets
+import shiboken6
 
 from nnviz.session.comparison import ComparisonRun, runs_its_lesson
 from nnviz.session.language import shown
@@ -299,7 +300,7 @@ class Binding:
 
     def _before_picture(self, widget) -> None:
         """``widget`` is about to be pictured: draw what its hidden views skipped."""
-        parts = self._waiting.parts_within(widget) if self.session is not None else set()
+        parts = self._waiting.release_within(widget) if self.session is not None else set()
         if parts:
             for part in parts:
                 self.forget(part)
@@ -459,15 +460,26 @@ class _ShowWatcher(QtCore.QObject):
             QtCore.QTimer.singleShot(0, self._check_in_sight)
 
     def _check_in_sight(self) -> None:
+        self._forget_deleted()
         for view, part in list(self._parts.items()):
             if view in self._parts and not _hidden(view):
                 self._parts.pop(view)
                 view.removeEventFilter(self)
                 self._shown(part)
 
-    def parts_within(self, widget) -> set[str]:
-        """The parts of the watched views that are ``widget`` or inside it."""
-        return {part for view, part in self._parts.items() if view is widget or widget.isAncestorOf(view)}
+    def release_within(self, widget) -> set[str]:
+        """Stop watching the views that are ``widget`` or inside it (they are about to be drawn);
+        returns their parts."""
+        self._forget_deleted()
+        inside = [view for view in self._parts if view is widget or widget.isAncestorOf(view)]
+        for view in inside:
+            view.removeEventFilter(self)
+        return {self._parts.pop(view) for view in inside}
+
+    def _forget_deleted(self) -> None:
+        """Drop views whose window was closed and deleted (a binding may outlive its views)."""
+        for view in [v for v in self._parts if not shiboken6.isValid(v)]:
+            del self._parts[view]
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QtCore.QEvent.Type.Show and obj in self._parts:
