@@ -162,8 +162,9 @@ def test_window_picture_has_the_whole_loss_curve(qapp):
     s = Session.from_lesson("xor")
     with picture_of(s, "window", size=(1300, 800)) as picture:
         picture.train(12)
+        picture.render(1)           # the loss tab is behind the data tab: drawn for the picture
         xs, ys = picture.widget.curves_view.train_curve.getData()
-        assert len(xs) == 12 and np.isfinite(ys).all()
+        assert len(xs) == 13 and xs[0] == 0 and np.isfinite(ys).all()     # from step 0, before any update
 
 
 def test_window_picture_uses_its_own_settings(qapp, tmp_path, monkeypatch):
@@ -201,7 +202,9 @@ def test_a_size_below_the_window_minimum_is_refused(qapp):
 
 def test_zoom_makes_text_and_lines_larger(qapp):
     s = Session.from_lesson("vanishing-sigmoid")
-    with picture_of(s, "network", size=(800, 450)) as plain, picture_of(s, "network", size=(800, 450), zoom=2) as big:
+    # wide enough that twice the type still fits each column (narrower, the headers' type is fitted down)
+    with picture_of(s, "network", size=(1600, 450)) as plain, \
+            picture_of(s, "network", size=(1600, 450), zoom=2) as big:
         a, b = plain.widget, big.widget
         assert b.header_rect(1).height() > 1.3 * a.header_rect(1).height()
         assert b.bin_pen(5).widthF() > a.bin_pen(5).widthF()
@@ -285,3 +288,19 @@ def test_svg_export_of_pyqtgraph_survives_many_signals(qapp, tmp_path):
     assert root.tag == f"{SVG}svg"
     assert list(root.iter(f"{SVG}path")) or list(root.iter(f"{SVG}polyline"))
     plot.close()
+
+
+def test_window_svg_draws_its_controls_as_vectors(qapp, tmp_path):
+    """Buttons, combo and spin boxes, frames and tabs come out as shapes: the only pictures left in a
+    window SVG are square ones -- icons, the neurons' heatmaps and the decision boundary's grid."""
+    s = Session.from_lesson("xor")
+    with picture_of(s, "window", size=(1300, 800)) as picture:
+        picture.train(5)
+        picture.save(tmp_path / "window.svg")
+        heatmaps = picture.widget.network_view.visible_heatmaps()
+    root = ET.parse(tmp_path / "window.svg").getroot()
+    sizes = [(float(i.get("width")), float(i.get("height"))) for i in root.iter(f"{SVG}image")]
+    assert [wh for wh in sizes if wh[0] != wh[1]] == []          # no control drawn through a bitmap
+    data = [wh for wh in sizes if wh[0] >= 20]                    # icons are smaller than a heatmap
+    assert len(data) == heatmaps + 1                              # the heatmaps and the boundary
+    assert len(list(root.iter(f"{SVG}path"))) > 100               # the controls' outlines as paths

@@ -6,8 +6,10 @@ A widget is drawn with ``QWidget.render`` into
   every line, text and shape is rasterised again at that resolution, so a 2x
   or 4x picture is as sharp as the screen at 2x or 4x, not an upscaled
   screenshot;
-* a ``QSvgGenerator``: lines, shapes and text stay vectors; images (decision
-  boundaries, neuron heatmaps) are embedded as PNG at their own resolution.
+* a ``QSvgGenerator``: lines, shapes and text stay vectors, and so do the
+  controls the style would draw through pixmaps (:mod:`nnviz.ui.vector_style`);
+  images (decision boundaries, neuron heatmaps, icons) are embedded as PNG at
+  their own resolution.
 
 Views keep pixmap caches for speed on screen (the network view caches each
 layer of edges, the headers and the legend; pyqtgraph caches its view
@@ -34,6 +36,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from nnviz.session.files import atomic_write_bytes
+from nnviz.ui.vector_style import drawn_as_vectors
 
 FORMATS = ("png", "svg")
 MAX_SCALE = 8.0
@@ -247,7 +250,8 @@ def svg_bytes(widget: QtWidgets.QWidget, transparent: bool = False, title: str =
     gen.setResolution(int(SCREEN_DPI))
     gen.setTitle(title)
     gen.setDescription(description or "A picture drawn by nnviz")
-    with export_mode(widget, transparent):
+    # buttons, boxes, frames and tabs as vectors, each inside its own rectangle (see vector_style)
+    with export_mode(widget, transparent), drawn_as_vectors(widget):
         painter = QtGui.QPainter(gen)
         try:
             _render(widget, painter, transparent)
