@@ -107,3 +107,16 @@ def test_layer_names_fit_on_an_empty_first_frame(view):
     bg = left.pixelColor(1, 1)
     inked = sum(left.pixelColor(x, y) != bg for x in range(0, left.width(), 2) for y in range(0, left.height(), 2))
     assert inked > 30                     # "layer 1" ... "layer 3" are drawn
+
+
+def test_the_axis_stays_while_the_next_steps_values_fit_it(view):
+    """A new range re-lays out the axis; it moves only when values leave it or it is 2+ decades too wide."""
+    rng = np.random.default_rng(1)
+    view.set_layers([rng.normal(0, 1e-3, 200), rng.normal(0, 1e-1, 200)])
+    first = view.bin_edges().copy()
+    view.set_layers([rng.normal(0, 1e-2, 200), rng.normal(0, 1e-1, 200)])      # narrower, inside
+    np.testing.assert_array_equal(view.bin_edges(), first)
+    view.set_layers([rng.normal(0, 1e-6, 200), rng.normal(0, 1e-1, 200)])      # reaches below it
+    assert view.bin_edges()[0] < first[0]
+    view.set_layers([np.full(50, 0.5), np.full(50, 0.6)])                       # one decade of many
+    assert view.bin_edges()[-1] - view.bin_edges()[0] <= 3

@@ -133,7 +133,7 @@ class PlotView(Styled, QtWidgets.QWidget):
     def set_axis_labels(self, bottom: str | None = None, left: str | None = None) -> None:
         """Text beside the x (``bottom``) and y (``left``) axes; ``""`` hides a label."""
         for side, text in (("bottom", bottom), ("left", left)):
-            if text is not None:
+            if text is not None and text != self._axis_labels.get(side):    # a new label re-lays out the axis
                 self._axis_labels[side] = text
                 self._style_axis_label(side)
 

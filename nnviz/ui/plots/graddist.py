@@ -68,6 +68,9 @@ def decade_edges(logs: Sequence[np.ndarray]) -> np.ndarray:
     return np.linspace(lo, hi, n_bins + 1)
 
 
+KEEP_EXTRA_DECADES = 2   # the x axis stays while this step's values need at most this many decades fewer
+
+
 class GradDistributionView(PlotView):
     """Per-layer histograms of log10 |gradient| of the current step, layer 1 at the bottom."""
 
@@ -90,6 +93,10 @@ class GradDistributionView(PlotView):
         self._ensure_layers(len(stats))
         edges = decade_edges([s[0] for s in stats])
         lo, hi = float(edges[0]), float(edges[-1])
+        if self._range is not None:         # keep the axis while it holds the values and is not too wide:
+            c0, c1 = self._range            # a new range re-lays out its numbers and grid
+            if c0 <= lo and hi <= c1 and (hi - lo) >= (c1 - c0) - KEEP_EXTRA_DECADES:
+                edges, lo, hi = self._edges, c0, c1
         self._edges = edges
         for i, ((logs, n_zero, n_bad, total), curve, note) in enumerate(zip(stats, self.curves, self.notes)):
             counts = np.histogram(np.clip(logs, lo, hi), bins=edges)[0].astype(float)

@@ -14,9 +14,10 @@ by the window for a lesson that names one):
 * ``ratio``: the update-to-weight ratio ‖ΔW‖ / ‖W‖ of each layer with the
   rule-of-thumb 1e-3 as a guide line.
 
-A history of one step is drawn as dots (a line needs two points).  When the
-history is cleared or shortened (a new network, a drawn point, a rewind) the
-axes range over the new data again instead of keeping the old range.
+A history of one step is drawn as dots (a line needs two points).  The axes
+move by rule (:mod:`~nnviz.ui.plots.ranges`: whole decades, steps to a round
+number), not with every frame; when the history is cleared or shortened (a
+new network, a drawn point, a rewind) they range over the new data afresh.
 
 Notes on performance: ``set_series`` is called every frame while training
 plays.  It reuses one ``PlotDataItem`` per layer and only calls ``setData``;
@@ -37,6 +38,7 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.ui.i18n import numbers
 from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
+from nnviz.ui.plots.ranges import RangeRule, finite_bounds
 
 from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import sample_layer_colors
@@ -104,6 +106,7 @@ class GradNormView(PlotView):
         self._layers_title = self._title
         self._chosen: str | None = None     # what the person picked in the box; overrides suggestions
         self._n_steps = -1
+        self._range_series = ""
         self._last: tuple | None = None
         self.show_combo = QtWidgets.QComboBox()
         self.show_combo.setToolTip(self.tr("Which gradient quantity the plot shows"))
@@ -120,6 +123,7 @@ class GradNormView(PlotView):
         row.addStretch(1)
         self.layout().insertLayout(0, row)
         self.plot_item.setLogMode(x=False, y=True)
+        self._range = RangeRule(self.plot_item.getViewBox())   # no auto-range: it re-lays out every frame
         self.set_axis_labels(self.tr("step"), self.tr("‖∇W‖ (log scale)"))
         self._apply_style()
 
@@ -225,7 +229,7 @@ class GradNormView(PlotView):
                           symbolSize=7 * self._scale, symbolPen=None,
                           symbolBrush=curve.opts["pen"].color() if single else None)
         self._draw_guide(clip)
-        self._reset_range_if_new(len(steps))
+        self._fit_range(steps, values)
         bad = ~np.isfinite(norms).all(axis=1) if norms.size else np.zeros(0, bool)
         if diverged_step is not None:
             self._diverged_step = float(diverged_step)
@@ -256,15 +260,19 @@ class GradNormView(PlotView):
         """The level of the horizontal guide (clip limit or 1e-3), or None when hidden."""
         return float(10.0 ** self.guide_line.value()) if self.guide_line.isVisible() else None
 
-    def _reset_range_if_new(self, n: int) -> None:
-        """A cleared or shortened history: range over the new data, not the old steps."""
-        vb = self.plot_item.getViewBox()
+    def _fit_range(self, steps: np.ndarray, values: np.ndarray) -> None:
+        """Range by rule (:mod:`~nnviz.ui.plots.ranges`): whole decades around the drawn values and
+        the guide line, afresh when the history is cleared or shortened or the series changes."""
+        n = len(steps)
         if n == 0:
-            vb.setRange(xRange=(0.0, 1.0), yRange=(-1.0, 1.0), padding=0.0)
-            vb.enableAutoRange()
-        elif n < self._n_steps or self._n_steps <= 0:
-            vb.enableAutoRange()
-        self._n_steps = n
+            self._range.clear((0.0, 1.0), (-1.0, 1.0))
+        elif n < self._n_steps or self._n_steps <= 0 or self._series != self._range_series:
+            self._range.reset()
+        self._n_steps, self._range_series = n, self._series
+        if n == 0:
+            return
+        guide = [np.array([self.guide_level()])] if self.guide_line.isVisible() else []
+        self._range.fit(float(steps[-1]), finite_bounds([values, *guide], positive=True), log=True)
 
     def clear(self) -> None:
         self.set_series([], np.zeros((0, len(self.curves))))
