@@ -44,16 +44,26 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 _display = [lambda context, text: text]
+_display_isolates = [False]
 
 
-def set_display_translation(translate_fn) -> None:
+def set_display_translation(translate_fn, right_to_left: bool = False) -> None:
     """Make :func:`shown` translate with ``translate_fn(context, text)``.
 
     The window passes Qt's translator when it installs a language, so labels
     that Qt-free code composes from templates (``person_label``) come out in
     the window's language; by default (the command line, tests) they stay English.
+    ``right_to_left``: the language runs right to left, so :func:`shown_formula`
+    isolates formulas.
     """
     _display[0] = translate_fn
+    _display_isolates[0] = bool(right_to_left)
+
+
+def shown_formula(text: str) -> str:
+    """``text`` (a formula, a symbol, a key) kept left to right when the shown language runs right to left;
+    unchanged otherwise, so English text stays byte for byte what it was."""
+    return ltr(text) if _display_isolates[0] else text
 
 
 def shown(context: str, text: str) -> str:

@@ -72,7 +72,7 @@ def install_language(app: QtCore.QCoreApplication, lang: str | None = None) -> s
         direction = QtCore.Qt.LayoutDirection.RightToLeft if lang in RIGHT_TO_LEFT \
             else QtCore.Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
-    set_display_translation(translate)     # labels composed without Qt (nnviz.session.inspect.person_label)
+    set_display_translation(translate, lang in RIGHT_TO_LEFT)   # labels composed without Qt (person_label)
     _current[0] = lang
     return lang
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.session.language import QT_TRANSLATE_NOOP
 from nnviz.ui.panels import inspector_data as data
 from nnviz.ui.panels import inspector_text as text
 from nnviz.ui.panels.inspector_markup import error_color, esc, fmt_full
@@ -30,7 +31,7 @@ from nnviz.ui.plots.base import BASE_FONT_PT, check_line_scale
 from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import Theme, get_theme
 
-EMPTY_TEXT = "Click a neuron or an edge in the network to see its numbers."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("InspectorPanel", "Click a neuron or an edge in the network to see its numbers.")
 class InspectorPanel(QtWidgets.QWidget):
     """Numbers of the selected neuron, edge or layer; edits and a gradient check.
 
@@ -56,41 +57,41 @@ class InspectorPanel(QtWidgets.QWidget):
         self.browser = QtWidgets.QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.browser.setToolTip("The numbers of the selected neuron, edge or layer at the shown phase. "
-                                "δ = ∂L/∂z, a = the neuron's output, W = weight.")
+        self.browser.setToolTip(self.tr("The numbers of the selected neuron, edge or layer at the shown phase. "
+                                "δ = ∂L/∂z, a = the neuron's output, W = weight."))
 
-        self.sample_label = QtWidgets.QLabel("sample n:")
+        self.sample_label = QtWidgets.QLabel(self.tr("sample n:"))
         self.sample_spin = QtWidgets.QSpinBox()
-        self.sample_spin.setToolTip("Which sample of the mini-batch the neuron's forward and backward "
-                                    "values are shown for (0 = the first).")
+        self.sample_spin.setToolTip(self.tr("Which sample of the mini-batch the neuron's forward and backward "
+                                    "values are shown for (0 = the first)."))
         self.sample_label.setToolTip(self.sample_spin.toolTip())
         self.sample_spin.valueChanged.connect(self._on_sample)
 
         self.param_label = QtWidgets.QLabel("W =")
         self.value_edit = QtWidgets.QLineEdit()
-        self.value_edit.setPlaceholderText("a number, e.g. 0.5")
-        self.value_edit.setToolTip("Type a new value and press Enter (or Set). The shown step is "
-                                   "cancelled and the next step uses the new value.")
+        self.value_edit.setPlaceholderText(self.tr("a number, e.g. 0.5"))
+        self.value_edit.setToolTip(self.tr("Type a new value and press Enter (or Set). The shown step is "
+                                   "cancelled and the next step uses the new value."))
         self.param_label.setToolTip(self.value_edit.toolTip())
         self.value_edit.returnPressed.connect(self.apply_edit)
-        self.set_button = QtWidgets.QPushButton("Set")
-        self.set_button.setToolTip("Write the typed value into the network.")
+        self.set_button = QtWidgets.QPushButton(self.tr("Set"))
+        self.set_button.setToolTip(self.tr("Write the typed value into the network."))
         self.set_button.clicked.connect(self.apply_edit)
 
-        self.enabled_check = QtWidgets.QCheckBox("neuron on")
-        self.enabled_check.setToolTip("Untick to switch this hidden neuron off: its output a becomes 0 "
-                                      "and no gradient flows through it, until ticked again.")
+        self.enabled_check = QtWidgets.QCheckBox(self.tr("neuron on"))
+        self.enabled_check.setToolTip(self.tr("Untick to switch this hidden neuron off: its output a becomes 0 "
+                                      "and no gradient flows through it, until ticked again."))
         self.enabled_check.toggled.connect(self._on_enabled)
 
-        self.check_button = QtWidgets.QPushButton("Gradient check")
-        self.check_button.setToolTip("Compare backprop's gradient of the selection with a numeric "
+        self.check_button = QtWidgets.QPushButton(self.tr("Gradient check"))
+        self.check_button.setToolTip(self.tr("Compare backprop's gradient of the selection with a numeric "
                                      "estimate (fourth-order central differences, ε = 1e-5) on the shown mini-batch. "
-                                     "Neuron: its incoming weights and bias; layer: up to 64 weights.")
+                                     "Neuron: its incoming weights and bias; layer: up to 64 weights."))
         self.check_button.clicked.connect(self.run_gradient_check)
 
         self.error_label = QtWidgets.QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setToolTip("Why the last edit or check did not happen.")
+        self.error_label.setToolTip(self.tr("Why the last edit or check did not happen."))
         self.error_label.setVisible(False)
 
         layout = QtWidgets.QVBoxLayout(self)
@@ -179,7 +180,8 @@ class InspectorPanel(QtWidgets.QWidget):
         try:
             number = float(raw)
         except ValueError:
-            self._show_error(f"{raw!r} is not a number" if raw else "type a number first")
+            self._show_error(self.tr("{value} is not a number").format(value=repr(raw)) if raw
+                             else self.tr("type a number first"))
             return False
         layer, key, index = target
         try:
@@ -244,7 +246,7 @@ class InspectorPanel(QtWidgets.QWidget):
         sel, s = self._selection, self.session
         info, page = None, ""
         if sel is None or s is None:
-            page = f'<p style="color:{t.muted}">{EMPTY_TEXT}</p>'
+            page = f'<p style="color:{t.muted}">{self.tr(EMPTY_TEXT)}</p>'
         else:
             ctx = self._context()
             try:
@@ -258,8 +260,8 @@ class InspectorPanel(QtWidgets.QWidget):
                     info = data.layer_summary(self.session, sel[1])
                     page = text.layer_html(info, ctx, t)
             except ValueError as err:       # the network was rebuilt without this unit
-                info, page = None, (f'<p style="color:{error_color(t)}">The selection no longer '
-                                    f"exists: {esc(err)}</p>")
+                gone = self.tr("The selection no longer exists: {reason}").format(reason=esc(err))
+                info, page = None, f'<p style="color:{error_color(t)}">{gone}</p>'
             if self.last_check is not None and info is not None:
                 page = page.replace("</body></html>", text.check_html(self.last_check, t)
                                     + "</body></html>")
