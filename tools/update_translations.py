@@ -4,7 +4,7 @@
    ``QCoreApplication.translate(context, ...)`` and ``QT_TRANSLATE_NOOP(context, ...)`` —
    plus the session's data strings (lesson titles, texts, "Watch" lines and
    comparison labels; the health labels and "diverged"; the data sets' names, descriptions, noise
-   help and tasks), which it cannot find by itself because
+   help, tasks and the words naming their inputs and targets), which it cannot find by itself because
    they are values, not calls. They are written as ``QT_TRANSLATE_NOOP`` calls
    to a temporary file that lupdate reads with the sources, so a rewritten or
    new lesson is picked up by the next run. The result is merged into
@@ -51,7 +51,7 @@ def tool(name: str) -> str:
 
 def session_strings() -> str:
     """Python source marking the session's data strings, one QT_TRANSLATE_NOOP call a line."""
-    from nnviz.data import DATASETS
+    from nnviz.data import DATASETS, make_dataset
     from nnviz.session import LESSONS
     from nnviz.session.health import LABELS
 
@@ -65,6 +65,11 @@ def session_strings() -> str:
         lines += [f"QT_TRANSLATE_NOOP('Dataset', {text!r})" for text in (name, info.description, info.noise_help)
                   if text]
     lines += [f"QT_TRANSLATE_NOOP('Dataset', {task!r})" for task in sorted({i.task for i in DATASETS.values()})]
+    names = set()                       # words that name a built-in set's inputs and target ("size", "price")
+    for name in DATASETS:
+        ds = make_dataset(name, n=4)
+        names.update(w for w in (*ds.feature_names, ds.target_name) if len(w) > 2 and w.isalpha())
+    lines += [f"QT_TRANSLATE_NOOP('Dataset', {w!r})" for w in sorted(names)]
     return "\n".join(lines) + "\n"
 
 

@@ -14,18 +14,41 @@ from nnviz.app.csv_import_dialog import CsvImportDialog
 from nnviz.app.model_file import MODEL_FILTER, is_model_file, open_model_file
 from nnviz.app.recent_files import add_recent, recent_files, remove_recent
 from nnviz.session import Session
+from nnviz.session.language import QT_TRANSLATE_NOOP
+from nnviz.ui.i18n import translate
 from nnviz.ui.images import save_image
 
 FILE_FILTER = "nnviz experiments (*.json);;All files (*)"
 OPEN_FILTER = f"nnviz experiments (*.json);;{MODEL_FILTER};;All files (*)"
 
+UNSAVED_QUESTIONS = {
+    "quit": QT_TRANSLATE_NOOP("FileActions", "The experiment has changes that are not saved. "
+                                             "Save them before you quit?"),
+    "open the lesson": QT_TRANSLATE_NOOP("FileActions", "The experiment has changes that are not saved. "
+                                                        "Save them before you open the lesson?"),
+    "start a new experiment": QT_TRANSLATE_NOOP("FileActions", "The experiment has changes that are not saved. "
+                                                               "Save them before you start a new experiment?"),
+    "open another experiment": QT_TRANSLATE_NOOP("FileActions", "The experiment has changes that are not saved. "
+                                                                "Save them before you open another experiment?"),
+}
+"""What the window is about to do -> the whole question, one sentence per action (translated whole)."""
+
+
+def file_filter(with_models: bool = False) -> str:
+    """The file dialog's filter in the installed language (the patterns stay as they are)."""
+    experiments = translate("FileActions", "nnviz experiments") + " (*.json)"
+    models = ";;" + translate("FileActions", "PyTorch state_dict") + " (*.pt *.pth)" if with_models else ""
+    return f"{experiments}{models};;" + translate("FileActions", "All files") + " (*)"
+
 
 def ask_unsaved(parent: QtWidgets.QWidget, what: str) -> str:
-    """Ask what to do with unsaved changes before ``what``: "save", "discard" or "cancel"."""
+    """Ask what to do with unsaved changes before ``what`` (a key of :data:`UNSAVED_QUESTIONS`):
+    "save", "discard" or "cancel"."""
     buttons = QtWidgets.QMessageBox.StandardButton
+    question = UNSAVED_QUESTIONS.get(what) or QT_TRANSLATE_NOOP(
+        "FileActions", "The experiment has changes that are not saved. Save them first?")
     answer = QtWidgets.QMessageBox.question(
-        parent, "Unsaved changes",
-        f"The experiment has changes that are not saved. Save them before you {what}?",
+        parent, translate("FileActions", "Unsaved changes"), translate("FileActions", question),
         buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
@@ -40,11 +63,12 @@ class FileActions:
         try:
             session = Session.from_lesson(lesson_id)
         except ValueError as err:
-            self.show_error("Could not load the lesson", str(err))
+            self.show_error(self.tr("Could not load the lesson"), str(err))
             return
         self.path = None
         self.adapter.set_session(session)
-        self.statusBar().showMessage(f"Lesson: {session.lesson.title}. {session.lesson.watch}", 8000)
+        self.statusBar().showMessage(self.tr("Lesson: {0}. {1}").format(
+            translate("Lesson", session.lesson.title), translate("Lesson", session.lesson.watch)), 8000)
 
     def new_experiment(self) -> bool:
         """A fresh experiment with the default settings (after asking about unsaved changes)."""
@@ -53,7 +77,7 @@ class FileActions:
             return False
         self.path = None
         self.adapter.set_session(Session())
-        self.statusBar().showMessage("New experiment: the default settings", 4000)
+        self.statusBar().showMessage(self.tr("New experiment: the default settings"), 4000)
         return True
 
     def maybe_discard(self, what: str) -> bool:
@@ -76,7 +100,8 @@ class FileActions:
             return False
         if not Path(path).exists():
             remove_recent(self.settings, path)
-            self.show_error("Could not open the experiment", f"{path}\n\nThe file no longer exists.")
+            self.show_error(self.tr("Could not open the experiment"),
+                            f"{path}\n\n" + self.tr("The file no longer exists."))
             return False
         return self.open_path(path)
 
@@ -85,7 +110,8 @@ class FileActions:
         if not self.maybe_discard("open another experiment"):
             return
         start = str(self.settings.value("files/last_dir", str(Path.home())))
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open experiment", start, OPEN_FILTER)
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("Open experiment"), start,
+                                                        file_filter(with_models=True))
         if path:
             self.open_path(path)
 
@@ -96,7 +122,7 @@ class FileActions:
         try:
             session = open_model_file(self, path) if model else Session.load(path)
         except (ValueError, OSError) as err:
-            self.show_error("Could not open the experiment", f"{path}\n\n{err}")
+            self.show_error(self.tr("Could not open the experiment"), f"{path}\n\n{err}")
             return False
         if session is None:
             return False
@@ -105,7 +131,7 @@ class FileActions:
         if not model:
             add_recent(self.settings, path)
         self.adapter.set_session(session)
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
         return True
 
     def save(self) -> bool:
@@ -116,7 +142,7 @@ class FileActions:
     def save_as_dialog(self) -> bool:
         start = self.path or str(Path(str(self.settings.value("files/last_dir", str(Path.home()))))
                                  / "experiment.json")
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save experiment", start, FILE_FILTER)
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save experiment"), start, file_filter())
         if not path:
             return False
         if not Path(path).suffix:
@@ -127,14 +153,14 @@ class FileActions:
         try:
             self.session.save(path)
         except (ValueError, OSError) as err:
-            self.show_error("Could not save the experiment", f"{path}\n\n{err}")
+            self.show_error(self.tr("Could not save the experiment"), f"{path}\n\n{err}")
             return False
         self.path = str(path)
         self.settings.setValue("files/last_dir", str(Path(path).parent))
         add_recent(self.settings, path)
         self._set_dirty(False)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
 
     def import_csv_dialog(self) -> CsvImportDialog:
@@ -156,28 +182,28 @@ class FileActions:
         try:
             self.session.configure(**changes)
         except ValueError as err:
-            self.show_error("Could not use the CSV data", str(err))
+            self.show_error(self.tr("Could not use the CSV data"), str(err))
             return
         self.settings.setValue("files/last_csv", changes["csv"]["path"])
         ds = self.session.prep.dataset
-        self.statusBar().showMessage(f"Imported {Path(changes['csv']['path']).name}: {len(ds)} samples, "
-                                     f"{ds.n_inputs} inputs, {ds.task}", 8000)
+        self.statusBar().showMessage(self.tr("Imported {0}: {1} samples, {2} inputs, {3}").format(
+            Path(changes["csv"]["path"]).name, len(ds), ds.n_inputs, translate("Dataset", ds.task)), 8000)
 
     def export_image(self, path: str, scale: float = 1.0) -> bool:
         """Save a picture of the window: PNG at ``scale``, or SVG (by the file's suffix)."""
         try:
             save_image(self, path, scale, title=self.windowTitle().replace("[*]", ""))
         except (ValueError, OSError) as err:
-            self.show_error("Could not export the image", f"{path}: {err}")
+            self.show_error(self.tr("Could not export the image"), f"{path}: {err}")
             return False
-        self.statusBar().showMessage(f"Saved a picture of the window to {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved a picture of the window to {0}").format(path), 5000)
         return True
 
     def _update_title(self) -> None:
         s = self.session
         parts = ["nnviz"]
         if s.lesson is not None:
-            parts.append(s.lesson.title)
+            parts.append(translate("Lesson", s.lesson.title))
         if self.path:
             parts.append(Path(self.path).name)
         self.setWindowTitle(" — ".join(parts) + "[*]")

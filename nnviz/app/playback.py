@@ -154,7 +154,8 @@ class Playback:
             if s.stopped_early and not self._stop_reported:
                 self._stop_reported = True
                 self.pause()
-                self.statusBar().showMessage(s.message + " Switch early stopping off to go on.", 10000)
+                self.statusBar().showMessage(s.message + " " + self.tr("Switch early stopping off to go on."),
+                                             10000)
             elif not s.stopped_early:
                 self._stop_reported = False
 
@@ -162,17 +163,17 @@ class Playback:
         s = self.session
         self.pause()
         self.health_strip.set_diverged(True)
-        self.statusBar().showMessage(s.message or "Training diverged.", 10000)
+        self.statusBar().showMessage(s.message or self.tr("Training diverged."), 10000)
         if self._divergence_reported:
             return
         self._divergence_reported = True
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Training diverged",
-                                    s.message or "Training diverged: a value became NaN or infinite.",
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, self.tr("Training diverged"),
+                                    s.message or self.tr("Training diverged: a value became NaN or infinite."),
                                     QtWidgets.QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText("Play is paused. Rewind to the last good step, then change a setting "
-                               "(learning rate, clipping, init gain) and go on.")
-        self.rewind_button = box.addButton("Rewind one step", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Stay here", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(self.tr("Play is paused. Rewind to the last good step, then change a setting "
+                                       "(learning rate, clipping, init gain) and go on."))
+        self.rewind_button = box.addButton(self.tr("Rewind one step"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Stay here"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.rewind_button)
         box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         box.finished.connect(lambda _r, b=box: self._divergence_answered(b))

@@ -36,6 +36,7 @@ from PySide6 import QtCore, QtWidgets
 import shiboken6
 
 from nnviz.session.comparison import ComparisonRun, runs_its_lesson
+from nnviz.session.health import describe_thresholds
 from nnviz.session.language import shown
 from nnviz.session.narration import Caption, phase_caption
 from nnviz.ui.images import before_picture
@@ -226,11 +227,11 @@ class Binding:
             self.boundary.clear_surface()
             self.boundary.set_data(train.X, train.y, test.X, test.y, task=ds.task, n_classes=max(ds.n_classes, 2))
         elif self.kind == "curve" and self.regression is not None:
-            names = ds.feature_names or ["x"]
-            self.regression.set_axis_names(names[0], ds.target_name or "y")
+            names = ds.feature_names or ["x"]       # a built-in set's names are translated, a CSV's stay
+            self.regression.set_axis_names(shown("Dataset", names[0]), shown("Dataset", ds.target_name or "y"))
             self.regression.set_data(train.X[:, 0], train.y, test.X[:, 0], test.y)
         elif self.kind == "predicted" and self.regression is not None:
-            self.regression.set_axis_names("x", ds.target_name or "y")
+            self.regression.set_axis_names("x", shown("Dataset", ds.target_name or "y"))
 
     def forget(self, part: str) -> None:
         """Draw ``part`` ("metrics", "output" or "grads") again at the next refresh."""
@@ -340,8 +341,10 @@ class Binding:
             self.gradnorm.set_series(*grad_norm_series(s), **gradient_extras(s))
         if self.health is not None:
             labels = health_labels(s)
-            tips = s.health_text()
-            self.health.set_health(labels, [f"Layer {i + 1}: {label}\n\n{tips}" for i, label in enumerate(labels)])
+            tips = describe_thresholds(s.config["health"], lambda rule: shown("Health", rule))
+            layer = QtCore.QCoreApplication.translate("Binding", "Layer {0}: {1}")
+            self.health.set_health(labels, [layer.format(i + 1, shown("Health", label)) + f"\n\n{tips}"
+                                            for i, label in enumerate(labels)])
             self.health.set_diverged(s.diverged)
 
     def set_compare_overlay(self, on: bool) -> None:

@@ -57,6 +57,13 @@
     </message>
 </context>
 <context>
+    <name>Binding</name>
+    <message>
+        <source>Layer {0}: {1}</source>
+        <translation>لایهٔ {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryView</name>
     <message>
         <source>train</source>
@@ -425,6 +432,26 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
         <source>regression</source>
         <translation>رگرسیون</translation>
     </message>
+    <message>
+        <source>digit</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>قیمت</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>مساحت</translation>
+    </message>
+    <message>
+        <source>species</source>
+        <translation>گونه</translation>
+    </message>
 </context>
 <context>
     <name>DrawPointsBar</name>
@@ -717,6 +744,98 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
 <context>
     <name>FileActions</name>
     <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>The experiment has changes that are not saved. Save them before you quit?</source>
+        <translation>آزمایش تغییراتی دارد که ذخیره نشده‌اند. پیش از خروج ذخیره‌شان می‌کنید؟</translation>
+    </message>
+    <message>
+        <source>The experiment has changes that are not saved. Save them before you open the lesson?</source>
+        <translation>آزمایش تغییراتی دارد که ذخیره نشده‌اند. پیش از باز کردن درس ذخیره‌شان می‌کنید؟</translation>
+    </message>
+    <message>
+        <source>The experiment has changes that are not saved. Save them before you start a new experiment?</source>
+        <translation>آزمایش تغییراتی دارد که ذخیره نشده‌اند. پیش از شروع آزمایشی تازه ذخیره‌شان می‌کنید؟</translation>
+    </message>
+    <message>
+        <source>The experiment has changes that are not saved. Save them before you open another experiment?</source>
+        <translation>آزمایش تغییراتی دارد که ذخیره نشده‌اند. پیش از باز کردن آزمایشی دیگر ذخیره‌شان می‌کنید؟</translation>
+    </message>
+    <message>
+        <source>nnviz experiments</source>
+        <translation>آزمایش‌های nnviz</translation>
+    </message>
+    <message>
+        <source>PyTorch state_dict</source>
+        <translation>state_dict در PyTorch</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>همهٔ پرونده‌ها</translation>
+    </message>
+    <message>
+        <source>The experiment has changes that are not saved. Save them first?</source>
+        <translation>آزمایش تغییراتی دارد که ذخیره نشده‌اند. اول ذخیره‌شان می‌کنید؟</translation>
+    </message>
+    <message>
+        <source>Could not load the lesson</source>
+        <translation>بارگذاری درس ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Lesson: {0}. {1}</source>
+        <translation>درس: {0}. {1}</translation>
+    </message>
+    <message>
+        <source>New experiment: the default settings</source>
+        <translation>آزمایش تازه: تنظیمات پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Could not open the experiment</source>
+        <translation>باز کردن آزمایش ممکن نشد</translation>
+    </message>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>این پرونده دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>باز کردن آزمایش</translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation>{0} باز شد</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>ذخیرهٔ آزمایش</translation>
+    </message>
+    <message>
+        <source>Could not save the experiment</source>
+        <translation>ذخیرهٔ آزمایش ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Could not use the CSV data</source>
+        <translation>استفاده از دادهٔ CSV ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Imported {0}: {1} samples, {2} inputs, {3}</source>
+        <translation>{0} وارد شد: {1} نمونه، {2} ورودی، {3}</translation>
+    </message>
+    <message>
+        <source>Could not export the image</source>
+        <translation>خروجی گرفتن از تصویر ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Saved a picture of the window to {0}</source>
+        <translation>تصویری از پنجره در {0} ذخیره شد</translation>
+    </message>
+    <message>
         <source>Clear the list</source>
         <translation>پاک کردن فهرست</translation>
     </message>
@@ -853,6 +972,37 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
         <source>diverged: a loss, gradient or weight became NaN or infinite</source>
         <translation>واگرا: یک زیان، گرادیان یا وزن NaN یا بی‌نهایت شده است</translation>
     </message>
+    <message>
+        <source>This layer&apos;s gradients are neither tiny nor huge compared with the output layer&apos;s, and its units are neither dead nor saturated, so it keeps learning.</source>
+        <translation>گرادیان‌های این لایه در مقایسه با لایهٔ خروجی نه بسیار کوچک‌اند و نه بسیار بزرگ، و واحدهایش نه مرده‌اند و نه اشباع‌شده؛ پس همچنان یاد می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>This layer&apos;s weights barely change. Typical of deep sigmoid/tanh nets; ReLU with He init, batch norm or residual connections help.</source>
+        <translation>وزن‌های این لایه به‌سختی تغییر می‌کنند. این در شبکه‌های عمیق sigmoid/tanh رایج است؛ ReLU با مقداردهی اولیهٔ He، نرمال‌سازی دسته‌ای یا اتصال‌های باقی‌مانده کمک می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Updates overshoot. Lower the learning rate or the init gain, or clip gradients.</source>
+        <translation>به‌روزرسانی‌ها از هدف فراتر می‌روند. نرخ یادگیری یا بهرهٔ مقداردهی اولیه را کم کنید، یا گرادیان‌ها را ببرید.</translation>
+    </message>
+    <message>
+        <source>No gradient flows through dead units, so they cannot recover. Lower the learning rate, use leaky ReLU or He initialization.</source>
+        <translation>هیچ گرادیانی از واحدهای مرده نمی‌گذرد، پس نمی‌توانند دوباره فعال شوند. نرخ یادگیری را کم کنید، یا از leaky ReLU یا مقداردهی اولیهٔ He استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>On the flat ends of the curve the derivative is nearly 0. Smaller initial weights or batch norm keep the units in the steep middle.</source>
+        <translation>در دو سر تخت منحنی، مشتق تقریباً ۰ است. وزن‌های آغازین کوچک‌تر یا نرمال‌سازی دسته‌ای واحدها را در میانهٔ شیب‌دار نگه می‌دارند.</translation>
+    </message>
+    <message>
+        <source>Training cannot continue from here. Rewind and lower the learning rate.</source>
+        <translation>آموزش از این نقطه نمی‌تواند ادامه یابد. به عقب برگردید و نرخ یادگیری را کم کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>HealthStrip</name>
+    <message>
+        <source>Training diverged (NaN/inf) — rewind to go back</source>
+        <translation>آموزش واگرا شد (NaN/inf) — برای بازگشت، به عقب برگردید</translation>
+    </message>
 </context>
 <context>
     <name>Inspect</name>
@@ -863,6 +1013,448 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
     <message>
         <source>layer {0}</source>
         <translation>لایهٔ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>not computed yet in this phase</source>
+        <translation>هنوز در این مرحله محاسبه نشده</translation>
+    </message>
+    <message>
+        <source>δ includes the 1/N of the mean loss over the mini-batch.</source>
+        <translation>δ ضریب 1/N میانگین زیان روی دستهٔ کوچک را در خود دارد.</translation>
+    </message>
+    <message>
+        <source>step {0} · {1}</source>
+        <translation>گام {0} · {1}</translation>
+    </message>
+    <message>
+        <source>ready: no step shown yet</source>
+        <translation>آماده: هنوز گامی نمایش داده نشده</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>لایهٔ خروجی</translation>
+    </message>
+    <message>
+        <source>hidden layer</source>
+        <translation>لایهٔ پنهان</translation>
+    </message>
+    <message>
+        <source>sample n = {0} of the mini-batch ({1} samples) · </source>
+        <translation>نمونهٔ n = {0} از دستهٔ کوچک ({1} نمونه) · </translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>بایاس</translation>
+    </message>
+    <message>
+        <source>batch-norm scale</source>
+        <translation>مقیاس نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>batch-norm shift</source>
+        <translation>جابه‌جایی نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>PReLU slope for u &amp;lt; 0</source>
+        <translation>شیب PReLU برای u &amp;lt; 0</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>گذر رو به جلو</translation>
+    </message>
+    <message>
+        <source>z, a: {0} (the forward pass has not reached layer {1}).</source>
+        <translation>z، a: {0} (گذر رو به جلو هنوز به لایهٔ {1} نرسیده است).</translation>
+    </message>
+    <message>
+        <source>batch mean of z</source>
+        <translation>میانگین z در دسته</translation>
+    </message>
+    <message>
+        <source>batch variance of z</source>
+        <translation>واریانس z در دسته</translation>
+    </message>
+    <message>
+        <source>running μ&lt;sub&gt;{0}&lt;/sub&gt;</source>
+        <translation>μ&lt;sub&gt;{0}&lt;/sub&gt; جاری</translation>
+    </message>
+    <message>
+        <source>used in evaluation (test loss, boundary)</source>
+        <translation>در ارزیابی به کار می‌رود (زیان آزمون، مرز تصمیم)</translation>
+    </message>
+    <message>
+        <source>running σ&lt;sub&gt;{0}&lt;/sub&gt;²</source>
+        <translation>σ&lt;sub&gt;{0}&lt;/sub&gt;² جاری</translation>
+    </message>
+    <message>
+        <source>used in evaluation; momentum 0.1</source>
+        <translation>در ارزیابی به کار می‌رود؛ تکانهٔ 0.1</translation>
+    </message>
+    <message>
+        <source>the activation</source>
+        <translation>فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>dropped in this sample (rate {0})</source>
+        <translation>در این نمونه حذف شده (نرخ {0})</translation>
+    </message>
+    <message>
+        <source>kept by dropout, × 1/(1 − {0})</source>
+        <translation>حذف تصادفی نگهش داشته، × 1/(1 − {0})</translation>
+    </message>
+    <message>
+        <source>neuron switched off: × 0</source>
+        <translation>نورون خاموش است: × 0</translation>
+    </message>
+    <message>
+        <source>+ the layer&apos;s input (residual)</source>
+        <translation>+ ورودی لایه (باقی‌مانده)</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>خروجی</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>گذر رو به عقب</translation>
+    </message>
+    <message>
+        <source>∂L/∂a, δ: {0} (backward has not reached layer {1}).</source>
+        <translation>∂L/∂a، δ: {0} (گذر رو به عقب هنوز به لایهٔ {1} نرسیده است).</translation>
+    </message>
+    <message>
+        <source>from the layer above ({0})</source>
+        <translation>از لایهٔ بالاتر ({0})</translation>
+    </message>
+    <message>
+        <source>from the loss</source>
+        <translation>از زیان</translation>
+    </message>
+    <message>
+        <source>back through batch norm</source>
+        <translation>برگشت از میان نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>loss and {0} together</source>
+        <translation>زیان و {0} با هم</translation>
+    </message>
+    <message>
+        <source>Batch norm mixes the samples: δ of this sample depends on ∂L/∂u of the whole mini-batch, so it can be nonzero where ∂L/∂u is 0.</source>
+        <translation>نرمال‌سازی دسته‌ای نمونه‌ها را در هم می‌آمیزد: δ این نمونه به ∂L/∂u کل دستهٔ کوچک بستگی دارد، پس جایی که ∂L/∂u صفر است هم می‌تواند ناصفر باشد.</translation>
+    </message>
+    <message>
+        <source>Softmax over the layer</source>
+        <translation>softmax روی لایه</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s logits</source>
+        <translation>لوجیت‌های لایه</translation>
+    </message>
+    <message>
+        <source>The outputs sum to {0}: a probability for each class.</source>
+        <translation>جمع خروجی‌ها {0} است: یک احتمال برای هر کلاس.</translation>
+    </message>
+    <message>
+        <source>Decision line</source>
+        <translation>خط تصمیم</translation>
+    </message>
+    <message>
+        <source>Both weights are 0: z is the bias everywhere, there is no line.</source>
+        <translation>هر دو وزن ۰اند: z همه‌جا برابر بایاس است و خطی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>z = 0 on the line {0}</source>
+        <translation>z = 0 روی خط {0}</translation>
+    </message>
+    <message>
+        <source>that is {0}</source>
+        <translation>یعنی {0}</translation>
+    </message>
+    <message>
+        <source>On one side z &amp;gt; 0, on the other z &amp;lt; 0; on the line {0}.</source>
+        <translation>در یک سو z &amp;gt; 0 و در سوی دیگر z &amp;lt; 0؛ روی خط {0}.</translation>
+    </message>
+    <message>
+        <source>On one side z &amp;gt; 0, on the other z &amp;lt; 0.</source>
+        <translation>در یک سو z &amp;gt; 0 و در سوی دیگر z &amp;lt; 0.</translation>
+    </message>
+    <message>
+        <source>The line is in the units the data view plots.</source>
+        <translation>خط در همان یکاهایی است که نمای داده رسم می‌کند.</translation>
+    </message>
+    <message>
+        <source>The inputs are standardized ({0}): the network&apos;s own weights and bias give {1} in those units.</source>
+        <translation>ورودی‌ها استاندارد شده‌اند ({0}): وزن‌ها و بایاس خود شبکه در آن یکاها {1} را می‌دهند.</translation>
+    </message>
+    <message>
+        <source>input {0}</source>
+        <translation>ورودی {0}</translation>
+    </message>
+    <message>
+        <source>Weight {0}</source>
+        <translation>وزن {0}</translation>
+    </message>
+    <message>
+        <source>from {0} to {1} · {2}</source>
+        <translation>از {0} به {1} · {2}</translation>
+    </message>
+    <message>
+        <source>the weight now</source>
+        <translation>وزن کنونی</translation>
+    </message>
+    <message>
+        <source>Gradient: the chain rule</source>
+        <translation>گرادیان: قاعدهٔ زنجیره‌ای</translation>
+    </message>
+    <message>
+        <source>∂L/∂W: {0} (backward has not reached layer {1}).</source>
+        <translation>∂L/∂W: {0} (گذر رو به عقب هنوز به لایهٔ {1} نرسیده است).</translation>
+    </message>
+    <message>
+        <source>{0} + penalty</source>
+        <translation>{0} + جریمه</translation>
+    </message>
+    <message>
+        <source>(one term per sample n)</source>
+        <translation>(یک جمله برای هر نمونهٔ n)</translation>
+    </message>
+    <message>
+        <source>+ {0} more</source>
+        <translation>+ {0} جملهٔ دیگر</translation>
+    </message>
+    <message>
+        <source>no L1/L2 penalty</source>
+        <translation>بدون جریمهٔ L1/L2</translation>
+    </message>
+    <message>
+        <source>from the data</source>
+        <translation>از داده</translation>
+    </message>
+    <message>
+        <source>+ penalty</source>
+        <translation>+ جریمه</translation>
+    </message>
+    <message>
+        <source>the gradient</source>
+        <translation>گرادیان</translation>
+    </message>
+    <message>
+        <source>after clipping to global norm ≤ {0}</source>
+        <translation>پس از بریدن به نرم کلی ≤ {0}</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>The optimizer step is shown at the update phase.</source>
+        <translation>گام بهینه‌ساز در مرحلهٔ به‌روزرسانی نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Update ({0}, lr = {1}, t = {2})</source>
+        <translation>به‌روزرسانی ({0}، lr = {1}، t = {2})</translation>
+    </message>
+    <message>
+        <source>g (clipped)</source>
+        <translation>g (بریده‌شده)</translation>
+    </message>
+    <message>
+        <source>the gradient used</source>
+        <translation>گرادیان به‌کاررفته</translation>
+    </message>
+    <message>
+        <source>{0} (decoupled decay)</source>
+        <translation>{0} (کاهش وزن جداشده)</translation>
+    </message>
+    <message>
+        <source>Nesterov-corrected {0}</source>
+        <translation>{0} با تصحیح Nesterov</translation>
+    </message>
+    <message>
+        <source>(+ weight decay)</source>
+        <translation>(+ کاهش وزن)</translation>
+    </message>
+    <message>
+        <source>the step of the rule above</source>
+        <translation>گام قاعدهٔ بالا</translation>
+    </message>
+    <message>
+        <source>optimizer state</source>
+        <translation>حالت بهینه‌ساز</translation>
+    </message>
+    <message>
+        <source>the optimizer&apos;s step</source>
+        <translation>گام بهینه‌ساز</translation>
+    </message>
+    <message>
+        <source>W before</source>
+        <translation>W پیشین</translation>
+    </message>
+    <message>
+        <source>W new</source>
+        <translation>W تازه</translation>
+    </message>
+    <message>
+        <source>Layer {0}</source>
+        <translation>لایهٔ {0}</translation>
+    </message>
+    <message>
+        <source>{0} neurons</source>
+        <translation>{0} نورون</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>پارامتر</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>شکل</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>درایه‌ها</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>نرمال‌سازی دسته‌ای</translation>
+    </message>
+    <message>
+        <source>dropout {0}</source>
+        <translation>حذف تصادفی {0}</translation>
+    </message>
+    <message>
+        <source>residual connection</source>
+        <translation>اتصال باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>latest step</source>
+        <translation>آخرین گام</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>سلامت</translation>
+    </message>
+    <message>
+        <source>Gradient check on the shown mini-batch</source>
+        <translation>بررسی گرادیان روی دستهٔ کوچک نمایش‌داده‌شده</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>پس‌انتشار</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>عددی</translation>
+    </message>
+    <message>
+        <source>rel. error</source>
+        <translation>خطای نسبی</translation>
+    </message>
+    <message>
+        <source>({0} more not listed)</source>
+        <translation>({0} درایهٔ دیگر فهرست نشده)</translation>
+    </message>
+    <message>
+        <source>{0} of {1} entry</source>
+        <translation>{0} از {1} درایه</translation>
+    </message>
+    <message>
+        <source>{0} of {1} entries</source>
+        <translation>{0} از {1} درایه</translation>
+    </message>
+    <message>
+        <source>{0} entry</source>
+        <translation>{0} درایه</translation>
+    </message>
+    <message>
+        <source>{0} entries</source>
+        <translation>{0} درایه</translation>
+    </message>
+    <message>
+        <source>max relative error {0}: backprop and numeric gradients agree</source>
+        <translation>بیشینهٔ خطای نسبی {0}: گرادیان‌های پس‌انتشار و عددی هم‌خوان‌اند</translation>
+    </message>
+    <message>
+        <source>max relative error {0}: backprop and numeric gradients disagree</source>
+        <translation>بیشینهٔ خطای نسبی {0}: گرادیان‌های پس‌انتشار و عددی ناهم‌خوان‌اند</translation>
+    </message>
+    <message>
+        <source>numeric = central differences, agreement means &amp;lt; {0}</source>
+        <translation>عددی = تفاضل‌های مرکزی؛ هم‌خوانی یعنی &amp;lt; {0}</translation>
+    </message>
+    <message>
+        <source>These gradients are tiny (below {0}): at that size the numeric estimate&apos;s rounding error, about 1e-10 of the loss, outweighs them, so a large relative error here does not mean backprop is wrong.</source>
+        <translation>این گرادیان‌ها بسیار کوچک‌اند (زیر {0}): در این اندازه خطای گردکردن برآورد عددی، حدود 1e-10 زیان، از خودشان بزرگ‌تر است؛ پس خطای نسبی بزرگ در اینجا به معنای نادرستی پس‌انتشار نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Click a neuron or an edge in the network to see its numbers.</source>
+        <translation>روی یک نورون یا یال در شبکه کلیک کنید تا عددهایش را ببینید.</translation>
+    </message>
+    <message>
+        <source>The numbers of the selected neuron, edge or layer at the shown phase. δ = ∂L/∂z, a = the neuron&apos;s output, W = weight.</source>
+        <translation>عددهای نورون، یال یا لایهٔ انتخاب‌شده در مرحلهٔ نمایش‌داده‌شده. δ = ∂L/∂z، a = خروجی نورون، W = وزن.</translation>
+    </message>
+    <message>
+        <source>sample n:</source>
+        <translation>نمونهٔ n:</translation>
+    </message>
+    <message>
+        <source>Which sample of the mini-batch the neuron&apos;s forward and backward values are shown for (0 = the first).</source>
+        <translation>مقدارهای رو به جلو و رو به عقب نورون برای کدام نمونهٔ دستهٔ کوچک نشان داده شود (۰ = نخستین).</translation>
+    </message>
+    <message>
+        <source>a number, e.g. 0.5</source>
+        <translation>یک عدد، مثلاً 0.5</translation>
+    </message>
+    <message>
+        <source>Type a new value and press Enter (or Set). The shown step is cancelled and the next step uses the new value.</source>
+        <translation>مقدار تازه‌ای بنویسید و Enter (یا «اعمال») را بزنید. گام نمایش‌داده‌شده لغو می‌شود و گام بعد مقدار تازه را به کار می‌برد.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>Write the typed value into the network.</source>
+        <translation>مقدار نوشته‌شده را در شبکه بگذار.</translation>
+    </message>
+    <message>
+        <source>neuron on</source>
+        <translation>نورون روشن</translation>
+    </message>
+    <message>
+        <source>Untick to switch this hidden neuron off: its output a becomes 0 and no gradient flows through it, until ticked again.</source>
+        <translation>تیک را بردارید تا این نورون پنهان خاموش شود: خروجی a آن ۰ می‌شود و تا دوباره تیک نخورد هیچ گرادیانی از آن نمی‌گذرد.</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>بررسی گرادیان</translation>
+    </message>
+    <message>
+        <source>Compare backprop&apos;s gradient of the selection with a numeric estimate (fourth-order central differences, ε = 1e-5) on the shown mini-batch. Neuron: its incoming weights and bias; layer: up to 64 weights.</source>
+        <translation>گرادیان پس‌انتشار برای بخش انتخاب‌شده را با برآوردی عددی (تفاضل‌های مرکزی مرتبهٔ چهارم، ε = 1e-5) روی دستهٔ کوچک نمایش‌داده‌شده مقایسه کن. نورون: وزن‌های ورودی و بایاس آن؛ لایه: تا ۶۴ وزن.</translation>
+    </message>
+    <message>
+        <source>Why the last edit or check did not happen.</source>
+        <translation>چرا آخرین ویرایش یا بررسی انجام نشد.</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} عدد نیست</translation>
+    </message>
+    <message>
+        <source>type a number first</source>
+        <translation>اول یک عدد بنویسید</translation>
+    </message>
+    <message>
+        <source>The selection no longer exists: {reason}</source>
+        <translation>بخش انتخاب‌شده دیگر وجود ندارد: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +2160,14 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
 <context>
     <name>Lesson</name>
     <message>
+        <source>Each first-layer neuron has 64 weights, one per pixel of an 8x8 digit: drawn as an image they show the strokes the neuron responds to. One hidden layer of 32 tanh units reaches over 95% test accuracy on the ten digits.</source>
+        <translation>هر نورونِ لایهٔ اول ۶۴ وزن دارد، یکی برای هر پیکسلِ یک رقم ۸×۸: اگر به شکل تصویر رسم شوند، خط‌هایی را نشان می‌دهند که نورون به آن‌ها پاسخ می‌دهد. یک لایهٔ پنهان با ۳۲ واحد tanh روی ده رقم به دقت آزمونِ بیش از ۹۵٪ می‌رسد.</translation>
+    </message>
+    <message>
+        <source>The first-layer weight images turning from noise into stroke detectors; the confusion matrix.</source>
+        <translation>تصویرهای وزن لایهٔ اول که از نویز به آشکارسازهای خط تبدیل می‌شوند؛ ماتریس درهم‌ریختگی.</translation>
+    </message>
+    <message>
         <source>XOR needs a hidden layer</source>
         <translation>XOR به یک لایهٔ پنهان نیاز دارد</translation>
     </message>
@@ -1718,6 +2318,14 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
     <message>
         <source>Dropout against overfitting</source>
         <translation>حذف تصادفی در برابر بیش‌برازش</translation>
+    </message>
+    <message>
+        <source>Each first-layer neuron has 64 weights, one per pixel of an 8x8 digit: drawn as an image they show the strokes the neuron responds to. The weights start at a tenth of the usual scale, so what the images show after training is what was learned, not the random start. One hidden layer of 32 tanh units reaches over 95% test accuracy on the ten digits.</source>
+        <translation>هر نورونِ لایهٔ اول ۶۴ وزن دارد، یکی برای هر پیکسلِ یک رقم ۸×۸: اگر به شکل تصویر رسم شوند، خط‌هایی را نشان می‌دهند که نورون به آن‌ها پاسخ می‌دهد. وزن‌ها از یک‌دهمِ مقیاس معمول شروع می‌شوند، پس آنچه تصویرها پس از آموزش نشان می‌دهند همان است که آموخته شده، نه نقطهٔ شروع تصادفی. یک لایهٔ پنهان با ۳۲ واحد tanh روی ده رقم به دقت آزمونِ بیش از ۹۵٪ می‌رسد.</translation>
+    </message>
+    <message>
+        <source>The first-layer weight images turning from noise into smooth blobs and strokes (their colour scale only grows, so the learned weights are seen to grow darker); the confusion matrix.</source>
+        <translation>تصویرهای وزن لایهٔ اول که از نویز به لکه‌های نرم و خط‌ها تبدیل می‌شوند (مقیاس رنگشان فقط بزرگ‌تر می‌شود، پس تیره‌تر شدن وزن‌های آموخته‌شده دیده می‌شود)؛ ماتریس درهم‌ریختگی.</translation>
     </message>
     <message>
         <source>All-zero initial weights: every unit the same</source>
@@ -1955,14 +2563,6 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
         <source>Handwritten digits: what the first layer learns</source>
         <translation>رقم‌های دست‌نویس: لایهٔ اول چه یاد می‌گیرد</translation>
     </message>
-    <message>
-        <source>Each first-layer neuron has 64 weights, one per pixel of an 8x8 digit: drawn as an image they show the strokes the neuron responds to. One hidden layer of 32 tanh units reaches over 95% test accuracy on the ten digits.</source>
-        <translation>هر نورونِ لایهٔ اول ۶۴ وزن دارد، یکی برای هر پیکسلِ یک رقم ۸×۸: اگر به شکل تصویر رسم شوند، خط‌هایی را نشان می‌دهند که نورون به آن‌ها پاسخ می‌دهد. یک لایهٔ پنهان با ۳۲ واحد tanh روی ده رقم به دقت آزمونِ بیش از ۹۵٪ می‌رسد.</translation>
-    </message>
-    <message>
-        <source>The first-layer weight images turning from noise into stroke detectors; the confusion matrix.</source>
-        <translation>تصویرهای وزن لایهٔ اول که از نویز به آشکارسازهای خط تبدیل می‌شوند؛ ماتریس درهم‌ریختگی.</translation>
-    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -2030,12 +2630,32 @@ Watch: {watch}</source>
 <context>
     <name>LossCurvesView</name>
     <message>
+        <source>train loss</source>
+        <translation>زیان آموزش</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>زیان آزمون</translation>
+    </message>
+    <message>
         <source>best: step {value:.0f}</source>
         <translation>بهترین: گام {value:.0f}</translation>
     </message>
     <message>
         <source>diverged</source>
         <translation>واگرا</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>زیان (مقیاس لگاریتمی)</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2935,14 @@ Watch: {watch}</source>
         <translation>خروجی</translation>
     </message>
     <message>
+        <source>drop {0}</source>
+        <translation>حذف {0}</translation>
+    </message>
+    <message>
+        <source>+res</source>
+        <translation>+باقی‌مانده</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>ورودی</translation>
     </message>
@@ -2440,6 +3068,34 @@ Watch: {watch}</source>
     <message>
         <source>Nothing to undo</source>
         <translation>چیزی برای واگرد نیست</translation>
+    </message>
+    <message>
+        <source>Switch early stopping off to go on.</source>
+        <translation>برای ادامه، توقف زودهنگام را خاموش کنید.</translation>
+    </message>
+    <message>
+        <source>Training diverged.</source>
+        <translation>آموزش واگرا شد.</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>آموزش واگرا شد</translation>
+    </message>
+    <message>
+        <source>Training diverged: a value became NaN or infinite.</source>
+        <translation>آموزش واگرا شد: مقداری NaN یا بی‌نهایت شد.</translation>
+    </message>
+    <message>
+        <source>Play is paused. Rewind to the last good step, then change a setting (learning rate, clipping, init gain) and go on.</source>
+        <translation>پخش متوقف شد. به آخرین گام سالم برگردید، سپس یکی از تنظیمات (نرخ یادگیری، بریدن گرادیان، بهرهٔ مقداردهی اولیه) را تغییر دهید و ادامه دهید.</translation>
+    </message>
+    <message>
+        <source>Rewind one step</source>
+        <translation>یک گام به عقب</translation>
+    </message>
+    <message>
+        <source>Stay here</source>
+        <translation>همین‌جا بمان</translation>
     </message>
 </context>
 <context>

@@ -82,9 +82,10 @@ def layer_header(spec: dict, index: int, n_layers: int, fan_in: int) -> str:
     if spec.get("batch_norm"):
         extras.append("BN")
     if spec.get("dropout", 0.0) > 0:
-        extras.append(f"drop {spec['dropout']:g}")
+        extras.append(shown("NetworkHeader", QT_TRANSLATE_NOOP("NetworkHeader", "drop {0}")).format(
+            f"{spec['dropout']:g}"))
     if spec.get("residual"):
-        extras.append("+res")
+        extras.append(shown("NetworkHeader", QT_TRANSLATE_NOOP("NetworkHeader", "+res")))
     if extras:
         lines.append(" ".join(extras))
     lines.append(f"W {fan_in}×{spec['size']}")
@@ -93,8 +94,8 @@ def layer_header(spec: dict, index: int, n_layers: int, fan_in: int) -> str:
 
 def input_header(names: list[str]) -> str:
     word = shown("NetworkHeader", QT_TRANSLATE_NOOP("NetworkHeader", "input"))
-    if len(names) <= 3:
-        return word + "\n" + "\n".join(names)
+    if len(names) <= 3:      # a built-in set's feature names ("size") are translated, a CSV's columns stay
+        return word + "\n" + "\n".join(shown("Dataset", name) for name in names)
     return word + "\n" + shown("NetworkHeader", _FEATURES).format(len(names))
 
 

@@ -23,6 +23,7 @@ from PySide6 import QtCore, QtWidgets
 
 from nnviz.session.config import HEALTH_DEFAULTS
 from nnviz.session.health import describe_thresholds
+from nnviz.session.language import QT_TRANSLATE_NOOP
 from nnviz.ui.plots.base import BASE_FONT_PT, Styled, run_demo
 from nnviz.ui.widgets.theme import (
     HEALTH_COLORS, HEALTH_SYMBOLS, UNKNOWN_HEALTH_COLOR, Theme, get_theme, readable_text_color,
@@ -34,35 +35,39 @@ HEALTH_LABELS = ("healthy", "vanishing", "exploding", "dead", "saturated", "dive
 # is the line of ``nnviz.session.health.describe_thresholds`` for the default
 # thresholds (the same text the session gives), followed by what helps.
 _REMEDIES = {
-    "healthy": "This layer's gradients are neither tiny nor huge compared with the output layer's, and "
-               "its units are neither dead nor saturated, so it keeps learning.",
-    "vanishing": "This layer's weights barely change. Typical of deep sigmoid/tanh nets; ReLU with He "
-                 "init, batch norm or residual connections help.",
-    "exploding": "Updates overshoot. Lower the learning rate or the init gain, or clip gradients.",
-    "dead": "No gradient flows through dead units, so they cannot recover. Lower the learning rate, "
-            "use leaky ReLU or He initialization.",
-    "saturated": "On the flat ends of the curve the derivative is nearly 0. Smaller initial weights or "
-                 "batch norm keep the units in the steep middle.",
-    "diverged": "Training cannot continue from here. Rewind and lower the learning rate.",
+    "healthy": QT_TRANSLATE_NOOP("Health", "This layer's gradients are neither tiny nor huge compared with the "
+                                           "output layer's, and its units are neither dead nor saturated, so it "
+                                           "keeps learning."),
+    "vanishing": QT_TRANSLATE_NOOP("Health", "This layer's weights barely change. Typical of deep sigmoid/tanh "
+                                             "nets; ReLU with He init, batch norm or residual connections help."),
+    "exploding": QT_TRANSLATE_NOOP("Health", "Updates overshoot. Lower the learning rate or the init gain, or "
+                                             "clip gradients."),
+    "dead": QT_TRANSLATE_NOOP("Health", "No gradient flows through dead units, so they cannot recover. Lower the "
+                                        "learning rate, use leaky ReLU or He initialization."),
+    "saturated": QT_TRANSLATE_NOOP("Health", "On the flat ends of the curve the derivative is nearly 0. Smaller "
+                                             "initial weights or batch norm keep the units in the steep middle."),
+    "diverged": QT_TRANSLATE_NOOP("Health", "Training cannot continue from here. Rewind and lower the learning "
+                                            "rate."),
 }
 
 
 def default_tooltips() -> dict[str, str]:
-    """label -> the rule for the default thresholds and what helps."""
-    rules = {}
-    for line in describe_thresholds(dict(HEALTH_DEFAULTS)).splitlines():
-        label, _, rule = line.partition(": ")
-        rules[label] = rule
+    """label -> the rule for the default thresholds and what helps, in the installed language."""
+    translate = QtCore.QCoreApplication.translate
+    t = dict(HEALTH_DEFAULTS)
+    english = describe_thresholds(t).splitlines()
+    shown = describe_thresholds(t, lambda rule: translate("Health", rule)).splitlines()
+    rules = {line.partition(": ")[0]: rule for line, rule in zip(english, shown)}   # "label: rule"
     out = {}
     for label, remedy in _REMEDIES.items():
-        rule = rules.get(label)
-        out[label] = f"{label}: {rule}.\n{remedy}" if rule else f"{label}: {remedy}"
+        rule, remedy = rules.get(label), translate("Health", remedy)
+        out[label] = f"{rule}.\n{remedy}" if rule else f"{translate('Health', label)}: {remedy}"
     return out
 
 
 DEFAULT_TOOLTIPS = default_tooltips()
 
-BANNER_TEXT = "Training diverged (NaN/inf) — rewind to go back"
+BANNER_TEXT = QT_TRANSLATE_NOOP("HealthStrip", "Training diverged (NaN/inf) — rewind to go back")
 
 
 class HealthStrip(Styled, QtWidgets.QWidget):
@@ -83,7 +88,7 @@ class HealthStrip(Styled, QtWidgets.QWidget):
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(4)
-        self.banner = QtWidgets.QLabel(BANNER_TEXT)
+        self.banner = QtWidgets.QLabel(self.tr(BANNER_TEXT))
         self.banner.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.banner.setVisible(False)
         outer.addWidget(self.banner)
@@ -113,11 +118,12 @@ class HealthStrip(Styled, QtWidgets.QWidget):
             self._chip_keys.append(())
         self._labels = labels
         self._texts = []                # (full, short) per chip; _fit_texts picks one
+        defaults = DEFAULT_TOOLTIPS if tooltips is not None else default_tooltips()
         for i, (chip, label) in enumerate(zip(self._chips, labels)):
             symbol = HEALTH_SYMBOLS.get(label, "?")
             self._texts.append((f"{symbol} L{i + 1} {QtCore.QCoreApplication.translate('Health', label)}",
                                 f"{symbol} L{i + 1}"))
-            tip = tooltips[i] if tooltips is not None else DEFAULT_TOOLTIPS.get(label, label)
+            tip = tooltips[i] if tooltips is not None else defaults.get(label, label)
             if chip.toolTip() != tip:
                 chip.setToolTip(tip)
             self._style_chip(i)

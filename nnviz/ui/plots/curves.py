@@ -108,8 +108,8 @@ class LossCurvesView(PlotView):
         self._range_mode: tuple | None = None
         self._last_step = 0.0
         self.legend = self.plot_item.addLegend(offset=(-8, 8), verSpacing=-6)
-        self.train_curve = self.plot_item.plot(name="train loss")
-        self.test_curve = self.plot_item.plot(name="test loss")
+        self.train_curve = self.plot_item.plot(name=self.tr("train loss"))
+        self.test_curve = self.plot_item.plot(name=self.tr("test loss"))
         for curve in (self.train_curve, self.test_curve):
             _style_curve(curve)
         self.compare_train = self.plot_item.plot()
@@ -132,7 +132,7 @@ class LossCurvesView(PlotView):
         self._best_step: float | None = None
         self._best_xy: tuple[float, float] | None = None
         self._diverged_step: float | None = None
-        self.set_axis_labels("step", "loss")
+        self.set_axis_labels(self.tr("step"), self.tr("loss"))
         self._apply_style()
 
     # -- public API ------------------------------------------------------------
@@ -225,7 +225,7 @@ class LossCurvesView(PlotView):
         if log != self._log or not self._axis_labels.get("left"):
             self._log = log
             self.plot_item.setLogMode(x=False, y=self._log)
-            self.set_axis_labels(left="loss (log scale)" if self._log else "loss")
+            self.set_axis_labels(left=self.tr("loss (log scale)") if self._log else self.tr("loss"))
 
     def _fit_range(self, n: int) -> None:
         """Range by rule (:mod:`~nnviz.ui.plots.ranges`) over what is drawn, afresh after a reset
