@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.session import classroom as classroom_lock
+from nnviz.ui.i18n import translate
 from nnviz.ui.panels.controls import CONTROL_NAMES
 from nnviz.ui.panels.knob_widgets import FIELD_LABELS
 
@@ -33,18 +34,20 @@ class ClassroomDialog(QtWidgets.QDialog):
 
     def __init__(self, session, knob_names: list[str], parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Classroom setup")
+        self.setWindowTitle(self.tr("Classroom setup"))
         self.session = session
         classroom = session.config["classroom"]
         hidden, locked = set(classroom["hidden_controls"]), set(classroom["locked_knobs"])
         self.rows: dict[str, int] = {}
         self.table = QtWidgets.QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Control or setting", "Hide", "Lock"])
+        self.table.setHorizontalHeaderLabels([self.tr("Control or setting"), self.tr("Hide"), self.tr("Lock")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
-        entries = [(n, f"Step controls: {label}", False) for n, label in CONTROL_NAMES.items()]
-        entries += [(n, f"Settings: {FIELD_LABELS.get(n, n)}", True) for n in knob_names]
+        step, knob = self.tr("Step controls: {0}"), self.tr("Settings: {0}")
+        entries = [(n, step.format(translate("Controls", label)), False) for n, label in CONTROL_NAMES.items()]
+        entries += [(n, knob.format(translate("Knobs", FIELD_LABELS[n]) if n in FIELD_LABELS else n), True)
+                    for n in knob_names]
         for name, label, lockable in entries:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -62,9 +65,9 @@ class ClassroomDialog(QtWidgets.QDialog):
                 self.table.setItem(row, col, check)
             self.rows[name] = row
         self.table.resizeColumnsToContents()
-        note = QtWidgets.QLabel("Hidden controls disappear from the window; locked settings stay visible "
-                                "but cannot be changed. Save the experiment (File → Save) to hand out the "
-                                "exercise: students who open the file get the same setup.")
+        note = QtWidgets.QLabel(self.tr("Hidden controls disappear from the window; locked settings stay visible "
+                                        "but cannot be changed. Save the experiment (File → Save) to hand out the "
+                                        "exercise: students who open the file get the same setup."))
         note.setWordWrap(True)
         self.lock_note = QtWidgets.QLabel()
         self.lock_note.setWordWrap(True)
@@ -83,7 +86,7 @@ class ClassroomDialog(QtWidgets.QDialog):
                                              | QtWidgets.QDialogButtonBox.StandardButton.Apply
                                              | QtWidgets.QDialogButtonBox.StandardButton.Cancel
                                              | QtWidgets.QDialogButtonBox.StandardButton.Reset)
-        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Reset).setText("Clear all")
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Reset).setText(self.tr("Clear all"))
         buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Reset).clicked.connect(self.clear)
         buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         buttons.accepted.connect(self._ok)

@@ -22,17 +22,17 @@ class CodeDialog(QtWidgets.QDialog):
     def __init__(self, session, parent: QtWidgets.QWidget | None = None,
                  settings: QtCore.QSettings | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Code")
+        self.setWindowTitle(self.tr("Code"))
         self.session = session
         self.settings = settings
         self.error_box: QtWidgets.QMessageBox | None = None
         self.framework = QtWidgets.QComboBox()
         for name in FRAMEWORKS:
             self.framework.addItem({"pytorch": "PyTorch", "keras": "Keras"}.get(name, name), name)
-        self.weights = QtWidgets.QCheckBox("Include the current weights")
+        self.weights = QtWidgets.QCheckBox(self.tr("Include the current weights"))
         self.weights.setChecked(True)
-        self.weights.setToolTip("Set the network's current weights in the code, so it starts exactly where "
-                                "nnviz is; off: the framework's own random initialisation")
+        self.weights.setToolTip(self.tr("Set the network's current weights in the code, so it starts exactly "
+                                        "where nnviz is; off: the framework's own random initialisation"))
         self.text = QtWidgets.QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
@@ -40,14 +40,14 @@ class CodeDialog(QtWidgets.QDialog):
         self.text.setMinimumSize(720, 480)
 
         row = QtWidgets.QHBoxLayout()
-        row.addWidget(QtWidgets.QLabel("Framework"))
+        row.addWidget(QtWidgets.QLabel(self.tr("Framework")))
         row.addWidget(self.framework)
         row.addSpacing(12)
         row.addWidget(self.weights)
         row.addStretch(1)
         buttons = QtWidgets.QDialogButtonBox()
-        self.copy_button = buttons.addButton("Copy", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton("Save…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy_button = buttons.addButton(self.tr("Copy"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(self.tr("Save…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save_dialog)
@@ -72,17 +72,18 @@ class CodeDialog(QtWidgets.QDialog):
         except ValueError as err:
             text = f"# This set-up cannot be written as {self.framework.currentText()} code: {err}\n"
         self.text.setPlainText(text)
-        self.status.setText(f"{len(text.splitlines())} lines of Python")
+        self.status.setText(self.tr("{0} lines of Python").format(len(text.splitlines())))
 
     def copy(self) -> str:
         text = self.code()
         QtGui.QGuiApplication.clipboard().setText(text)
-        self.status.setText("Copied to the clipboard")
+        self.status.setText(self.tr("Copied to the clipboard"))
         return text
 
     def save_dialog(self) -> None:
         start = str(Path(last_dir(self.settings)) / f"nnviz_{self.framework.currentData()}.py")
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save code", start, "Python files (*.py)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save code"), start,
+                                                        self.tr("Python files (*.py)"))
         if path:
             self.save_to(with_suffix(path, ".py"))
 
@@ -90,8 +91,8 @@ class CodeDialog(QtWidgets.QDialog):
         try:
             atomic_write_text(path, self.code())
         except OSError as err:
-            self.error_box = error_box(self, "Could not save the code", f"{path}\n\n{err}")
+            self.error_box = error_box(self, self.tr("Could not save the code"), f"{path}\n\n{err}")
             return False
         remember_dir(self.settings, path)
-        self.status.setText(f"Saved {Path(path).name}")
+        self.status.setText(self.tr("Saved {0}").format(Path(path).name))
         return True

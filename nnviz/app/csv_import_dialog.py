@@ -22,12 +22,15 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.data import CsvError, load_csv, preview_csv
+from nnviz.session.language import QT_TRANSLATE_NOOP
 from nnviz.ui.plots.base import BASE_FONT_PT, Styled
 from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import Theme, get_theme
 
 PREVIEW_ROWS = 10
-TASKS = (("auto", None), ("regression", "regression"), ("classification", "classification"))
+TASKS = ((QT_TRANSLATE_NOOP("CsvImportDialog", "auto"), None),
+         (QT_TRANSLATE_NOOP("CsvImportDialog", "regression"), "regression"),
+         (QT_TRANSLATE_NOOP("CsvImportDialog", "classification"), "classification"))
 ERROR_COLORS = {"light": "#c62828", "dark": "#ff6b6b", "contrast": "#c00000"}
 _PLACE = re.compile(r"^row (\d+), column '([^']*)'")
 
@@ -37,7 +40,7 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None, path: str | os.PathLike | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import a CSV file")
+        self.setWindowTitle(self.tr("Import a CSV file"))
         self._theme: Theme = get_theme("light")
         self._scale = 1.0
         self._path: str | None = None
@@ -47,48 +50,49 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
         self.marked: tuple[int, int] | None = None   # (row, column) of the preview cell an error names
 
         self.path_edit = QtWidgets.QLineEdit()
-        self.path_edit.setPlaceholderText("path of a .csv file")
-        self.path_edit.setToolTip("The CSV file to read: a header row of column names, then one row per "
-                                  "sample. Type a path and press Enter, or use Browse.")
+        self.path_edit.setPlaceholderText(self.tr("path of a .csv file"))
+        self.path_edit.setToolTip(self.tr("The CSV file to read: a header row of column names, then one row per "
+                                          "sample. Type a path and press Enter, or use Browse."))
         self.path_edit.returnPressed.connect(lambda: self.set_path(self.path_edit.text()))
-        self.browse_button = QtWidgets.QPushButton("Browse…")
-        self.browse_button.setToolTip("Choose a CSV file on disk.")
+        self.browse_button = QtWidgets.QPushButton(self.tr("Browse…"))
+        self.browse_button.setToolTip(self.tr("Choose a CSV file on disk."))
         self.browse_button.clicked.connect(self.browse)
 
         self.table = QtWidgets.QTableWidget()
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setToolTip("Row numbers as in a spreadsheet (the header is row 1), "
-                                               "as the error messages use them; blank lines in the file "
-                                               "would shift them.")
-        self.table.setToolTip(f"The first {PREVIEW_ROWS} rows of the file as text, before any checks.")
+        self.table.verticalHeader().setToolTip(self.tr("Row numbers as in a spreadsheet (the header is row 1), "
+                                                       "as the error messages use them; blank lines in the file "
+                                                       "would shift them."))
+        self.table.setToolTip(self.tr("The first {0} rows of the file as text, before any checks.").format(
+            PREVIEW_ROWS))
         self.preview_label = QtWidgets.QLabel()
         self.preview_label.setToolTip(self.table.toolTip())
 
         self.target_combo = QtWidgets.QComboBox()
-        self.target_combo.setToolTip("The column the network learns to predict; every other column is an "
-                                     "input and must hold numbers.")
+        self.target_combo.setToolTip(self.tr("The column the network learns to predict; every other column is "
+                                             "an input and must hold numbers."))
         self.task_combo = QtWidgets.QComboBox()
         for label, _ in TASKS:
-            self.task_combo.addItem(label)
-        self.task_combo.setToolTip("auto: a target of at most 20 distinct whole numbers or texts is "
-                                   "classification, other numbers regression.\nregression: predict a "
-                                   "number (MSE loss). classification: predict a class (cross-entropy).")
+            self.task_combo.addItem(self.tr(label))
+        self.task_combo.setToolTip(self.tr("auto: a target of at most 20 distinct whole numbers or texts is "
+                                           "classification, other numbers regression.\nregression: predict a "
+                                           "number (MSE loss). classification: predict a class (cross-entropy)."))
         self.target_combo.currentIndexChanged.connect(self._clear_error)
         self.task_combo.currentIndexChanged.connect(self._clear_error)
 
         self.error_label = QtWidgets.QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setToolTip("What is wrong with the file or the choices; fix it and press OK again.")
+        self.error_label.setToolTip(self.tr("What is wrong with the file or the choices; fix it and press OK again."))
         self.error_label.setVisible(False)
 
         self.buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Import")
-        self.ok_button.setToolTip("Read the whole file with these choices and use it as the data set.")
+        self.ok_button.setText(self.tr("Import"))
+        self.ok_button.setToolTip(self.tr("Read the whole file with these choices and use it as the data set."))
         self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setToolTip(
-            "Close without changing the data set.")
+            self.tr("Close without changing the data set."))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -96,9 +100,9 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
         path_row = QtWidgets.QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
-        form.addRow("File:", path_row)
-        form.addRow("Target column:", self.target_combo)
-        form.addRow("Task:", self.task_combo)
+        form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("Target column:"), self.target_combo)
+        form.addRow(self.tr("Task:"), self.task_combo)
         for row, tip in ((0, self.path_edit.toolTip()), (1, self.target_combo.toolTip()),
                          (2, self.task_combo.toolTip())):
             form.itemAt(row, QtWidgets.QFormLayout.ItemRole.LabelRole).widget().setToolTip(tip)
@@ -137,7 +141,7 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
         """Pick a file with the system's file dialog."""
         start = os.path.dirname(self._path) if self._path else str(Path.home())
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Open a CSV file", start, "CSV files (*.csv *.txt *.tsv);;All files (*)")
+            self, self.tr("Open a CSV file"), start, self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"))
         if path:
             self.set_path(path)
 
@@ -165,7 +169,7 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
     def accept(self) -> None:
         """Load the file; on a CsvError show it and stay open."""
         if not self._path:
-            self._show_error("Choose a CSV file first.")
+            self._show_error(self.tr("Choose a CSV file first."))
             return
         try:
             dataset = load_csv(self._path, target=self.target(), task=self.task())
@@ -215,8 +219,8 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
                 self.table.setItem(r, c, QtWidgets.QTableWidgetItem(cell))
         self.table.resizeColumnsToContents()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.preview_label.setText(f"The first {len(rows)} data rows:" if rows else
-                                   ("The file has no data rows." if header else ""))
+        self.preview_label.setText(self.tr("The first {0} data rows:").format(len(rows)) if rows else
+                                   (self.tr("The file has no data rows.") if header else ""))
         self.target_combo.blockSignals(True)
         self.target_combo.clear()
         self.target_combo.addItems(header)

@@ -40,7 +40,7 @@ class ExportImageDialog(QtWidgets.QDialog):
     def __init__(self, targets: dict, current: str, parent: QtWidgets.QWidget | None = None,
                  settings: QtCore.QSettings | None = None, title: str = "nnviz") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export image")
+        self.setWindowTitle(self.tr("Export image"))
         self.targets = targets
         self.settings = settings
         self.picture_title = title
@@ -49,36 +49,37 @@ class ExportImageDialog(QtWidgets.QDialog):
         self.target = QtWidgets.QComboBox()
         for name, (label, _w) in targets.items():
             self.target.addItem(label, name)
-        self.target.setToolTip("What to draw: one view, or the whole window")
+        self.target.setToolTip(self.tr("What to draw: one view, or the whole window"))
         self.format = QtWidgets.QComboBox()
-        self.format.addItem("PNG picture", "png")
-        self.format.addItem("SVG drawing (vectors, for slides)", "svg")
-        self.format.setToolTip("PNG: pixels at the chosen scale. SVG: lines and text stay sharp at any size; "
-                               "decision boundaries and heatmaps are embedded as pictures.")
+        self.format.addItem(self.tr("PNG picture"), "png")
+        self.format.addItem(self.tr("SVG drawing (vectors, for slides)"), "svg")
+        self.format.setToolTip(self.tr("PNG: pixels at the chosen scale. SVG: lines and text stay sharp at any "
+                                       "size; decision boundaries and heatmaps are embedded as pictures."))
         self.scale = QtWidgets.QComboBox()
         for s in SCALES:
             self.scale.addItem(f"{s}×", s)
         self.scale.setCurrentIndex(SCALES.index(DEFAULT_SCALE))
-        self.scale.setToolTip("2× and 4× draw everything again at that resolution (4K projectors, print), "
-                              "not an enlarged screenshot")
+        self.scale.setToolTip(self.tr("2× and 4× draw everything again at that resolution (4K projectors, "
+                                      "print), not an enlarged screenshot"))
         self.size_label = QtWidgets.QLabel()
-        self.transparent = QtWidgets.QCheckBox("Transparent background")
-        self.transparent.setToolTip("Leave out the views' background, for slides with their own")
+        self.transparent = QtWidgets.QCheckBox(self.tr("Transparent background"))
+        self.transparent.setToolTip(self.tr("Leave out the views' background, for slides with their own"))
 
         form = QtWidgets.QFormLayout()
-        form.addRow("Export", self.target)
-        form.addRow("As", self.format)
+        form.addRow(self.tr("Export"), self.target)
+        form.addRow(self.tr("As"), self.format)
         scale_row = QtWidgets.QHBoxLayout()
         scale_row.addWidget(self.scale)
         scale_row.addWidget(self.size_label, 1)
-        form.addRow("Scale", scale_row)
+        form.addRow(self.tr("Scale"), scale_row)
         form.addRow("", self.transparent)
 
         buttons = QtWidgets.QDialogButtonBox()
-        self.copy_button = buttons.addButton("Copy to clipboard", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton("Save…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy_button = buttons.addButton(self.tr("Copy to clipboard"),
+                                             QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(self.tr("Save…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.copy_button.setToolTip("Put the picture (PNG at the chosen scale) on the clipboard")
+        self.copy_button.setToolTip(self.tr("Put the picture (PNG at the chosen scale) on the clipboard"))
         self.save_button.setDefault(True)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save_dialog)
@@ -112,7 +113,7 @@ class ExportImageDialog(QtWidgets.QDialog):
         self.scale.setEnabled(png)
         w = self.widget()
         s = self.chosen_scale() if png else 1
-        unit = "pixels" if png else "(vector; drawn at this size)"
+        unit = self.tr("pixels") if png else self.tr("(vector; drawn at this size)")
         self.size_label.setText(f"→ {round(w.width() * s)} × {round(w.height() * s)} {unit}")
 
     def default_name(self) -> str:
@@ -121,8 +122,8 @@ class ExportImageDialog(QtWidgets.QDialog):
     def save_dialog(self) -> None:
         kind = self.format.currentData()
         start = str(Path(last_dir(self.settings)) / self.default_name())
-        filt = "PNG pictures (*.png)" if kind == "png" else "SVG drawings (*.svg)"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export image", start, filt)
+        filt = self.tr("PNG pictures") + " (*.png)" if kind == "png" else self.tr("SVG drawings") + " (*.svg)"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Export image"), start, filt)
         if path:
             self.save_to(with_suffix(path, f".{kind}"))
 
@@ -132,17 +133,17 @@ class ExportImageDialog(QtWidgets.QDialog):
             w, h = save_image(self.widget(), path, self.chosen_scale(), self.transparent.isChecked(),
                               title=self.picture_title)
         except (ValueError, OSError) as err:
-            self.error_box = error_box(self, "Could not export the image", f"{path}\n\n{err}")
+            self.error_box = error_box(self, self.tr("Could not export the image"), f"{path}\n\n{err}")
             return False
         remember_dir(self.settings, path)
         what = f"{w}×{h} px" if Path(path).suffix.lower() == ".png" else "SVG"
-        self.status.setText(f"Saved {Path(path).name} ({what})")
+        self.status.setText(self.tr("Saved {0} ({1})").format(Path(path).name, what))
         return True
 
     def copy(self) -> QtGui.QImage:
         """Put the picture on the clipboard (at the chosen scale) and return it."""
         image = copy_to_clipboard(self.widget(), self.chosen_scale(), self.transparent.isChecked())
-        self.status.setText(f"Copied {image.width()}×{image.height()} px to the clipboard")
+        self.status.setText(self.tr("Copied {0}×{1} px to the clipboard").format(image.width(), image.height()))
         return image
 
 
@@ -153,7 +154,7 @@ class RecordDialog(QtWidgets.QDialog):
                  settings: QtCore.QSettings | None = None, theme: str = "light", zoom: float = 1.0,
                  window_class=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Record animation")
+        self.setWindowTitle(self.tr("Record animation"))
         self.session = session
         self.window_class = window_class        # records of the whole window draw one of these
         self.settings = settings
@@ -164,23 +165,23 @@ class RecordDialog(QtWidgets.QDialog):
         self.cancelled = False
 
         self.what = QtWidgets.QComboBox()
-        self.what.addItem("The next training step, phase by phase", "step")
-        self.what.addItem("A training run", "run")
-        self.what.setToolTip("One step: forward layer by layer, loss, backward, update. A run: the picture "
-                             "every few steps while training.")
+        self.what.addItem(self.tr("The next training step, phase by phase"), "step")
+        self.what.addItem(self.tr("A training run"), "run")
+        self.what.setToolTip(self.tr("One step: forward layer by layer, loss, backward, update. A run: the "
+                                     "picture every few steps while training."))
         self.steps = QtWidgets.QSpinBox()
         self.steps.setRange(1, 100000)
         self.steps.setValue(200)
-        self.steps.setSuffix(" steps")
+        self.steps.setSuffix(self.tr(" steps"))
         self.every = QtWidgets.QSpinBox()
         self.every.setRange(1, 10000)
         self.every.setValue(5)
-        self.every.setPrefix("a frame every ")
-        self.every.setSuffix(" steps")
+        self.every.setPrefix(self.tr("a frame every "))
+        self.every.setSuffix(self.tr(" steps"))
         self.view = QtWidgets.QComboBox()
-        self.view.addItem("Network", "network")
+        self.view.addItem(self.tr("Network"), "network")
         if window_class is not None:
-            self.view.addItem("Whole window", "window")
+            self.view.addItem(self.tr("Whole window"), "window")
         self.size = QtWidgets.QComboBox()
         for w, h in ANIMATION_SIZES:
             self.size.addItem(f"{w} × {h}", (w, h))
@@ -188,28 +189,28 @@ class RecordDialog(QtWidgets.QDialog):
         self.fps = QtWidgets.QSpinBox()
         self.fps.setRange(1, 60)
         self.fps.setValue(10)
-        self.fps.setSuffix(" frames/s")
+        self.fps.setSuffix(self.tr(" frames/s"))
         self.tween = QtWidgets.QSpinBox()
         self.tween.setRange(0, 12)
         self.tween.setValue(3)
-        self.tween.setToolTip("In-between frames as the lit layer moves to the next one: a smooth sweep; "
-                              "each phase lasts this many frames plus one")
+        self.tween.setToolTip(self.tr("In-between frames as the lit layer moves to the next one: a smooth sweep; "
+                                      "each phase lasts this many frames plus one"))
         self.frames_label = QtWidgets.QLabel()
         self.ffmpeg_note = QtWidgets.QLabel()
         self.ffmpeg_note.setWordWrap(True)
 
         form = QtWidgets.QFormLayout()
-        form.addRow("Record", self.what)
-        form.addRow("Run length", self.steps)
+        form.addRow(self.tr("Record"), self.what)
+        form.addRow(self.tr("Run length"), self.steps)
         form.addRow("", self.every)
-        form.addRow("View", self.view)
-        form.addRow("Size", self.size)
-        form.addRow("Frame rate", self.fps)
-        form.addRow("In-between frames", self.tween)
+        form.addRow(self.tr("View"), self.view)
+        form.addRow(self.tr("Size"), self.size)
+        form.addRow(self.tr("Frame rate"), self.fps)
+        form.addRow(self.tr("In-between frames"), self.tween)
         form.addRow("", self.frames_label)
 
         buttons = QtWidgets.QDialogButtonBox()
-        self.record_button = buttons.addButton("Record…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.record_button = buttons.addButton(self.tr("Record…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.record_button.setDefault(True)
         buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
         self.record_button.clicked.connect(self.record_dialog)
@@ -239,7 +240,7 @@ class RecordDialog(QtWidgets.QDialog):
         self.tween.setEnabled(not run)
         plan = self.plan()
         seconds = (plan.frames if run else 1 + plan.moves * (plan.tween + 1)) / self.fps.value()
-        self.frames_label.setText(f"{plan.frames} frames, about {seconds:.1f} s")
+        self.frames_label.setText(self.tr("{0} frames, about {1} s").format(plan.frames, f"{seconds:.1f}"))
         if not anim.ffmpeg_path():
             note = self.tr("MP4 needs ffmpeg, which was not found: animations are saved as GIF.")
         elif run:       # measured: 200 steps of xor, GIF 4 to 7 times the MP4 (heatmaps change every frame)
@@ -251,9 +252,10 @@ class RecordDialog(QtWidgets.QDialog):
         self.ffmpeg_note.setText(note)
 
     def record_dialog(self) -> None:
-        filters = "GIF animations (*.gif)" + (";;MP4 videos (*.mp4)" if anim.ffmpeg_path() else "")
+        filters = self.tr("GIF animations") + " (*.gif)" + (
+            ";;" + self.tr("MP4 videos") + " (*.mp4)" if anim.ffmpeg_path() else "")
         start = str(Path(last_dir(self.settings)) / f"nnviz-{self.what.currentData()}.gif")
-        path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, "Record animation", start, filters)
+        path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Record animation"), start, filters)
         if path:
             self.record_to(with_suffix(path, ".mp4" if "mp4" in chosen else ".gif"))
 
@@ -264,17 +266,17 @@ class RecordDialog(QtWidgets.QDialog):
             plan = self.plan()
             anim.format_of(path)
         except ValueError as err:
-            self.error_box = error_box(self, "Could not record", str(err))
+            self.error_box = error_box(self, self.tr("Could not record"), str(err))
             return False
-        progress = QtWidgets.QProgressDialog("Recording…", "Cancel", 0, plan.frames, self)
-        progress.setWindowTitle("Record animation")
+        progress = QtWidgets.QProgressDialog(self.tr("Recording…"), self.tr("Cancel"), 0, plan.frames, self)
+        progress.setWindowTitle(self.tr("Record animation"))
         progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setValue(0)
         self.progress_dialog = progress
 
         def step(done: int, total: int) -> bool:
-            progress.setLabelText(f"Recording frame {done} of {total}…")
+            progress.setLabelText(self.tr("Recording frame {0} of {1}…").format(done, total))
             progress.setValue(done)
             QtWidgets.QApplication.processEvents()
             return not progress.wasCanceled()
@@ -288,17 +290,17 @@ class RecordDialog(QtWidgets.QDialog):
                 n = record(picture, plan, path, fps=self.fps.value(), progress=step)
         except anim.Cancelled:
             self.cancelled = True
-            self.status.setText("Cancelled; nothing was saved.")
+            self.status.setText(self.tr("Cancelled; nothing was saved."))
             return False
         except (ValueError, OSError, RuntimeError) as err:
-            self.error_box = error_box(self, "Could not record", f"{path}\n\n{err}")
+            self.error_box = error_box(self, self.tr("Could not record"), f"{path}\n\n{err}")
             return False
         finally:
             if picture is not None:
                 picture.close()
             progress.close()
         remember_dir(self.settings, path)
-        self.status.setText(f"Saved {Path(path).name}: {n} frames")
+        self.status.setText(self.tr("Saved {0}: {1} frames").format(Path(path).name, n))
         return True
 
 

@@ -76,14 +76,14 @@ class ExportActions(QtCore.QObject):
     def targets(self) -> dict:
         """{name: (label, widget or callable)} offered by the export dialog."""
         w = self.window
-        return {"window": ("Whole window", w), "network": ("Network", w.network_view),
-                "data": ("Data and output", lambda: w.data_stack.currentWidget()),
-                "loss": ("Loss curves", w.curves_view),
-                "gradnorm": ("Gradient norm per layer", w.gradnorm_view),
-                "graddist": ("This step's gradients", w.graddist_view),
-                "landscape": ("Loss landscape", w.lecture.landscape.view),
-                "activations": ("Activation function", w.lecture.activations.plot_widget),
-                "neuron-graph": ("Neuron graph", w.lecture.neuron_graph)}
+        return {"window": (self.tr("Whole window"), w), "network": (self.tr("Network"), w.network_view),
+                "data": (self.tr("Data and output"), lambda: w.data_stack.currentWidget()),
+                "loss": (self.tr("Loss curves"), w.curves_view),
+                "gradnorm": (self.tr("Gradient norm per layer"), w.gradnorm_view),
+                "graddist": (self.tr("This step's gradients"), w.graddist_view),
+                "landscape": (self.tr("Loss landscape"), w.lecture.landscape.view),
+                "activations": (self.tr("Activation function"), w.lecture.activations.plot_widget),
+                "neuron-graph": (self.tr("Neuron graph"), w.lecture.neuron_graph)}
 
     # ------------------------------------------------------------------ actions
     def _title(self) -> str:
@@ -137,9 +137,9 @@ class ExportActions(QtCore.QObject):
 
     # ------------------------------------------------------------------ right-click
     def _install_view_menu(self, name: str, scene) -> None:
-        export = QtGui.QAction("Export this view…", scene)
+        export = QtGui.QAction(self.tr("Export this view…"), scene)
         export.triggered.connect(lambda _=False, n=name: self.export_dialog(n))
-        copy = QtGui.QAction("Copy this view", scene)
+        copy = QtGui.QAction(self.tr("Copy this view"), scene)
         copy.triggered.connect(lambda _=False, n=name: self.copy_view(n))
         # pyqtgraph adds the scene's contextMenu entries to its view boxes' menus.
         scene.contextMenu = [export, copy]

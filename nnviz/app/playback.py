@@ -54,7 +54,7 @@ class Playback:
     def reset(self) -> None:
         self.pause()
         self.session.reset()
-        self.statusBar().showMessage("Reset: fresh weights from the seed, step 0", 4000)
+        self.statusBar().showMessage(self.tr("Reset: fresh weights from the seed, step 0"), 4000)
 
     def undo_setting(self) -> None:
         """Undo the last edit (Edit → Undo); say so when there is none."""
@@ -77,7 +77,7 @@ class Playback:
             self._stop_reported = s.stopped_early
             self._tick_started = None
             self._update_timer(start=True)
-            self.statusBar().showMessage("Playing (Space pauses)", 2000)
+            self.statusBar().showMessage(self.tr("Playing (Space pauses)"), 2000)
         else:
             self.play_timer.stop()
             if not self._closing:

@@ -289,8 +289,8 @@ class WindowMenus:
                 return self._compare_own_experiment()
             lesson_id = lesson.id
         if not has_side_by_side(lesson_id):
-            self.statusBar().showMessage("This lesson has no comparison run: choose one with "
-                                         "\"Compare with\" in its text", 6000)
+            self.statusBar().showMessage(self.tr("This lesson has no comparison run: choose one with "
+                                                 "\"Compare with\" in its text"), 6000)
             return None
         return self._open_compare(lesson_runs(lesson_id), lesson_id)
 

@@ -121,7 +121,7 @@ class WindowSettings:
         self.zoom = zoom
         for view in self.zoomable_views():
             view.set_line_scale(zoom)
-        self.statusBar().showMessage(f"Zoom {zoom:.0%}", 2000)
+        self.statusBar().showMessage(self.tr("Zoom {0}").format(f"{zoom:.0%}"), 2000)
 
     def theme_name(self) -> str:
         """The theme the views are drawn in: "light", "dark" or "contrast"."""

@@ -77,6 +77,34 @@
 <context>
     <name>ClassroomDialog</name>
     <message>
+        <source>Classroom setup</source>
+        <translation>تنظیمات کلاس</translation>
+    </message>
+    <message>
+        <source>Control or setting</source>
+        <translation>کنترل یا تنظیم</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>پنهان</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <source>Step controls: {0}</source>
+        <translation>کنترل‌های گام: {0}</translation>
+    </message>
+    <message>
+        <source>Settings: {0}</source>
+        <translation>تنظیمات: {0}</translation>
+    </message>
+    <message>
+        <source>Hidden controls disappear from the window; locked settings stay visible but cannot be changed. Save the experiment (File → Save) to hand out the exercise: students who open the file get the same setup.</source>
+        <translation>کنترل‌های پنهان از پنجره حذف می‌شوند؛ تنظیمات قفل‌شده دیده می‌شوند اما تغییر نمی‌کنند. برای دادن تمرین، آزمایش را ذخیره کنید (پرونده ← ذخیره): دانشجویانی که پرونده را باز کنند همین تنظیمات را می‌گیرند.</translation>
+    </message>
+    <message>
         <source>Lock with password…</source>
         <translation>قفل با گذرواژه…</translation>
     </message>
@@ -91,6 +119,10 @@
     <message>
         <source>Give the password to change the setup again</source>
         <translation>برای تغییر دوبارهٔ تنظیمات، گذرواژه را وارد کنید</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>پاک کردن همه</translation>
     </message>
     <message>
         <source>Lock the classroom setup</source>
@@ -119,6 +151,57 @@
     <message>
         <source>Not locked: anyone can change this setup.</source>
         <translation>قفل نیست: هر کسی می‌تواند این تنظیمات را تغییر دهد.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Include the current weights</source>
+        <translation>وزن‌های کنونی هم بیاید</translation>
+    </message>
+    <message>
+        <source>Set the network&apos;s current weights in the code, so it starts exactly where nnviz is; off: the framework&apos;s own random initialisation</source>
+        <translation>وزن‌های کنونی شبکه را در کد بگذار تا دقیقاً از جایی که nnviz هست شروع کند؛ خاموش: مقداردهی اولیهٔ تصادفی خود چارچوب</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>چارچوب</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>کپی</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>ذخیره…</translation>
+    </message>
+    <message>
+        <source>{0} lines of Python</source>
+        <translation>{0} خط Python</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>در کلیپ‌بورد کپی شد</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>ذخیرهٔ کد</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>پرونده‌های Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save the code</source>
+        <translation>ذخیرهٔ کد ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} ذخیره شد</translation>
     </message>
 </context>
 <context>
@@ -300,6 +383,154 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
     <message>
         <source>{split} accuracy {percent}% ({correct}/{total})</source>
         <translation>دقت {split} {percent}٪ ({correct}/{total})</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>Reset</source>
+        <translation>بازنشانی</translation>
+    </message>
+    <message>
+        <source>Back step</source>
+        <translation>گام قبل</translation>
+    </message>
+    <message>
+        <source>Back phase</source>
+        <translation>مرحلهٔ قبل</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>پخش / توقف</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>سرعت</translation>
+    </message>
+    <message>
+        <source>Animate</source>
+        <translation>پویانمایی</translation>
+    </message>
+    <message>
+        <source>Sample picker</source>
+        <translation>انتخاب نمونه</translation>
+    </message>
+    <message>
+        <source>Batch mean</source>
+        <translation>میانگین دسته</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>auto</source>
+        <translation>خودکار</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>رگرسیون</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>دسته‌بندی</translation>
+    </message>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>وارد کردن پروندهٔ CSV</translation>
+    </message>
+    <message>
+        <source>path of a .csv file</source>
+        <translation>مسیر یک پروندهٔ ‎.csv</translation>
+    </message>
+    <message>
+        <source>The CSV file to read: a header row of column names, then one row per sample. Type a path and press Enter, or use Browse.</source>
+        <translation>پروندهٔ CSV برای خواندن: یک سطر سرستون با نام ستون‌ها، سپس یک سطر برای هر نمونه. مسیری بنویسید و Enter بزنید، یا از «مرور» استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>مرور…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file on disk.</source>
+        <translation>یک پروندهٔ CSV روی دیسک انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Row numbers as in a spreadsheet (the header is row 1), as the error messages use them; blank lines in the file would shift them.</source>
+        <translation>شمارهٔ سطرها مانند صفحه‌گسترده (سرستون سطر ۱ است)، همان‌طور که پیام‌های خطا به کار می‌برند؛ سطرهای خالی پرونده آن‌ها را جابه‌جا می‌کنند.</translation>
+    </message>
+    <message>
+        <source>The first {0} rows of the file as text, before any checks.</source>
+        <translation>{0} سطر نخست پرونده به‌صورت متن، پیش از هر بررسی.</translation>
+    </message>
+    <message>
+        <source>The column the network learns to predict; every other column is an input and must hold numbers.</source>
+        <translation>ستونی که شبکه پیش‌بینی آن را یاد می‌گیرد؛ هر ستون دیگر یک ورودی است و باید عدد داشته باشد.</translation>
+    </message>
+    <message>
+        <source>auto: a target of at most 20 distinct whole numbers or texts is classification, other numbers regression.
+regression: predict a number (MSE loss). classification: predict a class (cross-entropy).</source>
+        <translation>خودکار: هدفی با حداکثر ۲۰ عدد صحیح یا متن متمایز دسته‌بندی است و عددهای دیگر رگرسیون.
+رگرسیون: پیش‌بینی یک عدد (زیان MSE). دسته‌بندی: پیش‌بینی یک کلاس (آنتروپی متقاطع).</translation>
+    </message>
+    <message>
+        <source>What is wrong with the file or the choices; fix it and press OK again.</source>
+        <translation>ایراد پرونده یا انتخاب‌ها؛ آن را درست کنید و دوباره «تأیید» را بزنید.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>وارد کردن</translation>
+    </message>
+    <message>
+        <source>Read the whole file with these choices and use it as the data set.</source>
+        <translation>کل پرونده را با این انتخاب‌ها بخوان و به‌عنوان مجموعه‌داده به کار ببر.</translation>
+    </message>
+    <message>
+        <source>Close without changing the data set.</source>
+        <translation>بستن بدون تغییر مجموعه‌داده.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>پرونده:</translation>
+    </message>
+    <message>
+        <source>Target column:</source>
+        <translation>ستون هدف:</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>نوع مسئله:</translation>
+    </message>
+    <message>
+        <source>Open a CSV file</source>
+        <translation>باز کردن پروندهٔ CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>پرونده‌های CSV (*.csv *.txt *.tsv);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file first.</source>
+        <translation>اول یک پروندهٔ CSV انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The first {0} data rows:</source>
+        <translation>{0} سطر دادهٔ نخست:</translation>
+    </message>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>پرونده هیچ سطر داده‌ای ندارد.</translation>
     </message>
 </context>
 <context>
@@ -696,6 +927,137 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
     <message>
         <source>The network and its training as PyTorch or Keras code</source>
         <translation>شبکه و آموزش آن به صورت کد PyTorch یا Keras</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>کل پنجره</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>شبکه</translation>
+    </message>
+    <message>
+        <source>Data and output</source>
+        <translation>داده و خروجی</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>منحنی‌های زیان</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer</source>
+        <translation>نرم گرادیان در هر لایه</translation>
+    </message>
+    <message>
+        <source>This step&apos;s gradients</source>
+        <translation>گرادیان‌های این گام</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>چشم‌انداز زیان</translation>
+    </message>
+    <message>
+        <source>Activation function</source>
+        <translation>تابع فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Neuron graph</source>
+        <translation>گراف نورون</translation>
+    </message>
+    <message>
+        <source>Export this view…</source>
+        <translation>خروجی گرفتن از این نما…</translation>
+    </message>
+    <message>
+        <source>Copy this view</source>
+        <translation>کپی این نما</translation>
+    </message>
+</context>
+<context>
+    <name>ExportImageDialog</name>
+    <message>
+        <source>Export image</source>
+        <translation>خروجی تصویر</translation>
+    </message>
+    <message>
+        <source>What to draw: one view, or the whole window</source>
+        <translation>چه چیزی کشیده شود: یک نما یا کل پنجره</translation>
+    </message>
+    <message>
+        <source>PNG picture</source>
+        <translation>تصویر PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vectors, for slides)</source>
+        <translation>نقشهٔ SVG (برداری، برای اسلاید)</translation>
+    </message>
+    <message>
+        <source>PNG: pixels at the chosen scale. SVG: lines and text stay sharp at any size; decision boundaries and heatmaps are embedded as pictures.</source>
+        <translation>PNG: پیکسل در مقیاس انتخاب‌شده. SVG: خط‌ها و متن در هر اندازه‌ای تیز می‌مانند؛ مرزهای تصمیم و نقشه‌های حرارتی به‌صورت تصویر در آن جای می‌گیرند.</translation>
+    </message>
+    <message>
+        <source>2× and 4× draw everything again at that resolution (4K projectors, print), not an enlarged screenshot</source>
+        <translation>2× و 4× همه‌چیز را دوباره با آن وضوح می‌کشند (ویدئوپروژکتور 4K، چاپ)، نه یک تصویر صفحهٔ بزرگ‌شده</translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation>پس‌زمینهٔ شفاف</translation>
+    </message>
+    <message>
+        <source>Leave out the views&apos; background, for slides with their own</source>
+        <translation>پس‌زمینهٔ نماها را نگذار، برای اسلایدهایی که پس‌زمینهٔ خود را دارند</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>خروجی</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>به‌صورت</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>مقیاس</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>کپی در کلیپ‌بورد</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>ذخیره…</translation>
+    </message>
+    <message>
+        <source>Put the picture (PNG at the chosen scale) on the clipboard</source>
+        <translation>تصویر را (PNG در مقیاس انتخاب‌شده) در کلیپ‌بورد بگذار</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>پیکسل</translation>
+    </message>
+    <message>
+        <source>(vector; drawn at this size)</source>
+        <translation>(برداری؛ در این اندازه کشیده می‌شود)</translation>
+    </message>
+    <message>
+        <source>PNG pictures</source>
+        <translation>تصویرهای PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawings</source>
+        <translation>نقشه‌های SVG</translation>
+    </message>
+    <message>
+        <source>Could not export the image</source>
+        <translation>خروجی گرفتن از تصویر ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Saved {0} ({1})</source>
+        <translation>{0} ذخیره شد ({1})</translation>
+    </message>
+    <message>
+        <source>Copied {0}×{1} px to the clipboard</source>
+        <translation>تصویر {0}×{1} پیکسلی در کلیپ‌بورد کپی شد</translation>
     </message>
 </context>
 <context>
@@ -3066,8 +3428,16 @@ Watch: {watch}</source>
 <context>
     <name>Playback</name>
     <message>
+        <source>Reset: fresh weights from the seed, step 0</source>
+        <translation>بازنشانی: وزن‌های تازه از بذر، گام ۰</translation>
+    </message>
+    <message>
         <source>Nothing to undo</source>
         <translation>چیزی برای واگرد نیست</translation>
+    </message>
+    <message>
+        <source>Playing (Space pauses)</source>
+        <translation>در حال پخش (Space متوقف می‌کند)</translation>
     </message>
     <message>
         <source>Switch early stopping off to go on.</source>
@@ -3136,6 +3506,78 @@ Watch: {watch}</source>
 <context>
     <name>RecordDialog</name>
     <message>
+        <source>Record animation</source>
+        <translation>ضبط پویانمایی</translation>
+    </message>
+    <message>
+        <source>The next training step, phase by phase</source>
+        <translation>گام آموزشی بعدی، مرحله به مرحله</translation>
+    </message>
+    <message>
+        <source>A training run</source>
+        <translation>یک اجرای آموزش</translation>
+    </message>
+    <message>
+        <source>One step: forward layer by layer, loss, backward, update. A run: the picture every few steps while training.</source>
+        <translation>یک گام: رو به جلو لایه به لایه، زیان، رو به عقب، به‌روزرسانی. یک اجرا: تصویر هر چند گام در طول آموزش.</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> گام</translation>
+    </message>
+    <message>
+        <source>a frame every </source>
+        <translation>یک قاب هر </translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>شبکه</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>کل پنجره</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> قاب بر ثانیه</translation>
+    </message>
+    <message>
+        <source>In-between frames as the lit layer moves to the next one: a smooth sweep; each phase lasts this many frames plus one</source>
+        <translation>قاب‌های میانی هنگام رفتن لایهٔ روشن به لایهٔ بعد: حرکتی نرم؛ هر مرحله به اندازهٔ این تعداد قاب به‌علاوهٔ یک طول می‌کشد</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ضبط</translation>
+    </message>
+    <message>
+        <source>Run length</source>
+        <translation>طول اجرا</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>نما</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>نرخ قاب</translation>
+    </message>
+    <message>
+        <source>In-between frames</source>
+        <translation>قاب‌های میانی</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>ضبط…</translation>
+    </message>
+    <message>
+        <source>{0} frames, about {1} s</source>
+        <translation>{0} قاب، حدود {1} ثانیه</translation>
+    </message>
+    <message>
         <source>MP4 needs ffmpeg, which was not found: animations are saved as GIF.</source>
         <translation>MP4 به ffmpeg نیاز دارد که پیدا نشد: پویانمایی‌ها به صورت GIF ذخیره می‌شوند.</translation>
     </message>
@@ -3146,6 +3588,38 @@ Watch: {watch}</source>
     <message>
         <source>Which format: one step is about as small in either; a GIF plays anywhere without a video player, MP4 suits a video.</source>
         <translation>کدام قالب: یک گام در هر دو تقریباً به یک اندازه کوچک است؛ GIF همه‌جا بدون پخش‌کنندهٔ ویدیو پخش می‌شود و MP4 برای ویدیو مناسب است.</translation>
+    </message>
+    <message>
+        <source>GIF animations</source>
+        <translation>پویانمایی‌های GIF</translation>
+    </message>
+    <message>
+        <source>MP4 videos</source>
+        <translation>ویدئوهای MP4</translation>
+    </message>
+    <message>
+        <source>Could not record</source>
+        <translation>ضبط ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>در حال ضبط…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Recording frame {0} of {1}…</source>
+        <translation>ضبط قاب {0} از {1}…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>لغو شد؛ چیزی ذخیره نشد.</translation>
+    </message>
+    <message>
+        <source>Saved {0}: {1} frames</source>
+        <translation>{0} ذخیره شد: {1} قاب</translation>
     </message>
 </context>
 <context>
@@ -3833,12 +4307,23 @@ all pictures share the fixed color scale given in the title.</source>
         <translation>دربارهٔ nnviz</translation>
     </message>
     <message>
+        <source>This lesson has no comparison run: choose one with &quot;Compare with&quot; in its text</source>
+        <translation>این درس اجرای مقایسه‌ای ندارد: یکی را با «مقایسه با» در متن درس انتخاب کنید</translation>
+    </message>
+    <message>
         <source>Your experiment has no comparison run: select a lesson with &quot;Compare with&quot; to compare your experiment with its settings</source>
         <translation>آزمایش شما اجرای مقایسه‌ای ندارد: درسی را که «مقایسه با» دارد برگزینید تا آزمایشتان را با تنظیمات آن مقایسه کنید</translation>
     </message>
     <message>
         <source>your experiment and {0}</source>
         <translation>آزمایش شما و {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <source>Zoom {0}</source>
+        <translation>بزرگ‌نمایی {0}</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.session.language import QT_TRANSLATE_NOOP
 from nnviz.ui.i18n import translate
 
 SP = QtWidgets.QStyle.StandardPixmap
@@ -58,10 +59,14 @@ DEFAULT_SPEED = 3
 
 # The controls a classroom setup can hide (config "classroom" → "hidden_controls"): name -> label.
 CONTROL_NAMES = {
-    "reset": "Reset", "back_step": "Back step", "back_phase": "Back phase", "step_phase": "Phase",
-    "step_batch": "Step", "step_epoch": "Epoch", "play": "Play / pause", "speed": "Speed",
-    "animate": "Animate", "sample": "Sample picker", "batch_mean": "Batch mean",
+    "reset": QT_TRANSLATE_NOOP("Controls", "Reset"), "back_step": QT_TRANSLATE_NOOP("Controls", "Back step"),
+    "back_phase": QT_TRANSLATE_NOOP("Controls", "Back phase"), "step_phase": QT_TRANSLATE_NOOP("Controls", "Phase"),
+    "step_batch": QT_TRANSLATE_NOOP("Controls", "Step"), "step_epoch": QT_TRANSLATE_NOOP("Controls", "Epoch"),
+    "play": QT_TRANSLATE_NOOP("Controls", "Play / pause"), "speed": QT_TRANSLATE_NOOP("Controls", "Speed"),
+    "animate": QT_TRANSLATE_NOOP("Controls", "Animate"), "sample": QT_TRANSLATE_NOOP("Controls", "Sample picker"),
+    "batch_mean": QT_TRANSLATE_NOOP("Controls", "Batch mean"),
 }
+"""Labels marked for translation (context "Controls"): show them through ``translate("Controls", label)``."""
 
 
 def shortcut_table() -> list[tuple[str, str]]:
