@@ -109,7 +109,7 @@ class ExportActions(QtCore.QObject):
         widget = widget() if callable(widget) else widget
         image = copy_to_clipboard(widget, self.scale, self.transparent)
         self.window.statusBar().showMessage(
-            f"Copied a {image.width()}×{image.height()} px picture to the clipboard", 4000)
+            self.tr("Copied a {0}×{1} px picture to the clipboard").format(image.width(), image.height()), 4000)
         return image
 
     def record_dialog(self) -> RecordDialog:

@@ -327,7 +327,7 @@ class WindowMenus:
     def classroom_dialog(self) -> ClassroomDialog:
         """The classroom setup (non-blocking): hide controls, lock settings of this experiment."""
         dialog = ClassroomDialog(self.session, self.knobs.knob_names(), self)
-        dialog.problem.connect(lambda text: self.show_error("Could not apply the classroom setup", text))
+        dialog.problem.connect(lambda text: self.show_error(self.tr("Could not apply the classroom setup"), text))
         self.classroom_box = dialog
         dialog.open()
         return dialog

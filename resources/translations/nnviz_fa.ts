@@ -965,6 +965,10 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
         <translation>گراف نورون</translation>
     </message>
     <message>
+        <source>Copied a {0}×{1} px picture to the clipboard</source>
+        <translation>تصویری {0}×{1} پیکسلی در کلیپ‌بورد کپی شد</translation>
+    </message>
+    <message>
         <source>Export this view…</source>
         <translation>خروجی گرفتن از این نما…</translation>
     </message>
@@ -4317,6 +4321,10 @@ all pictures share the fixed color scale given in the title.</source>
     <message>
         <source>your experiment and {0}</source>
         <translation>آزمایش شما و {0}</translation>
+    </message>
+    <message>
+        <source>Could not apply the classroom setup</source>
+        <translation>اعمال تنظیمات کلاس ممکن نشد</translation>
     </message>
 </context>
 <context>
