@@ -34,6 +34,7 @@ from nnviz.data.csv_import import CsvError
 from .atomic_write import atomic_write_bytes, atomic_write_text, output_mode  # writers of pictures import these here
 from .config import validate_config
 from .history import Snapshot, restore_snapshot
+from .language import QT_TRANSLATE_NOOP, shown
 from .resume import resume, save_point
 from .validate import (FALLBACK, FLOAT_DTYPES, INT_DTYPES, MAX_FILE_BYTES, ExperimentFileError, FieldError,
                        decode_state, json_kind, split_field, stored_array)
@@ -365,6 +366,8 @@ def _restore_state(session, state):
     session.metrics.truncate(snap.step)
     if s["diverged"]:
         session.diverged = True
-        session.message = (f"This run diverged at step {snap.step}: its weights are NaN or infinite. "
-                           "Reset, then lower the learning rate, clip gradients or shrink the initial weights.")
+        session.message = shown("Session", QT_TRANSLATE_NOOP(
+            "Session", "This run diverged at step {0}: its weights are NaN or infinite. "
+                       "Reset, then lower the learning rate, clip gradients or shrink the initial weights.")
+        ).format(snap.step)
     session._notify("rebuild")

@@ -31,6 +31,7 @@ from nnviz.engine import clip_grad_norm
 from nnviz.engine.trace import Trace
 
 from . import recovery
+from .language import QT_TRANSLATE_NOOP, shown
 from .gradient_stats import layer_gradient_stats
 from .history import restore_snapshot, take_snapshot
 from .phases import Phase
@@ -253,8 +254,9 @@ class StepperMixin:
             best = self.metrics.best_step()
             if best is not None and rec.index - best >= self.config["patience"]:
                 self.stopped_early = True
-                self.message = (f"Early stopping: the test loss has not improved for "
-                                f"{self.config['patience']} steps; best at step {best + 1}.")
+                self.message = shown("Session", QT_TRANSLATE_NOOP(
+                    "Session", "Early stopping: the test loss has not improved for {0} steps; best at step {1}.")
+                ).format(self.config["patience"], best + 1)
 
     def _record_metrics(self, rec):
         """The step's own metrics; its whole-set ones are scored later (``_evaluator.defer``)."""
@@ -267,17 +269,22 @@ class StepperMixin:
         return self._evaluator.fields(self.network, self.config["health"]["saturation_level"])
 
     def _check_divergence(self, rec):
-        bad = None
+        bad = None          # one whole sentence per cause, so that each is translated whole
         if not math.isfinite(rec.trace.loss):
-            bad = "the loss"
+            bad = QT_TRANSLATE_NOOP("Session", "Training diverged at step {0}: the loss became NaN or infinite. "
+                                               "Rewind, then lower the learning rate, clip gradients or shrink the "
+                                               "initial weights.")
         elif not math.isfinite(rec.global_norm):
-            bad = "a gradient"
+            bad = QT_TRANSLATE_NOOP("Session", "Training diverged at step {0}: a gradient became NaN or infinite. "
+                                               "Rewind, then lower the learning rate, clip gradients or shrink the "
+                                               "initial weights.")
         elif not np.isfinite(self.network.flat).all():
-            bad = "a weight"
+            bad = QT_TRANSLATE_NOOP("Session", "Training diverged at step {0}: a weight became NaN or infinite. "
+                                               "Rewind, then lower the learning rate, clip gradients or shrink the "
+                                               "initial weights.")
         if bad:
             self.diverged = True
-            self.message = (f"Training diverged at step {rec.index + 1}: {bad} became NaN or infinite. "
-                            "Rewind, then lower the learning rate, clip gradients or shrink the initial weights.")
+            self.message = shown("Session", bad).format(rec.index + 1)
 
     def _changed(self):
         self._visible = None
@@ -320,13 +327,16 @@ class StepperMixin:
         """Go back to the newest sound step, ready to train on from it; say which step it is."""
         k = self.recovery_step
         if k is None:
-            self.message = ("No kept step before the divergence is sound (finite weights, a loss that had not "
-                            "blown up): reset, then lower the learning rate or the initial weights.")
+            self.message = shown("Session", QT_TRANSLATE_NOOP(
+                "Session", "No kept step before the divergence is sound (finite weights, a loss that had not "
+                           "blown up): reset, then lower the learning rate or the initial weights."))
             return
         self._restore(k)
         self._record, self._index = None, -1
-        self.message = (f"Rewound to step {k}, the last step before the divergence with finite weights and a "
-                        "loss that had not blown up. Lower the learning rate or clip gradients before going on.")
+        self.message = shown("Session", QT_TRANSLATE_NOOP(
+            "Session", "Rewound to step {0}, the last step before the divergence with finite weights and a "
+                       "loss that had not blown up. Lower the learning rate or clip gradients before going on.")
+        ).format(k)
 
     def _rewind_from_ready(self):
         if self._steps_done > 0:
@@ -342,7 +352,8 @@ class StepperMixin:
             if self.history.get(step + 1) is not None:
                 self._restore(step + 1)
                 self._record, self._index = None, -1
-            self.message = "Cannot rewind further: older steps are beyond the history limit."
+            self.message = shown("Session", QT_TRANSLATE_NOOP(
+                "Session", "Cannot rewind further: older steps are beyond the history limit."))
             return
         self._replay_to(step, apply=True)
         self._index = len(self._phases) - 1

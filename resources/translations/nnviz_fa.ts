@@ -3665,6 +3665,41 @@ Watch: {watch}</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>This run diverged at step {0}: its weights are NaN or infinite. Reset, then lower the learning rate, clip gradients or shrink the initial weights.</source>
+        <translation>این اجرا در گام {0} واگرا شد: وزن‌هایش NaN یا بی‌نهایت‌اند. بازنشانی کنید، سپس نرخ یادگیری را کم کنید، گرادیان‌ها را ببرید یا وزن‌های آغازین را کوچک‌تر کنید.</translation>
+    </message>
+    <message>
+        <source>Early stopping: the test loss has not improved for {0} steps; best at step {1}.</source>
+        <translation>توقف زودهنگام: زیان آزمون {0} گام است که بهتر نشده؛ بهترین در گام {1}.</translation>
+    </message>
+    <message>
+        <source>Training diverged at step {0}: the loss became NaN or infinite. Rewind, then lower the learning rate, clip gradients or shrink the initial weights.</source>
+        <translation>آموزش در گام {0} واگرا شد: زیان NaN یا بی‌نهایت شد. به عقب برگردید، سپس نرخ یادگیری را کم کنید، گرادیان‌ها را ببرید یا وزن‌های آغازین را کوچک‌تر کنید.</translation>
+    </message>
+    <message>
+        <source>Training diverged at step {0}: a gradient became NaN or infinite. Rewind, then lower the learning rate, clip gradients or shrink the initial weights.</source>
+        <translation>آموزش در گام {0} واگرا شد: یک گرادیان NaN یا بی‌نهایت شد. به عقب برگردید، سپس نرخ یادگیری را کم کنید، گرادیان‌ها را ببرید یا وزن‌های آغازین را کوچک‌تر کنید.</translation>
+    </message>
+    <message>
+        <source>Training diverged at step {0}: a weight became NaN or infinite. Rewind, then lower the learning rate, clip gradients or shrink the initial weights.</source>
+        <translation>آموزش در گام {0} واگرا شد: یک وزن NaN یا بی‌نهایت شد. به عقب برگردید، سپس نرخ یادگیری را کم کنید، گرادیان‌ها را ببرید یا وزن‌های آغازین را کوچک‌تر کنید.</translation>
+    </message>
+    <message>
+        <source>No kept step before the divergence is sound (finite weights, a loss that had not blown up): reset, then lower the learning rate or the initial weights.</source>
+        <translation>هیچ گام نگه‌داشته‌شده‌ای پیش از واگرایی سالم نیست (وزن‌های متناهی، زیانی که منفجر نشده باشد): بازنشانی کنید، سپس نرخ یادگیری یا وزن‌های آغازین را کم کنید.</translation>
+    </message>
+    <message>
+        <source>Rewound to step {0}, the last step before the divergence with finite weights and a loss that had not blown up. Lower the learning rate or clip gradients before going on.</source>
+        <translation>به گام {0} برگشت، آخرین گام پیش از واگرایی با وزن‌های متناهی و زیانی که منفجر نشده بود. پیش از ادامه، نرخ یادگیری را کم کنید یا گرادیان‌ها را ببرید.</translation>
+    </message>
+    <message>
+        <source>Cannot rewind further: older steps are beyond the history limit.</source>
+        <translation>بیش از این نمی‌توان به عقب برگشت: گام‌های قدیمی‌تر بیرون از حد تاریخچه‌اند.</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>step one phase (forward layer by layer, loss, backward, update)</source>
