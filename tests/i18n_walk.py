@@ -40,7 +40,7 @@ def plain(text: str) -> str:
     """``text`` without HTML tags and entities and without its left-to-right isolates."""
     if "<" in text and ">" in text:
         text = html.unescape(_TAGS.sub(" ", text))
-    return _ISOLATED.sub(" ", text)
+    return _ISOLATED.sub(" ", text).replace("\u200b", "")      # a zero-width space only offers a line break
 
 
 def english_words(text: str) -> list[str]:

@@ -63,9 +63,9 @@ class WindowDrawing:
                                                                              len(s.prep.train)))
         note = ""
         if s.diverged:
-            note = "<span style='color:#c2188f'><b>diverged</b></span>"
+            note = "<span style='color:#c2188f'><b>" + self.tr("diverged") + "</b></span>"
         elif s.stopped_early:
-            note = "<b>stopped early</b>"
+            note = "<b>" + self.tr("stopped early") + "</b>"
         self.controls.set_counters(s.step, s.epoch, phase.label(), note)
         self.phase_label.setText(caption_html(self.binding.caption()))
         fast_play = self.playing and not self.controls.animate.isChecked()

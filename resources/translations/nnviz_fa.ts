@@ -2863,7 +2863,7 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
     </message>
     <message>
         <source>A large network trained on a few noisy points memorises them: the training loss falls toward zero while the test loss climbs. Dropout silences a random half of the hidden units in each step, so no unit can rely on another: the gap between the curves shrinks and the test accuracy ends about 7 points higher.</source>
-        <translation>شبکه‌ای بزرگ که روی چند نقطهٔ پرنویز آموزش ببیند آن‌ها را حفظ می‌کند: زیان آموزش به سوی صفر می‌رود و زیان آزمون بالا می‌رود. حذف تصادفی (dropout) در هر گام نیمی از واحدهای پنهان را به تصادف خاموش می‌کند، پس هیچ واحدی نمی‌تواند به واحد دیگری تکیه کند: فاصلهٔ دو منحنی کم می‌شود و دقت آزمون در پایان حدود ۷ واحد درصد بالاتر است.</translation>
+        <translation>شبکه‌ای بزرگ که روی چند نقطهٔ پرنویز آموزش ببیند آن‌ها را حفظ می‌کند: زیان آموزش به سوی صفر می‌رود و زیان آزمون بالا می‌رود. حذف تصادفی (⁦dropout⁩) در هر گام نیمی از واحدهای پنهان را به تصادف خاموش می‌کند، پس هیچ واحدی نمی‌تواند به واحد دیگری تکیه کند: فاصلهٔ دو منحنی کم می‌شود و دقت آزمون در پایان حدود ۷ واحد درصد بالاتر است.</translation>
     </message>
     <message>
         <source>The gap between the train and test loss curves, with and without dropout; without it the boundary wraps around single noisy points.</source>
@@ -2879,7 +2879,7 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
     </message>
     <message>
         <source>The L2 penalty adds rate x sum(w^2) to the loss, so every update also shrinks the weights. The boundary stays smooth instead of wrapping around each noisy point: the test loss stays close to the training loss, and the test accuracy is higher than without the penalty.</source>
-        <translation>جریمهٔ L2 مقدار ‎rate x sum(w^2)‎ را به زیان می‌افزاید، پس هر به‌روزرسانی وزن‌ها را کمی کوچک هم می‌کند. مرز به جای پیچیدن دور هر نقطهٔ پرنویز هموار می‌ماند: زیان آزمون نزدیک به زیان آموزش می‌ماند و دقت آزمون از حالت بدون جریمه بیشتر است.</translation>
+        <translation>جریمهٔ L2 مقدار ⁦rate x sum(w^2)⁩ را به زیان می‌افزاید، پس هر به‌روزرسانی وزن‌ها را کمی کوچک هم می‌کند. مرز به جای پیچیدن دور هر نقطهٔ پرنویز هموار می‌ماند: زیان آزمون نزدیک به زیان آموزش می‌ماند و دقت آزمون از حالت بدون جریمه بیشتر است.</translation>
     </message>
     <message>
         <source>The train/test gap and the smoother boundary, with and without the penalty.</source>
@@ -3136,7 +3136,7 @@ Watch: {watch}</source>
     </message>
     <message>
         <source>; dropout silences {0} of the units (greyed)</source>
-        <translation>؛ dropout ⁦{0}⁩ از واحدها را خاموش می‌کند (خاکستری)</translation>
+        <translation>؛ حذف تصادفی ⁦{0}⁩ از واحدها را خاموش می‌کند (خاکستری)</translation>
     </message>
     <message>
         <source>Neurons show the batch mean.</source>
@@ -4006,6 +4006,14 @@ all pictures share the fixed color scale given in the title.</source>
 </context>
 <context>
     <name>WindowDrawing</name>
+    <message>
+        <source>diverged</source>
+        <translation>واگرا</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>زودتر متوقف شد</translation>
+    </message>
     <message>
         <source>no steps yet</source>
         <translation>هنوز گامی برداشته نشده</translation>
