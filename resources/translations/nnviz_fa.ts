@@ -2811,7 +2811,7 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
     </message>
     <message>
         <source>Weight decay shrinks every weight a little in each update. At the exploding-init lesson&apos;s rate of 0.2 the first update is too large for any decay, so this run uses 0.02, which still diverges within ten steps without decay. With a decay of 30 the weights are pulled in faster than the gradients push them out, and the run stays finite. The price: the weights are held so small that the net does not learn.</source>
-        <translation>کاهش وزن (weight decay) در هر به‌روزرسانی همهٔ وزن‌ها را کمی کوچک می‌کند. با نرخ 0.2 درس گرادیان انفجاری، نخستین به‌روزرسانی برای هر مقدار کاهشی بیش از حد بزرگ است، پس این اجرا نرخ 0.02 را به کار می‌برد که بدون کاهش وزن همچنان در کمتر از ده گام واگرا می‌شود. با کاهش وزنِ ۳۰، وزن‌ها تندتر از آنچه گرادیان‌ها بیرونشان می‌رانند به درون کشیده می‌شوند و اجرا متناهی می‌ماند. بهای آن: وزن‌ها چنان کوچک نگه داشته می‌شوند که شبکه یاد نمی‌گیرد.</translation>
+        <translation>کاهش وزن (⁦weight decay⁩) در هر به‌روزرسانی همهٔ وزن‌ها را کمی کوچک می‌کند. با نرخ 0.2 درس گرادیان انفجاری، نخستین به‌روزرسانی برای هر مقدار کاهشی بیش از حد بزرگ است، پس این اجرا نرخ 0.02 را به کار می‌برد که بدون کاهش وزن همچنان در کمتر از ده گام واگرا می‌شود. با کاهش وزنِ ۳۰، وزن‌ها تندتر از آنچه گرادیان‌ها بیرونشان می‌رانند به درون کشیده می‌شوند و اجرا متناهی می‌ماند. بهای آن: وزن‌ها چنان کوچک نگه داشته می‌شوند که شبکه یاد نمی‌گیرد.</translation>
     </message>
     <message>
         <source>The global gradient norm falling from above 1000 to below 1 instead of overflowing; the test accuracy staying at 50%.</source>
