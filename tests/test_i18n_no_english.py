@@ -65,7 +65,8 @@ def test_the_walk_finds_english_and_spares_names_and_formulas(qapp):
     assert len(found) == 1 and "whole" in found[0] and found[0].startswith("QLabel")
 
 
-@pytest.mark.parametrize("lesson", ["early-stopping", "digits-features", "housing-regression"])
+@pytest.mark.parametrize("lesson", ["early-stopping", "digits-features", "housing-regression",
+                                    "exploding-init", "dropout-overfitting"])
 def test_the_persian_window_shows_no_english(persian, qapp, qtbot, tmp_path, lesson):
     w = _persian_window(qtbot, tmp_path, lesson)
     w._on_node_clicked(1, 0)            # inspector page and status bar for a neuron ...
