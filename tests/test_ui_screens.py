@@ -204,3 +204,86 @@ def test_the_window_opens_inside_a_1280x720_screen(tmp_path):
     x, y, width, height = got["frame"]
     assert x >= 0 and y >= 0 and x + width <= 1280 and y + height <= 720
     assert got["status"]
+
+
+def _scene_rect_in_view(view, item, rect):
+    """``rect`` (in ``item``'s coordinates) in ``view``'s widget pixels."""
+    return view.mapFromScene(item.mapRectToScene(rect)).boundingRect()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_best_step_label_stays_inside_the_loss_plot(qtbot, tmp_path, size):
+    """At 150 % zoom the folded loss plot is narrower than "best: step 43" beside a line near its
+    middle: the label goes left of the line, or over it, never past the plot's edge."""
+    w = make_window(qtbot, tmp_path, size, "early-stopping")
+    w.set_zoom(1.5)
+    w.curves_dock.raise_()
+    view = w.curves_view
+    box = view.plot_item.getViewBox()
+    checked = 0
+    for _ in range(10):
+        with w.adapter.hold():
+            w.session.run(10)
+        w._after_step()
+        QtWidgets.QApplication.processEvents()
+        label = view.best_line.label
+        if not (view.best_line.isVisible() and label.isVisible()):
+            continue
+        text = label.textItem
+        m = text.document().documentMargin()
+        glyphs = text.mapRectToScene(text.boundingRect().adjusted(m, m, -m, -m))
+        inside = box.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        assert inside.contains(glyphs), (w.session.step, text.toPlainText(), glyphs, inside)
+        checked += 1
+    assert checked >= 5
+
+
+def _overlaps(rects):
+    pairs = []
+    for i, (a_name, a) in enumerate(rects):
+        for b_name, b in rects[i + 1:]:
+            if a.adjusted(0.5, 0.5, -0.5, -0.5).intersects(b.adjusted(0.5, 0.5, -0.5, -0.5)):
+                pairs.append((a_name, b_name))
+    return pairs
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lesson, phases", [("vanishing-sigmoid", 14), ("xor", 4), ("exploding-init", 3)])
+def test_presenter_network_legend_and_headers_fit_without_overlaps(qtbot, tmp_path, size, lesson, phases):
+    """Presenter mode's larger type: the legend flows onto more lines inside the view, none of its
+    texts, swatches and bars overlap, no column header runs into the next, and the legend on the
+    screen is the legend just laid out (not a cached picture of the window's smaller one)."""
+    w = make_window(qtbot, tmp_path, size, lesson)
+    with w.adapter.hold():
+        w.session.run(20)
+    w._after_step()
+    for _ in range(phases):
+        w.step("phase")
+    w.presenter.enter(screen_rect=QtCore.QRect(0, 0, *size))
+    QtWidgets.QApplication.processEvents()
+    view = w.network_view
+    legend = view._legend
+    shown = QtCore.QRectF(view.viewport().rect())
+    items = [(f"text {t!r}", r) for t, r in legend.text_rects()] + \
+            [(f"shape {k}", r) for k, r in enumerate(legend.shape_rects())]
+    for name, rect in items:
+        assert shown.contains(QtCore.QRectF(_scene_rect_in_view(view, legend, rect))), (name, size)
+    assert _overlaps(items) == []
+    # the lit band's label ("◀ backward", in the header type) stays above the legend
+    band = view._band_label.sceneBoundingRect()
+    assert view._band_label.isVisible() == (lesson != "exploding-init")
+    assert band.bottom() <= legend.sceneBoundingRect().top(), (band, legend.sceneBoundingRect())
+    headers = [(item.toPlainText(), _scene_rect_in_view(view, item, item.boundingRect()).toRectF())
+               for item in view._headers if item.isVisible()]
+    assert _overlaps(headers) == []
+    # each header within its column's width: no word ("leaky_relu" too) pushes it wider
+    for item in view._headers:
+        if item.isVisible():
+            assert item.boundingRect().width() <= item.textWidth() + 0.5, (item.toPlainText(), item.textWidth())
+    # what is on the screen is the legend as laid out now: the cached drawing equals a fresh one
+    region = _scene_rect_in_view(view, legend, legend.boundingRect()).intersected(view.viewport().rect())
+    cached = view.grab(region).toImage()
+    legend.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.NoCache)
+    fresh = view.grab(region).toImage()
+    assert cached == fresh
+    w.presenter.leave()

@@ -35,6 +35,7 @@ FONT_SCALE = 1.6            # side by side's projector mode: the window's font
 NETWORK_SHARE = 0.55        # of the screen height, at least, for the network view
 SIDE_SHARE = 0.4           # of the screen width for the side view beside the network
 TEXT_SHARE = 1 / 40         # body text: pixels per pixel of screen height (19 px at 768)
+NETWORK_TEXT_PX = 15.0      # body text pixels per unit of the network's header and legend scale
 REVEAL_SHARE = 1 / 30       # the reveal overlay's text (25 px at 768, 72 px at 2160)
 MAX_VALUES = 8          # numbers of a quantity in the reveal overlay; wider layers end with "…"
 PER_LINE = 4            # of them on one line
@@ -52,12 +53,15 @@ def sizes_for(screen_height: int) -> dict:
     Text grows with the screen so that it covers the same share of the
     projected picture: ``TEXT_SHARE`` of the height for the window's text
     (19 px at 768, 27 at 1080, 54 at 2160), lines and plot text by the same
-    factor over the window's 9-point (12 px) text.
+    factor over the window's 9-point (12 px) text.  The network's headers and legend
+    (``network_text``) keep their share of the body text too: 1.27× their usual size at 768,
+    1.8× at 1080, 3.6× at 2160 (by the line scale alone they would grow only as its square root).
     """
     h = max(int(screen_height), 480)
     text_px = max(14, round(h * TEXT_SHARE))
     scale = text_px / 12.0
     return {"text_px": text_px, "line_scale": scale, "icon_px": round(text_px * 2.1),
+            "network_text": text_px / NETWORK_TEXT_PX,
             "reveal_px": max(18, round(h * REVEAL_SHARE))}
 
 
@@ -155,6 +159,7 @@ class PresenterMode(QtCore.QObject):
         for view in self._views():      # the chips of a deep net must still fit beside the side view
             view.set_line_scale(min(sizes["line_scale"], screen.width() / 800) if view is w.health_strip
                                 else sizes["line_scale"])
+        w.network_view.set_text_scale(sizes["network_text"])
         font = QtGui.QFont(w.font())
         font.setPixelSize(sizes["text_px"])
         w.setFont(font)
@@ -219,6 +224,7 @@ class PresenterMode(QtCore.QObject):
         w.set_theme(saved["theme"])
         for view, scale in saved["scales"].items():
             view.set_line_scale(scale)
+        w.network_view.set_text_scale(None)
         toolbar = w.findChild(QtWidgets.QToolBar, "step_controls")
         if toolbar is not None and saved["icons"] is not None:
             toolbar.setIconSize(saved["icons"])

@@ -29,6 +29,7 @@ MARGIN = 8.0                    # from the view's left and right edges
 NUMBER_TEMPLATE = "−8.88e+88"   # the widest "max |w|" a note flows as (``f"{vmax:.3g}"``)
 GAP = 8.0                       # between pieces on a line
 INDENT = 12.0                   # a wrapped line starts this far in
+SHAPE_TEXT = 17.0               # a line of type taller than this draws its swatches, bar and dots larger
 
 
 class _Piece:
@@ -40,6 +41,7 @@ class _Piece:
 
     def __init__(self, fm: QtGui.QFontMetricsF) -> None:
         self.fm = fm
+        self.k = max(1.0, fm.height() / SHAPE_TEXT)     # swatches, bars and dots grow with larger type
         self.ops: list = []
         self.width = 0.0
         self.flow_width = 0.0
@@ -51,6 +53,7 @@ class _Piece:
         return self
 
     def line(self, pen: QtGui.QPen, halo: QtGui.QPen | None, length: float, gap: float) -> "_Piece":
+        length *= self.k
         if halo is not None:
             self.ops.append(("line", self.width, length, halo))
         self.ops.append(("line", self.width, length, pen))
@@ -58,13 +61,15 @@ class _Piece:
         return self
 
     def bar(self, width: float, gap: float) -> "_Piece":
-        self.ops.append(("bar", self.width, width))
+        width *= self.k
+        self.ops.append(("bar", self.width, width, 10.0 * self.k))
         self.width += width + gap
         return self
 
     def dot(self, fill: QtGui.QColor, rim: QtGui.QColor, hollow: bool) -> "_Piece":
-        self.ops.append(("dot", self.width + 5.0, fill, rim, hollow))
-        self.width += 13.0
+        d = 9.0 * self.k
+        self.ops.append(("dot", self.width + d / 2.0 + 0.5, fill, rim, hollow, d))
+        self.width += d + 4.0 * self.k
         return self
 
 
@@ -135,16 +140,24 @@ class Legend(QtWidgets.QGraphicsItem):
                 for op in self._ops if op[0] == "text"]
 
     def shape_rects(self) -> list[QtCore.QRectF]:
-        """The rectangle each swatch, colour bar and dot covers, in the legend's coordinates."""
+        """The rectangle each swatch, colour bar and dot covers, in the legend's coordinates.
+
+        A glaring swatch is its halo with its own pen on top: one swatch, one rectangle."""
         out = []
+        last = None
         for op in self._ops:
             if op[0] == "line":
                 w = op[5].widthF() / 2.0
-                out.append(QtCore.QRectF(op[1], op[2] - w, op[3] - op[1], 2 * w))
+                rect = QtCore.QRectF(op[1], op[2] - w, op[3] - op[1], 2 * w)
+                if last is not None and last[0] == "line" and last[1:5] == op[1:5]:
+                    out[-1] = out[-1].united(rect)          # the same line again: the pen over its halo
+                else:
+                    out.append(rect)
             elif op[0] == "bar":
                 out.append(QtCore.QRectF(op[1], op[2], op[3], op[4]))
             elif op[0] == "dot":
                 out.append(QtCore.QRectF(op[1] - op[3] / 2, op[2] - op[3] / 2, op[3], op[3]))
+            last = op
         return out
 
     # ------------------------------------------------------------------ layout
@@ -268,8 +281,8 @@ class Legend(QtWidgets.QGraphicsItem):
         if kind == "line":
             return ("line", x + op[1], y, x + op[1] + op[2], y, op[3])
         if kind == "bar":
-            return ("bar", x + op[1], y - 5.0, op[2], 10.0, self._bar_brush(x + op[1], op[2], th))
-        return ("dot", x + op[1], y, 9.0, op[2], op[3], op[4])
+            return ("bar", x + op[1], y - op[3] / 2.0, op[2], op[3], self._bar_brush(x + op[1], op[2], th))
+        return ("dot", x + op[1], y, op[5], op[2], op[3], op[4])
 
     def _bar_brush(self, x: float, width: float, th) -> QtGui.QBrush:
         """The colour bar's gradient, kept while its place and theme stay: the layout is redone

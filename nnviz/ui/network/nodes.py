@@ -154,14 +154,21 @@ class NodeDrawing:
         label = self._band_label
         label.setText(translate("NetworkView", _ARROWS[f.direction]))
         label.setBrush(QtGui.QBrush(qcolor(color)))
-        font = QtGui.QFont(self.font())
-        font.setPointSizeF(self.HEADER_POINT_SIZE * self.text_scale())
-        font.setBold(True)
-        label.setFont(font)
+        label.setFont(self._band_font())
         br = label.boundingRect()
         lx = float(np.clip(x - br.width() / 2.0, 2.0, lay.width - br.width() - 2.0))
         label.setPos(lx, lay.bottom + 6.0)
         label.show()
+
+    def _band_font(self) -> QtGui.QFont:
+        """The lit band's label: the header type, bold."""
+        font = QtGui.QFont(self.font())
+        font.setPointSizeF(self.HEADER_POINT_SIZE * self.text_scale())
+        font.setBold(True)
+        return font
+
+    def _band_label_height(self) -> float:
+        return QtGui.QFontMetricsF(self._band_font()).height()
 
     def _draw_selection(self, f: NetworkFrame) -> None:
         lay = self._layout

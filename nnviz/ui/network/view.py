@@ -18,7 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.network.edge_batch import EdgeBatchItem
 from nnviz.ui.network.frame import NetworkFrame
-from nnviz.ui.network.header_fit import fitted_font, header_widths
+from nnviz.ui.network.header_fit import fitted_font, header_widths, wrapped
 from nnviz.ui.network.layout import Layout, column_positions, compute_layout, edge_segments
 from nnviz.ui.network.legend import Legend
 from nnviz.ui.network.nodes import NodeDrawing
@@ -99,6 +99,7 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
             raise ValueError(f"line scale must be positive, got {line_scale!r}")
         self._theme: Theme = get_theme(theme)
         self._line_scale = float(line_scale)
+        self._text_scale: float | None = None      # set_text_scale's; None: from the line scale
         self._decades = (float(decades[0]), float(decades[1]))
         self._window = self._decades      # the range drawn this frame (slides up for exploding gradients)
         self._frame: NetworkFrame | None = None
@@ -209,6 +210,17 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         self._build_palette()
         self._force_redraw()
 
+    def set_text_scale(self, scale: float | None) -> None:
+        """Header and legend type at ``scale`` times their usual size; ``None``: by the line scale
+        again (``text_scale()``).  Presenter mode sizes them from the screen's height."""
+        if scale is not None and not scale > 0:
+            raise ValueError(f"text scale must be positive, got {scale!r}")
+        self._text_scale = None if scale is None else float(scale)
+        self._header_font.setPointSizeF(self.HEADER_POINT_SIZE * self.text_scale())
+        for item in self._headers:
+            item.setFont(self._header_font)
+        self._force_redraw()
+
     def set_gradient_range(self, lo: float, hi: float) -> None:
         """Decade range ``log10 |g|`` of gradient mode (and of deltas), e.g. (-7, 1)."""
         if not hi > lo:
@@ -264,7 +276,8 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         header_h = self._update_headers(f, w)
         legend_h = self._legend.height_for(self, f)
         top = header_h + 14.0
-        bottom = h - legend_h - 34.0
+        # room below the nodes for the lit band's label, in the header type, above the legend
+        bottom = h - legend_h - max(34.0, self._band_label_height() + 14.0)
         want_heat = [f.heatmaps is not None and f.heatmaps[c] is not None for c in range(ncol)]
         key = (tuple(sizes), w, h, top, tuple(want_heat))
         moved = key != self._layout_key
@@ -315,7 +328,7 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
             tw = widths[c]
             if item.font() != font:
                 item.setFont(font)
-            text = str(f.headers[c])
+            text = wrapped(f.headers[c], font, tw)     # "leaky_relu" may wrap after its "_"
             if item.toPlainText() != text:
                 item.setPlainText(text)
             if item.textWidth() != tw:
@@ -332,7 +345,8 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
     def _place_headers(self, f: NetworkFrame) -> None:
         for c in range(len(f.sizes)):
             item = self._headers[c]
-            item.setPos(self._layout.col_x[c] - item.textWidth() / 2.0, 6.0)
+            x = self._layout.col_x[c] - item.textWidth() / 2.0     # centred, else against the edge
+            item.setPos(min(max(x, 2.0), self._layout.width - item.textWidth() - 2.0), 6.0)
 
     def _place_edge_items(self, sizes) -> None:
         lay = self._layout
@@ -417,5 +431,8 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         return font
 
     def text_scale(self) -> float:
-        """Headers and legend grow with the square root of the line scale (2 → 1.41× larger text)."""
+        """Headers and legend grow with the square root of the line scale (2 → 1.41× larger text),
+        unless :meth:`set_text_scale` gave their scale."""
+        if self._text_scale is not None:
+            return self._text_scale
         return math.sqrt(self._line_scale)
