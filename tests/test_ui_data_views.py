@@ -88,8 +88,8 @@ def test_confusion_from_a_session(qtbot, trained):
 
 def test_weight_images_scale_is_fixed_while_the_same_weights_train(qtbot):
     view = _show(qtbot, WeightImagesView(), (560, 480))
-    W = np.full((64, 4), 0.1)
-    W[0, 0] = 0.3
+    W = np.full((64, 4), 0.3)
+    W[0, 0] = 3.0                                    # one outlier does not set the scale: it saturates
     view.set_weights(W, (8, 8))
     assert view.color_limit() == 0.5
     first = view.images()[1].image.copy()
@@ -97,7 +97,7 @@ def test_weight_images_scale_is_fixed_while_the_same_weights_train(qtbot):
     view.set_weights(W, (8, 8))                      # not renormalised back to full strength
     assert view.color_limit() == 0.5
     assert np.abs(view.images()[1].image.astype(int) - first.astype(int)).sum() > 0
-    W[0, 0] = 0.7                                    # a weight outgrows the scale: the next round number
+    W[:, :2] = 0.7                                   # half the weights outgrow the scale: the next round number
     view.set_weights(W, (8, 8))
     assert view.color_limit() == 1.0 and "±1 (fixed)" in view.title()
     view.set_weights(W.copy() * 0.01, (8, 8))        # another array: a new image set, a new scale
@@ -109,15 +109,19 @@ def test_weight_images_count_shape_and_shared_scale(qtbot):
     view = _show(qtbot, WeightImagesView(), (560, 480))
     rng = np.random.default_rng(0)
     W = rng.normal(size=(64, 12))
-    W[5, 3] = -4.0                                   # the largest magnitude sets the shared scale
+    W[5, 3] = -4.0                                   # an outlier: drawn in the full colour
     view.set_weights(W, (8, 8))
     images = view.images()
     assert len(images) == 12 and all(item.isVisible() for item in images)
     assert all(item.image.shape == (8, 8, 3) for item in images)
-    assert view.color_limit() == 5.0 and "±5" in view.title()     # the round number above max |w|
-    # pixel (0, 5) of image 3 is the -4: 80 % of the way to the sign map's purple
+    limit = view.color_limit()                       # the round number above 95 % of the |w|
+    assert limit == 2.0 and "±2" in view.title()
+    assert np.mean(np.abs(W) <= limit) >= 0.95 and np.quantile(np.abs(W), 0.95) > 1.0
     lut = sign_lut(view.theme())
-    assert np.abs(images[3].image[0, 5].astype(int) - lut[round(0.1 * 255)].astype(int)).max() <= 2
+    assert np.abs(images[3].image[0, 5].astype(int) - lut[0].astype(int)).max() <= 2     # saturated purple
+    v = W[9, 2]                                      # pixel (1, 1) of image 2: its place on the scale
+    assert np.abs(images[2].image[1, 1].astype(int)
+                  - lut[round((v / limit + 1) * 127.5)].astype(int)).max() <= 2
     W2 = np.zeros((64, 12))
     W2[63, 0] = 1.0
     view.set_weights(W2, (8, 8))

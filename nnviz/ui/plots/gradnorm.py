@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.i18n import numbers
 from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
@@ -46,6 +46,7 @@ from nnviz.ui.widgets.theme import sample_layer_colors
 MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
 SERIES = ("layers", "global", "ratio")
 RATIO_GUIDE = 1e-3  # the rule of thumb for the update-to-weight ratio
+LABEL_ROOM = 1.8   # a tick label needs this many text heights of axis to stand apart
 
 
 class LogAxis(pg.AxisItem):
@@ -55,7 +56,8 @@ class LogAxis(pg.AxisItem):
     three decades are in view, and over a narrow range the labels pile on top
     of each other.  Here only 1, 2 and 5 × 10ⁿ are labelled; the other
     multiples stay as unlabelled ticks (all of them are labelled only when the
-    range is too narrow to hold two of 1, 2, 5).
+    range is too narrow to hold two of 1, 2, 5, and only the powers of ten when
+    the axis is too short for 1, 2 and 5 to stand apart).
     """
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802,N803 (pyqtgraph API)
@@ -71,8 +73,16 @@ class LogAxis(pg.AxisItem):
                     (labelled if m in (1, 2, 5) else unlabelled).append(v)
         if len(labelled) < 2:
             labelled, unlabelled = sorted(labelled + unlabelled), []
+        tens = [v for v in labelled if abs(v - round(v)) < 1e-9]
+        if len(tens) >= 2 and size < len(labelled) * LABEL_ROOM * self._label_height():
+            unlabelled = sorted(unlabelled + [v for v in labelled if v not in tens])   # a short axis: 10ⁿ only
+            labelled = tens
         self._unlabelled = {round(v, 9) for v in unlabelled}
         return [(None, labelled), (None, unlabelled)]
+
+    def _label_height(self) -> float:
+        font = self.style.get("tickFont") or self.font()
+        return float(QtGui.QFontMetricsF(font).height())
 
     def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
         texts = super().logTickStrings(values, scale, spacing)

@@ -6,9 +6,10 @@ responds to.  Colors are the sign map of the network view: purple for
 negative, green for positive, neutral grey at 0.  All images share one
 symmetric scale, so a stronger image really has larger weights; the title
 states it.  The scale is fixed for one image set (one weight array, i.e. one
-network): it starts at the first round number (1, 2 or 5 × 10^k) above the
-largest |w| and only moves up, to the next round number, when a weight
-outgrows it.  So while training the pictures do not renormalise every frame:
+network): it starts at the first round number (1, 2 or 5 × 10^k) above
+95 % of the |w| and only moves up, to the next round number, when they
+outgrow it; the few larger weights are drawn in the full colour (set by
+the largest alone, the scale left most images pale).  So while training the pictures do not renormalise every frame:
 strokes that form are seen to grow darker.
 
 Notes on performance: the view updates while training, so the ``ImageItem``
@@ -41,6 +42,8 @@ TOOLTIP = QT_TRANSLATE_NOOP("WeightImagesView",
                             "all pictures share the fixed color scale given in the title.")
 
 FIRST_LAYER = QT_TRANSLATE_NOOP("WeightImagesView", "Layer 1 weights")
+
+SCALE_QUANTILE = 0.95   # the colour scale holds this share of the |w|; larger ones saturate
 
 
 class WeightImagesView(PlotView):
@@ -89,8 +92,8 @@ class WeightImagesView(PlotView):
             self._limit = 0.0
         what = self.tr(what) if what == FIRST_LAYER else what
         self._W, self._shape, self._what, self._scale_owner = W, (rows, cols), what, owner
-        finite = W[np.isfinite(W)]
-        peak = float(np.abs(finite).max()) if finite.size else 0.0
+        finite = np.abs(W[np.isfinite(W)])
+        peak = float(np.quantile(finite, SCALE_QUANTILE)) if finite.size else 0.0
         if peak > self._limit:
             self._limit = round_up(peak)
         self._draw()
