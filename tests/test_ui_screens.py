@@ -287,3 +287,21 @@ def test_presenter_network_legend_and_headers_fit_without_overlaps(qtbot, tmp_pa
     fresh = view.grab(region).toImage()
     assert cached == fresh
     w.presenter.leave()
+
+
+def test_a_narrow_gradient_plot_keeps_its_width_for_the_lines(qtbot, tmp_path):
+    """At 1024x768 the nine-layer legend does not fit beside the gradient-norm plot even in its smallest
+    type: it is left out, and the lines keep most of the view's width instead of a sliver."""
+    w = make_window(qtbot, tmp_path, (1024, 768), "vanishing-sigmoid")
+    with w.adapter.hold():
+        w.session.run(20)
+    w._after_step()
+    QtWidgets.QApplication.processEvents()
+    view = w.gradnorm_view
+    box = view.plot_item.getViewBox()
+    assert box.width() >= 0.5 * view.plot_widget.width()
+    assert not view.legend.isVisible() and "layer 1" in view.plot_widget.toolTip()
+    w.resize(1900, 1000)                                      # room again: the legend is back
+    QtWidgets.QApplication.processEvents()
+    view._fit_side_legend()
+    assert view.legend.isVisible()

@@ -27,7 +27,6 @@ from nnviz.ui.widgets.theme import Theme, get_theme
 BASE_FONT_PT = 9.0
 SIDE_LEGEND_SHARE = 0.4                         # a side legend takes at most this share of a view's width ...
 SIDE_LEGEND_FONT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)  # ... shrinking its font by these factors to stay within it
-SIDE_LEGEND_MOST = 0.6                          # ... and this share when nothing else fits its height
 
 
 def _legend_extent(legend: pg.LegendItem, columns: int) -> tuple[float, float]:
@@ -258,12 +257,12 @@ class PlotView(Styled, QtWidgets.QWidget):
 
     def _fit_side_legend(self, *_args) -> None:
         """Fit the side legend beside the plot: as many columns as its height needs, and a smaller
-        font when even so it would take more than ``SIDE_LEGEND_SHARE`` of the view's width.
+        font when even so it would take more than ``SIDE_LEGEND_SHARE`` of the view's width;
+        left out when nothing fits, so the plot is never squeezed to a sliver.
 
         A legend of nine layers is taller than a short plot, and at zoom 1.5 a
         column of it is wider than a narrow dock leaves; either way entries
-        would be cut.  The plot keeps its share of the width first: when nothing
-        fits, the smallest font in as many columns as that width allows.
+        would be cut.  The plot keeps its share of the width first.
         Fitted again when the plot's size or the entries change.
         """
         legend = getattr(self, "_side_legend", None)
@@ -297,15 +296,10 @@ class PlotView(Styled, QtWidgets.QWidget):
                 if fits_height or not fits_width:
                     fitted = fits_height and fits_width
                     break
-        if not fitted:
-            # The smallest font, and the width the plot can still spare (up to SIDE_LEGEND_MOST):
-            # the fewest columns that fit the height, else as many as that width takes.
-            width = SIDE_LEGEND_MOST * self.plot_widget.width()
-            columns = 1
-            while columns < n and not arrange(columns)[0] and arrange(columns + 1)[1]:
-                columns += 1
-            arrange(columns)
-        box = legend.width() + 6 if n else 0
+        # Nothing fits in the smallest font: the legend is left out rather than squeezing the plot
+        # to a sliver (the lines keep their layer order of colour; the view's tooltip names it).
+        legend.setVisible(fitted)
+        box = legend.width() + 6 if n and fitted else 0
         self._legend_box.setMinimumWidth(box)
         self._legend_box.setMaximumWidth(box)
 

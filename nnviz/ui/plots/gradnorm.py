@@ -120,6 +120,9 @@ class GradNormView(PlotView):
         self._last: tuple | None = None
         self.show_combo = QtWidgets.QComboBox()
         self.show_combo.setToolTip(self.tr("Which gradient quantity the plot shows"))
+        self.plot_widget.setToolTip(self.tr("One line per layer, darkest for layer 1 (the input side), "
+                                            "lightest for the last; the same colours as the rows of "
+                                            "this step's gradients."))
         for key, text in self._series_names().items():
             self.show_combo.addItem(text, key)
         self.show_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -32,6 +32,7 @@ STEP_LADDER = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
 MARGIN = 0.05           # of the data's span, above and below, on a linear axis
 SNAP_PARTS = 20         # a linear range snaps to round steps of about span / SNAP_PARTS
 LEAST_FILL = 0.25       # data filling less of a linear range than this give it a new one
+EDGE_ROOM = 0.04        # of the y range, shown beyond each end so labels on the ends fit
 EXTRA_DECADES = 2       # a log range more than this many decades wider than its data is narrowed
 
 
@@ -136,7 +137,8 @@ class RangeRule:
             return False
         self.x, self.y = x, y
         self.moves += 1
-        self.view_box.setRange(xRange=x, yRange=y, padding=0.0)
+        pad = EDGE_ROOM * (y[1] - y[0])         # a tick label on the range's end is drawn whole
+        self.view_box.setRange(xRange=x, yRange=(y[0] - pad, y[1] + pad), padding=0.0)
         return True
 
     def clear(self, x: tuple[float, float], y: tuple[float, float]) -> None:
