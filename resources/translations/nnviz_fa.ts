@@ -1240,6 +1240,10 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
         <translation>نمودار کدام کمیت گرادیان را نشان می‌دهد</translation>
     </message>
     <message>
+        <source>One line per layer, darkest for layer 1 (the input side), lightest for the last; the same colours as the rows of this step&apos;s gradients.</source>
+        <translation>یک خط برای هر لایه: تیره‌ترین برای لایهٔ ۱ (سمت ورودی) و روشن‌ترین برای لایهٔ آخر؛ همان رنگ‌های سطرهای «گرادیان‌های این گام».</translation>
+    </message>
+    <message>
         <source>show</source>
         <translation>نمایش</translation>
     </message>
@@ -2525,14 +2529,6 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
 </context>
 <context>
     <name>Lesson</name>
-    <message>
-        <source>Each first-layer neuron has 64 weights, one per pixel of an 8x8 digit: drawn as an image they show the strokes the neuron responds to. One hidden layer of 32 tanh units reaches over 95% test accuracy on the ten digits.</source>
-        <translation>هر نورونِ لایهٔ اول ۶۴ وزن دارد، یکی برای هر پیکسلِ یک رقم ۸×۸: اگر به شکل تصویر رسم شوند، خط‌هایی را نشان می‌دهند که نورون به آن‌ها پاسخ می‌دهد. یک لایهٔ پنهان با ۳۲ واحد tanh روی ده رقم به دقت آزمونِ بیش از ۹۵٪ می‌رسد.</translation>
-    </message>
-    <message>
-        <source>The first-layer weight images turning from noise into stroke detectors; the confusion matrix.</source>
-        <translation>تصویرهای وزن لایهٔ اول که از نویز به آشکارسازهای خط تبدیل می‌شوند؛ ماتریس درهم‌ریختگی.</translation>
-    </message>
     <message>
         <source>XOR needs a hidden layer</source>
         <translation>XOR به یک لایهٔ پنهان نیاز دارد</translation>
