@@ -117,9 +117,9 @@ class Playback:
                     budget = min(TRAIN_BUDGET_S, max(MIN_TRAIN_S, FRAME_TARGET_S - self._overhead))
                     deadline = started + budget
                     done = 0
-                    # Whole-set losses only for the step that is drawn, as the
-                    # Playground evaluates once per frame: most of a frame's
-                    # training time otherwise goes to evaluations no one sees.
+                    # Every step's whole-set losses, scored together once per frame
+                    # (s.evaluate below): one pass over the waiting steps' weights
+                    # costs far less than a pass per step.
                     while done < steps and not s.diverged and not s.stopped_early:
                         done += s.run(1, metrics=False)
                         if time.perf_counter() > deadline:
