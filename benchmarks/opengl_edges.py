@@ -10,12 +10,14 @@ long lines. Each round builds a ``NetworkView`` once with its ordinary
 as antialiased as the raster lines), then times ``set_frame`` of a new frame
 plus a synchronous repaint of the viewport (with ``glFinish``, so the GPU or
 llvmpipe has really drawn it), for the nets of ``benchmarks/render.py``.
-Rounds alternate raster and OpenGL. Prints one JSON line per net: median ms
-per redraw for each, the ratio, and the OpenGL renderer's name.
+Rounds alternate raster and OpenGL. Prints one JSON line per net: the median
+over rounds of the mean ms per redraw for each, the ratio, and the OpenGL
+renderer's name.
 
 Needs a display with OpenGL (Xvfb is enough); the offscreen platform has none.
-Under Xvfb with llvmpipe the OpenGL rounds were bimodal -- about 3 ms, or
-27-107 ms, for the same frames -- so read every round, not the median alone.
+Under Xvfb with llvmpipe single OpenGL redraws are bimodal -- about 2-4 ms,
+or 45-70 ms every third to fifth frame for 10 400 edges -- so a round reports
+its mean, the time a run of frames really takes.
 """
 
 import os
@@ -64,7 +66,7 @@ def _redraw_ms(app, sizes, opengl: bool, repeats: int) -> tuple[float, str]:
             view.viewport().makeCurrent()
             view.viewport().context().functions().glFinish()
 
-    ms = statistics.median(render._times(redraw, repeats)) * 1e3
+    ms = statistics.mean(render._times(redraw, repeats)) * 1e3     # mean: OpenGL's times are bimodal
     renderer = "raster"
     if opengl:
         view.viewport().makeCurrent()
