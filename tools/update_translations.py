@@ -4,8 +4,9 @@
    ``QCoreApplication.translate(context, ...)`` and ``QT_TRANSLATE_NOOP(context, ...)`` —
    plus the session's data strings (lesson titles, texts, "Watch" lines and
    comparison labels; the health labels and "diverged"; the data sets' names, descriptions, noise
-   help, tasks and the words naming their inputs and targets), which it cannot find by itself because
-   they are values, not calls. They are written as ``QT_TRANSLATE_NOOP`` calls
+   help, tasks and the words naming their inputs and targets; the templates of the errors a user reads,
+   declared with ``nnviz.data.messages.template``: CSV import problems, refused edits), which it cannot
+   find by itself because they are values, not calls. They are written as ``QT_TRANSLATE_NOOP`` calls
    to a temporary file that lupdate reads with the sources, so a rewritten or
    new lesson is picked up by the next run. The result is merged into
    ``resources/translations/nnviz_<lang>.ts``: new strings arrive unfinished,
@@ -52,6 +53,7 @@ def tool(name: str) -> str:
 def session_strings() -> str:
     """Python source marking the session's data strings, one QT_TRANSLATE_NOOP call a line."""
     from nnviz.data import DATASETS, make_dataset
+    from nnviz.data.messages import TEMPLATES       # filled as the modules declaring them are imported
     from nnviz.session import LESSONS
     from nnviz.session.health import LABELS
 
@@ -70,6 +72,7 @@ def session_strings() -> str:
         ds = make_dataset(name, n=4)
         names.update(w for w in (*ds.feature_names, ds.target_name) if len(w) > 2 and w.isalpha())
     lines += [f"QT_TRANSLATE_NOOP('Dataset', {w!r})" for w in sorted(names)]
+    lines += [f"QT_TRANSLATE_NOOP({context!r}, {text!r})" for context, text in TEMPLATES]
     return "\n".join(lines) + "\n"
 
 

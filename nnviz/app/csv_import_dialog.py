@@ -23,6 +23,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.data import CsvError, load_csv, preview_csv
 from nnviz.session.language import QT_TRANSLATE_NOOP
+from nnviz.ui.i18n import error_text
 from nnviz.ui.plots.base import BASE_FONT_PT, Styled
 from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import Theme, get_theme
@@ -132,7 +133,7 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
             header, rows = preview_csv(self._path, PREVIEW_ROWS)
         except CsvError as err:
             self._fill([], [])
-            self._show_error(str(err))
+            self._show_error(error_text(err))
             return False
         self._fill(header, rows)
         return True
@@ -174,7 +175,7 @@ class CsvImportDialog(Styled, QtWidgets.QDialog):
         try:
             dataset = load_csv(self._path, target=self.target(), task=self.task())
         except CsvError as err:
-            self._show_error(str(err))
+            self._show_error(error_text(err))
             self._mark(str(err))
             return
         self._dataset = dataset

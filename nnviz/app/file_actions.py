@@ -15,7 +15,7 @@ from nnviz.app.model_file import MODEL_FILTER, is_model_file, open_model_file
 from nnviz.app.recent_files import add_recent, recent_files, remove_recent
 from nnviz.session import Session
 from nnviz.session.language import QT_TRANSLATE_NOOP
-from nnviz.ui.i18n import translate
+from nnviz.ui.i18n import error_text, translate
 from nnviz.ui.images import save_image
 
 FILE_FILTER = "nnviz experiments (*.json);;All files (*)"
@@ -182,7 +182,7 @@ class FileActions:
         try:
             self.session.configure(**changes)
         except ValueError as err:
-            self.show_error(self.tr("Could not use the CSV data"), str(err))
+            self.show_error(self.tr("Could not use the CSV data"), error_text(err))
             return
         self.settings.setValue("files/last_csv", changes["csv"]["path"])
         ds = self.session.prep.dataset

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .dataset import MAX_ABS_VALUE, Dataset
+from .messages import UserError, template
 
 MAX_INFERRED_CLASSES = 20
 """A target with at most this many distinct integers or texts is read as class labels."""
@@ -40,8 +41,49 @@ MAX_LINE_BYTES = 2**20
 FORCED_TASKS = ("regression", "classification", "binary", "multiclass")
 
 
-class CsvError(ValueError):
-    """A CSV file that cannot become a Dataset; the message says where and why."""
+class CsvError(UserError):
+    """A CSV file that cannot become a Dataset; the message says where and why (translatable, see messages)."""
+
+
+def _m(text: str) -> tuple[str, str]:
+    return template("CsvError", text)
+
+
+NO_SUCH_FILE = _m("cannot read {path}: no such file")
+A_FOLDER = _m("cannot read {path}: it is a folder, not a file")
+PERMISSION = _m("cannot read {path}: permission denied")
+CANNOT_READ = _m("cannot read {path}: {reason}")
+LINE_TOO_LONG = _m("row {row}: longer than {size} MB; is this a CSV data file?")
+NOT_UTF8 = _m("row {row}: byte {byte} is not UTF-8 text; save the file as UTF-8 CSV")
+OPEN_QUOTE = _m("row {row}: a quote opened in this row is never closed (cells cannot hold line breaks)")
+QUOTING = _m("row {row}: {problem}")
+CELL_TOO_LONG = _m("row {row}: a cell is longer than a CSV data cell can be (is a closing quote missing?)")
+STRAY_RETURN = _m("row {row}: a stray line-break character (carriage return) inside the row")
+CELL_RUNS_ON = _m("row {row}: a quoted cell runs on to row {end}; cells cannot hold line breaks "
+                  "(is a closing quote missing?)")
+EMPTY_FILE = _m("the file is empty: it needs a header row and data rows")
+TOO_MANY_COLUMNS = _m("row {row}: {count} columns; the limit is {limit}")
+NO_NAME = _m("row {row}, column {index}: the column has no name")
+NAME_TWICE = _m("row {row}: the column name {column} appears twice (columns {first} and {second})")
+ONE_COLUMN = _m("row {row}: only one column ({column}); a data file needs at least one input column "
+                "and a target column")
+TOO_MANY_ROWS = _m("row {row}: more than {limit} data rows; the limit is {limit}")
+NO_DATA_ROWS = _m("the file has a header row but no data rows after row {row}")
+MISSING_CELL = _m("row {row}, column {column}: missing cell (the row has {cells} cells, "
+                  "the header {columns} columns)")
+EXTRA_CELL = _m("row {row}: {cells} cells but the header has {columns} columns "
+                "(an extra cell after column {column})")
+EMPTY_CELL = _m("row {row}, column {column}: empty cell")
+NOT_A_NUMBER = _m("row {row}, column {column}: {value} is not a number")
+NOT_FINITE = _m("row {row}, column {column}: {value} is not a finite number")
+TOO_LARGE = _m("row {row}, column {column}: {value} is beyond ±{limit}, the largest magnitude nnviz accepts")
+NO_COLUMN = _m("no column named {column}; the columns are: {columns}")
+TOO_MANY_LABELS = _m("row {row}, column {column}: {value} is not a number, and {count} distinct values "
+                     "are too many to be class labels (at most {limit})")
+ONE_CLASS = _m("column {column} has a single class ({label}); classification needs at least two")
+TOO_MANY_CLASSES = _m("column {column} has {count} distinct values; the limit is {limit} classes")
+NOT_BINARY = _m("column {column} has {count} classes, not the 2 of a binary task")
+NOT_MULTICLASS = _m("column {column} has 2 classes: that is a binary task, not multiclass")
 
 
 @dataclass
@@ -60,17 +102,17 @@ def _open(path):
     try:
         return open(path, "rb")
     except FileNotFoundError:
-        raise CsvError(f"cannot read {path}: no such file") from None
+        raise CsvError(NO_SUCH_FILE, path=path) from None
     except IsADirectoryError:
-        raise CsvError(f"cannot read {path}: it is a folder, not a file") from None
+        raise CsvError(A_FOLDER, path=path) from None
     except PermissionError:
-        raise CsvError(f"cannot read {path}: permission denied") from None
+        raise CsvError(PERMISSION, path=path) from None
     except OSError as e:
-        raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
+        raise CsvError(CANNOT_READ, path=path, reason=e.strerror or e) from None
 
 
 class _BadLine(Exception):
-    """Raised inside the line reader with a ``row N: ...`` message; becomes a CsvError."""
+    """Raised inside the line reader with the CsvError to raise (``args[0]``) outside the csv reader."""
 
 
 def _decoded_lines(f):
@@ -88,15 +130,13 @@ def _decoded_lines(f):
         if not raw:
             return
         if len(raw) > MAX_LINE_BYTES:
-            raise _BadLine(f"row {number}: longer than {MAX_LINE_BYTES // 2**20} MB; is this a CSV data file?")
+            raise _BadLine(CsvError(LINE_TOO_LONG, row=number, size=MAX_LINE_BYTES // 2**20))
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            raise _BadLine(f"row {number}: byte 0x{raw[e.start]:02x} is not UTF-8 text; "
-                           "save the file as UTF-8 CSV") from None
+            raise _BadLine(CsvError(NOT_UTF8, row=number, byte=f"0x{raw[e.start]:02x}")) from None
         if line.count('"') % 2:
-            raise _BadLine(f"row {number}: a quote opened in this row is never closed "
-                           "(cells cannot hold line breaks)")
+            raise _BadLine(CsvError(OPEN_QUOTE, row=number))
         yield line.removeprefix("\ufeff") if number == 1 else line
 
 
@@ -114,9 +154,9 @@ def _records(path):
         try:
             first = next(lines, None)
         except _BadLine as e:
-            raise CsvError(str(e)) from None
+            raise e.args[0] from None
         except OSError as e:
-            raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
+            raise CsvError(CANNOT_READ, path=path, reason=e.strerror or e) from None
         if first is None:
             return
         reader = csv.reader(itertools.chain([first], lines),
@@ -128,34 +168,33 @@ def _records(path):
             except StopIteration:
                 return
             except _BadLine as e:
-                raise CsvError(str(e)) from None
+                raise e.args[0] from None
             except csv.Error as e:
-                raise CsvError(f"row {number + 1}: {_quoting_problem(e)}") from None
+                raise _quoting_problem(e, number + 1) from None
             except OSError as e:
-                raise CsvError(f"cannot read {path}: {e.strerror or e}") from None
+                raise CsvError(CANNOT_READ, path=path, reason=e.strerror or e) from None
             if reader.line_num > number + 1:
-                raise CsvError(f"row {number + 1}: a quoted cell runs on to row {reader.line_num}; cells cannot "
-                               "hold line breaks (is a closing quote missing?)")
+                raise CsvError(CELL_RUNS_ON, row=number + 1, end=reader.line_num)
             number = reader.line_num
             if any(c.strip() for c in cells):
                 yield number, cells
 
 
-def _quoting_problem(error):
-    """The csv module's complaint in a student's words."""
+def _quoting_problem(error, row: int) -> CsvError:
+    """The csv module's complaint at ``row`` in a student's words."""
     text = str(error)
     if "field larger than field limit" in text:
-        return "a cell is longer than a CSV data cell can be (is a closing quote missing?)"
+        return CsvError(CELL_TOO_LONG, row=row)
     if "new-line character seen in unquoted field" in text:
-        return "a stray line-break character (carriage return) inside the row"
-    return text
+        return CsvError(STRAY_RETURN, row=row)
+    return CsvError(QUOTING, row=row, problem=text)
 
 
 def _first_record(records) -> tuple[int, list[str]]:
     """The header record: (row number, stripped names); CsvError if the file has no rows."""
     first = next(records, None)
     if first is None:
-        raise CsvError("the file is empty: it needs a header row and data rows")
+        raise CsvError(EMPTY_FILE)
     number, cells = first
     return number, [c.strip() for c in cells]
 
@@ -164,13 +203,12 @@ def _read_header(records, max_cols: int) -> tuple[int, list[str]]:
     """The header as a checked list of non-empty, unique column names."""
     number, header = _first_record(records)
     if len(header) > max_cols:
-        raise CsvError(f"row {number}: {len(header)} columns; the limit is {max_cols}")
+        raise CsvError(TOO_MANY_COLUMNS, row=number, count=len(header), limit=max_cols)
     for j, name in enumerate(header):
         if not name:
-            raise CsvError(f"row {number}, column {j + 1}: the column has no name")
+            raise CsvError(NO_NAME, row=number, index=j + 1)
         if name in header[:j]:
-            raise CsvError(f"row {number}: the column name {name!r} appears twice "
-                           f"(columns {header.index(name) + 1} and {j + 1})")
+            raise CsvError(NAME_TWICE, row=number, column=repr(name), first=header.index(name) + 1, second=j + 1)
     return number, header
 
 
@@ -179,46 +217,49 @@ def _read_table(path, max_rows: int, max_cols: int) -> _Table:
     with contextlib.closing(_records(path)) as records:
         header_row, header = _read_header(records, max_cols)
         if len(header) < 2:
-            raise CsvError(f"row {header_row}: only one column ({header[0]!r}); a data file needs "
-                           "at least one input column and a target column")
+            raise CsvError(ONE_COLUMN, row=header_row, column=repr(header[0]))
         table = _Table(header, [], [])
         for number, cells in records:
             _check_width(number, cells, header)
             if len(table.rows) == max_rows:
-                raise CsvError(f"row {number}: more than {max_rows} data rows; "
-                               f"the limit is {max_rows}")
+                raise CsvError(TOO_MANY_ROWS, row=number, limit=max_rows)
             table.rows.append(cells)
             table.row_numbers.append(number)
     if not table.rows:
-        raise CsvError(f"the file has a header row but no data rows after row {header_row}")
+        raise CsvError(NO_DATA_ROWS, row=header_row)
     return table
 
 
 def _check_width(number: int, cells: list[str], header: list[str]) -> None:
     if len(cells) < len(header):
-        raise CsvError(f"row {number}, column {header[len(cells)]!r}: missing cell "
-                       f"(the row has {len(cells)} cells, the header {len(header)} columns)")
+        raise CsvError(MISSING_CELL, row=number, column=repr(header[len(cells)]), cells=len(cells),
+                       columns=len(header))
     if len(cells) > len(header):
-        raise CsvError(f"row {number}: {len(cells)} cells but the header has {len(header)} columns "
-                       f"(an extra cell after column {header[-1]!r})")
+        raise CsvError(EXTRA_CELL, row=number, cells=len(cells), columns=len(header), column=repr(header[-1]))
 
 
 # --- numbers and labels ----------------------------------------------------------------------
 
-def _cell_problem(cell: str) -> str | None:
-    """Why ``cell`` is not a usable number, or None if it is one."""
+def _cell_problem(cell: str) -> tuple[tuple[str, str], dict] | None:
+    """Why ``cell`` is not a usable number (a message and its fields beside row and column), or None."""
     text = cell.strip()
     if not text:
-        return "empty cell"
+        return EMPTY_CELL, {}
+    value = repr(_clip(text))
     try:
-        value = float(text)
+        number = float(text)
     except ValueError:
-        return f"{_clip(text)!r} is not a number"
-    if not np.isfinite(value):
-        return f"{_clip(text)!r} is not a finite number"
-    if abs(value) > MAX_ABS_VALUE:
-        return f"{_clip(text)!r} is beyond ±{MAX_ABS_VALUE:g}, the largest magnitude nnviz accepts"
+        return NOT_A_NUMBER, {"value": value}
+    if not np.isfinite(number):
+        return NOT_FINITE, {"value": value}
+    if abs(number) > MAX_ABS_VALUE:
+        return TOO_LARGE, {"value": value, "limit": f"{MAX_ABS_VALUE:g}"}
     return None
+
+
+def _bad_cell(number: int, name: str, text: str) -> CsvError:
+    message, fields = _cell_problem(text)
+    return CsvError(message, row=number, column=repr(name), **fields)
 
 
 def _clip(text: str, limit: int = 40) -> str:
@@ -229,9 +270,8 @@ def _raise_first_bad_cell(table: _Table, columns: list[int]) -> None:
     """Scan row by row and raise a CsvError for the first unusable cell among ``columns``."""
     for number, row in zip(table.row_numbers, table.rows):
         for j in columns:
-            problem = _cell_problem(row[j])
-            if problem:
-                raise CsvError(f"row {number}, column {table.header[j]!r}: {problem}")
+            if _cell_problem(row[j]):
+                raise _bad_cell(number, table.header[j], row[j])
 
 
 def _column_floats(table: _Table, j: int) -> np.ndarray | None:
@@ -259,7 +299,7 @@ def _target_index(header: list[str], target: str | None) -> int:
     if target is None:
         return len(header) - 1
     if target not in header:
-        raise CsvError(f"no column named {target!r}; the columns are: {', '.join(header)}")
+        raise CsvError(NO_COLUMN, column=repr(target), columns=", ".join(header))
     return header.index(target)
 
 
@@ -286,9 +326,8 @@ def _infer_task(table: _Table, t: int, values, texts) -> str:
     if n_distinct <= MAX_INFERRED_CLASSES:
         return "classification"
     number, text = next((r, s) for r, s in zip(table.row_numbers, texts) if _cell_problem(s))
-    raise CsvError(f"row {number}, column {table.header[t]!r}: {text!r} is not a number, and "
-                   f"{n_distinct} distinct values are too many to be class labels "
-                   f"(at most {MAX_INFERRED_CLASSES})")
+    raise CsvError(TOO_MANY_LABELS, row=number, column=repr(table.header[t]), value=repr(text), count=n_distinct,
+                   limit=MAX_INFERRED_CLASSES)
 
 
 def _parses_to_non_finite(text: str) -> bool:
@@ -307,7 +346,7 @@ def _target(table: _Table, t: int, task: str | None) -> tuple[np.ndarray, str, l
     if values is None:  # text labels, or a bad cell: find empty and nan/inf cells first
         for number, text in zip(table.row_numbers, texts):
             if not text or _parses_to_non_finite(text):
-                raise CsvError(f"row {number}, column {name!r}: {_cell_problem(text)}")
+                raise _bad_cell(number, name, text)
     if task is None:
         task = _infer_task(table, t, values, texts)
     if task == "regression":
@@ -322,15 +361,13 @@ def _classification_task(name: str, class_names: list[str], task: str) -> str:
     """"binary" or "multiclass" from the class count, checked against the task asked for."""
     k = len(class_names)
     if k < 2:
-        raise CsvError(f"column {name!r} has a single class ({class_names[0]!r}); "
-                       "classification needs at least two")
+        raise CsvError(ONE_CLASS, column=repr(name), label=repr(class_names[0]))
     if k > MAX_CLASSES:
-        raise CsvError(f"column {name!r} has {k} distinct values; "
-                       f"the limit is {MAX_CLASSES} classes")
+        raise CsvError(TOO_MANY_CLASSES, column=repr(name), count=k, limit=MAX_CLASSES)
     if task == "binary" and k != 2:
-        raise CsvError(f"column {name!r} has {k} classes, not the 2 of a binary task")
+        raise CsvError(NOT_BINARY, column=repr(name), count=k)
     if task == "multiclass" and k < 3:
-        raise CsvError(f"column {name!r} has 2 classes: that is a binary task, not multiclass")
+        raise CsvError(NOT_MULTICLASS, column=repr(name))
     return "binary" if k == 2 else "multiclass"
 
 
@@ -378,5 +415,5 @@ def preview_csv(path, rows: int = 10, max_cols: int = 1_000) -> tuple[list[str],
     with contextlib.closing(_records(path)) as records:
         number, header = _first_record(records)
         if len(header) > max_cols:
-            raise CsvError(f"row {number}: {len(header)} columns; the limit is {max_cols}")
+            raise CsvError(TOO_MANY_COLUMNS, row=number, count=len(header), limit=max_cols)
         return header, [cells[:max_cols + 1] for _, cells in itertools.islice(records, rows)]

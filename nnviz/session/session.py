@@ -13,6 +13,7 @@ phase by phase and how rewind replays it exactly.
 
 import numpy as np
 
+from nnviz.data.messages import UserError, template
 from nnviz.engine import Network, make_optimizer
 
 from . import classroom
@@ -36,6 +37,12 @@ __all__ = ["Session", "StepRecord", "load_experiment", "experiment_from_config_t
 
 DATA_KEYS = ("dataset", "n_samples", "noise", "seed", "points", "csv")
 UNDO_DEPTH = 50
+
+# what a typed weight or a switched neuron is refused for, in the user's language (see nnviz.data.messages)
+WEIGHT_NOT_FINITE = template("Session", "a weight must be a finite number, got {value}")
+NO_PARAMETER = template("Session", "layer {layer} has no parameter {key}")
+INDEX_OUTSIDE = template("Session", "index {index} is outside {key} of shape {shape}")
+NO_HIDDEN_NEURON = template("Session", "no hidden neuron {neuron} in layer {layer}")
 
 
 class Session(StepperMixin, QueriesMixin):
@@ -181,15 +188,15 @@ class Session(StepperMixin, QueriesMixin):
         """
         value = float(value)
         if not np.isfinite(value):
-            raise ValueError(f"a weight must be a finite number, got {value!r}")
+            raise UserError(WEIGHT_NOT_FINITE, value=repr(value))
         net = self.network
         if not 1 <= layer <= net.n_layers or key not in net.params[layer - 1]:
-            raise ValueError(f"layer {layer} has no parameter {key!r}")
+            raise UserError(NO_PARAMETER, layer=layer, key=repr(key))
         target = net.params[layer - 1][key]
         try:
             target[index]
         except IndexError:
-            raise ValueError(f"index {index} is outside {key} of shape {target.shape}") from None
+            raise UserError(INDEX_OUTSIDE, index=index, key=key, shape=target.shape) from None
         self._to_boundary()
         target[index] = value
         self.edited = True
@@ -206,7 +213,7 @@ class Session(StepperMixin, QueriesMixin):
     def set_neuron_enabled(self, layer, j, enabled):
         """Switch hidden neuron j (0-based) of layer (1..L-1) off or on; kept in the config."""
         if not 1 <= layer < self.network.n_layers or not 0 <= j < self.network.sizes[layer]:
-            raise ValueError(f"no hidden neuron {j} in layer {layer}")
+            raise UserError(NO_HIDDEN_NEURON, neuron=j, layer=layer)
         off = {tuple(p) for p in self.config["disabled_neurons"]}
         off.discard((layer, j)) if enabled else off.add((layer, j))
         self._to_boundary()             # a step already shown was computed with the old switch

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from nnviz.data.messages import UserError
 from nnviz.session.language import (
     LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, ltr, set_display_translation,
     translation_file,
 )
 
-__all__ = ["LANGUAGES", "current_language", "formula", "install_language", "localize_digits", "numbers",
+__all__ = ["LANGUAGES", "current_language", "error_text", "formula", "install_language", "localize_digits", "numbers",
            "system_language", "translate"]
 
 _installed: list[QtCore.QTranslator] = []
@@ -85,6 +86,18 @@ def current_language() -> str:
 def translate(context: str, text: str) -> str:
     """A string marked with ``QT_TRANSLATE_NOOP(context, text)``, in the installed language."""
     return QtCore.QCoreApplication.translate(context, text)
+
+
+def error_text(err: BaseException) -> str:
+    """What ``err`` says, in the installed language.
+
+    A :class:`~nnviz.data.messages.UserError` (a CSV file's problem, a refused
+    edit) is translated from its template, its fields -- file and column names,
+    cells, numbers -- kept as they are and left to right; any other error's own text.
+    """
+    if isinstance(err, UserError):
+        return err.shown(translate, formula)
+    return str(err)
 
 
 def numbers(text: str) -> str:

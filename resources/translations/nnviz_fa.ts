@@ -433,6 +433,129 @@ the shading is the cell&apos;s share of its row (of that true class).</source>
     </message>
 </context>
 <context>
+    <name>CsvError</name>
+    <message>
+        <source>cannot read {path}: no such file</source>
+        <translation>خواندن {path} ممکن نیست: چنین پرونده‌ای وجود ندارد</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: it is a folder, not a file</source>
+        <translation>خواندن {path} ممکن نیست: این یک پوشه است، نه پرونده</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: permission denied</source>
+        <translation>خواندن {path} ممکن نیست: اجازهٔ دسترسی داده نشده است</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>خواندن {path} ممکن نیست: {reason}</translation>
+    </message>
+    <message>
+        <source>row {row}: longer than {size} MB; is this a CSV data file?</source>
+        <translation>سطر {row}: بلندتر از {size} مگابایت است؛ آیا این یک پروندهٔ دادهٔ CSV است؟</translation>
+    </message>
+    <message>
+        <source>row {row}: byte {byte} is not UTF-8 text; save the file as UTF-8 CSV</source>
+        <translation>سطر {row}: بایت {byte} متن ⁦UTF-8⁩ نیست؛ پرونده را به‌صورت ⁦UTF-8 CSV⁩ ذخیره کنید</translation>
+    </message>
+    <message>
+        <source>row {row}: a quote opened in this row is never closed (cells cannot hold line breaks)</source>
+        <translation>سطر {row}: گیومه‌ای که در این سطر باز شده هرگز بسته نمی‌شود (خانه‌ها نمی‌توانند شکست خط داشته باشند)</translation>
+    </message>
+    <message>
+        <source>row {row}: {problem}</source>
+        <translation>سطر {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row}: a cell is longer than a CSV data cell can be (is a closing quote missing?)</source>
+        <translation>سطر {row}: یک خانه بلندتر از اندازه‌ای است که خانهٔ دادهٔ CSV می‌تواند داشته باشد (آیا گیومهٔ بستن جا افتاده است؟)</translation>
+    </message>
+    <message>
+        <source>row {row}: a stray line-break character (carriage return) inside the row</source>
+        <translation>سطر {row}: یک نویسهٔ شکست خط (⁦carriage return⁩) بی‌جا درون سطر هست</translation>
+    </message>
+    <message>
+        <source>row {row}: a quoted cell runs on to row {end}; cells cannot hold line breaks (is a closing quote missing?)</source>
+        <translation>سطر {row}: یک خانهٔ درون گیومه تا سطر {end} ادامه یافته است؛ خانه‌ها نمی‌توانند شکست خط داشته باشند (آیا گیومهٔ بستن جا افتاده است؟)</translation>
+    </message>
+    <message>
+        <source>the file is empty: it needs a header row and data rows</source>
+        <translation>پرونده خالی است: به یک سطر سرستون و سطرهای داده نیاز دارد</translation>
+    </message>
+    <message>
+        <source>row {row}: {count} columns; the limit is {limit}</source>
+        <translation>سطر {row}: {count} ستون؛ حد مجاز {limit} است</translation>
+    </message>
+    <message>
+        <source>row {row}, column {index}: the column has no name</source>
+        <translation>سطر {row}، ستون {index}: این ستون نام ندارد</translation>
+    </message>
+    <message>
+        <source>row {row}: the column name {column} appears twice (columns {first} and {second})</source>
+        <translation>سطر {row}: نام ستون {column} دو بار آمده است (ستون‌های {first} و {second})</translation>
+    </message>
+    <message>
+        <source>row {row}: only one column ({column}); a data file needs at least one input column and a target column</source>
+        <translation>سطر {row}: تنها یک ستون ({column}) هست؛ پروندهٔ داده دست‌کم به یک ستون ورودی و یک ستون هدف نیاز دارد</translation>
+    </message>
+    <message>
+        <source>row {row}: more than {limit} data rows; the limit is {limit}</source>
+        <translation>سطر {row}: بیش از {limit} سطر داده؛ حد مجاز {limit} است</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no data rows after row {row}</source>
+        <translation>پرونده سطر سرستون دارد، اما پس از سطر {row} هیچ سطر داده‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: missing cell (the row has {cells} cells, the header {columns} columns)</source>
+        <translation>سطر {row}، ستون {column}: خانه جا افتاده است (این سطر {cells} خانه دارد و سرستون {columns} ستون)</translation>
+    </message>
+    <message>
+        <source>row {row}: {cells} cells but the header has {columns} columns (an extra cell after column {column})</source>
+        <translation>سطر {row}: {cells} خانه دارد، اما سرستون {columns} ستون دارد (یک خانهٔ اضافه پس از ستون {column})</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: empty cell</source>
+        <translation>سطر {row}، ستون {column}: خانهٔ خالی</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {value} is not a number</source>
+        <translation>سطر {row}، ستون {column}: {value} عدد نیست</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {value} is not a finite number</source>
+        <translation>سطر {row}، ستون {column}: {value} عددی متناهی نیست</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {value} is beyond ±{limit}, the largest magnitude nnviz accepts</source>
+        <translation>سطر {row}، ستون {column}: {value} بیرون از بازهٔ ⁦±{limit}⁩ است، بزرگ‌ترین اندازه‌ای که nnviz می‌پذیرد</translation>
+    </message>
+    <message>
+        <source>no column named {column}; the columns are: {columns}</source>
+        <translation>ستونی به نام {column} نیست؛ ستون‌ها: {columns}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {value} is not a number, and {count} distinct values are too many to be class labels (at most {limit})</source>
+        <translation>سطر {row}، ستون {column}: {value} عدد نیست، و {count} مقدار متمایز برای برچسب رده بودن زیادند (حداکثر {limit})</translation>
+    </message>
+    <message>
+        <source>column {column} has a single class ({label}); classification needs at least two</source>
+        <translation>ستون {column} تنها یک رده دارد ({label})؛ دسته‌بندی دست‌کم به دو رده نیاز دارد</translation>
+    </message>
+    <message>
+        <source>column {column} has {count} distinct values; the limit is {limit} classes</source>
+        <translation>ستون {column} {count} مقدار متمایز دارد؛ حد مجاز {limit} رده است</translation>
+    </message>
+    <message>
+        <source>column {column} has {count} classes, not the 2 of a binary task</source>
+        <translation>ستون {column} {count} رده دارد، نه دو ردهٔ یک مسئلهٔ دودویی</translation>
+    </message>
+    <message>
+        <source>column {column} has 2 classes: that is a binary task, not multiclass</source>
+        <translation>ستون {column} دو رده دارد: این یک مسئلهٔ دودویی است، نه چندرده‌ای</translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message>
         <source>auto</source>
@@ -3693,6 +3816,22 @@ Watch: {watch}</source>
     <message>
         <source>Cannot rewind further: older steps are beyond the history limit.</source>
         <translation>بیش از این نمی‌توان به عقب برگشت: گام‌های قدیمی‌تر بیرون از حد تاریخچه‌اند.</translation>
+    </message>
+    <message>
+        <source>a weight must be a finite number, got {value}</source>
+        <translation>وزن باید عددی متناهی باشد، اما {value} داده شد</translation>
+    </message>
+    <message>
+        <source>layer {layer} has no parameter {key}</source>
+        <translation>لایهٔ {layer} پارامتری به نام {key} ندارد</translation>
+    </message>
+    <message>
+        <source>index {index} is outside {key} of shape {shape}</source>
+        <translation>اندیس {index} بیرون از {key} با شکل {shape} است</translation>
+    </message>
+    <message>
+        <source>no hidden neuron {neuron} in layer {layer}</source>
+        <translation>لایهٔ {layer} نورون پنهانی با شمارهٔ {neuron} ندارد</translation>
     </message>
 </context>
 <context>

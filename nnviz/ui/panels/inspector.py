@@ -24,6 +24,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.session.language import QT_TRANSLATE_NOOP
+from nnviz.ui.i18n import error_text
 from nnviz.ui.panels import inspector_data as data
 from nnviz.ui.panels import inspector_text as text
 from nnviz.ui.panels.inspector_markup import error_color, esc, fmt_full
@@ -187,7 +188,7 @@ class InspectorPanel(QtWidgets.QWidget):
         try:
             self.session.set_param(layer, key, index, number)
         except ValueError as err:
-            self._show_error(str(err))
+            self._show_error(error_text(err))
             return False
         self._clear_error()
         self.value_edit.clearFocus()
@@ -202,7 +203,7 @@ class InspectorPanel(QtWidgets.QWidget):
         try:
             check = self._gradient_check()
         except ValueError as err:
-            self._show_error(str(err))
+            self._show_error(error_text(err))
             return None
         self._clear_error()
         self.last_check = check
@@ -319,7 +320,7 @@ class InspectorPanel(QtWidgets.QWidget):
         try:
             self.session.set_neuron_enabled(sel[1], sel[2], bool(checked))
         except ValueError as err:
-            self._show_error(str(err))
+            self._show_error(error_text(err))
             self._render()
             return
         self._clear_error()

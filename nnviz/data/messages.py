@@ -1,0 +1,52 @@
+"""Errors a user reads, kept translatable without Qt.
+
+A :class:`UserError` is a ValueError whose text is an English template with
+named fields, ``"row {row}, column {column}: {value} is not a number"``, and
+the fields' values. ``str(err)`` is the English text, so callers and tests that
+read the message keep working; the window shows it in its own language:
+
+    translate(err.context, err.template).format(**err.fields)
+
+(``err.shown(translate, isolate)`` does that, ``isolate`` keeping file names,
+column names and numbers left to right in a right-to-left sentence).
+
+Templates are declared once with :func:`template`, which records them in
+:data:`TEMPLATES`; ``tools/update_translations.py`` reads that registry (they
+are values, so lupdate cannot find them) and puts them in the ``.ts`` file.
+"""
+
+from __future__ import annotations
+
+TEMPLATES: dict[tuple[str, str], None] = {}
+"""Every declared (context, template), in declaration order: what the translation tool collects."""
+
+
+def template(context: str, text: str) -> tuple[str, str]:
+    """Declare the message ``text`` of ``context`` (a template with {named} fields); returns (context, text)."""
+    TEMPLATES[(context, text)] = None
+    return context, text
+
+
+class UserError(ValueError):
+    """A problem to show to the user: English ``template`` of ``context`` filled with ``fields``.
+
+    ``message`` is a (context, template) pair from :func:`template`; the field
+    values are turned into text here (quote names with ``repr`` before passing them).
+    """
+
+    def __init__(self, message: tuple[str, str], **fields):
+        self.context, self.template = message
+        self.fields = {name: str(value) for name, value in fields.items()}
+        super().__init__(self.template.format(**self.fields))
+
+    def shown(self, translate, isolate=lambda text: text) -> str:
+        """The message through ``translate(context, template)``, each field passed through ``isolate``."""
+        return translate(self.context, self.template).format(
+            **{name: isolate(value) for name, value in self.fields.items()})
+
+    def __reduce__(self):               # copy and pickle rebuild from the template, not from the text
+        return _rebuild, (type(self), self.context, self.template, self.fields)
+
+
+def _rebuild(cls, context, text, fields):
+    return cls((context, text), **fields)

@@ -1,0 +1,98 @@
+"""Errors a user reads (a CSV file's problem, a refused weight) are shown in the window's language,
+while ``str(err)`` stays English for callers, logs and the command line."""
+
+import copy
+import pickle
+import re
+
+import pytest
+from PySide6 import QtCore
+
+from nnviz.app.csv_import_dialog import CsvImportDialog
+from nnviz.data import CsvError, load_csv
+from nnviz.data.messages import TEMPLATES, UserError
+from nnviz.session import Session
+from nnviz.session.language import catalogue
+from nnviz.ui import i18n
+from nnviz.ui.panels.inspector import InspectorPanel
+
+PERSIAN = re.compile("[\u0600-\u06ff]")
+LRI, PDI = "\u2066", "\u2069"
+TEXT_IN_NUMBERS = "x1,x2,y\n1,2,0\n3,abc,1\n5,6,0\n"
+
+
+@pytest.fixture
+def persian(qapp):
+    i18n.install_language(qapp, "fa")
+    yield
+    i18n.install_language(qapp, "en")
+
+
+def _csv(tmp_path, text, name="grades.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_error_template_has_a_persian_translation_with_its_fields():
+    table = catalogue("fa")
+    contexts = {context for context, _ in TEMPLATES}
+    assert {"CsvError", "Session"} <= contexts and len(TEMPLATES) >= 30
+    for context, text in TEMPLATES:
+        fa = table.get((context, text))
+        assert fa and PERSIAN.search(fa), (context, text)
+        assert sorted(re.findall(r"\{\w+\}", fa)) == sorted(re.findall(r"\{\w+\}", text)), text
+
+
+def test_text_in_a_numeric_column_is_reported_in_persian_naming_row_column_and_cell(persian, qtbot, tmp_path):
+    path = _csv(tmp_path, TEXT_IN_NUMBERS)
+    with pytest.raises(CsvError) as caught:
+        load_csv(path)
+    assert str(caught.value) == "row 3, column 'x2': 'abc' is not a number"     # English for callers
+    dialog = CsvImportDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_path(path)
+    qtbot.mouseClick(dialog.ok_button, QtCore.Qt.MouseButton.LeftButton)
+    shown = dialog.error_text()
+    assert shown == f"سطر {LRI}3{PDI}، ستون {LRI}'x2'{PDI}: {LRI}'abc'{PDI} عدد نیست"
+    assert dialog.marked == (1, 1)                     # the bad cell is still found and highlighted
+    assert dialog.result_config() is None
+
+
+def test_missing_file_and_column_name_the_file_and_column_in_persian(persian, tmp_path):
+    missing = tmp_path / "نمرات.csv"
+    with pytest.raises(CsvError) as caught:
+        load_csv(missing)
+    text = i18n.error_text(caught.value)
+    assert PERSIAN.search(text.replace(str(missing), "")) and f"{LRI}{missing}{PDI}" in text
+    assert "no such file" not in text
+    with pytest.raises(CsvError) as caught:
+        load_csv(_csv(tmp_path, TEXT_IN_NUMBERS.replace("abc", "4")), target="grade")
+    text = i18n.error_text(caught.value)
+    assert "ستونی به نام" in text and f"{LRI}'grade'{PDI}" in text and f"{LRI}x1, x2, y{PDI}" in text
+
+
+def test_english_window_shows_the_english_text(qapp, tmp_path):
+    i18n.install_language(qapp, "en")
+    with pytest.raises(CsvError) as caught:
+        load_csv(_csv(tmp_path, "x1,y\n1,0\nnan,1\n"))
+    assert i18n.error_text(caught.value) == str(caught.value) == "row 3, column 'x1': 'nan' is not a finite number"
+    assert i18n.error_text(ValueError("plain")) == "plain"
+
+
+def test_a_refused_weight_is_explained_in_persian_in_the_inspector(persian, qtbot):
+    s = Session({"dataset": "xor", "n_samples": 20, "seed": 1, "hidden": [{"size": 3, "activation": "tanh"}]})
+    with pytest.raises(ValueError, match="a weight must be a finite number, got nan"):
+        s.set_param(1, "W", (0, 0), float("nan"))
+    panel = InspectorPanel()
+    qtbot.addWidget(panel)
+    panel.show_edge(s, 1, 0, 0)
+    assert panel.apply_edit("inf") is False
+    assert panel.error_text() == f"وزن باید عددی متناهی باشد، اما {LRI}inf{PDI} داده شد"
+
+
+def test_a_user_error_copies_and_pickles_with_its_template():
+    err = CsvError(("CsvError", "row {row}, column {column}: empty cell"), row=4, column="'x'")
+    for again in (copy.copy(err), pickle.loads(pickle.dumps(err))):
+        assert type(again) is CsvError and str(again) == str(err) == "row 4, column 'x': empty cell"
+        assert again.fields == {"row": "4", "column": "'x'"} and isinstance(again, UserError)
