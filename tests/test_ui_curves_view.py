@@ -156,3 +156,21 @@ def test_long_history_is_decimated(view):
     assert len(x) < 2500
     assert y.min() == train.min() and y.max() == train.max()
     assert view.best_line.value() == best
+
+
+def test_the_best_step_label_steps_aside_for_the_legend(view, qtbot):
+    """A best step near the last one puts "best: step N" where the legend sits (top right): it goes
+    left of the line instead of under the legend."""
+    steps = np.arange(301.0)
+    train = 2.0 * np.exp(-steps / 60.0) + 0.01
+    test = train + 0.1
+    test[-1] = 0.05                                   # the best test loss at the last step
+    view.resize(560, 300)
+    view.set_series(steps, train, test, best_step=300)
+    qtbot.wait(10)
+    label = view.best_line.label
+    assert view.best_line.isVisible() and label.isVisible()
+    text = label.textItem.mapRectToScene(label.textItem.boundingRect())
+    assert not text.intersects(view.legend.sceneBoundingRect())
+    line_x = view.plot_item.getViewBox().mapViewToScene(QtCore.QPointF(300, 0)).x()
+    assert text.right() <= line_x + 1                  # left of the line

@@ -6,8 +6,9 @@ label beside a line near its middle, so a fixed side -- or a side chosen from
 where the step lies in the data -- cut the text at the plot's edge.
 :class:`MarkerLabel` chooses in pixels every time the line, the view range
 or the plot's size changes: to the right of the line when the label fits
-there, else to its left, else over the line against the plot's edge; a
-label wider than the whole plot wraps onto more lines.
+there and the plot's legend is not, else to its left, else over the line
+against the plot's edge; a label wider than the whole plot wraps onto more
+lines.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ class MarkerLabel(pg.InfLineLabel):
         if label > width:                       # wraps at spaces onto as many lines as it needs
             text.setTextWidth(width)
             label = text.boundingRect().width()
-        if x + label <= width:
-            a = 0.0                             # right of the line
+        if x + label <= width and not (x - label >= 0 and self._meets_legend(vb, x, label)):
+            a = 0.0                             # right of the line (left when the legend is there)
         elif x - label >= 0:
             a = 1.0                             # left of the line
         else:                                   # over the line, against the nearer edge
@@ -56,6 +57,17 @@ class MarkerLabel(pg.InfLineLabel):
             self.setAnchor((a, 0.5))
         else:
             self.updateTextPos()
+
+
+    def _meets_legend(self, vb: pg.ViewBox, x: float, label: float) -> bool:
+        """True when the text right of the line would lie under the plot's legend (pixels of ``vb``)."""
+        legend = getattr(vb.parentItem(), "legend", None)
+        if legend is None or not legend.isVisible() or not legend.items:
+            return False
+        box = vb.mapFromScene(legend.sceneBoundingRect()).boundingRect()
+        height = self.textItem.boundingRect().height()
+        y = vb.mapFromScene(self.scenePos()).y()        # where along the line the label sits
+        return QtCore.QRectF(x, y - height / 2, label, height).intersects(box)
 
 
 def marker_line(text: str, position: float) -> pg.InfiniteLine:
