@@ -1,7 +1,8 @@
-"""Errors a user reads (a CSV file's problem, a refused weight) are shown in the window's language,
-while ``str(err)`` stays English for callers, logs and the command line."""
+"""Errors a user reads (a CSV file's problem, a refused weight, a bad field of an experiment file) are shown
+in the window's language, while ``str(err)`` stays English for callers, logs and the command line."""
 
 import copy
+import json
 import pickle
 import re
 
@@ -9,9 +10,11 @@ import pytest
 from PySide6 import QtCore
 
 from nnviz.app.csv_import_dialog import CsvImportDialog
+from nnviz.app.main_window import MainWindow
+from nnviz.app.recent_files import last_experiment
 from nnviz.data import CsvError, load_csv
 from nnviz.data.messages import TEMPLATES, UserError
-from nnviz.session import Session
+from nnviz.session import ExperimentFileError, Session
 from nnviz.session.language import catalogue
 from nnviz.ui import i18n
 from nnviz.ui.panels.inspector import InspectorPanel
@@ -37,7 +40,7 @@ def _csv(tmp_path, text, name="grades.csv"):
 def test_every_error_template_has_a_persian_translation_with_its_fields():
     table = catalogue("fa")
     contexts = {context for context, _ in TEMPLATES}
-    assert {"CsvError", "Session"} <= contexts and len(TEMPLATES) >= 30
+    assert {"CsvError", "Session", "ExperimentFile"} <= contexts and len(TEMPLATES) >= 60
     for context, text in TEMPLATES:
         fa = table.get((context, text))
         assert fa and PERSIAN.search(fa), (context, text)
@@ -96,3 +99,50 @@ def test_a_user_error_copies_and_pickles_with_its_template():
     for again in (copy.copy(err), pickle.loads(pickle.dumps(err))):
         assert type(again) is CsvError and str(again) == str(err) == "row 4, column 'x': empty cell"
         assert again.fields == {"row": "4", "column": "'x'"} and isinstance(again, UserError)
+
+
+def _experiment(tmp_path, edit, name="run.json"):
+    path = tmp_path / name
+    s = Session({"dataset": "moons", "n_samples": 40})
+    s.run(3)
+    s.save(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    edit(doc)
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_a_bad_field_of_an_experiment_file_is_explained_in_persian(persian, shown, tmp_path):
+    path = _experiment(tmp_path, lambda doc: doc["state"].update(step=5000.5))
+    with pytest.raises(ExperimentFileError) as caught:
+        Session.load(path)
+    english = "run.json: state.step: must be a whole number from 0 to 1000000000, got 5000.5"
+    assert str(caught.value) == english and caught.value.field == "state.step"      # English for callers
+    assert caught.value.reason == "must be a whole number from 0 to 1000000000, got 5000.5"
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    window = shown(MainWindow(Session({"dataset": "xor", "n_samples": 20}), settings=settings))
+    before = window.session
+    assert not window.open_path(str(path)) and window.session is before
+    box = window.error_box
+    assert box.windowTitle() == "باز کردن آزمایش ممکن نشد"
+    assert box.text() == (f"{path}\n\n{LRI}run.json{PDI}: {LRI}state.step{PDI}: "
+                          f"باید عددی صحیح از {LRI}0{PDI} تا {LRI}1000000000{PDI} باشد، اما {LRI}5000.5{PDI} است")
+    box.done(0)
+
+
+def test_a_broken_last_experiment_is_reported_in_persian_and_its_errors_copy(persian, tmp_path):
+    path = _experiment(tmp_path, lambda doc: doc["state"]["optimizer"].update(name="adam"))
+    settings = QtCore.QSettings(str(tmp_path / "nnviz.ini"), QtCore.QSettings.Format.IniFormat)
+    settings.setValue("session/last_kind", "file")
+    settings.setValue("session/last_value", str(path))
+    session, reopened, message = last_experiment(settings, "xor")
+    assert session.lesson.id == "xor" and reopened is None
+    assert message.startswith("باز کردن دوبارهٔ آخرین آزمایش ممکن نشد")
+    assert (f"{LRI}state.optimizer.name{PDI}: {LRI}'adam'{PDI} است، اما config.optimizer برابر {LRI}'sgd'{PDI}"
+            in message)
+    with pytest.raises(ExperimentFileError) as caught:
+        Session.load(path)
+    for again in (copy.copy(caught.value), pickle.loads(pickle.dumps(caught.value))):
+        assert type(again) is ExperimentFileError and str(again) == str(caught.value)
+        assert (again.path, again.field, again.reason) == (str(path), "state.optimizer.name", caught.value.reason)
+        assert i18n.error_text(again) == i18n.error_text(caught.value)

@@ -122,7 +122,7 @@ class FileActions:
         try:
             session = open_model_file(self, path) if model else Session.load(path)
         except (ValueError, OSError) as err:
-            self.show_error(self.tr("Could not open the experiment"), f"{path}\n\n{err}")
+            self.show_error(self.tr("Could not open the experiment"), f"{path}\n\n{error_text(err)}")
             return False
         if session is None:
             return False

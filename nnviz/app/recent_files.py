@@ -22,8 +22,14 @@ from pathlib import Path
 from PySide6 import QtCore
 
 from nnviz.session import LESSONS, ExperimentFileError, Session, experiment_from_config_text, load_experiment
+from nnviz.session.language import QT_TRANSLATE_NOOP
+from nnviz.ui.i18n import error_text, formula, translate
 
 MAX_RECENT = 8
+REOPENED = QT_TRANSLATE_NOOP("RecentFiles", "Reopened {path}")
+RESTORED = QT_TRANSLATE_NOOP("RecentFiles", "Restored the last experiment (not saved to a file)")
+NOT_REOPENED = QT_TRANSLATE_NOOP("RecentFiles",
+                                 "Could not reopen the last experiment ({reason}); showing the demo lesson")
 
 
 def recent_files(settings: QtCore.QSettings) -> list[str]:
@@ -71,13 +77,13 @@ def last_experiment(settings: QtCore.QSettings, demo_lesson: str) -> tuple[Sessi
     value = settings.value("session/last_value")
     try:
         if kind == "file" and value:
-            return load_experiment(str(value)), str(value), f"Reopened {value}"
+            reopened = translate("RecentFiles", REOPENED).format(path=formula(str(value)))
+            return load_experiment(str(value)), str(value), reopened
         if kind == "lesson" and value in LESSONS:
             return Session.from_lesson(str(value)), None, ""
         if kind == "config" and value:
-            return (experiment_from_config_text(str(value)), None,
-                    "Restored the last experiment (not saved to a file)")
+            return experiment_from_config_text(str(value)), None, translate("RecentFiles", RESTORED)
     except ExperimentFileError as err:      # the only error a stored experiment can raise
         return (Session.from_lesson(demo_lesson), None,
-                f"Could not reopen the last experiment ({err}); showing the demo lesson")
+                translate("RecentFiles", NOT_REOPENED).format(reason=error_text(err)))
     return Session.from_lesson(demo_lesson), None, ""

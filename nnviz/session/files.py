@@ -242,7 +242,7 @@ def _file_error(path, err, default_field):
     if isinstance(err, ExperimentFileError):
         return err
     if isinstance(err, FieldError):
-        return ExperimentFileError(path, err.field, err.reason)
+        return ExperimentFileError(path, err.field, err.message, **err.fields)
     field, reason = split_field(str(err))
     return ExperimentFileError(path, field or default_field, reason)
 

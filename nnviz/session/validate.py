@@ -11,6 +11,11 @@ as it is written in the file::
     exp.json: config.hidden[1].size: must be a whole number from 1 to 4096, got 5000
     exp.json: state.order: 140 indices stored, the training set has 70 samples
 
+The reason is an English template of the "ExperimentFile" context with named
+fields (a :class:`~nnviz.data.messages.UserError`), so ``str(err)`` stays this
+English line while the window shows the reason translated, the file name, the
+field path and the values as they are.
+
 Limits shared by the writer and the reader (a save checks them before it
 replaces anything, so it never writes a file that load refuses):
 
@@ -34,6 +39,8 @@ import re
 from pathlib import Path
 
 import numpy as np
+
+from nnviz.data.messages import UserError, template
 
 MAX_FILE_BYTES = 2**30
 MAX_NESTING = 8
@@ -61,31 +68,119 @@ FALLBACK = "cannot be opened:"
 
 _FIELD_MESSAGE = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.+)$", re.DOTALL)
 
+# The reasons a field is refused, translated when the window shows them (nnviz.ui.i18n.error_text).
+_C = "ExperimentFile"
+TOO_DEEP = template(_C, "lists and mappings nest more than {limit} levels deep")
+NOT_WHOLE = template(_C, "must be a whole number from {low} to {high}, got {value}")
+NOT_MAPPING = template(_C, "must be a mapping, got {kind}")
+NOT_MAPPING_WITH = template(_C, "must be a mapping with {keys}, got {kind}")
+UNKNOWN_FIELD = template(_C, "unknown field; allowed: {allowed}")
+MISSING = template(_C, "missing")
+MISSING_WITH = template(_C, "missing (stored with {present})")
+MISSING_AMSGRAD = template(_C, "missing (amsgrad is on)")
+ARRAY_NOT_MAPPING = template(_C, "not a valid stored array: must be a mapping of dtype, shape and base64, got {value}")
+ARRAY_DTYPE = template(_C, "not a valid stored array: dtype {dtype} is not one of {dtypes}")
+ARRAY_SHAPE = template(_C, "not a valid stored array: shape must be a list of 1 or 2 sizes, got {shape}")
+ARRAY_WRONG_SHAPE = template(_C, "shape {shape}, but the network needs {needed}")
+ARRAY_TOO_LARGE = template(_C, "not a valid stored array: shape {shape} is more than {limit} numbers")
+ARRAY_CHARACTERS = template(_C, "not a valid stored array: base64 holds {count} characters; "
+                                "shape {shape} of {dtype} needs {need}")
+ARRAY_TEXT_KIND = template(_C, "not a valid stored array: base64 holds {kind}; shape {shape} of {dtype} needs {need}")
+ARRAY_DAMAGED = template(_C, "not a valid stored array: base64 is damaged (not base64 text)")
+ARRAY_BYTES = template(_C, "not a valid stored array: base64 holds {count} bytes; shape {shape} needs {need}")
+NOT_FINITE = template(_C, "holds NaN or infinite values, but state.diverged is not true")
+NOT_PCG64 = template(_C, "must be 'PCG64', got {value}")
+NOT_BOOLEAN = template(_C, "must be true or false, got {value}")
+ORDER_LENGTH = template(_C, "{count} indices stored, the training set has {n} samples "
+                            "(was config.n_samples, config.test_ratio or the data changed?)")
+ORDER_INDICES = template(_C, "must hold each training-sample index 0..{last} once")
+ONE_SAMPLE_LEFT = template(_C, "{pos} leaves one sample for the next batch, and batch norm needs at least 2")
+BUFFERS_LIST = template(_C, "must be a list of {count} mappings, one per layer")
+NEGATIVE_VARIANCE = template(_C, "a variance cannot be negative")
+OTHER_OPTIMIZER = template(_C, "{name}, but config.optimizer is {expected}")
+NOT_FRACTION = template(_C, "must be a number from 0 up to (not including) 1, got {value}")
+NEGATIVE_SQUARES = template(_C, "holds negative values; it is a running sum of squares")
+METRICS_LENGTH = template(_C, "{count} steps of metrics stored, but state.step is {step}")
 
-class ExperimentFileError(ValueError):
+
+class _Reason(UserError):
+    """What is wrong with a field: an English template of ``CONTEXT`` with its fields, or a plain text.
+
+    ``message`` is a (context, template) pair from :func:`template`, or text
+    that has no translation (a reason retold from elsewhere); :meth:`shown`
+    translates the template and keeps the file name and the field path as they are.
+    """
+
+    def _set_reason(self, message, fields):
+        self.fields = {name: one_line(value) for name, value in fields.items()}
+        if isinstance(message, tuple):
+            self.context, self.template = message
+            self.reason = one_line(self.template.format(**self.fields))
+        else:
+            self.context, self.template, self.fields = None, None, {}
+            self.reason = one_line(message)
+
+    @property
+    def message(self):
+        """The (context, template) pair of the reason, or its plain text."""
+        return self.reason if self.template is None else (self.context, self.template)
+
+    def shown_reason(self, translate, isolate=lambda text: text):
+        """The reason in the language of ``translate``, its fields through ``isolate``."""
+        return self.reason if self.template is None else UserError.shown(self, translate, isolate)
+
+    def __reduce__(self):
+        return _rebuild_reason, (type(self), self._head(), self.message, self.fields)
+
+
+def _rebuild_reason(cls, head, message, fields):
+    return cls(*head, message, **fields)
+
+
+class ExperimentFileError(_Reason):
     """An experiment file (or document) that cannot be opened; one line: ``name: field: reason``.
 
     ``path`` is the file as given (None for an in-memory document), ``field``
     the path of the bad field as written in the file (None for the whole
-    file) and ``reason`` what is wrong with it.
+    file) and ``reason`` what is wrong with it: a (context, template) pair
+    filled with ``fields`` (translated when shown), or plain text.
     """
 
-    def __init__(self, path, field, reason):
+    def __init__(self, path, field, reason, **fields):
         self.path = None if path is None else str(path)
         self.field = field
-        self.reason = one_line(reason)
+        self._set_reason(reason, fields)
         if len(self.reason) > 300:
-            self.reason = self.reason[:300] + "…"
-        name = Path(path).name if path is not None else "experiment"
-        super().__init__(": ".join(part for part in (name, field, self.reason) if part))
+            self._set_reason(self.reason[:300] + "…", {})
+        self.name = Path(path).name if path is not None else "experiment"
+        ValueError.__init__(self, ": ".join(part for part in (self.name, field, self.reason) if part))
+
+    def _head(self):
+        return self.path, self.field
+
+    def shown(self, translate, isolate=lambda text: text):
+        """``name: field: reason``, the reason translated, the name and the field kept left to right."""
+        parts = (isolate(self.name), self.field and isolate(self.field), self.shown_reason(translate, isolate))
+        return ": ".join(part for part in parts if part)
 
 
-class FieldError(ValueError):
-    """A bad field of a document, before the file's name is known: ``field: reason``."""
+class FieldError(_Reason):
+    """A bad field of a document, before the file's name is known: ``field: reason``.
 
-    def __init__(self, field, reason):
-        self.field, self.reason = field, one_line(reason)
-        super().__init__(f"{field}: {self.reason}")
+    ``reason`` is a (context, template) pair filled with ``fields``, or plain text.
+    """
+
+    def __init__(self, field, reason, **fields):
+        self.field = field
+        self._set_reason(reason, fields)
+        ValueError.__init__(self, f"{field}: {self.reason}")
+
+    def _head(self):
+        return (self.field,)
+
+    def shown(self, translate, isolate=lambda text: text):
+        """``field: reason``, the reason translated, the field kept left to right."""
+        return f"{isolate(self.field)}: {self.shown_reason(translate, isolate)}"
 
 
 def one_line(text):
@@ -134,7 +229,7 @@ def check_nesting(value, field, limit=MAX_NESTING):
         else:
             continue
         if depth >= limit:
-            raise FieldError(field, f"lists and mappings nest more than {limit} levels deep")
+            raise FieldError(field, TOO_DEEP, limit=limit)
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list, tuple)))
 
 
@@ -143,7 +238,7 @@ def check_nesting(value, field, limit=MAX_NESTING):
 def whole(value, field, low, high):
     """An int from low to high (not a bool, not a float such as 3.0 or infinity)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
-        raise FieldError(field, f"must be a whole number from {low} to {high}, got {_short(value)}")
+        raise FieldError(field, NOT_WHOLE, low=low, high=high, value=_short(value))
     return int(value)
 
 
@@ -166,14 +261,15 @@ def _short(value, limit=40):
 def mapping(value, field, required, optional=()):
     """Check that ``value`` is a mapping with the required keys and no others."""
     if not isinstance(value, dict):
-        keys = f" with {', '.join(required)}" if required else ""
-        raise FieldError(field, f"must be a mapping{keys}, got {json_kind(value)}")
+        if required:
+            raise FieldError(field, NOT_MAPPING_WITH, keys=", ".join(required), kind=json_kind(value))
+        raise FieldError(field, NOT_MAPPING, kind=json_kind(value))
     for key in value:
         if key not in required and key not in optional:
-            raise FieldError(f"{field}.{key}", f"unknown field; allowed: {', '.join((*required, *optional))}")
+            raise FieldError(f"{field}.{key}", UNKNOWN_FIELD, allowed=", ".join((*required, *optional)))
     for key in required:
         if key not in value:
-            raise FieldError(f"{field}.{key}", "missing")
+            raise FieldError(f"{field}.{key}", MISSING)
     return value
 
 
@@ -190,38 +286,38 @@ def stored_array(obj, field, dtypes=FLOAT_DTYPES, shape=None, max_size=2**28):
     shape is ``shape`` when given, and the text holds exactly the bytes the
     shape needs, so a damaged array is named, never misread.
     """
-    bad = "not a valid stored array:"
     if not isinstance(obj, dict) or set(obj) != {"dtype", "shape", "base64"}:
-        raise FieldError(field, f"{bad} must be a mapping of dtype, shape and base64, got {_short(obj)}")
+        raise FieldError(field, ARRAY_NOT_MAPPING, value=_short(obj))
     if obj["dtype"] not in dtypes:
-        raise FieldError(field, f"{bad} dtype {_short(obj['dtype'])} is not one of {', '.join(dtypes)}")
+        raise FieldError(field, ARRAY_DTYPE, dtype=_short(obj["dtype"]), dtypes=", ".join(dtypes))
     dims = obj["shape"]
     if (not isinstance(dims, list) or not 1 <= len(dims) <= 2
             or not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= max_size for d in dims)):
-        raise FieldError(field, f"{bad} shape must be a list of 1 or 2 sizes, got {_short(dims)}")
+        raise FieldError(field, ARRAY_SHAPE, shape=_short(dims))
     if shape is not None and tuple(dims) != tuple(shape):
-        raise FieldError(field, f"shape {dims}, but the network needs {list(shape)}")
+        raise FieldError(field, ARRAY_WRONG_SHAPE, shape=dims, needed=list(shape))
     size = math.prod(dims)
     if size > max_size:
-        raise FieldError(field, f"{bad} shape {dims} is more than {max_size} numbers")
+        raise FieldError(field, ARRAY_TOO_LARGE, shape=dims, limit=max_size)
     dtype = np.dtype(obj["dtype"])
     text = obj["base64"]
     need = 4 * math.ceil(size * dtype.itemsize / 3)
     if not isinstance(text, str) or len(text) != need:
-        got = f"{len(text)} characters" if isinstance(text, str) else json_kind(text)
-        raise FieldError(field, f"{bad} base64 holds {got}; shape {dims} of {obj['dtype']} needs {need}")
+        if isinstance(text, str):
+            raise FieldError(field, ARRAY_CHARACTERS, count=len(text), shape=dims, dtype=obj["dtype"], need=need)
+        raise FieldError(field, ARRAY_TEXT_KIND, kind=json_kind(text), shape=dims, dtype=obj["dtype"], need=need)
     try:            # a character outside base64 is skipped, so the length check below catches it
         raw = base64.b64decode(text)         # (strict validation is ten times slower on long runs)
     except (binascii.Error, ValueError):
-        raise FieldError(field, f"{bad} base64 is damaged (not base64 text)") from None
+        raise FieldError(field, ARRAY_DAMAGED) from None
     if len(raw) != size * dtype.itemsize:
-        raise FieldError(field, f"{bad} base64 holds {len(raw)} bytes; shape {dims} needs {size * dtype.itemsize}")
+        raise FieldError(field, ARRAY_BYTES, count=len(raw), shape=dims, need=size * dtype.itemsize)
     return np.frombuffer(raw, dtype=dtype).reshape(dims).astype(dtype.newbyteorder("="))
 
 
 def _finite(array, field, diverged):
     if not diverged and not np.isfinite(array).all():
-        raise FieldError(field, "holds NaN or infinite values, but state.diverged is not true")
+        raise FieldError(field, NOT_FINITE)
     return array
 
 
@@ -231,7 +327,7 @@ def rng_state(value, field):
     """A numpy PCG64 generator state as nnviz saves it, checked number by number."""
     mapping(value, field, ("bit_generator", "state", "has_uint32", "uinteger"))
     if value["bit_generator"] != "PCG64":
-        raise FieldError(f"{field}.bit_generator", f"must be 'PCG64', got {_short(value['bit_generator'])}")
+        raise FieldError(f"{field}.bit_generator", NOT_PCG64, value=_short(value["bit_generator"]))
     inner = mapping(value["state"], f"{field}.state", ("state", "inc"))
     whole(inner["state"], f"{field}.state.state", 0, 2**128 - 1)
     whole(inner["inc"], f"{field}.state.inc", 0, 2**128 - 1)
@@ -259,7 +355,7 @@ def decode_state(state, session, field="state", with_metrics=True):
     net, config = session.network, session.config
     diverged = state.get("diverged", False)
     if not isinstance(diverged, bool):
-        raise FieldError(f"{field}.diverged", f"must be true or false, got {_short(diverged)}")
+        raise FieldError(f"{field}.diverged", NOT_BOOLEAN, value=_short(diverged))
     out = {"diverged": diverged}
     out["step"] = step = whole(state["step"], f"{field}.step", 0, MAX_STEPS)
     out["epoch"] = whole(state["epoch"], f"{field}.epoch", 0, step)
@@ -282,21 +378,19 @@ def _batch_position(state, session, field):
     if order is not None:
         order = stored_array(order, f"{field}.order", INT_DTYPES)
         if order.shape != (n,):
-            raise FieldError(f"{field}.order", f"{order.size} indices stored, the training set has {n} samples "
-                             "(was config.n_samples, config.test_ratio or the data changed?)")
+            raise FieldError(f"{field}.order", ORDER_LENGTH, count=order.size, n=n)
         if not np.array_equal(np.sort(order), np.arange(n)):
-            raise FieldError(f"{field}.order", f"must hold each training-sample index 0..{n - 1} once")
+            raise FieldError(f"{field}.order", ORDER_INDICES, last=n - 1)
         order = order.astype(np.int64)
     pos = whole(state["pos"], f"{field}.pos", 0, n if order is not None else 0)
     if any(h["batch_norm"] for h in session.config["hidden"]) and n - pos == 1:
-        raise FieldError(f"{field}.pos", f"{pos} leaves one sample for the next batch, and batch norm "
-                         "needs at least 2")
+        raise FieldError(f"{field}.pos", ONE_SAMPLE_LEFT, pos=pos)
     return {"order": order, "pos": pos}
 
 
 def _buffers(value, net, field, diverged):
     if not isinstance(value, list) or len(value) != len(net.buffers):
-        raise FieldError(field, f"must be a list of {len(net.buffers)} mappings, one per layer")
+        raise FieldError(field, BUFFERS_LIST, count=len(net.buffers))
     out = []
     for i, (saved, live) in enumerate(zip(value, net.buffers)):
         mapping(saved, f"{field}[{i}]", tuple(live))
@@ -305,7 +399,7 @@ def _buffers(value, net, field, diverged):
             name = f"{field}[{i}].{key}"
             layer[key] = _finite(stored_array(saved[key], name, shape=array.shape), name, diverged)
             if key == "running_var" and (layer[key] < 0).any():
-                raise FieldError(name, "a variance cannot be negative")
+                raise FieldError(name, NEGATIVE_VARIANCE)
         out.append(layer)
     return out
 
@@ -314,7 +408,7 @@ def _optimizer(value, config, shape, step, field, diverged):
     mapping(value, field, ("name", "t", "state"))
     name = value["name"]
     if name != config["optimizer"]:
-        raise FieldError(f"{field}.name", f"{_short(name)}, but config.optimizer is {config['optimizer']!r}")
+        raise FieldError(f"{field}.name", OTHER_OPTIMIZER, name=_short(name), expected=repr(config["optimizer"]))
     t = whole(value["t"], f"{field}.t", 0, step)
     stored = value["state"]
     groups = OPTIMIZER_VECTORS[name]
@@ -324,20 +418,20 @@ def _optimizer(value, config, shape, step, field, diverged):
         present = [key for key in group if key in stored]
         if present and len(present) != len(group):
             missing = next(key for key in group if key not in stored)
-            raise FieldError(f"{field}.state.{missing}", f"missing (stored with {', '.join(present)})")
+            raise FieldError(f"{field}.state.{missing}", MISSING_WITH, present=", ".join(present))
     if config["optimizer_options"].get("amsgrad") and "exp_avg" in stored and "max_exp_avg_sq" not in stored:
-        raise FieldError(f"{field}.state.max_exp_avg_sq", "missing (amsgrad is on)")
+        raise FieldError(f"{field}.state.max_exp_avg_sq", MISSING_AMSGRAD)
     out = {}
     for key, item in stored.items():
         name_ = f"{field}.state.{key}"
         if key in OPTIMIZER_NUMBERS:
             if isinstance(item, bool) or not isinstance(item, numbers.Real) or not 0 <= item < 1:
-                raise FieldError(name_, f"must be a number from 0 up to (not including) 1, got {_short(item)}")
+                raise FieldError(name_, NOT_FRACTION, value=_short(item))
             out[key] = float(item)
             continue
         array = _finite(stored_array(item, name_, shape=shape), name_, diverged)
         if key in NON_NEGATIVE and (array < 0).any():
-            raise FieldError(name_, "holds negative values; it is a running sum of squares")
+            raise FieldError(name_, NEGATIVE_SQUARES)
         out[key] = array
     return name, t, out
 
@@ -355,5 +449,5 @@ def _metrics(value, session, step, field):
         name, reason = split_field(err)
         raise FieldError(name or field, reason) from None
     if len(scratch) != step:
-        raise FieldError(field, f"{len(scratch)} steps of metrics stored, but state.step is {step}")
+        raise FieldError(field, METRICS_LENGTH, count=len(scratch), step=step)
     return value

@@ -92,7 +92,7 @@ def error_text(err: BaseException) -> str:
     """What ``err`` says, in the installed language.
 
     A :class:`~nnviz.data.messages.UserError` (a CSV file's problem, a refused
-    edit) is translated from its template, its fields -- file and column names,
+    edit, a bad field of an experiment file) is translated from its template, its fields -- file and column names,
     cells, numbers -- kept as they are and left to right; any other error's own text.
     """
     if isinstance(err, UserError):

@@ -1018,6 +1018,125 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
     </message>
 </context>
 <context>
+    <name>ExperimentFile</name>
+    <message>
+        <source>lists and mappings nest more than {limit} levels deep</source>
+        <translation>فهرست‌ها و نگاشت‌ها بیش از {limit} سطح تودرتو شده‌اند</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}, got {value}</source>
+        <translation>باید عددی صحیح از {low} تا {high} باشد، اما {value} است</translation>
+    </message>
+    <message>
+        <source>must be a mapping, got {kind}</source>
+        <translation>باید یک نگاشت (mapping) باشد، اما {kind} است</translation>
+    </message>
+    <message>
+        <source>must be a mapping with {keys}, got {kind}</source>
+        <translation>باید نگاشتی (mapping) با {keys} باشد، اما {kind} است</translation>
+    </message>
+    <message>
+        <source>unknown field; allowed: {allowed}</source>
+        <translation>فیلد ناشناخته؛ فیلدهای مجاز: {allowed}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>جا افتاده است</translation>
+    </message>
+    <message>
+        <source>missing (stored with {present})</source>
+        <translation>جا افتاده است (در حالی که {present} ذخیره شده است)</translation>
+    </message>
+    <message>
+        <source>missing (amsgrad is on)</source>
+        <translation>جا افتاده است (amsgrad روشن است)</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: must be a mapping of dtype, shape and base64, got {value}</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: باید نگاشتی از dtype، shape و base64 باشد، اما {value} است</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: dtype {dtype} is not one of {dtypes}</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: dtype {dtype} یکی از {dtypes} نیست</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: shape must be a list of 1 or 2 sizes, got {shape}</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: shape باید فهرستی از ۱ یا ۲ اندازه باشد، اما {shape} است</translation>
+    </message>
+    <message>
+        <source>shape {shape}, but the network needs {needed}</source>
+        <translation>شکل آن {shape} است، اما شبکه به شکل {needed} نیاز دارد</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: shape {shape} is more than {limit} numbers</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: شکل {shape} بیش از {limit} عدد است</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: base64 holds {count} characters; shape {shape} of {dtype} needs {need}</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: base64 {count} نویسه دارد؛ شکل {shape} از نوع {dtype} به {need} نویسه نیاز دارد</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: base64 holds {kind}; shape {shape} of {dtype} needs {need}</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: به جای متن base64، {kind} آمده است؛ شکل {shape} از نوع {dtype} به {need} نویسه نیاز دارد</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: base64 is damaged (not base64 text)</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: base64 آسیب دیده است (متن base64 نیست)</translation>
+    </message>
+    <message>
+        <source>not a valid stored array: base64 holds {count} bytes; shape {shape} needs {need}</source>
+        <translation>آرایهٔ ذخیره‌شدهٔ معتبری نیست: base64 {count} بایت دارد؛ شکل {shape} به {need} بایت نیاز دارد</translation>
+    </message>
+    <message>
+        <source>holds NaN or infinite values, but state.diverged is not true</source>
+        <translation>مقدار NaN یا بی‌نهایت دارد، اما state.diverged برابر true نیست</translation>
+    </message>
+    <message>
+        <source>must be &apos;PCG64&apos;, got {value}</source>
+        <translation>باید &apos;PCG64&apos; باشد، اما {value} است</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation>باید true یا false باشد، اما {value} است</translation>
+    </message>
+    <message>
+        <source>{count} indices stored, the training set has {n} samples (was config.n_samples, config.test_ratio or the data changed?)</source>
+        <translation>{count} اندیس ذخیره شده است، اما مجموعهٔ آموزشی {n} نمونه دارد (آیا config.n_samples، config.test_ratio یا داده‌ها تغییر کرده‌اند؟)</translation>
+    </message>
+    <message>
+        <source>must hold each training-sample index 0..{last} once</source>
+        <translation>باید هر اندیس نمونهٔ آموزشی از ۰ تا {last} را یک بار داشته باشد</translation>
+    </message>
+    <message>
+        <source>{pos} leaves one sample for the next batch, and batch norm needs at least 2</source>
+        <translation>{pos} تنها یک نمونه برای دستهٔ بعدی باقی می‌گذارد، و نرمال‌سازی دسته‌ای دست‌کم ۲ نمونه لازم دارد</translation>
+    </message>
+    <message>
+        <source>must be a list of {count} mappings, one per layer</source>
+        <translation>باید فهرستی از {count} نگاشت باشد، یکی برای هر لایه</translation>
+    </message>
+    <message>
+        <source>a variance cannot be negative</source>
+        <translation>واریانس نمی‌تواند منفی باشد</translation>
+    </message>
+    <message>
+        <source>{name}, but config.optimizer is {expected}</source>
+        <translation>{name} است، اما config.optimizer برابر {expected} است</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 up to (not including) 1, got {value}</source>
+        <translation>باید عددی از ۰ تا کمتر از ۱ باشد (خود ۱ پذیرفته نیست)، اما {value} است</translation>
+    </message>
+    <message>
+        <source>holds negative values; it is a running sum of squares</source>
+        <translation>مقدار منفی دارد، اما این یک مجموع انباشتهٔ مربع‌هاست</translation>
+    </message>
+    <message>
+        <source>{count} steps of metrics stored, but state.step is {step}</source>
+        <translation>سنجه‌های {count} گام ذخیره شده است، اما state.step برابر {step} است</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>&amp;Export image…</source>
@@ -3624,6 +3743,21 @@ Watch: {watch}</source>
     <message>
         <source>→ steps into the first phase</source>
         <translation>⁦→⁩ به نخستین مرحله می‌رود</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>Reopened {path}</source>
+        <translation>{path} دوباره باز شد</translation>
+    </message>
+    <message>
+        <source>Restored the last experiment (not saved to a file)</source>
+        <translation>آخرین آزمایش بازگردانده شد (در پرونده‌ای ذخیره نشده است)</translation>
+    </message>
+    <message>
+        <source>Could not reopen the last experiment ({reason}); showing the demo lesson</source>
+        <translation>باز کردن دوبارهٔ آخرین آزمایش ممکن نشد ({reason})؛ درس نمایشی نشان داده می‌شود</translation>
     </message>
 </context>
 <context>
