@@ -92,7 +92,7 @@ def test_a_hidden_view_is_not_drawn_and_catches_up_when_shown(window, monkeypatc
 
 def test_a_dock_behind_another_tab_is_not_drawn_and_catches_up_when_its_tab_is_raised(window, monkeypatch):
     """Qt moves the docks behind the front tab out of sight instead of hiding them: still not drawn."""
-    from nnviz.ui.binding import shown_on_screen
+    from nnviz.ui.visibility import shown_on_screen
     window.tabifyDockWidget(window.data_dock, window.curves_dock)
     window.tabifyDockWidget(window.data_dock, window.feature_dock)
     window.data_dock.raise_()

@@ -21,8 +21,9 @@ import time
 import numpy as np
 
 from nnviz.session.formatting import format_number, format_percent
-from nnviz.ui.binding import BOUNDARY_RESOLUTION, caption_html, shown_on_screen
+from nnviz.ui.binding import BOUNDARY_RESOLUTION, caption_html
 from nnviz.ui.network.frame_builder import weights_version
+from nnviz.ui.visibility import shown_on_screen
 
 SECONDARY_INTERVAL_S = 0.1  # while training fast, plots around the network redraw at most 10x a second
 SECONDARY_SHARE = 2.0       # ... and wait twice as long as their last redraw took (a third of the time)

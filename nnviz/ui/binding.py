@@ -20,8 +20,8 @@ Each part is redrawn only when what it shows changed (metrics appended,
 weights changed, a new gradient), so a surface may call :meth:`refresh`
 after every phase.  A view that is hidden inside a window on screen (a tab
 behind another, a closed dock) is not drawn at all: it is drawn when it is
-shown again.  Views of a surface that is never shown (offscreen pictures)
-are always drawn.
+shown again (:mod:`nnviz.ui.visibility` decides what is seen).  Views of a
+surface that is never shown (offscreen pictures) are always drawn.
 """
 
 from __future__ import annotations
@@ -32,8 +32,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6 import QtCore, QtWidgets
-import shiboken6
+from PySide6 import QtCore
 
 from nnviz.session.comparison import ComparisonRun, runs_its_lesson
 from nnviz.session.health import describe_thresholds
@@ -43,6 +42,7 @@ from nnviz.ui.images import before_picture
 from nnviz.ui.network.frame_builder import FrameBuilder, FrameOptions, has_plane, weights_version
 from nnviz.ui.plots.boundary import grid_points
 from nnviz.ui.plots.regression import curve_points
+from nnviz.ui.visibility import ShowWatcher, hidden
 
 BOUNDARY_RESOLUTION = 100       # points per side of the boundary grid
 PREDICT_CHUNK = 1024            # grid points per forward pass (see boundary_surface)
@@ -202,7 +202,7 @@ class Binding:
         self.extent = None
         self.weight_shape: tuple[int, int] | None = None
         self._drawn: dict = {}
-        self._waiting = _ShowWatcher(self._shown)      # hidden views, drawn when shown
+        self._waiting = ShowWatcher(self._shown)      # hidden views, drawn when shown
         self._draw_hidden = False
         self._showing = None                            # a view being shown: drawn whatever its size
         before_picture(self._before_picture)            # ... or when pictured
@@ -297,7 +297,7 @@ class Binding:
         return False
 
     def _out_of_sight(self, view) -> bool:
-        return view is not self._showing and _hidden(view)
+        return view is not self._showing and hidden(view)
 
     def _before_picture(self, widget) -> None:
         """``widget`` is about to be pictured: draw what its hidden views skipped."""
@@ -395,98 +395,3 @@ class Binding:
         opt = self.frame_options
         sample = None if opt.batch_mean else self.frames.focus_index(s, opt)
         return phase_caption(s, sample=sample, update_as_delta=opt.update_as_delta)
-
-
-def _hidden(view) -> bool:
-    """True for a view not seen inside a window that is on screen (a tab behind, a closed dock)."""
-    window = view.window()
-    if not window.isVisible():
-        return False
-    return not view.isVisible() or not within_parents(view)
-
-
-def within_parents(widget) -> bool:
-    """True when some of ``widget`` lies inside all its parents (and its window).
-
-    A dock behind another in a tab group stays "visible" to Qt: the main
-    window moves it out of sight instead of hiding it (to keep focus and
-    sizes), so ``isVisible()`` alone would keep drawing the views behind the
-    front tab on every frame.
-    """
-    window = widget.window()
-    origin = QtCore.QPoint(0, 0)
-    rect = QtCore.QRect(widget.mapTo(window, origin), widget.size()) & window.rect()
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window and not rect.isEmpty():
-        rect &= QtCore.QRect(parent.mapTo(window, origin), parent.size())
-        parent = parent.parentWidget()
-    return not rect.isEmpty()
-
-
-def shown_on_screen(widget) -> bool:
-    """True unless ``widget`` is hidden or out of sight inside a window on screen (see :func:`within_parents`)."""
-    return not _hidden(widget)
-
-
-class _ShowWatcher(QtCore.QObject):
-    """Calls ``shown(part)`` when a watched view is shown, then stops watching it.
-
-    A view is shown either by a Show event (its page or dock was hidden) or,
-    in a dock of a tab group, when that dock's tab comes to the front (the
-    dock's ``visibilityChanged``; it is moved into sight, not shown).
-    """
-
-    def __init__(self, shown) -> None:
-        super().__init__()
-        self._shown = shown
-        self._parts: dict = {}           # view -> part
-        self._docks: set = set()         # docks whose tab changes are followed
-
-    def watch(self, views, part: str) -> None:
-        for view in views:
-            if view not in self._parts:
-                view.installEventFilter(self)
-                self._follow_docks(view)
-            self._parts[view] = part
-
-    def _follow_docks(self, view) -> None:
-        parent = view.parentWidget()
-        while parent is not None:
-            if isinstance(parent, QtWidgets.QDockWidget) and parent not in self._docks:
-                self._docks.add(parent)
-                parent.visibilityChanged.connect(self._dock_visibility)
-                parent.destroyed.connect(lambda _obj=None, d=parent: self._docks.discard(d))
-            parent = parent.parentWidget()
-
-    def _dock_visibility(self, visible: bool) -> None:
-        if visible:          # the dock is moved into sight after the signal: look once it has been
-            QtCore.QTimer.singleShot(0, self._check_in_sight)
-
-    def _check_in_sight(self) -> None:
-        self._forget_deleted()
-        for view, part in list(self._parts.items()):
-            if view in self._parts and not _hidden(view):
-                self._parts.pop(view)
-                view.removeEventFilter(self)
-                self._shown(part)
-
-    def release_within(self, widget) -> set[str]:
-        """Stop watching the views that are ``widget`` or inside it (they are about to be drawn);
-        returns their parts."""
-        self._forget_deleted()
-        inside = [view for view in self._parts if view is widget or widget.isAncestorOf(view)]
-        for view in inside:
-            view.removeEventFilter(self)
-        return {self._parts.pop(view) for view in inside}
-
-    def _forget_deleted(self) -> None:
-        """Drop views whose window was closed and deleted (a binding may outlive its views)."""
-        for view in [v for v in self._parts if not shiboken6.isValid(v)]:
-            del self._parts[view]
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QtCore.QEvent.Type.Show and obj in self._parts:
-            part = self._parts.pop(obj)
-            obj.removeEventFilter(self)
-            self._shown(part, obj)
-        return False
