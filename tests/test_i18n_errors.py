@@ -146,3 +146,31 @@ def test_a_broken_last_experiment_is_reported_in_persian_and_its_errors_copy(per
         assert type(again) is ExperimentFileError and str(again) == str(caught.value)
         assert (again.path, again.field, again.reason) == (str(path), "state.optimizer.name", caught.value.reason)
         assert i18n.error_text(again) == i18n.error_text(caught.value)
+
+
+def test_a_broken_experiment_file_and_a_bad_resume_field_are_explained_in_persian(persian, tmp_path):
+    path = tmp_path / "half.json"
+    path.write_text('{"format": "nnviz-experiment", "version": 1, "config": {', encoding="utf-8")
+    with pytest.raises(ExperimentFileError) as caught:
+        Session.load(path)
+    assert str(caught.value) == "half.json: not valid JSON (line 1, column 57: Expecting property name enclosed " \
+                                "in double quotes)" and caught.value.field is None
+    assert i18n.error_text(caught.value) == (f"{LRI}half.json{PDI}: {LRI}JSON{PDI} معتبر نیست (سطر {LRI}1{PDI}، "
+                                             f"ستون {LRI}57{PDI}: {LRI}Expecting property name enclosed in double "
+                                             f"quotes{PDI})")
+    s = Session({"dataset": "moons", "n_samples": 40})
+    s.run(3)
+    s.advance("phase")
+    s.save(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["resume"]["step"]["lr"] = -0.5
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ExperimentFileError) as caught:
+        Session.load(path)
+    err = caught.value
+    assert str(err) == "half.json: resume.step.lr: must be a finite number > 0, got -0.5"
+    assert (err.field, err.reason) == ("resume.step.lr", "must be a finite number > 0, got -0.5")
+    assert i18n.error_text(err) == (f"{LRI}half.json{PDI}: {LRI}resume.step.lr{PDI}: "
+                                    f"باید عددی متناهی و {LRI}> 0{PDI} باشد، اما {LRI}-0.5{PDI} است")
+    again = pickle.loads(pickle.dumps(err))
+    assert str(again) == str(err) and i18n.error_text(again) == i18n.error_text(err)

@@ -30,18 +30,52 @@ from pathlib import Path
 import numpy as np
 
 from nnviz.data.csv_import import CsvError
+from nnviz.data.messages import template
 
 from .atomic_write import atomic_write_bytes, atomic_write_text, output_mode  # writers of pictures import these here
 from .config import validate_config
 from .history import Snapshot, restore_snapshot
 from .language import QT_TRANSLATE_NOOP, shown
 from .resume import resume, save_point
-from .validate import (FALLBACK, FLOAT_DTYPES, INT_DTYPES, MAX_FILE_BYTES, ExperimentFileError, FieldError,
-                       decode_state, json_kind, split_field, stored_array)
+from .validate import (FALLBACK, FLOAT_DTYPES, INT_DTYPES, MAX_FILE_BYTES, MISSING, NOT_MAPPING, UNKNOWN_FIELD,
+                       ExperimentFileError, FieldError, decode_state, json_kind, split_field, stored_array)
 
 FORMAT = "nnviz-experiment"
 VERSION = 1
 TOP_FIELDS = ("format", "version", "config", "state", "resume")
+
+# What is wrong with the file as a whole, its envelope or its "resume" field (translated when shown).
+_C = "ExperimentFile"
+TOO_BIG_TO_SAVE = template(_C, "this experiment needs {size} MB, more than the {limit} MB an experiment file may "
+                               "hold; nothing was written (save without the training state to keep the config)")
+NOT_REGULAR = template(_C, "is not a regular file")
+FILE_TOO_LARGE = template(_C, "file is {size} MB, more than the {limit} MB an experiment file may hold")
+FILE_GREW = template(_C, "file grew beyond the {limit} MB an experiment file may hold while it was read")
+NO_SUCH_FILE = template(_C, "no such file ({file})")
+A_FOLDER = template(_C, "is a folder, not a file")
+CANNOT_READ = template(_C, "cannot read it ({error})")
+NOT_UTF8 = template(_C, "cannot read it: byte {offset} is not UTF-8 text")
+NOT_JSON_AT = template(_C, "not valid JSON (line {line}, column {column}: {error})")
+NOT_JSON = template(_C, "not valid JSON ({error})")
+NESTS_TOO_DEEP = template(_C, "not an experiment file: lists or mappings nest hundreds of levels deep")
+NESTS_DEEP = template(_C, "lists or mappings nest hundreds of levels deep")
+NOT_EXPERIMENT = template(_C, "not an nnviz experiment file")
+NO_VERSION = template(_C, "missing or not a whole number")
+NEWER_VERSION = template(_C, "file version {version} is newer than this nnviz understands ({known}); please update nnviz")
+UNKNOWN_VERSION = template(_C, "{version} is not a known version")
+NOT_MAPPING_OR_NULL = template(_C, "must be a mapping or null, got {kind}")
+CANNOT_OPEN = template(_C, "cannot be opened ({error})")
+UNFORESEEN = template(_C, FALLBACK + " {error}")
+RESUME_MAPPING = template(_C, "must be a mapping with 'phase' and 'history' (and 'step')")
+RESUME_PHASE = template(_C, "must be a whole number from -1 (ready) to {last}, got {value}")
+RESUME_DIVERGED = template(_C, "a diverged run cannot be resumed in the middle of a step")
+RESUME_HISTORY = template(_C, "must be a list of stored states (the update phase needs the state before its step)")
+HISTORY_STEP = template(_C, "must be {expected}: the snapshots run up to state.step, one per step")
+STEP_MAPPING = template(_C, "must be a mapping with 'lr' and 'regularization' (and 'clip_norm', 'dropout')")
+NOT_POSITIVE = template(_C, "must be a finite number > 0, got {value}")
+NOT_PENALTY = template(_C, "must be {{'kind': none, l1 or l2, 'rate': a number}}")
+NEGATIVE = template(_C, "must be a finite number >= 0, got {value}")
+NOT_DROPOUT = template(_C, "must be a list of {count} rates from 0 to below 1, one per hidden layer, got {value}")
 
 
 def encode_array(a):
@@ -111,9 +145,8 @@ def save_session(session, path, weights=True):
     """
     data = json.dumps(session_to_dict(session, weights), allow_nan=True, indent=1).encode("utf-8")
     if len(data) > MAX_FILE_BYTES:
-        raise ExperimentFileError(path, None, f"this experiment needs {len(data) / 2**20:.0f} MB, more than the "
-                                  f"{MAX_FILE_BYTES / 2**20:.0f} MB an experiment file may hold; nothing was "
-                                  "written (save without the training state to keep the config)")
+        raise ExperimentFileError(path, None, TOO_BIG_TO_SAVE, size=f"{len(data) / 2**20:.0f}",
+                                  limit=f"{MAX_FILE_BYTES / 2**20:.0f}")
 
     def check(written):
         doc = parse_document(written, path)
@@ -137,21 +170,20 @@ def read_document(path):
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):          # a pipe or a device could be read forever
-            raise ExperimentFileError(path, None, "is not a regular file")
+            raise ExperimentFileError(path, None, NOT_REGULAR)
         if info.st_size > MAX_FILE_BYTES:
-            raise ExperimentFileError(path, None, f"file is {info.st_size / 2**20:.0f} MB, more than the "
-                                      f"{MAX_FILE_BYTES / 2**20:.0f} MB an experiment file may hold")
+            raise ExperimentFileError(path, None, FILE_TOO_LARGE, size=f"{info.st_size / 2**20:.0f}",
+                                      limit=f"{MAX_FILE_BYTES / 2**20:.0f}")
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
-            raise ExperimentFileError(path, None, f"file grew beyond the {MAX_FILE_BYTES / 2**20:.0f} MB an "
-                                      "experiment file may hold while it was read")
+            raise ExperimentFileError(path, None, FILE_GREW, limit=f"{MAX_FILE_BYTES / 2**20:.0f}")
     except FileNotFoundError:
-        raise ExperimentFileError(path, None, f"no such file ({path})") from None
+        raise ExperimentFileError(path, None, NO_SUCH_FILE, file=path) from None
     except IsADirectoryError:
-        raise ExperimentFileError(path, None, "is a folder, not a file") from None
+        raise ExperimentFileError(path, None, A_FOLDER) from None
     except OSError as err:
-        raise ExperimentFileError(path, None, f"cannot read it ({err.strerror or err})") from None
+        raise ExperimentFileError(path, None, CANNOT_READ, error=err.strerror or err) from None
     return parse_document(data, path)
 
 
@@ -160,32 +192,31 @@ def parse_document(data, path):
     try:
         doc = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as err:
-        raise ExperimentFileError(path, None, f"cannot read it: byte {err.start} is not UTF-8 text") from None
+        raise ExperimentFileError(path, None, NOT_UTF8, offset=err.start) from None
     except json.JSONDecodeError as err:
-        raise ExperimentFileError(path, None, f"not valid JSON (line {err.lineno}, column {err.colno}: "
-                                  f"{err.msg})") from None
+        raise ExperimentFileError(path, None, NOT_JSON_AT, line=err.lineno, column=err.colno,
+                                  error=err.msg) from None
     except RecursionError:
-        raise ExperimentFileError(path, None, "not an experiment file: lists or mappings nest "
-                                  "hundreds of levels deep") from None
+        raise ExperimentFileError(path, None, NESTS_TOO_DEEP) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ExperimentFileError(path, "format", "not an nnviz experiment file")
+        raise ExperimentFileError(path, "format", NOT_EXPERIMENT)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ExperimentFileError(path, "version", "missing or not a whole number")
+        raise ExperimentFileError(path, "version", NO_VERSION)
     if version > VERSION:
-        raise ExperimentFileError(path, "version", f"file version {version} is newer than this nnviz "
-                                  f"understands ({VERSION}); please update nnviz")
+        raise ExperimentFileError(path, "version", NEWER_VERSION, version=version, known=VERSION)
     if version < 1:
-        raise ExperimentFileError(path, "version", f"{version} is not a known version")
+        raise ExperimentFileError(path, "version", UNKNOWN_VERSION, version=version)
     extra = sorted(set(doc) - set(TOP_FIELDS))
     if extra:
-        raise ExperimentFileError(path, extra[0], f"unknown field; allowed: {', '.join(TOP_FIELDS)}")
+        raise ExperimentFileError(path, extra[0], UNKNOWN_FIELD, allowed=", ".join(TOP_FIELDS))
     if "config" not in doc:
-        raise ExperimentFileError(path, "config", "missing")
+        raise ExperimentFileError(path, "config", MISSING)
     if not isinstance(doc["config"], dict):
-        raise ExperimentFileError(path, "config", f"must be a mapping, got {json_kind(doc['config'])}")
+        raise ExperimentFileError(path, "config", NOT_MAPPING, kind=json_kind(doc["config"]))
     if doc.get("state") is not None and not isinstance(doc["state"], dict):
-        raise ExperimentFileError(path, "state", f"must be a mapping or null, got {json_kind(doc['state'])}")
+        raise ExperimentFileError(path, "state", NOT_MAPPING_OR_NULL,
+                                  kind=json_kind(doc["state"]))
     return doc
 
 
@@ -212,10 +243,10 @@ def only_file_errors(path, build):
     except ValueError as err:
         raise _file_error(path, err, None) from None
     except OSError as err:                      # e.g. a data file the experiment needs cannot be read
-        raise ExperimentFileError(path, None, f"cannot be opened ({err.strerror or err})") from None
+        raise ExperimentFileError(path, None, CANNOT_OPEN, error=err.strerror or err) from None
     except (ArithmeticError, AttributeError, IndexError, KeyError, LookupError, MemoryError, RecursionError,
             TypeError) as err:
-        raise ExperimentFileError(path, None, f"{FALLBACK} {type(err).__name__}: {err}") from None
+        raise ExperimentFileError(path, None, UNFORESEEN, error=f"{type(err).__name__}: {err}") from None
 
 
 def session_from_config_text(cls, text, origin):
@@ -228,11 +259,11 @@ def session_from_config_text(cls, text, origin):
         try:
             config = json.loads(text)
         except json.JSONDecodeError as err:
-            raise ExperimentFileError(origin, None, f"not valid JSON ({err.msg})") from None
+            raise ExperimentFileError(origin, None, NOT_JSON, error=err.msg) from None
         except RecursionError:
-            raise ExperimentFileError(origin, None, "lists or mappings nest hundreds of levels deep") from None
+            raise ExperimentFileError(origin, None, NESTS_DEEP) from None
         if not isinstance(config, dict):
-            raise ExperimentFileError(origin, "config", f"must be a mapping, got {json_kind(config)}")
+            raise ExperimentFileError(origin, "config", NOT_MAPPING, kind=json_kind(config))
         return session_from_document(cls, {"config": config}, origin)
     return only_file_errors(origin, build)
 
@@ -274,22 +305,21 @@ def session_from_document(cls, doc, path=None):
 def _resume_parts(session, value, state):
     """Check the "resume" field against the restored session: (phase index, older snapshots, step settings)."""
     if not isinstance(value, dict) or not {"phase", "history"} <= set(value) <= {"phase", "history", "step"}:
-        raise FieldError("resume", "must be a mapping with 'phase' and 'history' (and 'step')")
+        raise FieldError("resume", RESUME_MAPPING)
     phase, history = value["phase"], value["history"]
     last = len(session._phases) - 1
     if isinstance(phase, bool) or not isinstance(phase, int) or not -1 <= phase <= last:
-        raise FieldError("resume.phase", f"must be a whole number from -1 (ready) to {last}, got {phase!r}")
+        raise FieldError("resume.phase", RESUME_PHASE, last=last, value=repr(phase))
     if phase >= 0 and session.diverged:
-        raise FieldError("resume.phase", "a diverged run cannot be resumed in the middle of a step")
+        raise FieldError("resume.phase", RESUME_DIVERGED)
     if not isinstance(history, list) or (phase == last and not history):
-        raise FieldError("resume.history", "must be a list of stored states (the update phase needs "
-                         "the state before its step)")
+        raise FieldError("resume.history", RESUME_HISTORY)
     older = []
     for i, entry in enumerate(history):
         field = f"resume.history[{i}]"
         expected = session.step - len(history) + i
         if not isinstance(entry, dict) or entry.get("step") != expected:
-            raise FieldError(f"{field}.step", f"must be {expected}: the snapshots run up to state.step, one per step")
+            raise FieldError(f"{field}.step", HISTORY_STEP, expected=expected)
         s = decode_state(entry, session, field, with_metrics=False)
         older.append(Snapshot(s["step"], s["params"], s["buffers"], s["net_rng"], s["opt_name"], s["opt_t"],
                               s["opt_state"], s["batch_rng"], s["order"], s["pos"], s["epoch"]))
@@ -303,17 +333,16 @@ def _step_settings(value, phase, n_hidden):
         return None
     if not isinstance(value, dict) or not {"lr", "regularization"} <= set(value) <= {"lr", "regularization",
                                                                                   "clip_norm", "dropout"}:
-        raise FieldError("resume.step", "must be a mapping with 'lr' and 'regularization' (and 'clip_norm', "
-                                        "'dropout')")
+        raise FieldError("resume.step", STEP_MAPPING)
     knobs = _step_knobs(value, n_hidden)
     lr, penalty = value["lr"], value["regularization"]
     if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
-        raise FieldError("resume.step.lr", f"must be a finite number > 0, got {lr!r}")
+        raise FieldError("resume.step.lr", NOT_POSITIVE, value=repr(lr))
     if not isinstance(penalty, dict) or set(penalty) != {"kind", "rate"} or penalty["kind"] not in ("none", "l1", "l2"):
-        raise FieldError("resume.step.regularization", "must be {'kind': none, l1 or l2, 'rate': a number}")
+        raise FieldError("resume.step.regularization", NOT_PENALTY)
     rate = penalty["rate"]
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not math.isfinite(rate) or rate < 0:
-        raise FieldError("resume.step.regularization.rate", f"must be a finite number >= 0, got {rate!r}")
+        raise FieldError("resume.step.regularization.rate", NEGATIVE, value=repr(rate))
     return {"lr": float(lr), "regularization": {"kind": penalty["kind"], "rate": float(rate)}, **knobs}
 
 
@@ -323,14 +352,13 @@ def _step_knobs(value, n_hidden):
     if "clip_norm" in value:
         clip = value["clip_norm"]
         if isinstance(clip, bool) or not isinstance(clip, (int, float)) or not math.isfinite(clip) or clip < 0:
-            raise FieldError("resume.step.clip_norm", f"must be a finite number >= 0, got {clip!r}")
+            raise FieldError("resume.step.clip_norm", NEGATIVE, value=repr(clip))
         knobs["clip_norm"] = float(clip)
     if "dropout" in value:
         rates = value["dropout"]
         if (not isinstance(rates, list) or len(rates) != n_hidden
                 or any(isinstance(r, bool) or not isinstance(r, (int, float)) or not 0 <= r < 1 for r in rates)):
-            raise FieldError("resume.step.dropout", f"must be a list of {n_hidden} rates from 0 to below 1, "
-                                                    f"one per hidden layer, got {rates!r}")
+            raise FieldError("resume.step.dropout", NOT_DROPOUT, count=n_hidden, value=repr(rates))
         knobs["dropout"] = [float(r) for r in rates]
     return knobs
 

@@ -1135,6 +1135,122 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
         <source>{count} steps of metrics stored, but state.step is {step}</source>
         <translation>سنجه‌های {count} گام ذخیره شده است، اما state.step برابر {step} است</translation>
     </message>
+    <message>
+        <source>this experiment needs {size} MB, more than the {limit} MB an experiment file may hold; nothing was written (save without the training state to keep the config)</source>
+        <translation>این آزمایش {size} مگابایت جا می‌خواهد، بیش از {limit} مگابایتی که یک پروندهٔ آزمایش می‌تواند نگه دارد؛ چیزی نوشته نشد (برای نگه داشتن پیکربندی، بدون وضعیت آموزش ذخیره کنید)</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>پروندهٔ معمولی نیست</translation>
+    </message>
+    <message>
+        <source>file is {size} MB, more than the {limit} MB an experiment file may hold</source>
+        <translation>پرونده {size} مگابایت است، بیش از {limit} مگابایتی که یک پروندهٔ آزمایش می‌تواند نگه دارد</translation>
+    </message>
+    <message>
+        <source>file grew beyond the {limit} MB an experiment file may hold while it was read</source>
+        <translation>پرونده هنگام خواندن از {limit} مگابایتی که یک پروندهٔ آزمایش می‌تواند نگه دارد بزرگ‌تر شد</translation>
+    </message>
+    <message>
+        <source>no such file ({file})</source>
+        <translation>چنین پرونده‌ای وجود ندارد ({file})</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>یک پوشه است، نه پرونده</translation>
+    </message>
+    <message>
+        <source>cannot read it ({error})</source>
+        <translation>خواندن آن ممکن نیست ({error})</translation>
+    </message>
+    <message>
+        <source>cannot read it: byte {offset} is not UTF-8 text</source>
+        <translation>خواندن آن ممکن نیست: بایت {offset} متن ⁦UTF-8⁩ نیست</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column}: {error})</source>
+        <translation>⁦JSON⁩ معتبر نیست (سطر {line}، ستون {column}: {error})</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({error})</source>
+        <translation>⁦JSON⁩ معتبر نیست ({error})</translation>
+    </message>
+    <message>
+        <source>not an experiment file: lists or mappings nest hundreds of levels deep</source>
+        <translation>پروندهٔ آزمایش نیست: فهرست‌ها یا نگاشت‌ها صدها سطح تودرتو شده‌اند</translation>
+    </message>
+    <message>
+        <source>lists or mappings nest hundreds of levels deep</source>
+        <translation>فهرست‌ها یا نگاشت‌ها صدها سطح تودرتو شده‌اند</translation>
+    </message>
+    <message>
+        <source>not an nnviz experiment file</source>
+        <translation>پروندهٔ آزمایش ⁦nnviz⁩ نیست</translation>
+    </message>
+    <message>
+        <source>missing or not a whole number</source>
+        <translation>جا افتاده است یا عدد صحیح نیست</translation>
+    </message>
+    <message>
+        <source>file version {version} is newer than this nnviz understands ({known}); please update nnviz</source>
+        <translation>نسخهٔ پرونده {version} از نسخه‌ای که این ⁦nnviz⁩ می‌فهمد ({known}) تازه‌تر است؛ لطفاً ⁦nnviz⁩ را به‌روز کنید</translation>
+    </message>
+    <message>
+        <source>{version} is not a known version</source>
+        <translation>{version} نسخهٔ شناخته‌شده‌ای نیست</translation>
+    </message>
+    <message>
+        <source>must be a mapping or null, got {kind}</source>
+        <translation>باید یک نگاشت (mapping) یا ⁦null⁩ باشد، اما {kind} است</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({error})</source>
+        <translation>باز کردن آن ممکن نیست ({error})</translation>
+    </message>
+    <message>
+        <source>cannot be opened: {error}</source>
+        <translation>باز کردن آن ممکن نیست: {error}</translation>
+    </message>
+    <message>
+        <source>must be a mapping with &apos;phase&apos; and &apos;history&apos; (and &apos;step&apos;)</source>
+        <translation>باید نگاشتی (mapping) با ⁦&apos;phase&apos;⁩ و ⁦&apos;history&apos;⁩ (و ⁦&apos;step&apos;⁩) باشد</translation>
+    </message>
+    <message>
+        <source>must be a whole number from -1 (ready) to {last}, got {value}</source>
+        <translation>باید عددی صحیح از ⁦-1⁩ (آماده) تا {last} باشد، اما {value} است</translation>
+    </message>
+    <message>
+        <source>a diverged run cannot be resumed in the middle of a step</source>
+        <translation>اجرای واگرا را نمی‌توان از میانهٔ یک گام ادامه داد</translation>
+    </message>
+    <message>
+        <source>must be a list of stored states (the update phase needs the state before its step)</source>
+        <translation>باید فهرستی از وضعیت‌های ذخیره‌شده باشد (مرحلهٔ به‌روزرسانی به وضعیت پیش از گامش نیاز دارد)</translation>
+    </message>
+    <message>
+        <source>must be {expected}: the snapshots run up to state.step, one per step</source>
+        <translation>باید {expected} باشد: نماهای ذخیره‌شده تا ⁦state.step⁩ پیش می‌روند، یکی برای هر گام</translation>
+    </message>
+    <message>
+        <source>must be a mapping with &apos;lr&apos; and &apos;regularization&apos; (and &apos;clip_norm&apos;, &apos;dropout&apos;)</source>
+        <translation>باید نگاشتی (mapping) با ⁦&apos;lr&apos;⁩ و ⁦&apos;regularization&apos;⁩ (و ⁦&apos;clip_norm&apos;⁩، ⁦&apos;dropout&apos;⁩) باشد</translation>
+    </message>
+    <message>
+        <source>must be a finite number &gt; 0, got {value}</source>
+        <translation>باید عددی متناهی و ⁦&gt; 0⁩ باشد، اما {value} است</translation>
+    </message>
+    <message>
+        <source>must be {{&apos;kind&apos;: none, l1 or l2, &apos;rate&apos;: a number}}</source>
+        <translation>باید ⁦{{&apos;kind&apos;: none, l1 or l2, &apos;rate&apos;: a number}}⁩ باشد</translation>
+    </message>
+    <message>
+        <source>must be a finite number &gt;= 0, got {value}</source>
+        <translation>باید عددی متناهی و ⁦&gt;= 0⁩ باشد، اما {value} است</translation>
+    </message>
+    <message>
+        <source>must be a list of {count} rates from 0 to below 1, one per hidden layer, got {value}</source>
+        <translation>باید فهرستی از {count} نرخ از ⁦0⁩ تا کمتر از ⁦1⁩ باشد، یکی برای هر لایهٔ پنهان، اما {value} است</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>
