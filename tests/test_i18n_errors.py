@@ -174,3 +174,20 @@ def test_a_broken_experiment_file_and_a_bad_resume_field_are_explained_in_persia
                                     f"باید عددی متناهی و {LRI}> 0{PDI} باشد، اما {LRI}-0.5{PDI} است")
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err) and i18n.error_text(again) == i18n.error_text(err)
+
+
+def test_the_kind_of_a_wrong_value_is_named_in_persian(persian, tmp_path):
+    path = _experiment(tmp_path, lambda doc: doc.update(config=[doc["config"]]))
+    with pytest.raises(ExperimentFileError) as caught:
+        Session.load(path)
+    assert str(caught.value) == "run.json: config: must be a mapping, got a list"          # English for callers
+    assert i18n.error_text(caught.value) == (f"{LRI}run.json{PDI}: {LRI}config{PDI}: "
+                                             "باید یک نگاشت (mapping) باشد، اما یک فهرست است")
+    path = _experiment(tmp_path, lambda doc: doc.update(state="weights"))
+    with pytest.raises(ExperimentFileError) as caught:
+        Session.load(path)
+    assert caught.value.reason == "must be a mapping or null, got text" and caught.value.fields == {"kind": "text"}
+    assert i18n.error_text(caught.value) == (f"{LRI}run.json{PDI}: {LRI}state{PDI}: "
+                                             f"باید یک نگاشت (mapping) یا {LRI}null{PDI} باشد، اما متن است")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert i18n.error_text(again) == i18n.error_text(caught.value) and str(again) == str(caught.value)

@@ -101,6 +101,9 @@ OTHER_OPTIMIZER = template(_C, "{name}, but config.optimizer is {expected}")
 NOT_FRACTION = template(_C, "must be a number from 0 up to (not including) 1, got {value}")
 NEGATIVE_SQUARES = template(_C, "holds negative values; it is a running sum of squares")
 METRICS_LENGTH = template(_C, "{count} steps of metrics stored, but state.step is {step}")
+# The kinds of JSON value a {kind} field names (json_kind); null and true/false are JSON's own words.
+KINDS = dict.fromkeys(text for _, text in (template(_C, "a number"), template(_C, "text"), template(_C, "a list"),
+                                           template(_C, "a mapping"))).keys()
 
 
 class _Reason(UserError):
@@ -127,7 +130,11 @@ class _Reason(UserError):
 
     def shown_reason(self, translate, isolate=lambda text: text):
         """The reason in the language of ``translate``, its fields through ``isolate``."""
-        return self.reason if self.template is None else UserError.shown(self, translate, isolate)
+        if self.template is None:
+            return self.reason
+        fields = {name: translate(_C, value) if name == "kind" and value in KINDS else isolate(value)
+                  for name, value in self.fields.items()}
+        return translate(self.context, self.template).format(**fields)
 
     def __reduce__(self):
         return _rebuild_reason, (type(self), self._head(), self.message, self.fields)

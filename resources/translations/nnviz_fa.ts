@@ -1136,6 +1136,22 @@ regression: predict a number (MSE loss). classification: predict a class (cross-
         <translation>سنجه‌های {count} گام ذخیره شده است، اما state.step برابر {step} است</translation>
     </message>
     <message>
+        <source>a number</source>
+        <translation>یک عدد</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>یک فهرست</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>یک نگاشت</translation>
+    </message>
+    <message>
         <source>this experiment needs {size} MB, more than the {limit} MB an experiment file may hold; nothing was written (save without the training state to keep the config)</source>
         <translation>این آزمایش {size} مگابایت جا می‌خواهد، بیش از {limit} مگابایتی که یک پروندهٔ آزمایش می‌تواند نگه دارد؛ چیزی نوشته نشد (برای نگه داشتن پیکربندی، بدون وضعیت آموزش ذخیره کنید)</translation>
     </message>
