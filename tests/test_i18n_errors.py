@@ -191,3 +191,23 @@ def test_the_kind_of_a_wrong_value_is_named_in_persian(persian, tmp_path):
                                              f"باید یک نگاشت (mapping) یا {LRI}null{PDI} باشد، اما متن است")
     again = pickle.loads(pickle.dumps(caught.value))
     assert i18n.error_text(again) == i18n.error_text(caught.value) and str(again) == str(caught.value)
+
+
+def test_a_model_file_that_cannot_be_shown_is_explained_in_persian(persian, tmp_path):
+    import torch
+
+    from nnviz.torch import load_state_dict_file
+    path = tmp_path / "model.pt"
+    torch.save({"0.weight": torch.zeros(3, 2), "1.weight": torch.zeros(1, 4)}, path)
+    with pytest.raises(ExperimentFileError) as caught:
+        load_state_dict_file(path, ["relu", "linear"])
+    err = caught.value
+    assert str(err) == "model.pt: 1.weight: takes 4 inputs after a layer of 3" and err.field == "1.weight"
+    assert i18n.error_text(err) == (f"{LRI}model.pt{PDI}: {LRI}1.weight{PDI}: {LRI}4{PDI} ورودی می‌گیرد، "
+                                    f"اما پس از لایه‌ای با {LRI}3{PDI} خروجی آمده است")
+    torch.save({"0.weight": torch.zeros(3, 2), "1.weight": torch.zeros(1, 3)}, path)
+    with pytest.raises(ExperimentFileError) as caught:
+        load_state_dict_file(path, ["prelu", "linear"])
+    assert str(caught.value) == "model.pt: Linear 1: activation 'prelu', but the file has no PReLU slopes"
+    assert i18n.error_text(caught.value) == (f"{LRI}model.pt{PDI}: {LRI}Linear{PDI} {LRI}1{PDI}: تابع فعال‌سازی "
+                                             f"{LRI}'prelu'{PDI} است، اما پرونده شیب‌های {LRI}PReLU{PDI} ندارد")

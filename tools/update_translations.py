@@ -56,6 +56,7 @@ def session_strings() -> str:
     from nnviz.data.messages import TEMPLATES       # filled as the modules declaring them are imported
     from nnviz.session import LESSONS
     from nnviz.session.health import LABELS
+    from nnviz.session import model_file_errors  # noqa: F401 - a PyTorch file's errors, declared without torch
 
     lines = []
     for lesson in LESSONS.values():

@@ -61,7 +61,8 @@ NESTS_TOO_DEEP = template(_C, "not an experiment file: lists or mappings nest hu
 NESTS_DEEP = template(_C, "lists or mappings nest hundreds of levels deep")
 NOT_EXPERIMENT = template(_C, "not an nnviz experiment file")
 NO_VERSION = template(_C, "missing or not a whole number")
-NEWER_VERSION = template(_C, "file version {version} is newer than this nnviz understands ({known}); please update nnviz")
+NEWER_VERSION = template(_C, "file version {version} is newer than this nnviz understands ({known}); "
+                             "please update nnviz")
 UNKNOWN_VERSION = template(_C, "{version} is not a known version")
 NOT_MAPPING_OR_NULL = template(_C, "must be a mapping or null, got {kind}")
 CANNOT_OPEN = template(_C, "cannot be opened ({error})")
@@ -194,8 +195,7 @@ def parse_document(data, path):
     except UnicodeDecodeError as err:
         raise ExperimentFileError(path, None, NOT_UTF8, offset=err.start) from None
     except json.JSONDecodeError as err:
-        raise ExperimentFileError(path, None, NOT_JSON_AT, line=err.lineno, column=err.colno,
-                                  error=err.msg) from None
+        raise ExperimentFileError(path, None, NOT_JSON_AT, line=err.lineno, column=err.colno, error=err.msg) from None
     except RecursionError:
         raise ExperimentFileError(path, None, NESTS_TOO_DEEP) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -215,8 +215,7 @@ def parse_document(data, path):
     if not isinstance(doc["config"], dict):
         raise ExperimentFileError(path, "config", NOT_MAPPING, kind=json_kind(doc["config"]))
     if doc.get("state") is not None and not isinstance(doc["state"], dict):
-        raise ExperimentFileError(path, "state", NOT_MAPPING_OR_NULL,
-                                  kind=json_kind(doc["state"]))
+        raise ExperimentFileError(path, "state", NOT_MAPPING_OR_NULL, kind=json_kind(doc["state"]))
     return doc
 
 

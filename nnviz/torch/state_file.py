@@ -19,6 +19,7 @@ import pickle
 import torch
 from torch import nn
 
+from nnviz.session import model_file_errors as M
 from nnviz.session.validate import ExperimentFileError
 
 from .convert import from_module
@@ -34,19 +35,15 @@ def read_state_dict(path):
         state = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as err:
         if "weights only" in str(err).lower():
-            raise ExperimentFileError(path, None, "not a state_dict but pickled Python objects (a whole "
-                                      "module?); loading it would run code from the file. Save "
-                                      "model.state_dict() instead") from None
-        raise ExperimentFileError(path, None, f"not a PyTorch file: {err}") from None
+            raise ExperimentFileError(path, None, M.PICKLED) from None
+        raise ExperimentFileError(path, None, M.NOT_PYTORCH, error=err) from None
     except Exception as err:     # noqa: BLE001 - torch.load of arbitrary bytes raises many kinds; all mean this
-        raise ExperimentFileError(path, None, f"cannot be read as a PyTorch file: {type(err).__name__}: {err}") \
-            from None
+        raise ExperimentFileError(path, None, M.UNREADABLE, error=f"{type(err).__name__}: {err}") from None
     if not isinstance(state, dict) or not state:
-        raise ExperimentFileError(path, None, f"holds a {type(state).__name__}, not a state_dict (a mapping "
-                                  "of parameter names to tensors)")
+        raise ExperimentFileError(path, None, M.NOT_STATE_DICT, type=type(state).__name__)
     for name, value in state.items():
         if not isinstance(name, str) or not isinstance(value, torch.Tensor):
-            raise ExperimentFileError(path, str(name), "is not a tensor: a state_dict maps names to tensors")
+            raise ExperimentFileError(path, str(name), M.NOT_TENSOR)
     return state
 
 
@@ -67,7 +64,7 @@ def sequential_from_state(state, activations, path=None):
         weight = tensors.get("weight")
         if "running_mean" in tensors:
             if weight is None or not modules or not isinstance(modules[-1], nn.Linear):
-                raise ExperimentFileError(path, prefix, "batch-norm statistics that do not follow a Linear")
+                raise ExperimentFileError(path, prefix, M.LONE_BATCH_NORM)
             bn = nn.BatchNorm1d(weight.shape[0], eps=1e-5, momentum=0.1, dtype=weight.dtype)
             _copy(bn, tensors, path, prefix)
             modules.append(bn)
@@ -76,8 +73,8 @@ def sequential_from_state(state, activations, path=None):
             pending_prelu = None
             previous = [m for m in modules if isinstance(m, nn.Linear)]
             if previous and previous[-1].out_features != weight.shape[1]:
-                raise ExperimentFileError(path, f"{prefix}.weight", f"takes {weight.shape[1]} inputs after a "
-                                          f"layer of {previous[-1].out_features}")
+                raise ExperimentFileError(path, f"{prefix}.weight", M.WRONG_INPUTS, inputs=weight.shape[1],
+                                          outputs=previous[-1].out_features)
             linear = nn.Linear(weight.shape[1], weight.shape[0], bias="bias" in tensors, dtype=weight.dtype)
             _copy(linear, tensors, path, prefix)
             modules.append(linear)
@@ -86,13 +83,12 @@ def sequential_from_state(state, activations, path=None):
             pending_prelu = nn.PReLU(weight.shape[0], dtype=weight.dtype)
             _copy(pending_prelu, tensors, path, prefix)
         else:
-            raise ExperimentFileError(path, prefix, f"tensors {', '.join(sorted(tensors))} are not those of "
-                                      "a Linear, BatchNorm1d or PReLU")
+            raise ExperimentFileError(path, prefix, M.UNKNOWN_LAYER, names=", ".join(sorted(tensors)))
     if linears == 0:
-        raise ExperimentFileError(path, None, "has no Linear weights (2-D 'weight' tensors)")
+        raise ExperimentFileError(path, None, M.NO_LINEAR)
     if len(acts) != linears:
-        raise ExperimentFileError(path, None, f"has {linears} Linear layers; --activations names "
-                                  f"{len(acts)} ({', '.join(acts) or 'none'}): give one per Linear")
+        raise ExperimentFileError(path, None, M.ACTIVATION_COUNT, linears=linears, count=len(acts),
+                                  names=", ".join(acts) or "none")
     _close_layer(modules, acts, linears, pending_prelu, path)
     return nn.Sequential(*modules)
 
@@ -101,11 +97,11 @@ def _copy(module, tensors, path, prefix):
     own = module.state_dict()
     unknown = sorted(set(tensors) - set(own))
     if unknown:
-        raise ExperimentFileError(path, f"{prefix}.{unknown[0]}", "is not a tensor of such a layer")
+        raise ExperimentFileError(path, f"{prefix}.{unknown[0]}", M.NOT_OF_LAYER)
     for name, value in tensors.items():
         if value.shape != own[name].shape:
-            raise ExperimentFileError(path, f"{prefix}.{name}", f"has shape {tuple(value.shape)}, "
-                                      f"expected {tuple(own[name].shape)}")
+            raise ExperimentFileError(path, f"{prefix}.{name}", M.WRONG_SHAPE, shape=tuple(value.shape),
+                                      expected=tuple(own[name].shape))
     module.load_state_dict(tensors, strict=False)
 
 
@@ -114,13 +110,14 @@ def _close_layer(modules, acts, linears, prelu, path):
     if linears == 0:
         return
     if linears > len(acts):
-        raise ExperimentFileError(path, None, f"has more Linear layers than the {len(acts)} activations given")
+        raise ExperimentFileError(path, None, M.MORE_LINEARS, count=len(acts))
     name = acts[linears - 1]
     if name not in ACTIVATION_MODULES:
-        raise ExperimentFileError(path, None, f"activation {name!r} is not one of {', '.join(ACTIVATION_MODULES)}")
+        raise ExperimentFileError(path, None, M.UNKNOWN_ACTIVATION, name=repr(name),
+                                  names=", ".join(ACTIVATION_MODULES))
     if (name == "prelu") != (prelu is not None):
-        raise ExperimentFileError(path, None, f"Linear {linears}: activation {name!r}, but the file "
-                                  + ("has PReLU slopes there" if prelu is not None else "has no PReLU slopes"))
+        raise ExperimentFileError(path, None, M.PRELU_THERE if prelu is not None else M.NO_PRELU,
+                                  linear=linears, name=repr(name))
     if prelu is not None:
         modules.append(prelu)
     elif ACTIVATION_MODULES[name] is not None:

@@ -3485,6 +3485,70 @@ Watch: {watch}</source>
         <source>no activations given</source>
         <translation>هیچ تابع فعال‌سازی‌ای داده نشده است</translation>
     </message>
+    <message>
+        <source>not a state_dict but pickled Python objects (a whole module?); loading it would run code from the file. Save model.state_dict() instead</source>
+        <translation>⁦state_dict⁩ نیست، بلکه اشیای پیکل‌شدهٔ ⁦Python⁩ است (یک ماژول کامل؟)؛ بارگذاری آن کدی از پرونده را اجرا می‌کند. به‌جای آن ⁦model.state_dict()⁩ را ذخیره کنید</translation>
+    </message>
+    <message>
+        <source>not a PyTorch file: {error}</source>
+        <translation>پروندهٔ ⁦PyTorch⁩ نیست: {error}</translation>
+    </message>
+    <message>
+        <source>cannot be read as a PyTorch file: {error}</source>
+        <translation>نمی‌توان آن را به‌عنوان پروندهٔ ⁦PyTorch⁩ خواند: {error}</translation>
+    </message>
+    <message>
+        <source>holds a {type}, not a state_dict (a mapping of parameter names to tensors)</source>
+        <translation>یک {type} در خود دارد، نه یک ⁦state_dict⁩ (نگاشتی از نام پارامترها به تانسورها)</translation>
+    </message>
+    <message>
+        <source>is not a tensor: a state_dict maps names to tensors</source>
+        <translation>تانسور نیست: یک ⁦state_dict⁩ نام‌ها را به تانسورها نگاشت می‌کند</translation>
+    </message>
+    <message>
+        <source>batch-norm statistics that do not follow a Linear</source>
+        <translation>آماره‌های نرمال‌سازی دسته‌ای که پس از یک لایهٔ ⁦Linear⁩ نیامده‌اند</translation>
+    </message>
+    <message>
+        <source>takes {inputs} inputs after a layer of {outputs}</source>
+        <translation>{inputs} ورودی می‌گیرد، اما پس از لایه‌ای با {outputs} خروجی آمده است</translation>
+    </message>
+    <message>
+        <source>tensors {names} are not those of a Linear, BatchNorm1d or PReLU</source>
+        <translation>تانسورهای {names} از آنِ یک ⁦Linear⁩، ⁦BatchNorm1d⁩ یا ⁦PReLU⁩ نیستند</translation>
+    </message>
+    <message>
+        <source>has no Linear weights (2-D &apos;weight&apos; tensors)</source>
+        <translation>هیچ وزن ⁦Linear⁩ ندارد (تانسورهای دوبعدی ⁦&apos;weight&apos;⁩)</translation>
+    </message>
+    <message>
+        <source>has {linears} Linear layers; --activations names {count} ({names}): give one per Linear</source>
+        <translation>{linears} لایهٔ ⁦Linear⁩ دارد؛ ⁦--activations⁩ {count} تابع فعال‌سازی نام می‌برد ({names}): برای هر ⁦Linear⁩ یکی بدهید</translation>
+    </message>
+    <message>
+        <source>is not a tensor of such a layer</source>
+        <translation>تانسوری از چنین لایه‌ای نیست</translation>
+    </message>
+    <message>
+        <source>has shape {shape}, expected {expected}</source>
+        <translation>شکل {shape} دارد، در حالی که {expected} انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>has more Linear layers than the {count} activations given</source>
+        <translation>بیش از {count} تابع فعال‌سازی داده‌شده لایهٔ ⁦Linear⁩ دارد</translation>
+    </message>
+    <message>
+        <source>activation {name} is not one of {names}</source>
+        <translation>تابع فعال‌سازی {name} یکی از {names} نیست</translation>
+    </message>
+    <message>
+        <source>Linear {linear}: activation {name}, but the file has PReLU slopes there</source>
+        <translation>⁦Linear⁩ {linear}: تابع فعال‌سازی {name} است، اما پرونده آنجا شیب‌های ⁦PReLU⁩ دارد</translation>
+    </message>
+    <message>
+        <source>Linear {linear}: activation {name}, but the file has no PReLU slopes</source>
+        <translation>⁦Linear⁩ {linear}: تابع فعال‌سازی {name} است، اما پرونده شیب‌های ⁦PReLU⁩ ندارد</translation>
+    </message>
 </context>
 <context>
     <name>Narration</name>
