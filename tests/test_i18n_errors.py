@@ -94,6 +94,15 @@ def test_a_refused_weight_is_explained_in_persian_in_the_inspector(persian, qtbo
     assert panel.error_text() == f"وزن باید عددی متناهی باشد، اما {LRI}inf{PDI} داده شد"
 
 
+def test_a_gradient_check_before_any_step_is_explained_in_persian(persian, qtbot):
+    s = Session({"dataset": "xor", "n_samples": 20, "seed": 1, "hidden": [{"size": 3, "activation": "tanh"}]})
+    panel = InspectorPanel()
+    qtbot.addWidget(panel)
+    panel.show_edge(s, 1, 0, 0)
+    assert panel.run_gradient_check() is None
+    assert panel.error_text() == "بررسی گرادیان: ابتدا یک گام بردارید (هنوز گرادیانی نیست)"
+
+
 def test_a_user_error_copies_and_pickles_with_its_template():
     err = CsvError(("CsvError", "row {row}, column {column}: empty cell"), row=4, column="'x'")
     for again in (copy.copy(err), pickle.loads(pickle.dumps(err))):

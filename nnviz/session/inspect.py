@@ -14,11 +14,14 @@ import math
 
 import numpy as np
 
+from nnviz.data.messages import UserError, template
 from nnviz.engine import numeric_grad, relative_error
 from nnviz.engine.gradcheck import masks_of
 
 from .language import QT_TRANSLATE_NOOP, shown
 from .update_rules import update_rule
+
+NO_GRADIENT_YET = template("Session", "gradient check: take a step first (there is no gradient yet)")
 
 MAX_TERMS = 32
 """At most this many per-sample chain-rule terms are listed; the sum covers the whole batch."""
@@ -159,7 +162,7 @@ def gradient_check(session, layer, key="W", indices=None, eps=1e-5, limit=64):
     """
     rec = session.record
     if rec is None:
-        raise ValueError("gradient check: take a step first (there is no gradient yet)")
+        raise UserError(NO_GRADIENT_YET)
     net = session.network
     if not 1 <= layer <= net.n_layers or key not in net.params[layer - 1]:
         raise ValueError(f"gradient check: layer {layer} has no parameter {key!r}")

@@ -4148,6 +4148,10 @@ Watch: {watch}</source>
         <translation>بیش از این نمی‌توان به عقب برگشت: گام‌های قدیمی‌تر بیرون از حد تاریخچه‌اند.</translation>
     </message>
     <message>
+        <source>gradient check: take a step first (there is no gradient yet)</source>
+        <translation>بررسی گرادیان: ابتدا یک گام بردارید (هنوز گرادیانی نیست)</translation>
+    </message>
+    <message>
         <source>a weight must be a finite number, got {value}</source>
         <translation>وزن باید عددی متناهی باشد، اما {value} داده شد</translation>
     </message>
