@@ -11,15 +11,12 @@ from pathlib import Path
 from PySide6 import QtWidgets
 
 from nnviz.app.csv_import_dialog import CsvImportDialog
-from nnviz.app.model_file import MODEL_FILTER, is_model_file, open_model_file
+from nnviz.app.model_file import MODEL_PATTERNS, is_model_file, open_model_file
 from nnviz.app.recent_files import add_recent, recent_files, remove_recent
 from nnviz.session import Session
 from nnviz.session.language import QT_TRANSLATE_NOOP
 from nnviz.ui.i18n import error_text, translate
 from nnviz.ui.images import save_image
-
-FILE_FILTER = "nnviz experiments (*.json);;All files (*)"
-OPEN_FILTER = f"nnviz experiments (*.json);;{MODEL_FILTER};;All files (*)"
 
 UNSAVED_QUESTIONS = {
     "quit": QT_TRANSLATE_NOOP("FileActions", "The experiment has changes that are not saved. "
@@ -37,7 +34,7 @@ UNSAVED_QUESTIONS = {
 def file_filter(with_models: bool = False) -> str:
     """The file dialog's filter in the installed language (the patterns stay as they are)."""
     experiments = translate("FileActions", "nnviz experiments") + " (*.json)"
-    models = ";;" + translate("FileActions", "PyTorch state_dict") + " (*.pt *.pth)" if with_models else ""
+    models = ";;" + translate("FileActions", "PyTorch state_dict") + f" ({MODEL_PATTERNS})" if with_models else ""
     return f"{experiments}{models};;" + translate("FileActions", "All files") + " (*)"
 
 

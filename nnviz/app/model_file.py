@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtWidgets
 
 MODEL_SUFFIXES = (".pt", ".pth")
-MODEL_FILTER = "PyTorch state_dict (*.pt *.pth)"
+MODEL_PATTERNS = "*.pt *.pth"         # the file dialog's patterns of a PyTorch state_dict
 
 
 def is_model_file(path: str | None) -> bool:

@@ -83,9 +83,11 @@ class WindowDrawing:
     def _refresh_feature_space(self) -> None:
         """The feature space after the network changed, when it is seen (a tab behind: refreshed when
         shown); apart from the output part, whose views may be the tab behind it."""
+        if not shown_on_screen(self.feature_view):
+            return
         s = self.session
         key = (id(s.network), s.step, weights_version(s.network))
-        if key != self._feature_key and shown_on_screen(self.feature_view):
+        if key != self._feature_key:
             self._feature_key = key
             self.feature_view.refresh()
 

@@ -102,8 +102,7 @@ NOT_FRACTION = template(_C, "must be a number from 0 up to (not including) 1, go
 NEGATIVE_SQUARES = template(_C, "holds negative values; it is a running sum of squares")
 METRICS_LENGTH = template(_C, "{count} steps of metrics stored, but state.step is {step}")
 # The kinds of JSON value a {kind} field names (json_kind); null and true/false are JSON's own words.
-KINDS = dict.fromkeys(text for _, text in (template(_C, "a number"), template(_C, "text"), template(_C, "a list"),
-                                           template(_C, "a mapping"))).keys()
+KINDS = {template(_C, kind)[1] for kind in ("a number", "text", "a list", "a mapping")}
 
 
 class _Reason(UserError):
