@@ -3,6 +3,7 @@
     python benchmarks/tick.py --net circle-4-2|spiral-8-8|spiral-6x8|spiral-8x64 [--net ...] --seconds S
     python benchmarks/tick.py --all --seconds S [--against DIR]
     python benchmarks/tick.py --net circle-4-2 --after 50000 --seconds S
+    python benchmarks/tick.py --all --seconds S --full-repaint
 
 Nets are TensorFlow Playground's defaults (tanh hidden layers, learning rate
 0.03, batch 10, 500 points without noise, half for training, inputs x1 and
@@ -12,14 +13,18 @@ then for half of S seconds:
 
 - ``tick_ms``: the Playground's tick, done the window's way: one epoch of
   training (``MainWindow.train_steps``, every step's metrics recorded), the
-  loss curves, the 100x100 decision boundary, the neuron heatmaps, and a
-  synchronous repaint of the whole window. Median over the ticks, with
-  ``tick_ms_p10``/``tick_ms_p90``;
+  loss curves, the 100x100 decision boundary, the neuron heatmaps, and the
+  redraw: Qt's pending events processed, which paints every widget whose
+  content changed, as the play loop does. Median over the ticks, with
+  ``tick_ms_p10``/``tick_ms_p90``. With ``--full-repaint`` the window is
+  first repainted whole and synchronously (``QWidget.repaint``), the static
+  controls too, which the window itself never does; older notes measured
+  that way, and the line then carries ``"full_repaint": true``;
 - ``parts``: median ms per tick of each piece: ``train`` (Session.run),
   ``network`` (frame built and set), ``metrics`` (curves, gradient norms,
   health), ``output`` (boundary or other data view), ``grads`` (gradient
-  histograms, where drawn separately), ``paint`` (the repaint), ``events``
-  (pending Qt events after it) and ``other`` (the rest of the window's
+  histograms, where drawn separately), ``paint`` (the forced repaint, 0
+  without ``--full-repaint``), ``events`` (pending Qt events: the paints) and ``other`` (the rest of the window's
   refresh: inspector, feature space, captions);
 
 and for the other half the real play loop (Play with the animation off at
@@ -98,7 +103,7 @@ class Timer:
         return spent
 
 
-def measure(net, seconds, size=(1280, 800), after=0):
+def measure(net, seconds, size=(1280, 800), after=0, full_repaint=False):
     from PySide6 import QtCore, QtWidgets
 
     import nnviz
@@ -123,13 +128,14 @@ def measure(net, seconds, size=(1280, 800), after=0):
         owner, method = (binding, in_binding) if binding is not None else (window, in_window)
         if method is not None and hasattr(owner, method):
             setattr(owner, method, timer.wrap(part, getattr(owner, method)))
-    repaint = timer.wrap("paint", window.repaint)
+    repaint = timer.wrap("paint", window.repaint if full_repaint else (lambda: None))
     process_events = timer.wrap("events", app.processEvents)
 
     ticks, parts = [], []
     end = time.perf_counter() + seconds / 2
     window.train_steps(steps_per_epoch)          # warm up: first drawings build caches
     repaint()
+    process_events()
     timer.take()
     while time.perf_counter() < end or len(ticks) < 3:
         t0 = time.perf_counter()
@@ -164,7 +170,7 @@ def measure(net, seconds, size=(1280, 800), after=0):
             "parts": {name: round(statistics.median(p.get(name, 0.0) for p in parts) * 1e3, 2)
                       for name in ["train", *PARTS, "paint", "events", "other"]},
             "tick_ms_p10": round(ms[len(ms) // 10], 2), "tick_ms_p90": round(ms[-1 - len(ms) // 10], 2),
-            "ticks": len(ticks), "after": after, "steps_after": session.step,
+            "ticks": len(ticks), "after": after, "full_repaint": full_repaint, "steps_after": session.step,
             "checkout": str(Path(nnviz.__file__).resolve().parents[1])}
 
 
@@ -175,18 +181,22 @@ def main():
     parser.add_argument("--seconds", type=float, default=6.0, help="per net: half ticks, half play (default 6)")
     parser.add_argument("--against", type=Path, help="another nnviz checkout, run alternately")
     parser.add_argument("--after", type=int, default=0, help="steps trained before the window is built")
+    parser.add_argument("--full-repaint", action="store_true",
+                        help="repaint the whole window synchronously in each tick (the older measure)")
     args = parser.parse_args()
     nets = list(NETS) if args.all else (args.net or [])
     if not nets:
         parser.error("name a --net or --all")
     if args.against is None and len(nets) == 1:
-        print(json.dumps(measure(nets[0], args.seconds, after=args.after)), flush=True)
+        print(json.dumps(measure(nets[0], args.seconds, after=args.after, full_repaint=args.full_repaint)),
+              flush=True)
         return
     this_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     other_env = {**this_env, "PYTHONPATH": str(args.against)} if args.against else None
     for net in nets:                             # each net in a fresh process; checkouts alternate
         for env in [this_env] + ([other_env] if other_env else []):
             cmd = [sys.executable, str(HERE), "--net", net, "--seconds", str(args.seconds), "--after", str(args.after)]
+            cmd += ["--full-repaint"] if args.full_repaint else []
             subprocess.run(cmd, env=env, check=True)
 
 

@@ -98,8 +98,7 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self._color_scheme = None       # the desktop's scheme as colorSchemeChanged last said
         self._closing = False
         self._needs_default_sizes = False
-        self._overhead = 0.010          # play frames: redraw and event handling besides training
-        self._train_time = 0.0
+        self._train_budget = 0.010      # play frames: training time, steered by the frame period
         self._tick_started: float | None = None
         self._secondary_at = 0.0
         self._feature_key = None            # the state the feature space last showed

@@ -3,9 +3,11 @@
 Playing is a QTimer: each tick advances one phase (animation on) or trains
 whole steps for a bounded time (animation off), then redraws once, so the
 window stays responsive at any speed.  With the animation off a frame's
-training time adapts so that training and redraw together stay near
-``FRAME_TARGET_S`` (30 frames per second; ``benchmarks/render.py`` measures
-it).  A diverged run pauses play and offers to rewind.
+training time is steered by the frames' measured period: a frame that came
+late shortens the next one's training, an early one lengthens it, so that
+training, scoring and redraw together keep to ``FRAME_TARGET_S`` and
+training gets all the time the redraw leaves (``benchmarks/tick.py``
+measures both).  A diverged run pauses play and offers to rewind.
 """
 
 from __future__ import annotations
@@ -16,7 +18,24 @@ from PySide6 import QtCore, QtWidgets
 
 TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off ...
 MIN_TRAIN_S = 0.004         # ... and the shortest
-FRAME_TARGET_S = 1 / 30     # training and redraw of one play frame, together
+# One play frame (training, scoring and redraw): a little under 1/30 s, so
+# that the jitter of a busy machine still leaves 30 frames per second.
+FRAME_TARGET_S = 1 / 32
+BUDGET_GAIN = 0.3           # how much of a frame's lateness the next frame's training gives back
+LONGEST_PERIOD_S = 0.2      # a frame held up longer (a dialog, a drag) counts as this long
+
+
+def next_train_budget(budget: float, period: float) -> float:
+    """The next frame's training time, from this one's and the measured frame period.
+
+    Training time is the one part of a frame play can choose; the redraw
+    and the scoring of the frame's steps follow from it and from the
+    machine's load. Steering by the period itself (rather than subtracting an
+    estimate of the redraw) also absorbs the scoring and the timer's own
+    latency, which an estimate misses.
+    """
+    period = min(period, LONGEST_PERIOD_S)
+    return min(TRAIN_BUDGET_S, max(MIN_TRAIN_S, budget + BUDGET_GAIN * (FRAME_TARGET_S - period)))
 
 
 class Playback:
@@ -101,21 +120,19 @@ class Playback:
             self.pause()
             return
         started = time.perf_counter()
-        if self._tick_started is not None:          # what the last frame cost besides training
-            overhead = max(0.0, started - self._tick_started - self._train_time)
-            self._overhead = 0.7 * self._overhead + 0.3 * min(overhead, 1.0)
-        self._tick_started = started
+        animated = self.controls.animate.isChecked()
+        if self._tick_started is not None and not animated:
+            self._train_budget = next_train_budget(self._train_budget, started - self._tick_started)
+        self._tick_started = None if animated else started
         try:
             with self.adapter.hold():
-                if self.controls.animate.isChecked():
+                if animated:
                     self._last_unit = "phase"
                     s.advance("phase")
                 else:
                     self._last_unit = "step"
                     steps = self.controls.current_speed().steps
-                    # Leave room for the redraw so that a frame stays near FRAME_TARGET_S.
-                    budget = min(TRAIN_BUDGET_S, max(MIN_TRAIN_S, FRAME_TARGET_S - self._overhead))
-                    deadline = started + budget
+                    deadline = started + self._train_budget
                     done = 0
                     # Every step's whole-set losses, scored together once per frame
                     # (s.evaluate below): one pass over the waiting steps' weights
@@ -127,7 +144,6 @@ class Playback:
                     if done == 0:
                         s.advance("step")
                     s.evaluate()
-                self._train_time = time.perf_counter() - started
         except Exception:
             self.pause()
             raise
