@@ -208,3 +208,34 @@ def test_themes_and_line_scale(view, theme):
         view.set_theme("neon")
     with pytest.raises(ValueError):
         view.set_line_scale(0)
+
+
+def test_a_new_surface_does_not_draw_the_points_again(qtbot, monkeypatch):
+    """The points are blitted from their cached pixmap while the surface under them changes."""
+    import pyqtgraph as pg
+    from PySide6 import QtWidgets
+    painted = []
+    original = pg.ScatterPlotItem.paint
+    monkeypatch.setattr(pg.ScatterPlotItem, "paint", lambda item, *a: (painted.append(item), original(item, *a)))
+    v = BoundaryView()
+    qtbot.addWidget(v)
+    v.resize(420, 400)
+    v.show()
+    qtbot.waitExposed(v)
+    X, y = _blobs()
+    v.set_data(X[:30], y[:30], X[30:], y[30:])
+    extent = (-3.0, 3.0, -3.0, 3.0)
+    for value in (0.1, 0.2):                            # the first frames lay the plot out
+        v.set_surface(np.full((20, 20), value), extent)
+        QtWidgets.QApplication.processEvents()
+    points = {v.train_scatter, v.test_scatter}
+    assert points <= set(painted)                       # drawn once into their cache
+    painted.clear()
+    for value in (0.4, 0.6, 0.8):
+        v.set_surface(np.full((20, 20), value), extent)
+        v.plot_widget.viewport().repaint()
+        QtWidgets.QApplication.processEvents()
+    assert not points & set(painted)
+    v.set_data(X[:20], y[:20], X[30:], y[30:])          # new points: drawn again
+    v.plot_widget.viewport().repaint()
+    assert v.train_scatter in painted

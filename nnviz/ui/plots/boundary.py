@@ -21,7 +21,8 @@ product) and hands it to one reused ``ImageItem``; for 100×100 this costs well
 under a millisecond, the redraw a few.  ``set_data`` rebuilds the point lists
 and is meant for when the data change, not every frame; point brushes come
 from a fixed palette built once per theme, because ``ScatterPlotItem`` caches
-rendered symbols by brush identity.
+rendered symbols by brush identity.  The points are cached as pixmaps
+(``DeviceCoordinateCache``), so a new surface repaints them by a blit.
 """
 
 from __future__ import annotations
@@ -129,6 +130,9 @@ class BoundaryView(PlotView):
             self.plot_item.addItem(item)
         for item in (self.train_scatter, self.test_scatter):
             item.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)  # clicks go to the view box
+            # The points stay while the surface under them changes every frame: blit them
+            # from a pixmap instead of drawing 500 symbols again (pictures switch caches off).
+            item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         # Legend samples: grey stand-ins so "filled = train, hollow = test" reads for any class.
         self._legend = pg.LegendItem(offset=(8, 8), verSpacing=-4)

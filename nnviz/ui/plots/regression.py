@@ -57,6 +57,7 @@ class RegressionView(PlotView):
         self.diagonal.setVisible(False)
         for item, z in ((self.train_scatter, 10), (self.test_scatter, 11)):
             item.setZValue(z)
+            item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)   # the curve moves, they stay
             self.plot_item.addItem(item)
         self.curve.setZValue(12)
         self.diagonal.setZValue(5)
