@@ -53,9 +53,28 @@ def header_widths(col_x, gap: float, width: float) -> list[float]:
     return out
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
 def fitted_font(font: QtGui.QFont, texts, widths) -> QtGui.QFont:
-    """``font``, made smaller (at most to SMALLEST of it) until each text's longest word fits its width."""
-    return QtGui.QFont(_fitted(font.toString(), tuple(str(t) for t in texts), tuple(widths)))
+    """``font``, made smaller (at most to SMALLEST of it) until each text's longest word fits its width.
+
+    Digits are measured as the font's widest digit, so a header whose number
+    changes every frame (the output's loss) fits with the type already
+    worked out instead of measuring its words again.
+    """
+    key = font.toString()
+    widest = _widest_digit(key)
+    texts = tuple(_DIGIT.sub(widest, str(t)) for t in texts)
+    return QtGui.QFont(_fitted(key, texts, tuple(widths)))
+
+
+@functools.lru_cache(maxsize=16)
+def _widest_digit(font_key: str) -> str:
+    font = QtGui.QFont()
+    font.fromString(font_key)
+    fm = QtGui.QFontMetricsF(font)
+    return max("0123456789", key=fm.horizontalAdvance)
 
 
 @functools.lru_cache(maxsize=64)
