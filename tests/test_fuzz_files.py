@@ -4,7 +4,7 @@ or it opens, trains, rewinds and reports its health without an exception.
 Two sources: saved files with one field replaced, removed or added (or a few
 bytes of the text changed), and documents generated field by field. The
 refusal must come from the field checks, not from the boundary's last-resort
-clause (``validate.FALLBACK``), which would mean a check is missing.
+clause (``file_errors.FALLBACK``), which would mean a check is missing.
 """
 
 import functools
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from nnviz.session import DEFAULT_CONFIG, ExperimentFileError, Session
 from nnviz.session.files import session_to_dict
-from nnviz.session.validate import FALLBACK
+from nnviz.session.file_errors import FALLBACK
 
 SAVED_CONFIGS = [
     {"dataset": "moons", "n_samples": 40, "optimizer": "adam", "batch_size": 6, "lr": 0.05,

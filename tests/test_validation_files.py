@@ -11,7 +11,8 @@ import json
 import pytest
 
 from nnviz.session import Session, experiment_from_config_text, load_experiment
-from nnviz.session.validate import FALLBACK, ExperimentFileError, config_message_of_spec_error
+from nnviz.session.file_errors import FALLBACK, ExperimentFileError
+from nnviz.session.validate import config_message_of_spec_error
 
 CONFIG = {"dataset": "moons", "n_samples": 200, "optimizer": "adam", "lr": 0.02, "batch_size": 8, "seed": 3,
           "hidden": [{"size": 5, "activation": "relu"}, {"size": 3, "activation": "tanh", "batch_norm": True}]}

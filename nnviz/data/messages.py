@@ -32,6 +32,11 @@ class UserError(ValueError):
 
     ``message`` is a (context, template) pair from :func:`template`; the field
     values are turned into text here (quote names with ``repr`` before passing them).
+
+    Subclasses that name where the problem is (a file, a field) put those
+    arguments before ``message`` and return them from :meth:`_head`, so copies
+    and pickles are rebuilt as ``cls(*head, message, **fields)``; they may
+    translate a field's value in :meth:`_shown_field`.
     """
 
     def __init__(self, message: tuple[str, str], **fields):
@@ -39,14 +44,26 @@ class UserError(ValueError):
         self.fields = {name: str(value) for name, value in fields.items()}
         super().__init__(self.template.format(**self.fields))
 
+    @property
+    def message(self):
+        """The (context, template) pair this error was made from."""
+        return self.context, self.template
+
     def shown(self, translate, isolate=lambda text: text) -> str:
         """The message through ``translate(context, template)``, each field passed through ``isolate``."""
         return translate(self.context, self.template).format(
-            **{name: isolate(value) for name, value in self.fields.items()})
+            **{name: self._shown_field(name, value, translate, isolate) for name, value in self.fields.items()})
+
+    def _shown_field(self, name, value, translate, isolate):
+        return isolate(value)
+
+    def _head(self) -> tuple:
+        """The arguments before ``message`` that rebuild this error (none here)."""
+        return ()
 
     def __reduce__(self):               # copy and pickle rebuild from the template, not from the text
-        return _rebuild, (type(self), self.context, self.template, self.fields)
+        return _rebuild, (type(self), self._head(), self.message, self.fields)
 
 
-def _rebuild(cls, context, text, fields):
-    return cls((context, text), **fields)
+def _rebuild(cls, head, message, fields):
+    return cls(*head, message, **fields)

@@ -8,7 +8,7 @@ from .config import DEFAULT_CONFIG, HEALTH_DEFAULTS, validate_config
 from .lessons import LESSONS, Lesson
 from .phases import Phase
 from .session import Session, experiment_from_config_text, load_experiment
-from .validate import ExperimentFileError
+from .file_errors import ExperimentFileError
 
 __all__ = ["DEFAULT_CONFIG", "HEALTH_DEFAULTS", "LESSONS", "Lesson", "Phase", "Session", "validate_config",
            "ExperimentFileError", "experiment_from_config_text", "load_experiment"]

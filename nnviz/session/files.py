@@ -37,8 +37,8 @@ from .config import validate_config
 from .history import Snapshot, restore_snapshot
 from .language import QT_TRANSLATE_NOOP, shown
 from .resume import resume, save_point
-from .validate import (FALLBACK, FLOAT_DTYPES, INT_DTYPES, MAX_FILE_BYTES, MISSING, NOT_MAPPING, UNKNOWN_FIELD,
-                       ExperimentFileError, FieldError, decode_state, json_kind, split_field, stored_array)
+from .file_errors import FALLBACK, MISSING, NOT_MAPPING, UNKNOWN_FIELD, ExperimentFileError, FieldError, split_field
+from .validate import FLOAT_DTYPES, INT_DTYPES, MAX_FILE_BYTES, decode_state, json_kind, stored_array
 
 FORMAT = "nnviz-experiment"
 VERSION = 1

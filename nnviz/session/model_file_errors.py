@@ -2,7 +2,7 @@
 
 They are declared here, without torch, so that the translation tool collects
 them whether or not torch is installed; the file's reader raises them as
-:class:`~nnviz.session.validate.ExperimentFileError` (``name: field: reason``),
+:class:`~nnviz.session.file_errors.ExperimentFileError` (``name: field: reason``),
 English in ``str(err)`` and translated in the window.
 """
 

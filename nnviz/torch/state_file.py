@@ -9,7 +9,7 @@ BatchNorm1d has running statistics; a 1-D ``weight`` alone is a PReLU's
 slopes) but not the activations, which have no parameters: those are given,
 one per Linear. Dropout leaves no trace in a state_dict and is not restored.
 
-Every bad file raises :class:`~nnviz.session.validate.ExperimentFileError`
+Every bad file raises :class:`~nnviz.session.file_errors.ExperimentFileError`
 (a ValueError), one line naming the file and what is wrong, as experiment
 files do, so the window and the command line report it the same way.
 """
@@ -20,7 +20,7 @@ import torch
 from torch import nn
 
 from nnviz.session import model_file_errors as M
-from nnviz.session.validate import ExperimentFileError
+from nnviz.session.file_errors import ExperimentFileError
 
 from .convert import from_module
 
