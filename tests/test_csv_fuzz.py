@@ -43,9 +43,9 @@ def _usable(cell):
 
 
 def _data_rows(text):
-    """Non-blank lines after the header: how many rows a loaded file must have."""
-    lines = re.split(r"\r\n|\n|\r", text.removeprefix("\ufeff"))
-    return len([line for line in lines[1:] if line.strip(" \t,;")])
+    """Non-blank lines after the header (the first non-blank line): how many rows a loaded file must have."""
+    lines = [line for line in re.split(r"\r\n|\n|\r", text.removeprefix("\ufeff")) if line.strip(" \t,;")]
+    return len(lines[1:])
 
 
 def _assert_one_line_with_a_place(message):
