@@ -2,7 +2,8 @@
 
 The view is assembled from its concerns: this module lays out the columns,
 headers and edges and redraws a frame; :mod:`~nnviz.ui.network.palette`
-holds its pens and brushes, :mod:`~nnviz.ui.network.nodes` draws neurons,
+holds its pens and brushes, :mod:`~nnviz.ui.network.headers` writes the
+column headers, :mod:`~nnviz.ui.network.nodes` draws neurons,
 heatmaps, the lit band and the selection, :mod:`~nnviz.ui.network.queries`
 answers where things are and what a click hit, :mod:`~nnviz.ui.network.legend`
 explains the colors.  ``python -m nnviz.ui.network.preview`` shows a preview.
@@ -18,11 +19,11 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.network.edge_batch import EdgeBatchItem
 from nnviz.ui.network.frame import NetworkFrame
-from nnviz.ui.network.header_fit import fitted_font, header_widths, wrapped
-from nnviz.ui.network.layout import Layout, column_positions, compute_layout, edge_segments
+from nnviz.ui.network.headers import HeaderDrawing
+from nnviz.ui.network.layout import Layout, compute_layout, edge_segments
 from nnviz.ui.network.legend import Legend
 from nnviz.ui.network.nodes import NodeDrawing
-from nnviz.ui.network.palette import EdgePalette, qcolor
+from nnviz.ui.network.palette import EdgePalette
 from nnviz.ui.network.queries import ViewQueries
 from nnviz.ui.network.scale import (
     BIN_DIVERGED, BIN_MUTED, DEFAULT_DECADES, N_BINS, N_LEVELS, OVER, edge_bins, finite_max_abs,
@@ -31,7 +32,7 @@ from nnviz.ui.network.scale import (
 from nnviz.ui.widgets.colors import Theme, get_theme
 
 
-class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
+class NetworkView(ViewQueries, EdgePalette, NodeDrawing, HeaderDrawing, pg.GraphicsView):
     """Draws a :class:`~nnviz.ui.network.frame.NetworkFrame`; reports clicks.
 
     Inputs are on the left, outputs on the right; a header above each column,
@@ -302,51 +303,6 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, pg.GraphicsView):
         self._draw_selection(f)
         self._legend.configure(self, f)
         self._legend.setPos(8.0, h - legend_h - 6.0)
-
-    def _update_headers(self, f: NetworkFrame, width: float) -> float:
-        ncol = len(f.sizes)
-        while len(self._headers) < ncol:
-            item = QtWidgets.QGraphicsTextItem()
-            item.setFont(self._header_font)
-            opt = QtGui.QTextOption(QtCore.Qt.AlignmentFlag.AlignHCenter)
-            opt.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
-            item.document().setDefaultTextOption(opt)
-            item.document().setDocumentMargin(1.0)
-            item.setZValue(2)
-            # text layout and glyph drawing are slow; headers rarely change
-            item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.scene().addItem(item)
-            self._headers.append(item)
-        col_x, gap = column_positions(ncol, width)
-        widths = header_widths(col_x, gap, width)
-        font = fitted_font(self._header_font, f.headers[:ncol], widths)   # no word wider than its column
-        tallest = 0.0
-        for c, item in enumerate(self._headers):
-            if c >= ncol:
-                item.hide()
-                continue
-            tw = widths[c]
-            if item.font() != font:
-                item.setFont(font)
-            text = wrapped(f.headers[c], font, tw)     # "leaky_relu" may wrap after its "_"
-            if item.toPlainText() != text:
-                item.setPlainText(text)
-            if item.textWidth() != tw:
-                item.setTextWidth(tw)
-            color = self._header_color
-            if f.lit == c:
-                color = qcolor(getattr(self._theme, f.direction))
-            if item.defaultTextColor() != color:
-                item.setDefaultTextColor(color)
-            item.show()
-            tallest = max(tallest, item.boundingRect().height())
-        return 6.0 + tallest
-
-    def _place_headers(self, f: NetworkFrame) -> None:
-        for c in range(len(f.sizes)):
-            item = self._headers[c]
-            x = self._layout.col_x[c] - item.textWidth() / 2.0     # centred, else against the edge
-            item.setPos(min(max(x, 2.0), self._layout.width - item.textWidth() - 2.0), 6.0)
 
     def _place_edge_items(self, sizes) -> None:
         lay = self._layout
