@@ -14,7 +14,7 @@ from nnviz.app.window_picture import DEFAULT_SIZES, VIEWS, open_picture
 from nnviz.session import Session
 from nnviz.session.files import atomic_write_bytes
 from nnviz.ui import images
-from nnviz.ui.render import parse_phase, parse_size
+from nnviz.ui.picture_options import parse_phase, parse_size
 from nnviz.ui.widgets import colors
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -18,7 +18,7 @@ from nnviz.app.window_picture import VIEWS, open_picture
 from nnviz.cli import main as cli_main
 from nnviz.session import Session
 from nnviz.ui.images import format_of, to_rgb_array
-from nnviz.ui.render import SLIDE_SIZES, parse_size
+from nnviz.ui.picture_options import SLIDE_SIZES, parse_size
 
 picture_of = partial(open_picture, window_class=MainWindow)
 TEXT_ITEMS = (QtWidgets.QGraphicsTextItem, QtWidgets.QGraphicsSimpleTextItem)

@@ -8,7 +8,8 @@ from PIL import Image
 from nnviz.session import LESSONS, Session
 from nnviz.session.landscape import trajectory
 from nnviz.ui.panels.inspector_text import fmt
-from nnviz.ui.render import Picture, parse_neuron
+from nnviz.ui.picture_options import parse_neuron
+from nnviz.ui.render import Picture
 
 from test_cli import one_line_error, run_cli
 

@@ -168,7 +168,7 @@ def check_output(path: str, force: bool, kinds: tuple[str, ...]) -> Path:
 def picture_size(args) -> tuple[int, int] | None:
     if args.size is None:
         return None
-    from nnviz.ui.render import parse_size
+    from nnviz.ui.picture_options import parse_size
 
     try:
         return parse_size(args.size)

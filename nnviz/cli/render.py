@@ -43,7 +43,7 @@ def _render(args) -> int:
     session = session_from(args)
     steps = default_steps(args, session)
     from nnviz.ui.images import check_scale
-    from nnviz.ui.render import parse_neuron, parse_phase
+    from nnviz.ui.picture_options import parse_neuron, parse_phase
 
     try:
         check_scale(args.scale)

@@ -32,6 +32,7 @@ it subclasses :class:`Picture` and lets the window follow the session.
 (1.5 reads well on a slide).  Widgets are shown with ``WA_DontShowOnScreen``: laid out and painted like a
 visible window, but never on a display.  Without a display, call
 :func:`ensure_app` before anything else: it picks Qt's offscreen platform.
+The text of the command line's picture options is parsed in :mod:`nnviz.ui.picture_options`.
 """
 
 from __future__ import annotations
@@ -67,9 +68,6 @@ DEFAULT_SIZES = {"network": (1280, 720), "boundary": (720, 640),
                  "gradients": (1200, 560), "loss": (900, 540),
                  "landscape": (960, 720), "activations": (1080, 600), "neuron-graph": (1280, 720)}
 LANDSCAPE_RESOLUTION = 61               # a picture is drawn once: a finer grid than the window's
-MIN_SIDE, MAX_SIDE = 160, 8192
-SLIDE_SIZES = {"16:9": (1920, 1080), "4:3": (1600, 1200)}
-"""``--size`` presets: a whole slide of a 16:9 or a 4:3 presentation, in pixels."""
 ZOOM_RANGE = (0.5, 3.0)                 # as the window's View → Zoom
 
 
@@ -91,58 +89,6 @@ def ensure_app():
         app.setOrganizationName("nnviz")
         app.setApplicationName("nnviz")
     return app
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """``"1280x720"`` -> (1280, 720), a slide preset ``"16:9"`` -> (1920, 1080) or ``"4:3"`` -> (1600, 1200)
-    (see :data:`SLIDE_SIZES`); ValueError with the allowed range."""
-    preset = SLIDE_SIZES.get(str(text).strip())
-    if preset is not None:
-        return preset
-    parts = str(text).lower().replace("×", "x").split("x")
-    try:
-        w, h = (int(p) for p in parts)
-    except ValueError:
-        raise ValueError(f"size must be WIDTHxHEIGHT in pixels (e.g. 1280x720) or a slide shape "
-                         f"({' or '.join(SLIDE_SIZES)}), got {text!r}") from None
-    for v in (w, h):
-        if not MIN_SIDE <= v <= MAX_SIDE:
-            raise ValueError(f"size {text!r}: each side must be {MIN_SIDE} to {MAX_SIDE} pixels")
-    return w, h
-
-
-def parse_phase(text: str, n_layers: int) -> tuple[str, int | None]:
-    """``"forward:2"``, ``"loss"``, ``"backward:3"``, ``"update"`` -> (kind, layer)."""
-    kind, _, layer = str(text).partition(":")
-    kind = kind.strip().lower()
-    if kind in ("loss", "update") and not layer:
-        return kind, None
-    if kind in ("forward", "backward"):
-        try:
-            k = int(layer)
-        except ValueError:
-            raise ValueError(f"phase {text!r}: {kind} needs a layer, e.g. {kind}:1") from None
-        if not 1 <= k <= n_layers:
-            raise ValueError(f"phase {text!r}: this network has layers 1 to {n_layers}")
-        return kind, k
-    raise ValueError(f"phase {text!r}: expected forward:K, loss, backward:K or update")
-
-
-def parse_neuron(text: str, sizes) -> tuple[int, int]:
-    """``"2:3"`` (neuron 3 of layer 2, counted from 1) -> (2, 2): the layer and the 0-based index.
-
-    ``sizes`` are the network's layer widths, inputs first (``Network.sizes``).
-    """
-    layer, _, j = str(text).partition(":")
-    try:
-        k, n = int(layer), int(j)
-    except ValueError:
-        raise ValueError(f"neuron {text!r}: expected LAYER:NEURON counted from 1, e.g. 1:1") from None
-    if not 1 <= k < len(sizes):
-        raise ValueError(f"neuron {text!r}: this network has layers 1 to {len(sizes) - 1}")
-    if not 1 <= n <= sizes[k]:
-        raise ValueError(f"neuron {text!r}: layer {k} has neurons 1 to {sizes[k]}")
-    return k, n - 1
 
 
 class Picture:
