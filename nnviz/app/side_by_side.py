@@ -26,70 +26,18 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
+from nnviz.app.run_column import RunColumn, health_summary
 from nnviz.session import LESSONS, Session
-from nnviz.ui.binding import Binding, loss_series
+from nnviz.ui.binding import loss_series
 from nnviz.ui.compare_runs import MAX_RUNS, build_sessions, lesson_runs, optimizer_race
-from nnviz.ui.i18n import formula, numbers, translate
+from nnviz.ui.i18n import formula, numbers
 from nnviz.ui.network.frame_builder import FrameOptions
-from nnviz.ui.network.view import NetworkView
-from nnviz.ui.panels.health_strip import HealthStrip
 from nnviz.ui.panels.landscape_panel import LandscapePanel
-from nnviz.ui.plots.gradnorm import GradNormView
 from nnviz.ui.plots.runs_loss import RUN_COLORS, RunsLossView
 from nnviz.ui.widgets.theme import get_theme
 
 PLAY_STEPS = (1, 2, 5, 10, 20)    # training steps per run per play frame
 PLAY_INTERVAL_MS = 40
-
-
-# ---------------------------------------------------------------------- views
-def health_summary(labels: list[str]) -> str:
-    """``["vanishing", "vanishing", "healthy"]`` -> rich text "L1–L2 vanishing · L3 healthy", colored."""
-    parts, start = [], 0
-    for i in range(1, len(labels) + 1):
-        if i == len(labels) or labels[i] != labels[start]:
-            span = f"L{start + 1}" if i - 1 == start else f"L{start + 1}–L{i}"
-            color = HealthStrip.chip_color(labels[start])
-            name = translate("Health", labels[start])
-            parts.append(f"<span style='color:{color}'><b>{span} {name}</b></span>")
-            start = i
-    return " · ".join(parts)
-
-
-class _RunColumn(QtWidgets.QWidget):
-    """One run: its title and status, a small network view, the health strip, its gradient norms."""
-
-    def __init__(self, label: str, color: str, frame_options: FrameOptions) -> None:
-        super().__init__()
-        self.label = label
-        self.title = QtWidgets.QLabel()
-        self.title.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.title.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.title.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
-        self.network_view = NetworkView()
-        self.network_view.setMinimumHeight(160)
-        self.network_view.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
-                                        QtWidgets.QSizePolicy.Policy.Expanding)
-        # One line of text instead of the window's chips: nine chips do not fit a quarter of the width.
-        self.health = QtWidgets.QLabel()
-        self.health.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.health.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.health.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
-        self.health.setToolTip(self.tr("Gradient health of each layer after the latest step"))
-        self.gradnorm_view = GradNormView()
-        self.gradnorm_view.setMinimumHeight(150)
-        self.binding = Binding(network=self.network_view, gradnorm=self.gradnorm_view, frame_options=frame_options)
-        self.color = color
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.network_view, 3)
-        layout.addWidget(self.health)
-        layout.addWidget(self.gradnorm_view, 2)
-
-    def views(self) -> list:
-        return [self.network_view, self.gradnorm_view]
 
 
 class CompareWindow(QtWidgets.QMainWindow):
@@ -111,7 +59,7 @@ class CompareWindow(QtWidgets.QMainWindow):
         self.play_timer.timeout.connect(self._tick)
 
         colors = RUN_COLORS.get(theme, RUN_COLORS["light"])
-        self.columns = [_RunColumn(label, colors[i], self.frame_options) for i, label in enumerate(labels)]
+        self.columns = [RunColumn(label, colors[i], self.frame_options) for i, label in enumerate(labels)]
         runs = QtWidgets.QWidget()
         row = QtWidgets.QHBoxLayout(runs)
         row.setContentsMargins(0, 0, 0, 0)
@@ -322,7 +270,7 @@ class CompareWindow(QtWidgets.QMainWindow):
             else:
                 self.landscape.refresh(playing=self.playing)
 
-    def _draw_run(self, i: int, s: Session, col: _RunColumn) -> None:
+    def _draw_run(self, i: int, s: Session, col: RunColumn) -> None:
         if col.binding.session is not s:
             col.binding.set_session(s)
         col.binding.draw_network()

@@ -4103,6 +4103,13 @@ Watch: {watch}</source>
     </message>
 </context>
 <context>
+    <name>RunColumn</name>
+    <message>
+        <source>Gradient health of each layer after the latest step</source>
+        <translation>سلامت گرادیان هر لایه پس از واپسین گام</translation>
+    </message>
+</context>
+<context>
     <name>RunsLossView</name>
     <message>
         <source>step</source>
@@ -4844,13 +4851,6 @@ all pictures share the fixed color scale given in the title.</source>
     <message>
         <source>Zoom {0}</source>
         <translation>بزرگ‌نمایی {0}</translation>
-    </message>
-</context>
-<context>
-    <name>_RunColumn</name>
-    <message>
-        <source>Gradient health of each layer after the latest step</source>
-        <translation>سلامت گرادیان هر لایه پس از واپسین گام</translation>
     </message>
 </context>
 <context>
