@@ -122,3 +122,19 @@ def test_reveal_shows_exactly_the_lit_layers_numbers(window, qtbot):
     w.presenter.set_reveal(True)
     w.presenter.leave()
     assert not w.presenter.overlay.isVisible()
+
+
+def test_the_reveal_overlay_is_opaque_and_leaves_the_headers_readable(window, qtbot):
+    """The numbers card sits under the column headers (which name the lit layer), not over them."""
+    w = window
+    w.presenter.enter()
+    qtbot.keyClick(w, Key.Key_R)
+    view = w.network_view
+    for _ in range(3):
+        qtbot.keyClick(w, Key.Key_Right)
+        card = w.presenter.overlay.geometry()
+        assert card.isValid() and w.presenter.overlay.isVisible()
+        for c in range(len(view.current_frame().sizes)):
+            header = view.mapFromScene(view.header_rect(c)).boundingRect()
+            assert not card.intersects(header), (c, card, header)
+    assert "#ffffff" in w.presenter.overlay.styleSheet() and "rgba" not in w.presenter.overlay.styleSheet()

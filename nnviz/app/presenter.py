@@ -101,7 +101,7 @@ class PresenterMode(QtCore.QObject):
         self.overlay.setObjectName("presenter_reveal")
         self.overlay.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.overlay.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.overlay.setStyleSheet("QLabel#presenter_reveal { background: rgba(255, 255, 255, 235); "
+        self.overlay.setStyleSheet("QLabel#presenter_reveal { background: #ffffff; "
                                    "color: #000000; border: 3px solid #000000; padding: 10px 16px; }")
         self.overlay.hide()
         window.adapter.changed.connect(lambda _event: self._update_overlay())
@@ -342,9 +342,17 @@ class PresenterMode(QtCore.QObject):
         view = self.window.network_view
         right = lit is not None and s.phase.kind in ("forward", "backward") and lit <= s.n_layers / 2
         x = view.width() - self.overlay.width() - 16 if right else 16
-        self.overlay.move(max(0, x), 16)
+        self.overlay.move(max(0, x), self._below_headers(view))
         self.overlay.show()
         self.overlay.raise_()
+
+    @staticmethod
+    def _below_headers(view) -> int:
+        """The overlay's top: under the column headers, which name the lit layer and must stay readable."""
+        frame = view.current_frame()
+        bottoms = [view.mapFromScene(view.header_rect(c).bottomLeft()).y() for c in range(len(frame.sizes))] \
+            if frame is not None else []
+        return max([16] + [y + 8 for y in bottoms])
 
     # ------------------------------------------------------------------ internals
     def _views(self) -> list:
