@@ -7,7 +7,7 @@ from functools import partial
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from nnviz.app.main_window import MainWindow
 from nnviz.app.window_picture import DEFAULT_SIZES, VIEWS, open_picture
@@ -304,3 +304,13 @@ def test_window_svg_draws_its_controls_as_vectors(qapp, tmp_path):
     data = [wh for wh in sizes if wh[0] >= 20]                    # icons are smaller than a heatmap
     assert len(data) == heatmaps + 1                              # the heatmaps and the boundary
     assert len(list(root.iter(f"{SVG}path"))) > 100               # the controls' outlines as paths
+    texts = ["".join(t.itertext()).strip() for t in root.iter(f"{SVG}text")]
+    for menu in ("File", "Edit", "View", "Help"):                 # whole words, not split at their mnemonic
+        assert menu in texts, (menu, texts[:40])
+    image = QtGui.QImage(1300, 800, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(QtCore.Qt.GlobalColor.white)
+    painter = QtGui.QPainter(image)
+    QtSvg.QSvgRenderer(str(tmp_path / "window.svg")).render(painter)
+    painter.end()
+    bar = [QtGui.QColor(image.pixel(x, y)).value() for x in range(0, 300) for y in range(2, 17)]
+    assert min(bar) < 100                                         # the menu names are drawn, not covered

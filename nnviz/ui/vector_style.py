@@ -110,9 +110,25 @@ class VectorStyle(QtWidgets.QProxyStyle):
         else:
             super().drawPrimitive(element, opt, p, widget)
 
+    def styleHint(self, hint, opt=None, widget=None, data=None) -> int:  # noqa: N802 (Qt API)
+        # No shortcut underlines in a picture: a label drawn with one is split into runs at its
+        # mnemonic ("F" + "ile"), which some SVG readers leave blank, and a slide has no keyboard.
+        if hint == QtWidgets.QStyle.StyleHint.SH_UnderlineShortcut:
+            return 0
+        return super().styleHint(hint, opt, widget, data)
+
     def drawControl(self, element, opt, p, widget=None) -> None:  # noqa: N802 (Qt API)
         if element == CE.CE_TabBarTabShape and isinstance(opt, QtWidgets.QStyleOptionTab):
             self._tab(p, opt)
+        elif element == CE.CE_MenuBarEmptyArea:
+            # The menu bar fills its empty area last, clipped to leave its items; an SVG has no
+            # clipping, so the fill would cover "File", "Edit" ... The window's own background is
+            # already there: draw only the bar's bottom line.
+            p.save()
+            p.setPen(QtGui.QPen(_border(opt.palette), 1))
+            bottom = opt.rect.bottom() + 0.5
+            p.drawLine(QtCore.QPointF(opt.rect.left(), bottom), QtCore.QPointF(opt.rect.right() + 1, bottom))
+            p.restore()
         else:
             super().drawControl(element, opt, p, widget)
 
