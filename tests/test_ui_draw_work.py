@@ -9,6 +9,8 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.app.main_window import MainWindow
+from nnviz.ui.binding import grad_norm_series
+from nnviz.ui.plots.peaks import decimate_peaks
 from nnviz.session import Session
 
 SMALL = {"dataset": "circle", "n_samples": 60, "noise": 0.0, "test_ratio": 0.5, "features": ["x1", "x2"],
@@ -194,3 +196,25 @@ def test_slow_plots_around_the_network_take_a_third_of_the_time_while_playing(wi
     share = 0.3 * len(secondary) / (clock[0] - start)
     assert len(secondary) >= 4 and 0.2 < share < 0.36          # each redraw with every frame: 0.86
     assert max(b - a for a, b in zip(secondary, secondary[1:])) < 1.0     # never starved
+
+
+def test_a_long_runs_curves_reduce_only_the_steps_since_the_last_frame(window):
+    """The loss and gradient histories keep their reduction between frames; a rewind starts it again."""
+    window.curves_dock.raise_()
+    window.session.run(20_000)
+    _tick(window)
+    gradnorm, curves = window.gradnorm_view, window.curves_view
+    for _ in range(3):
+        _tick(window)                   # one epoch more: 3 steps
+        assert 0 <= gradnorm._peaks.folded <= EPOCH + 32
+        assert 0 <= curves._peaks[0].folded <= EPOCH + 32
+    with window.adapter.hold():         # back past whole buckets and a different past replayed, unseen
+        for _ in range(80):
+            window.session.rewind("step")
+        window.session.configure(lr=0.3)
+        window.session.run(90)
+    _tick(window)
+    x, y = gradnorm.curves[0].getOriginalDataset()
+    fresh_x, fresh_y = decimate_peaks(*grad_norm_series(window.session))
+    np.testing.assert_array_equal(x, fresh_x)
+    np.testing.assert_array_equal(y, fresh_y[:, 0])

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.ui.plots.base import PlotView, check_line_scale, decimate_peaks
+from nnviz.ui.plots.base import PlotView, check_line_scale
+from nnviz.ui.plots.peaks import PeakHistory, decimate_peaks
 
 
 def test_short_history_is_untouched():
@@ -61,3 +62,34 @@ def test_check_line_scale():
     for bad in (0, -1, float("nan"), float("inf")):
         with pytest.raises(ValueError):
             check_line_scale(bad)
+
+
+def test_a_growing_history_is_reduced_once_and_kept():
+    """Frame after frame the kept reduction equals a fresh one, and only the new rows are reduced."""
+    rng = np.random.default_rng(1)
+    n = 40_000
+    x = np.arange(n, dtype=float)
+    Y = rng.random((n, 2))
+    Y[7, 0], Y[30_000, 1] = 9.0, -3.0
+    peaks = PeakHistory(1000)
+    last = None
+    for length in [*range(1001, n, 613), n]:
+        xs, ys = peaks.decimate(x[:length], Y[:length], key="run")
+        fresh = decimate_peaks(x[:length], Y[:length], max_points=1000)
+        np.testing.assert_array_equal(xs, fresh[0])
+        np.testing.assert_array_equal(ys, fresh[1])
+        if last is not None:            # the rows since the last frame, give or take one bucket of them
+            assert peaks.folded <= length - last + 64
+        last = length
+    assert len(xs) <= 1000 + 64 and ys[:, 0].max() == 9.0 and ys[:, 1].min() == -3.0
+
+
+def test_a_new_key_reduces_the_history_afresh():
+    """After a rewind the rows kept may have changed: a new key starts the reduction again."""
+    x = np.arange(5000.0)
+    peaks = PeakHistory(500)
+    peaks.decimate(x, np.zeros(5000), key=1)
+    changed = np.zeros(5000)
+    changed[10] = 4.0                   # an early row rewritten
+    assert peaks.decimate(x, changed, key=1)[1].max() == 0.0      # same key: kept as reduced
+    assert peaks.decimate(x, changed, key=2)[1].max() == 4.0

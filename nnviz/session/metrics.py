@@ -20,6 +20,7 @@ but untouched (the operating system maps such pages only when they are
 written), so doubling does not double the resident memory.
 """
 
+import itertools
 import math
 
 import numpy as np
@@ -31,6 +32,7 @@ PER_LAYER = ("grad_norm", "grad_rms", "mean_abs_delta", "update_ratio", "dead_sh
 EVALUATED = ("train_loss", "test_loss", "train_acc", "test_acc", "dead_share", "saturated_share")
 """The series scored on the whole sets (``Evaluator``); the others come from the step itself."""
 INITIAL_CAPACITY = 1024
+_REVISIONS = itertools.count(1)     # Metrics.revision: never the same twice in a process
 
 
 class Metrics:
@@ -47,6 +49,9 @@ class Metrics:
         self._steps = np.arange(INITIAL_CAPACITY)
         self._best = {"test_loss": None, "train_loss": None}     # running argmin of each loss
         self.grown = 0                  # times the columns were reallocated (tests count it)
+        # New whenever rows already recorded may change (a rewind, adopted series), and unique to this
+        # object: readers that keep something computed from earlier rows start again when it moves.
+        self.revision = next(_REVISIONS)
         self.before_read = None         # called before any read: completes steps whose scoring is deferred
 
     def _shape(self, name, rows):
@@ -119,12 +124,14 @@ class Metrics:
         """Replace some values of the latest step (filling in a missing evaluation)."""
         for name, value in fields.items():
             self._columns[name][self._n - 1] = value
+        self.revision = next(_REVISIONS)
         self._find_best()
 
     def truncate(self, n):
         """Keep the first n steps (rewind)."""
         if n < self._n:
             self._n = max(n, 0)
+            self.revision = next(_REVISIONS)
             self._find_best()
 
     def _find_best(self):
@@ -220,4 +227,5 @@ class Metrics:
         for name, column in self._columns.items():
             column[:n] = columns[name] if name in columns else np.nan
         self._n = n
+        self.revision = next(_REVISIONS)
         self._find_best()

@@ -132,6 +132,12 @@ def grad_norm_series(session) -> tuple[np.ndarray, np.ndarray]:
     return np.arange(1, n + 1), (np.asarray(m.grad_norm) if n else np.zeros((0, session.n_layers)))
 
 
+def history_key(session) -> tuple:
+    """New whenever recorded steps may have changed (a rewind, a reset, a file opened): views that
+    keep a reduction of the history start it again then."""
+    return session.metrics.revision, session.initial_scores() is not None
+
+
 def gradient_extras(session) -> dict:
     """What the gradient plot may show besides the per-layer norms: the global norm with the
     clip limit, the update-to-weight ratio per layer, and the one a lesson names ("suggested")."""
@@ -335,10 +341,10 @@ class Binding:
         s = self.session
         if self.curves is not None and self._seen("metrics", self.curves):
             ls = loss_series(s)
-            self.curves.set_series(ls.steps, ls.train, ls.test, best_step=ls.best_step)
+            self.curves.set_series(ls.steps, ls.train, ls.test, best_step=ls.best_step, history_key=history_key(s))
             self._draw_comparison(len(s.metrics))
         if self.gradnorm is not None and self._seen("metrics", self.gradnorm):
-            self.gradnorm.set_series(*grad_norm_series(s), **gradient_extras(s))
+            self.gradnorm.set_series(*grad_norm_series(s), **gradient_extras(s), history_key=history_key(s))
         if self.health is not None:
             labels = health_labels(s)
             tips = describe_thresholds(s.config["health"], lambda rule: shown("Health", rule))

@@ -21,9 +21,10 @@ new network, a drawn point, a rewind) they range over the new data afresh.
 
 Notes on performance: ``set_series`` is called every frame while training
 plays.  It reuses one ``PlotDataItem`` per layer and only calls ``setData``;
-items are created or removed only when the number of layers changes.  Cost is
-O(steps × layers): histories longer than ``MAX_POINTS`` are first reduced to
-bucket minima and maxima with numpy (:func:`decimate_peaks`), then pyqtgraph's
+items are created or removed only when the number of layers changes.  Histories
+longer than ``MAX_POINTS`` are first reduced to bucket minima and maxima with
+numpy, kept between frames (:class:`~nnviz.ui.plots.peaks.PeakHistory`: a frame
+reduces only the steps that arrived since the last), then pyqtgraph's
 peak downsampling and clip-to-view bound the drawn points by the plot width.  Zeros (a dead layer)
 have no logarithm and leave a gap, as do NaN and inf.  Pens are 1 px wide at
 line scale 1: Qt strokes wider lines as filled outlines, measured here at
@@ -37,13 +38,13 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nnviz.ui.i18n import numbers
-from nnviz.ui.plots.base import PlotView, decimate_peaks, run_demo
+from nnviz.ui.plots.base import PlotView, run_demo
+from nnviz.ui.plots.peaks import MAX_POINTS, PeakHistory
 from nnviz.ui.plots.ranges import RangeRule, finite_bounds
 
 from nnviz.ui.widgets.style import apply_palette
 from nnviz.ui.widgets.theme import sample_layer_colors
 
-MAX_POINTS = 2000  # longer histories are reduced to bucket minima and maxima first
 SERIES = ("layers", "global", "ratio")
 RATIO_GUIDE = 1e-3  # the rule of thumb for the update-to-weight ratio
 LABEL_ROOM = 1.8   # a tick label needs this many text heights of axis to stand apart
@@ -118,6 +119,8 @@ class GradNormView(PlotView):
         self._n_steps = -1
         self._range_series = ""
         self._last: tuple | None = None
+        self._history_key = None
+        self._peaks = PeakHistory()     # the reduced history, kept between frames
         self.show_combo = QtWidgets.QComboBox()
         self.show_combo.setToolTip(self.tr("Which gradient quantity the plot shows"))
         self.plot_widget.setToolTip(self.tr("One line per layer, darkest for layer 1 (the input side), "
@@ -162,7 +165,7 @@ class GradNormView(PlotView):
 
     def set_series(self, steps, norms, diverged_step: float | None = None, *,
                    global_norm=None, clip: float = 0.0, update_ratio=None,
-                   suggested: str | None = None) -> None:
+                   suggested: str | None = None, history_key=None) -> None:
         """``steps``: (n,); ``norms``: (n, n_layers), column 0 = layer 1 (input side).
 
         Optional: ``global_norm`` (n,) the global gradient norm before
@@ -171,7 +174,10 @@ class GradNormView(PlotView):
         ``suggested`` which of :data:`SERIES` to show unless the person chose
         one in the box.  The "diverged" marker goes at ``diverged_step`` when
         given, else at the first step with a NaN or infinite norm (norms are
-        computed every step, so a NaN here is a real one).
+        computed every step, so a NaN here is a real one).  ``history_key``:
+        a value that changes whenever steps already shown may have changed (a
+        rewind); while it stays the same, a longer history only adds to the
+        reduction kept from the last call (:class:`~nnviz.ui.plots.peaks.PeakHistory`).
         """
         steps = np.asarray(steps, dtype=float).reshape(-1)
         norms = np.asarray(norms, dtype=float)
@@ -186,6 +192,7 @@ class GradNormView(PlotView):
         if update_ratio is not None:
             update_ratio = np.asarray(update_ratio, dtype=float).reshape(norms.shape)
         self._last = (steps, norms, diverged_step, global_norm, float(clip or 0.0), update_ratio)
+        self._history_key = history_key
         available = {"layers": True, "global": global_norm is not None, "ratio": update_ratio is not None}
         model = self.show_combo.model()
         for i in range(self.show_combo.count()):
@@ -208,7 +215,7 @@ class GradNormView(PlotView):
         self._chosen = series
         if self._last is not None:
             self.set_series(*self._last[:3], global_norm=self._last[3], clip=self._last[4],
-                            update_ratio=self._last[5])
+                            update_ratio=self._last[5], history_key=self._history_key)
 
     def _on_choice(self, index: int) -> None:
         self.set_shown(self.show_combo.itemData(index))
@@ -232,7 +239,8 @@ class GradNormView(PlotView):
         if title != self._title:
             super().set_title(title)
         self._ensure_layers(values.shape[1], names)
-        xs, ys = decimate_peaks(steps, values, MAX_POINTS)
+        key = None if self._history_key is None else (self._history_key, self._series)
+        xs, ys = self._peaks.decimate(steps, values, key)
         single = len(steps) == 1            # one point: no line to draw, so a dot
         for j, curve in enumerate(self.curves):
             x, y = xs, ys[:, j]
@@ -242,8 +250,10 @@ class GradNormView(PlotView):
                           symbolSize=7 * self._scale, symbolPen=None,
                           symbolBrush=curve.opts["pen"].color() if single else None)
         self._draw_guide(clip)
-        self._fit_range(steps, values)
-        bad = ~np.isfinite(norms).all(axis=1) if norms.size else np.zeros(0, bool)
+        self._fit_range(steps, ys)
+        # The reduction keeps every inf and the newest rows as they are; a NaN norm means the run
+        # diverged, and it stops there, so only a reduced history with a non-finite value is searched.
+        bad = ~np.isfinite(norms).all(axis=1) if norms.size and not np.isfinite(ys).all() else np.zeros(0, bool)
         if diverged_step is not None:
             self._diverged_step = float(diverged_step)
         else:
@@ -274,7 +284,8 @@ class GradNormView(PlotView):
         return float(10.0 ** self.guide_line.value()) if self.guide_line.isVisible() else None
 
     def _fit_range(self, steps: np.ndarray, values: np.ndarray) -> None:
-        """Range by rule (:mod:`~nnviz.ui.plots.ranges`): whole decades around the drawn values and
+        """Range by rule (:mod:`~nnviz.ui.plots.ranges`): whole decades around the drawn values (``values``:
+        the reduced history) and
         the guide line, afresh when the history is cleared or shortened or the series changes."""
         n = len(steps)
         if n == 0:
