@@ -174,3 +174,15 @@ def test_the_best_step_label_steps_aside_for_the_legend(view, qtbot):
     assert not text.intersects(view.legend.sceneBoundingRect())
     line_x = view.plot_item.getViewBox().mapViewToScene(QtCore.QPointF(300, 0)).x()
     assert text.right() <= line_x + 1                  # left of the line
+
+
+def test_an_infinite_loss_inside_a_long_reduced_history_is_still_marked(qtbot):
+    view = LossCurvesView()
+    qtbot.addWidget(view)
+    steps = np.arange(1, 6001)
+    train = np.linspace(2.0, 0.1, 6000)
+    train[1234] = np.inf                      # inside a bucket of the reduction
+    view.set_series(steps, train, train * 1.1, history_key=("run", 1))
+    assert view.diverged_step() == 1235.0
+    view.set_series(steps, np.linspace(2.0, 0.1, 6000), None, history_key=("run", 2))
+    assert view.diverged_step() is None

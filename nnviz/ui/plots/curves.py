@@ -40,7 +40,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.ui.plots.base import PlotView, run_demo
-from nnviz.ui.plots.peaks import MAX_POINTS, PeakHistory
+from nnviz.ui.plots.peaks import MAX_POINTS, PeakHistory, decimate_peaks
 from nnviz.ui.plots.marker_label import marker_line
 from nnviz.ui.plots.ranges import RangeRule, finite_bounds
 
@@ -62,11 +62,9 @@ def first_infinite(*series: np.ndarray | None) -> int | None:
     return min(hits) if hits else None
 
 
-def _finite_xy(steps: np.ndarray, values: np.ndarray, peaks: PeakHistory | None = None,
-               key=None) -> tuple[np.ndarray, np.ndarray]:
-    """The finite points of a series, long histories reduced to bucket minima and maxima
-    (with ``peaks`` and a ``key``, the reduction kept from the last call is extended)."""
-    steps, values = (peaks or PeakHistory(MAX_POINTS)).decimate(steps, values, key)
+def _finite_xy(steps: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The finite points of a series, long histories reduced to bucket minima and maxima."""
+    steps, values = decimate_peaks(steps, values, MAX_POINTS)
     keep = np.isfinite(values)
     return (steps, values) if keep.all() else (steps[keep], values[keep])
 
@@ -159,19 +157,28 @@ class LossCurvesView(PlotView):
         self._last_step = float(steps[-1]) if n else 0.0     # the x range reaches it (a "diverged" mark)
         train = _as_series("train_loss", train_loss, n)
         test = None if test_loss is None else _as_series("test_loss", test_loss, n)
-        self._series = (train, test)
+        # Reduced first (kept between frames): the log choice, the inf search and the test's
+        # presence read the reduction, which keeps every extreme, not the whole run.
+        reduced = [None if v is None else peaks.decimate(steps, v, history_key)
+                   for v, peaks in zip((train, test), self._peaks)]
+        self._series = tuple(None if r is None else r[1] for r in reduced)
         self._choose_log()
         single = {"symbol": "o", "symbolSize": 7 * self._scale} if n == 1 else {"symbol": None}
-        for curve, values, peaks in zip((self.train_curve, self.test_curve), (train, test), self._peaks):
-            x, y = _finite_xy(steps, values, peaks, history_key) if values is not None else (steps[:0], steps[:0])
+        infinite, has_test = False, False
+        for curve, r, is_test in ((self.train_curve, reduced[0], False), (self.test_curve, reduced[1], True)):
+            x, y = r if r is not None else (steps[:0], steps[:0])
+            keep = np.isfinite(y)
+            if not keep.all():
+                infinite = infinite or bool(np.isinf(y).any())
+                x, y = x[keep], y[keep]
+            has_test = has_test or (is_test and len(y) > 0)
             if n == 1 and self._log:
                 x, y = x[y > 0], y[y > 0]        # no dot where a log axis has no place
             curve.setData(x, y, **single)
         self._set_extra(steps, extra or {})
-        has_test = test is not None and bool(np.isfinite(test).any())
         self._set_best(steps, test if has_test else train, best_step)
         if diverged_step is None:
-            bad = first_infinite(train, test)
+            bad = first_infinite(train, test) if infinite else None     # the whole run searched only then
             self._diverged_step = None if bad is None else float(steps[bad])
         else:
             self._diverged_step = float(diverged_step)
