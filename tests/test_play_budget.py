@@ -24,3 +24,17 @@ def test_steering_settles_on_the_frame_target_when_the_redraw_costs_a_fixed_time
         period = redraw + 1.4 * budget
         budget = next_train_budget(budget, period)
     assert abs(redraw + 1.4 * budget - FRAME_TARGET_S) < 1e-4
+
+
+def test_a_new_speed_starts_the_steering_afresh(qtbot, tmp_path):
+    from PySide6 import QtCore
+
+    from nnviz.app.main_window import MainWindow
+    from nnviz.app.playback import START_TRAIN_S
+    from nnviz.session import Session
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    w = MainWindow(Session.from_lesson("xor"), settings=settings)
+    qtbot.addWidget(w)
+    w._train_budget, w._tick_started = TRAIN_BUDGET_S, 1.0        # as after frames at a slow speed
+    w.controls.speed.setValue(w.controls.speed.maximum())
+    assert w._train_budget == START_TRAIN_S and w._tick_started is None

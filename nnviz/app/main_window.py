@@ -32,7 +32,7 @@ from nnviz.app.edit_history import EditHistory
 from nnviz.app.file_actions import FileActions
 from nnviz.app.lecture_docks import LectureDocks
 from nnviz.app.network_clicks import NetworkClicks
-from nnviz.app.playback import Playback
+from nnviz.app.playback import START_TRAIN_S, Playback
 from nnviz.app.recent_files import last_experiment, remember_experiment
 from nnviz.app.side_by_side import CompareWindow
 from nnviz.app.window_drawing import WindowDrawing
@@ -98,7 +98,7 @@ class MainWindow(Playback, FileActions, WindowDrawing, NetworkClicks, WindowSett
         self._color_scheme = None       # the desktop's scheme as colorSchemeChanged last said
         self._closing = False
         self._needs_default_sizes = False
-        self._train_budget = 0.010      # play frames: training time, steered by the frame period
+        self._train_budget = START_TRAIN_S     # play frames: training time, steered by the frame period
         self._tick_started: float | None = None
         self._secondary_at = 0.0
         self._feature_key = None            # the state the feature space last showed

@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 
 TRAIN_BUDGET_S = 0.025      # longest training per play tick with the animation off ...
 MIN_TRAIN_S = 0.004         # ... and the shortest
+START_TRAIN_S = 0.010       # the first frame's, before the frames' period steers it
 # One play frame (training, scoring and redraw): a little under 1/30 s, so
 # that the jitter of a busy machine still leaves 30 frames per second.
 FRAME_TARGET_S = 1 / 32
@@ -104,6 +105,9 @@ class Playback:
                 self._refresh()
 
     def _update_timer(self, start: bool = False) -> None:
+        # A new speed starts the steering afresh: a slow speed's frames end early and would
+        # otherwise hand the top speed their longest training time for its first frames.
+        self._train_budget, self._tick_started = START_TRAIN_S, None
         speed = self.controls.current_speed()
         interval = speed.animated_ms if self.controls.animate.isChecked() else 16
         self.play_timer.setInterval(interval)
