@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nnviz.session import LESSONS, Session
-from nnviz.ui.binding import loss_series
+from nnviz.ui.series import loss_series
 
 SMALL = {"dataset": "circle", "n_samples": 80, "noise": 0.1, "seed": 3, "batch_size": 8, "lr": 0.3,
          "hidden": [{"size": 5, "activation": "tanh"}]}

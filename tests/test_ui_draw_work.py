@@ -9,7 +9,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from nnviz.app.main_window import MainWindow
-from nnviz.ui.binding import grad_norm_series
+from nnviz.ui.series import grad_norm_series
 from nnviz.ui.plots.peaks import decimate_peaks
 from nnviz.session import Session
 
