@@ -24,8 +24,9 @@ then for half of S seconds:
   ``network`` (frame built and set), ``metrics`` (curves, gradient norms,
   health), ``output`` (boundary or other data view), ``grads`` (gradient
   histograms, where drawn separately), ``paint`` (the forced repaint, 0
-  without ``--full-repaint``), ``events`` (pending Qt events: the paints) and ``other`` (the rest of the window's
-  refresh: inspector, feature space, captions);
+  without ``--full-repaint``), ``events`` (pending Qt events: the paints)
+  and ``other`` (the rest of the window's refresh: inspector, feature
+  space, captions);
 
 and for the other half the real play loop (Play with the animation off at
 the top speed), giving ``epochs_per_s`` and ``fps`` (play ticks per second).

@@ -95,8 +95,7 @@ class Playback:
                 self._report_divergence()
                 return
             self._stop_reported = s.stopped_early
-            self._tick_started = None
-            self._update_timer(start=True)
+            self._update_timer(start=True)          # also starts the frame steering afresh
             self.statusBar().showMessage(self.tr("Playing (Space pauses)"), 2000)
         else:
             self.play_timer.stop()

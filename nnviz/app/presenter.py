@@ -350,9 +350,8 @@ class PresenterMode(QtCore.QObject):
     def _below_headers(view) -> int:
         """The overlay's top: under the column headers, which name the lit layer and must stay readable."""
         frame = view.current_frame()
-        bottoms = [view.mapFromScene(view.header_rect(c).bottomLeft()).y() for c in range(len(frame.sizes))] \
-            if frame is not None else []
-        return max([16] + [y + 8 for y in bottoms])
+        columns = range(len(frame.sizes)) if frame is not None else range(0)
+        return max([16] + [view.mapFromScene(view.header_rect(c).bottomLeft()).y() + 8 for c in columns])
 
     # ------------------------------------------------------------------ internals
     def _views(self) -> list:

@@ -28,12 +28,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
 from nnviz.app.run_column import RunColumn, health_summary
 from nnviz.session import LESSONS, Session
-from nnviz.ui.series import loss_series
 from nnviz.ui.compare_runs import MAX_RUNS, build_sessions, lesson_runs, optimizer_race
 from nnviz.ui.i18n import formula, numbers
 from nnviz.ui.network.frame_builder import FrameOptions
 from nnviz.ui.panels.landscape_panel import LandscapePanel
 from nnviz.ui.plots.runs_loss import RUN_COLORS, RunsLossView
+from nnviz.ui.series import loss_series
 from nnviz.ui.widgets.theme import get_theme
 
 PLAY_STEPS = (1, 2, 5, 10, 20)    # training steps per run per play frame

@@ -31,9 +31,9 @@ from nnviz.engine import clip_grad_norm
 from nnviz.engine.trace import Trace
 
 from . import recovery
-from .language import QT_TRANSLATE_NOOP, shown
 from .gradient_stats import layer_gradient_stats
 from .history import restore_snapshot, take_snapshot
+from .language import QT_TRANSLATE_NOOP, shown
 from .phases import Phase
 from .schedule import scheduled_lr
 

@@ -111,8 +111,8 @@ class VectorStyle(QtWidgets.QProxyStyle):
             super().drawPrimitive(element, opt, p, widget)
 
     def styleHint(self, hint, opt=None, widget=None, data=None) -> int:  # noqa: N802 (Qt API)
-        # No shortcut underlines in a picture: a label drawn with one is split into runs at its
-        # mnemonic ("F" + "ile"), which some SVG readers leave blank, and a slide has no keyboard.
+        # No shortcut underlines in a picture: a slide has no keyboard, and a label drawn with one
+        # is split into text runs at its mnemonic ("F" + "ile") instead of one run per name.
         if hint == QtWidgets.QStyle.StyleHint.SH_UnderlineShortcut:
             return 0
         return super().styleHint(hint, opt, widget, data)
