@@ -183,7 +183,24 @@ def test_fix_batchnorm_batches_and_gradients():
     assert set(r.batch_sizes) == {16, 18}                             # "the last two rows join the batch"
     for f, s in at_each_stop("fix-batchnorm"):
         assert np.nanmin(s.metrics.grad_norm) > 1e-3, f               # no plunge of a layer's gradient
-        assert last(s, "test_acc") >= 0.9, f                          # "above 90% around step 200"
+        _batchnorm_accuracy_claim(s.metrics.test_acc, f)
+    # The swings are chaotic: the last bit of a product changes which step is high.  The claim is
+    # about their range, so it holds when the initial weights move by one part in 10^13.
+    lesson = LESSONS["fix-batchnorm"]
+    for seed in (1, 2):
+        s = Session(lesson.config)
+        rng = np.random.default_rng(seed)
+        for p in s.network.params:
+            p["W"] = p["W"] * (1.0 + 1e-13 * rng.standard_normal(p["W"].shape))
+        s.run(lesson.steps)
+        _batchnorm_accuracy_claim(s.metrics.test_acc, seed)
+
+
+def _batchnorm_accuracy_claim(acc, label):
+    assert acc[:170].max() >= 0.9, label                          # "first passes 90% before step 170"
+    later = acc[119:]
+    assert 0.72 <= later.mean() <= 0.9, label                     # "from step 120 on ... near 80% on average"
+    assert later.min() <= 0.7 and later.max() >= 0.95, label      # "swings between about 50% and 100%"
 
 
 def test_fix_residual():
