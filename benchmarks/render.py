@@ -1,6 +1,6 @@
 """Drawing-speed benchmark of the nnviz window, offscreen.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/render.py [--repeats N] [--size WxH]
+    QT_QPA_PLATFORM=offscreen python benchmarks/render.py [--repeats N] [--size WxH] [--only NAME] [--budget N]
 
 Each measurement is the wall time of one redraw: the median, compared with the
 16 ms of one 60 Hz frame (DESIGN.md section 4), and the best run (on a shared
@@ -29,6 +29,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np  # noqa: E402
 from PySide6 import QtWidgets  # noqa: E402
 
 from nnviz.ui.network.demo import demo_frame  # noqa: E402
@@ -88,6 +89,42 @@ def network_view_redraw(args) -> list[tuple[str, int, float]]:
 
             n_edges = frames[0].n_edges
             rows.append((f"network {label} {mode}", n_edges, _times(redraw, args.repeats)))
+    view.close()
+    return rows
+
+
+def network_view_training(args) -> list[tuple[str, int, float]]:
+    """Frames one training step apart (a real session's weights): what playing redraws.  A step
+    moves a few edges of each layer into another bin, so without an edge budget (stepping, as
+    here) every layer is drawn whole; ``--budget N`` measures the play frames' turns instead."""
+    from nnviz.session import Session
+
+    rows = []
+    view = NetworkView()
+    view.resize(*args.size)
+    view.show()
+    QtWidgets.QApplication.processEvents()
+    view.set_edge_budget(args.budget)
+    for label, sizes in NETS[2:]:
+        hidden = [{"size": n, "activation": "tanh"} for n in sizes[1:-1]]
+        session = Session({"dataset": "spiral", "n_samples": 500, "noise": 0.0, "test_ratio": 0.5,
+                           "hidden": hidden, "lr": 0.03, "batch_size": 10, "seed": 0})
+        sizes = [int(n) for n in session.network.sizes]
+        frames = []
+        for _ in range(args.repeats + 2):
+            session.run(1)
+            frame = demo_frame(sizes, seed=0)
+            frame.edges = [np.array(p["W"]) for p in session.network.params]
+            frames.append(frame)
+        state = {"k": 0}
+
+        def redraw():
+            view.set_frame(frames[state["k"]])
+            state["k"] += 1
+            view.grab()
+
+        budget = f", budget {args.budget}" if args.budget else ""
+        rows.append((f"network {label} training step{budget}", frames[0].n_edges, _times(redraw, args.repeats)))
     view.close()
     return rows
 
@@ -271,6 +308,7 @@ def spiral_tick(args) -> list:
 MEASUREMENTS = [
     network_view_redraw,
     network_view_lit_only,
+    network_view_training,
     window_play,
     spiral_tick,
 ]
@@ -280,6 +318,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--size", default="1200x800", help="widget size, WxH")
+    parser.add_argument("--only", help="run the measurements whose function name contains this")
+    parser.add_argument("--budget", type=int, help="edges a frame may redraw in the training-step rows "
+                        "(as playing sets it: 8192)")
     args = parser.parse_args(argv)
     args.size = tuple(int(v) for v in args.size.lower().split("x"))
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
@@ -289,7 +330,7 @@ def main(argv=None) -> int:
           f"load average {load} on {os.cpu_count()} cores")
     print(f"{'measurement':<40} {'edges':>7} {'median ms':>10} {'best ms':>8} {'fps':>6} "
           f"{'budget ms':>9} {'/budget':>8}")
-    for measure in MEASUREMENTS:
+    for measure in [m for m in MEASUREMENTS if not args.only or args.only in m.__name__]:
         for name, size, times, *budget in measure(args):
             med = statistics.median(times)
             limit = budget[0] if budget else FRAME_BUDGET_S

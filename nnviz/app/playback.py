@@ -24,6 +24,10 @@ START_TRAIN_S = 0.010       # the first frame's, before the frames' period steer
 FRAME_TARGET_S = 1 / 32
 BUDGET_GAIN = 0.3           # how much of a frame's lateness the next frame's training gives back
 LONGEST_PERIOD_S = 0.2      # a frame held up longer (a dialog, a drag) counts as this long
+# Edges the network view may rasterise again per play frame: two 64x64 layers.
+# A crowded net's layers then take turns (an 8x64 net: each layer every 3-4
+# frames); a net of up to ~8 000 edges is drawn whole on every frame.
+PLAY_EDGES_PER_FRAME = 8192
 
 
 def next_train_budget(budget: float, period: float) -> float:
@@ -95,10 +99,12 @@ class Playback:
                 self._report_divergence()
                 return
             self._stop_reported = s.stopped_early
+            self.network_view.set_edge_budget(PLAY_EDGES_PER_FRAME)
             self._update_timer(start=True)          # also starts the frame steering afresh
             self.statusBar().showMessage(self.tr("Playing (Space pauses)"), 2000)
         else:
             self.play_timer.stop()
+            self.network_view.set_edge_budget(None)     # the layers still waiting are drawn
             if not self._closing:
                 self.binding.forget("output")       # the full-resolution boundary
                 self._refresh()

@@ -94,6 +94,7 @@ class EdgePalette:
         self._pen_key = None      # forces _apply_edge_pens
         self._node_brush_list = []
         self._node_pen_list = []
+        self._node_place = None         # where the nodes' spots are (nodes.py keeps them while it holds)
 
     def _output_lut(self, k: int, n_outputs: int):
         """Lookup table of output neuron ``k`` when the outputs are class probabilities."""

@@ -17,7 +17,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.ui.images import before_picture
 from nnviz.ui.network.edge_batch import EdgeBatchItem
+from nnviz.ui.network.edge_turns import EdgeTurns
+from nnviz.ui.network.edges import EdgeDrawing
 from nnviz.ui.network.frame import NetworkFrame
 from nnviz.ui.network.headers import HeaderDrawing
 from nnviz.ui.network.layout import Layout, compute_layout, edge_segments
@@ -25,14 +28,11 @@ from nnviz.ui.network.legend import Legend
 from nnviz.ui.network.nodes import NodeDrawing
 from nnviz.ui.network.palette import EdgePalette
 from nnviz.ui.network.queries import ViewQueries
-from nnviz.ui.network.scale import (
-    BIN_DIVERGED, BIN_MUTED, DEFAULT_DECADES, N_BINS, N_LEVELS, OVER, edge_bins, finite_max_abs,
-    gradient_window,
-)
+from nnviz.ui.network.scale import DEFAULT_DECADES
 from nnviz.ui.widgets.colors import Theme, get_theme
 
 
-class NetworkView(ViewQueries, EdgePalette, NodeDrawing, HeaderDrawing, pg.GraphicsView):
+class NetworkView(ViewQueries, EdgePalette, EdgeDrawing, NodeDrawing, HeaderDrawing, pg.GraphicsView):
     """Draws a :class:`~nnviz.ui.network.frame.NetworkFrame`; reports clicks.
 
     Inputs are on the left, outputs on the right; a header above each column,
@@ -72,9 +72,15 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, HeaderDrawing, pg.Graph
       (~2.3 us per 500 px edge): a full redraw of 10 000 edges that all
       changed costs ~25-30 ms on these 2-core machines.  Crowded layers get
       thinner pens and fainter middle levels so that strong edges stand out.
+    * A training step moves a few edges of every layer into another bin, so
+      every layer would be re-rasterised on every frame.  While playing,
+      :meth:`set_edge_budget` limits a frame to about that many edges: layers
+      take turns, the longest-waiting first (:mod:`~nnviz.ui.network.edge_turns`),
+      and pausing, stepping or a picture draws every layer at once.
     * Nodes are one pxMode ``ScatterPlotItem`` whose brushes and pens come from
       palettes built once per theme; its symbol atlas caches by object
       identity, so reusing the same QBrush objects costs no re-rendering.
+      While the nodes stay put only brushes and pens are set again.
     * Items are created once and reused (``setData``, ``setRect``); the lit
       band is a separate translucent rectangle over the edges; headers and the
       legend are cached pixmaps too; the scene keeps no BSP index (items move
@@ -108,6 +114,9 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, HeaderDrawing, pg.Graph
         self._layout_key = None
         self._seg = self._offsets = None
         self._bins: np.ndarray | None = None
+        self._shown_bins: np.ndarray | None = None     # the bins the edge items show
+        self._edge_turns = EdgeTurns()
+        before_picture(self._show_waiting_edges)
         self._pen_key = None
         self._halo_pens: dict[int, QtGui.QPen] = {}
         self._vmax = 0.0
@@ -303,83 +312,6 @@ class NetworkView(ViewQueries, EdgePalette, NodeDrawing, HeaderDrawing, pg.Graph
         self._draw_selection(f)
         self._legend.configure(self, f)
         self._legend.setPos(8.0, h - legend_h - 6.0)
-
-    def _place_edge_items(self, sizes) -> None:
-        lay = self._layout
-        n_layers = len(sizes) - 1
-        while len(self._edge_items) < n_layers:
-            item = EdgeBatchItem(N_BINS)
-            item.setZValue(-20)
-            if self._edge_pens:
-                item.set_pens(self._edge_pens, self._paint_groups(), self._halo_pens)
-            self.scene().addItem(item)
-            self._edge_items.append(item)
-        pad = 2.0 * self._theme.max_width * self._line_scale + 2.0
-        for l, item in enumerate(self._edge_items):
-            if l >= n_layers:
-                item.hide()
-                continue
-            x0, x1 = lay.col_x[l], lay.col_x[l + 1]
-            y0 = min(lay.node_y[l][0], lay.node_y[l + 1][0])
-            y1 = max(lay.node_y[l][-1], lay.node_y[l + 1][-1])
-            item.set_bounds(QtCore.QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad))
-            item.set_geometry(self._seg[self._offsets[l]:self._offsets[l + 1]])
-            item.show()
-
-    def _draw_edges(self, f: NetworkFrame, moved: bool) -> None:
-        sizes = f.sizes
-        if len(sizes) < 2:
-            self._bins = np.zeros(0, np.int8)
-            return
-        values = np.concatenate([np.asarray(e, dtype=float).ravel() for e in f.edges])
-        if f.edge_mode == "weight":
-            self._vmax = finite_max_abs(f.edges)
-            bins = edge_bins(values, "weight", vmax=self._vmax)
-            self._window = self._decades
-        else:
-            known = [e for l, e in enumerate(f.edges) if f.known is None or (l + 1) in f.known]
-            self._window = gradient_window(known, self._decades)
-            bins = edge_bins(values, "gradient", decades=self._window)
-        self._apply_edge_pens(*self._pen_key[:2], self._glare_from())
-        self._mute_edges(f, bins)
-        old = self._bins
-        self._bins = bins
-        same_shape = old is not None and old.shape == bins.shape
-        for l in range(len(sizes) - 1):
-            s = slice(self._offsets[l], self._offsets[l + 1])
-            if not moved and same_shape and np.array_equal(bins[s], old[s]):
-                continue        # this layer's picture is unchanged: keep its cache
-            self._edge_items[l].set_bins(bins[s])
-
-    def _glare_from(self) -> int:
-        """First level drawn with the glare: OVER on the usual range; on a range slid up for
-        exploding gradients, the top level (its decade is above the usual top), so the glare
-        marks the largest gradients without covering the widths that show the others' order."""
-        if self._window == self._decades:
-            return OVER
-        return N_LEVELS - 1
-
-    def _mute_edges(self, f: NetworkFrame, bins: np.ndarray) -> None:
-        """Send edges that carry nothing this phase to the muted bin."""
-        sizes = f.sizes
-        off = self._offsets
-        for l in range(len(sizes) - 1):
-            s = slice(off[l], off[l + 1])
-            if f.edge_mode == "gradient" and f.known is not None and (l + 1) not in f.known:
-                bins[s] = BIN_MUTED         # dL/dW of this layer not computed yet
-                continue
-            rows = self._off_mask(f, l)
-            cols = self._off_mask(f, l + 1)
-            if rows is None and cols is None:
-                continue
-            if rows is None:
-                rows = np.zeros(sizes[l], bool)
-            if cols is None:
-                cols = np.zeros(sizes[l + 1], bool)
-            mask = (rows[:, None] | cols[None, :]).ravel()
-            mask &= bins[s] != BIN_DIVERGED     # a NaN/inf always shows
-            if mask.any():
-                bins[s][mask] = BIN_MUTED
 
     def _legend_font(self) -> QtGui.QFont:
         font = QtGui.QFont(self.font())
