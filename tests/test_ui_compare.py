@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from nnviz.app import side_by_side as cw
+from nnviz.app.playback import PLAY_EDGES_PER_FRAME
 from nnviz.app.side_by_side import CompareWindow
 from nnviz.session import LESSONS
 from nnviz.ui.compare_runs import build_sessions, lesson_runs, optimizer_race
@@ -34,9 +35,12 @@ def test_runs_advance_in_lockstep(make, qtbot):
     assert len(set(counts)) == 1 and counts[0] > 1
     w.speed.setCurrentIndex(0)
     w.play()
+    # the runs share one play frame's edge budget; pausing draws every waiting layer
+    assert [c.network_view._edge_turns.budget for c in w.columns] == [PLAY_EDGES_PER_FRAME // 3] * 3
     qtbot.waitUntil(lambda: w.step_counts()[0] >= counts[0] + 3, timeout=5000)
     w.pause()
     assert len(set(w.step_counts())) == 1
+    assert all(c.network_view._edge_turns.budget is None for c in w.columns)
     w.reset_action.trigger()
     assert w.step_counts() == [0, 0, 0]
     # same data and seed: the first forward of identical settings gives identical numbers

@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nnviz.app.playback import PLAY_EDGES_PER_FRAME
 from nnviz.app.presenter import FONT_SCALE, LINE_SCALE
 from nnviz.app.run_column import RunColumn, health_summary
 from nnviz.session import LESSONS, Session
@@ -181,6 +182,10 @@ class CompareWindow(QtWidgets.QMainWindow):
 
     def _on_play(self, on: bool) -> None:
         self.play_action.setText(self.tr("Pause") if on else self.tr("Play"))
+        # the runs share the main window's edge budget per play frame; pausing draws every layer
+        budget = max(1, PLAY_EDGES_PER_FRAME // len(self.columns)) if on else None
+        for col in self.columns:
+            col.network_view.set_edge_budget(budget)
         if on:
             self.play_timer.start()
         else:
