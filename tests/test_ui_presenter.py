@@ -125,7 +125,8 @@ def test_reveal_shows_exactly_the_lit_layers_numbers(window, qtbot):
 
 
 def test_the_reveal_overlay_is_opaque_and_leaves_the_headers_readable(window, qtbot):
-    """The numbers card sits under the column headers (which name the lit layer), not over them."""
+    """The numbers card sits under the column headers (which name the lit layer), not over them,
+    and the neurons lay out below it."""
     w = window
     w.presenter.enter()
     qtbot.keyClick(w, Key.Key_R)
@@ -137,4 +138,10 @@ def test_the_reveal_overlay_is_opaque_and_leaves_the_headers_readable(window, qt
         for c in range(len(view.current_frame().sizes)):
             header = view.mapFromScene(view.header_rect(c)).boundingRect()
             assert not card.intersects(header), (c, card, header)
+            for i in range(view.current_frame().sizes[c]):         # nor over a neuron: they move down
+                node = view.mapFromScene(view.node_position(c, i))
+                assert not card.adjusted(-4, -4, 4, 4).contains(node), (c, i, card, node)
     assert "#ffffff" in w.presenter.overlay.styleSheet() and "rgba" not in w.presenter.overlay.styleSheet()
+    top = view.mapFromScene(view.node_position(1, 0)).y()
+    qtbot.keyClick(w, Key.Key_R)                                      # card gone: the neurons move back up
+    assert view.mapFromScene(view.node_position(1, 0)).y() < top

@@ -327,8 +327,10 @@ class PresenterMode(QtCore.QObject):
         return f"<b>{ready}</b>: {hint}"
 
     def _update_overlay(self) -> None:
+        view = self.window.network_view
         if not (self._active and self._reveal):
             self.overlay.hide()
+            view.set_top_room(0)
             return
         font = QtGui.QFont(self.window.font())
         font.setPixelSize(sizes_for(self._screen.height())["reveal_px"])
@@ -339,9 +341,9 @@ class PresenterMode(QtCore.QObject):
         # Away from the lit layer: on the right while the first half of the net is lit.
         s = self.window.session
         lit = getattr(s.phase, "layer", None)
-        view = self.window.network_view
         right = lit is not None and s.phase.kind in ("forward", "backward") and lit <= s.n_layers / 2
         x = view.width() - self.overlay.width() - 16 if right else 16
+        view.set_top_room(self.overlay.height() + 8)     # the neurons move down, out from under the card
         self.overlay.move(max(0, x), self._below_headers(view))
         self.overlay.show()
         self.overlay.raise_()

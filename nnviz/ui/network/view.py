@@ -121,6 +121,7 @@ class NetworkView(ViewQueries, EdgePalette, EdgeDrawing, NodeDrawing, HeaderDraw
         self._halo_pens: dict[int, QtGui.QPen] = {}
         self._vmax = 0.0
         self._band_col: float | None = None
+        self._top_room = 0.0              # kept free of neurons under the headers (set_top_room)
 
         scene = self.scene()
         # Items change geometry every frame; keeping Qt's BSP index up to date
@@ -192,6 +193,14 @@ class NetworkView(ViewQueries, EdgePalette, EdgeDrawing, NodeDrawing, HeaderDraw
         self._band_col = None if col is None else float(col)
         if self._frame is not None and self._layout is not None:
             self._draw_band(self._frame)
+
+    def set_top_room(self, px: float) -> None:
+        """Keep ``px`` pixels under the column headers free of neurons: presenter mode's card of
+        numbers sits there, and the neurons it would cover move down instead."""
+        px = max(0.0, float(px))
+        if px != self._top_room:
+            self._top_room = px
+            self._force_redraw()
 
     def current_frame(self) -> NetworkFrame | None:
         return self._frame
@@ -285,7 +294,7 @@ class NetworkView(ViewQueries, EdgePalette, EdgeDrawing, NodeDrawing, HeaderDraw
         ncol = len(sizes)
         header_h = self._update_headers(f, w)
         legend_h = self._legend.height_for(self, f)
-        top = header_h + 14.0
+        top = header_h + 14.0 + self._top_room
         # room below the nodes for the lit band's label, in the header type, above the legend
         bottom = h - legend_h - max(34.0, self._band_label_height() + 14.0)
         want_heat = [f.heatmaps is not None and f.heatmaps[c] is not None for c in range(ncol)]
