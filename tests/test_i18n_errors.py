@@ -165,8 +165,7 @@ def test_a_broken_experiment_file_and_a_bad_resume_field_are_explained_in_persia
     assert str(caught.value) == "half.json: not valid JSON (line 1, column 57: Expecting property name enclosed " \
                                 "in double quotes)" and caught.value.field is None
     assert i18n.error_text(caught.value) == (f"{LRI}half.json{PDI}: {LRI}JSON{PDI} معتبر نیست (سطر {LRI}1{PDI}، "
-                                             f"ستون {LRI}57{PDI}: {LRI}Expecting property name enclosed in double "
-                                             f"quotes{PDI})")
+                                             f"ستون {LRI}57{PDI}: اینجا نام یک کلید میان دو نشانهٔ \" لازم است)")
     s = Session({"dataset": "moons", "n_samples": 40})
     s.run(3)
     s.advance("phase")
@@ -220,3 +219,26 @@ def test_a_model_file_that_cannot_be_shown_is_explained_in_persian(persian, tmp_
     assert str(caught.value) == "model.pt: Linear 1: activation 'prelu', but the file has no PReLU slopes"
     assert i18n.error_text(caught.value) == (f"{LRI}model.pt{PDI}: {LRI}Linear{PDI} {LRI}1{PDI}: تابع فعال‌سازی "
                                              f"{LRI}'prelu'{PDI} است، اما پرونده شیب‌های {LRI}PReLU{PDI} ندارد")
+
+
+def test_what_the_system_and_the_json_reader_say_is_translated_too(persian, tmp_path):
+    """An experiment file that is not JSON, a CSV file that cannot be read: the reason quoted from
+    Python's JSON reader or the operating system reads in Persian, not as an English tail."""
+    broken = tmp_path / "broken.nnviz.json"
+    broken.write_text('{"format": "nnviz-experiment" "version": 1}', encoding="utf-8")
+    with pytest.raises(ExperimentFileError) as caught:
+        Session.load(broken)
+    assert "Expecting ',' delimiter" in str(caught.value)               # English for callers
+    shown = i18n.error_text(caught.value)
+    assert "Expecting" not in shown and "«,»" in shown, shown
+    folder = tmp_path / "data.csv"
+    err = CsvError(("CsvError", "cannot read {path}: {reason}"), path=folder, reason="Permission denied")
+    shown = i18n.error_text(err)
+    assert "Permission" not in shown and "دسترسی داده نشد" in shown, shown
+    # a reason that is no known phrase is quoted as it is
+    other = CsvError(("CsvError", "cannot read {path}: {reason}"), path=folder, reason="Weird error 7")
+    assert "Weird error 7" in i18n.error_text(other)
+    # a failed save: the dialog names the file, then the system's reason in the window's language
+    denied = OSError(13, "Permission denied", str(tmp_path / "x.json"))
+    assert i18n.error_text(denied) == "دسترسی داده نشد"
+    assert i18n.error_text(OSError(5, "Some rare trouble")) == "Some rare trouble"

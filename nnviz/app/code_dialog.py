@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nnviz.app.dialog_files import error_box, last_dir, remember_dir, with_suffix
 from nnviz.export import FRAMEWORKS, code_for
 from nnviz.session.files import atomic_write_text
+from nnviz.ui.i18n import error_text
 
 
 class CodeDialog(QtWidgets.QDialog):
@@ -91,7 +92,7 @@ class CodeDialog(QtWidgets.QDialog):
         try:
             atomic_write_text(path, self.code())
         except OSError as err:
-            self.error_box = error_box(self, self.tr("Could not save the code"), f"{path}\n\n{err}")
+            self.error_box = error_box(self, self.tr("Could not save the code"), f"{path}\n\n{error_text(err)}")
             return False
         remember_dir(self.settings, path)
         self.status.setText(self.tr("Saved {0}").format(Path(path).name))

@@ -26,6 +26,7 @@ from nnviz.app.dialog_files import error_box, last_dir, remember_dir, with_suffi
 from nnviz.app.window_picture import open_picture
 from nnviz.export import animation as anim
 from nnviz.session.files import copy_session
+from nnviz.ui.i18n import error_text
 from nnviz.ui.images import copy_to_clipboard, save_image
 from nnviz.ui.recording import record
 
@@ -133,7 +134,7 @@ class ExportImageDialog(QtWidgets.QDialog):
             w, h = save_image(self.widget(), path, self.chosen_scale(), self.transparent.isChecked(),
                               title=self.picture_title)
         except (ValueError, OSError) as err:
-            self.error_box = error_box(self, self.tr("Could not export the image"), f"{path}\n\n{err}")
+            self.error_box = error_box(self, self.tr("Could not export the image"), f"{path}\n\n{error_text(err)}")
             return False
         remember_dir(self.settings, path)
         what = f"{w}×{h} px" if Path(path).suffix.lower() == ".png" else "SVG"
@@ -293,7 +294,7 @@ class RecordDialog(QtWidgets.QDialog):
             self.status.setText(self.tr("Cancelled; nothing was saved."))
             return False
         except (ValueError, OSError, RuntimeError) as err:
-            self.error_box = error_box(self, self.tr("Could not record"), f"{path}\n\n{err}")
+            self.error_box = error_box(self, self.tr("Could not record"), f"{path}\n\n{error_text(err)}")
             return False
         finally:
             if picture is not None:

@@ -150,7 +150,7 @@ class FileActions:
         try:
             self.session.save(path)
         except (ValueError, OSError) as err:
-            self.show_error(self.tr("Could not save the experiment"), f"{path}\n\n{err}")
+            self.show_error(self.tr("Could not save the experiment"), f"{path}\n\n{error_text(err)}")
             return False
         self.path = str(path)
         self.settings.setValue("files/last_dir", str(Path(path).parent))
@@ -191,7 +191,7 @@ class FileActions:
         try:
             save_image(self, path, scale, title=self.windowTitle().replace("[*]", ""))
         except (ValueError, OSError) as err:
-            self.show_error(self.tr("Could not export the image"), f"{path}: {err}")
+            self.show_error(self.tr("Could not export the image"), f"{path}: {error_text(err)}")
             return False
         self.statusBar().showMessage(self.tr("Saved a picture of the window to {0}").format(path), 5000)
         return True

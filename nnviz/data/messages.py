@@ -27,6 +27,21 @@ def template(context: str, text: str) -> tuple[str, str]:
     return context, text
 
 
+SYSTEM_CONTEXT = "SystemMessages"
+SYSTEM_PHRASES = frozenset(template(SYSTEM_CONTEXT, text)[1] for text in (
+    # what the operating system says of a file (errno's text) ...
+    "Permission denied", "No space left on device", "Read-only file system", "Input/output error",
+    "File name too long", "Too many levels of symbolic links", "Disk quota exceeded",
+    "Operation not permitted", "Not a directory", "No such file or directory", "Is a directory",
+    "Device or resource busy", "Stale file handle", "Too many open files", "File too large",
+    # ... and Python's JSON reader of a document it cannot parse
+    "Expecting value", "Expecting ',' delimiter", "Expecting ':' delimiter",
+    "Expecting property name enclosed in double quotes", "Unterminated string starting at",
+    "Invalid control character at", "Invalid \\escape", "Invalid \\uXXXX escape", "Extra data"))
+"""English reasons from outside that messages quote in a field: shown translated, so a sentence
+in the reader's language does not end in English (others are quoted as they are)."""
+
+
 class UserError(ValueError):
     """A problem to show to the user: English ``template`` of ``context`` filled with ``fields``.
 
@@ -55,6 +70,8 @@ class UserError(ValueError):
             **{name: self._shown_field(name, value, translate, isolate) for name, value in self.fields.items()})
 
     def _shown_field(self, name, value, translate, isolate):
+        if value in SYSTEM_PHRASES:
+            return translate(SYSTEM_CONTEXT, value)
         return isolate(value)
 
     def _head(self) -> tuple:

@@ -87,7 +87,9 @@ class _Reason(UserError):
         return self.reason if self.template is None else UserError.shown(self, translate, isolate)
 
     def _shown_field(self, name, value, translate, isolate):
-        return translate(_C, value) if name == "kind" and value in KINDS else isolate(value)
+        if name == "kind" and value in KINDS:
+            return translate(_C, value)
+        return super()._shown_field(name, value, translate, isolate)
 
 
 class ExperimentFileError(_Reason):

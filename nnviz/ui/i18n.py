@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from nnviz.data.messages import UserError
+from nnviz.data.messages import SYSTEM_CONTEXT, SYSTEM_PHRASES, UserError
 from nnviz.session.language import (
     LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, language_of_locale, localize_digits, ltr, set_display_translation,
     translation_file,
@@ -93,10 +93,14 @@ def error_text(err: BaseException) -> str:
 
     A :class:`~nnviz.data.messages.UserError` (a CSV file's problem, a refused
     edit, a bad field of an experiment file) is translated from its template, its fields -- file and column names,
-    cells, numbers -- kept as they are and left to right; any other error's own text.
+    cells, numbers -- kept as they are and left to right; an OSError's reason (the caller names the
+    file), translated when it is a common one; any other error's own text.
     """
     if isinstance(err, UserError):
         return err.shown(translate, formula)
+    if isinstance(err, OSError) and err.strerror:     # the file is named beside it; the system's reason
+        reason = str(err.strerror)
+        return translate(SYSTEM_CONTEXT, reason) if reason in SYSTEM_PHRASES else reason
     return str(err)
 
 

@@ -4405,6 +4405,105 @@ Watch: {watch}</source>
     </message>
 </context>
 <context>
+    <name>SystemMessages</name>
+    <message>
+        <source>Permission denied</source>
+        <translation>دسترسی داده نشد</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>جایی روی دیسک نمانده است</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>سامانهٔ پرونده‌ها فقط‌خواندنی است</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>خطای ورودی/خروجی</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>نام پرونده بیش از حد بلند است</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>پیوندهای نمادین بیش از حد تودرتو هستند</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>سهمیهٔ دیسک پر شده است</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>این کار مجاز نیست</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>پوشه نیست</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>چنین پرونده یا پوشه‌ای نیست</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>یک پوشه است</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>دستگاه یا منبع مشغول است</translation>
+    </message>
+    <message>
+        <source>Stale file handle</source>
+        <translation>دستگیرهٔ پرونده دیگر معتبر نیست</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>پرونده‌های باز بیش از حد است</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>پرونده بیش از حد بزرگ است</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>اینجا یک مقدار لازم است</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>اینجا جداکنندهٔ «,» لازم است</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>اینجا جداکنندهٔ «:» لازم است</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>اینجا نام یک کلید میان دو نشانهٔ &quot; لازم است</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>متنی که اینجا آغاز می‌شود بسته نشده است</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>نویسهٔ کنترلی نامعتبر</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>نشانهٔ \ نامعتبر</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>رمز \uXXXX نامعتبر</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>پس از پایان داده‌ای اضافه آمده است</translation>
+    </message>
+</context>
+<context>
     <name>UserGuide</name>
     <message>
         <source>nnviz user guide</source>
