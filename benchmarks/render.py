@@ -104,7 +104,8 @@ def network_view_training(args) -> list[tuple[str, int, float]]:
     view.resize(*args.size)
     view.show()
     QtWidgets.QApplication.processEvents()
-    view.set_edge_budget(args.budget)
+    if args.budget:                     # (older checkouts have no budget: run them without)
+        view.set_edge_budget(args.budget)
     for label, sizes in NETS[2:]:
         hidden = [{"size": n, "activation": "tanh"} for n in sizes[1:-1]]
         session = Session({"dataset": "spiral", "n_samples": 500, "noise": 0.0, "test_ratio": 0.5,
