@@ -13,6 +13,7 @@ from nnviz.app.csv_import_dialog import CsvImportDialog
 from nnviz.app.main_window import MainWindow
 from nnviz.app.recent_files import last_experiment
 from nnviz.data import CsvError, load_csv
+from nnviz.data.csv_errors import CANNOT_READ
 from nnviz.data.messages import TEMPLATES, UserError
 from nnviz.session import ExperimentFileError, Session
 from nnviz.session.language import catalogue
@@ -231,12 +232,12 @@ def test_what_the_system_and_the_json_reader_say_is_translated_too(persian, tmp_
     assert "Expecting ',' delimiter" in str(caught.value)               # English for callers
     shown = i18n.error_text(caught.value)
     assert "Expecting" not in shown and "«,»" in shown, shown
-    folder = tmp_path / "data.csv"
-    err = CsvError(("CsvError", "cannot read {path}: {reason}"), path=folder, reason="Permission denied")
+    csv_path = tmp_path / "data.csv"
+    err = CsvError(CANNOT_READ, path=csv_path, reason="Permission denied")
     shown = i18n.error_text(err)
     assert "Permission" not in shown and "دسترسی داده نشد" in shown, shown
     # a reason that is no known phrase is quoted as it is
-    other = CsvError(("CsvError", "cannot read {path}: {reason}"), path=folder, reason="Weird error 7")
+    other = CsvError(CANNOT_READ, path=csv_path, reason="Weird error 7")
     assert "Weird error 7" in i18n.error_text(other)
     # a failed save: the dialog names the file, then the system's reason in the window's language
     denied = OSError(13, "Permission denied", str(tmp_path / "x.json"))

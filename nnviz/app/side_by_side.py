@@ -183,7 +183,7 @@ class CompareWindow(QtWidgets.QMainWindow):
     def _on_play(self, on: bool) -> None:
         self.play_action.setText(self.tr("Pause") if on else self.tr("Play"))
         # the runs share the main window's edge budget per play frame; pausing draws every layer
-        budget = max(1, PLAY_EDGES_PER_FRAME // len(self.columns)) if on else None
+        budget = PLAY_EDGES_PER_FRAME // len(self.columns) if on else None
         for col in self.columns:
             col.network_view.set_edge_budget(budget)
         if on:

@@ -27,12 +27,13 @@ class EdgeTurns:
     def clear(self) -> None:
         self._waited.clear()
 
-    def choose(self, differing: list[int], edges: list[int]) -> list[int]:
+    def choose(self, differing: list[int], edges: list[int], everything: bool = False) -> list[int]:
         """Layers to draw now, out of ``differing`` (those showing other bins than they should);
         ``edges[l]``: layer ``l``'s edge count.  The longest-waiting go first while the budget
-        lasts; one layer is always drawn, so a layer larger than the budget still gets its turn."""
+        lasts; one layer is always drawn, so a layer larger than the budget still gets its turn.
+        With no budget, or ``everything`` (a pause, a picture), all of them."""
         self._waited = {l: self._waited.get(l, 0) for l in differing}
-        if self.budget is None:
+        if self.budget is None or everything:
             self._waited.clear()
             return sorted(differing)
         chosen, spent = [], 0

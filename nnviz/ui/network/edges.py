@@ -64,8 +64,9 @@ class EdgeDrawing:
         self._bins = bins
         self._show_bins(moved)
 
-    def _show_bins(self, moved: bool = False) -> None:
-        """Give the edge layers their bins: those that changed, within the frame's edge budget."""
+    def _show_bins(self, moved: bool = False, everything: bool = False) -> None:
+        """Give the edge layers their bins: those that changed, within the frame's edge budget
+        (all of them with ``everything``)."""
         bins, shown, off = self._bins, self._shown_bins, self._offsets
         n_layers = len(off) - 1
         if moved or shown is None or shown.shape != bins.shape:
@@ -73,7 +74,7 @@ class EdgeDrawing:
             shown = self._shown_bins = np.full_like(bins, -1)
         # a layer whose picture is unchanged keeps its cache
         differing = [l for l in range(n_layers) if not np.array_equal(bins[off[l]:off[l + 1]], shown[off[l]:off[l + 1]])]
-        for l in self._edge_turns.choose(differing, list(np.diff(off))):
+        for l in self._edge_turns.choose(differing, list(np.diff(off)), everything):
             s = slice(off[l], off[l + 1])
             self._edge_items[l].set_bins(bins[s])
             shown[s] = bins[s]
@@ -83,17 +84,16 @@ class EdgeDrawing:
         :mod:`~nnviz.ui.network.edge_turns`), or, with None, every changed layer at once: the
         layers still waiting are drawn now."""
         self._edge_turns.budget = edges
-        if edges is None and self._edge_turns.waiting() and self._bins is not None:
-            self._show_bins()
+        if edges is None:
+            self._show_waiting_edges()
 
-    def _show_waiting_edges(self, widget) -> None:
-        """Before a picture of ``widget``: the layers still waiting are drawn (see images.before_picture)."""
+    def _show_waiting_edges(self, widget=None) -> None:
+        """Draw the layers still waiting: on a pause, or before a picture of ``widget`` (a
+        containing widget; see images.before_picture)."""
         if not self._edge_turns.waiting() or not shiboken6.isValid(self):
             return                      # nothing waits, or a closed view the registry still knows
-        if widget is self or widget.isAncestorOf(self):
-            budget = self._edge_turns.budget
-            self.set_edge_budget(None)
-            self._edge_turns.budget = budget
+        if widget is None or widget is self or widget.isAncestorOf(self):
+            self._show_bins(everything=True)
 
     def _glare_from(self) -> int:
         """First level drawn with the glare: OVER on the usual range; on a range slid up for
